@@ -1,0 +1,39 @@
+package vn.loa.calendar;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A propaganda plan ("Kế hoạch tuyên truyền") as issued.
+ *
+ * @param id stable id ({@code 443-kh-tu}); plans without a number still have one
+ * @param number the document number as written ({@code 443-KH/TU}), or {@code null}
+ * @param issuer the issuing body
+ * @param place the place written before the date
+ * @param date the document date, or {@code null} when the copy does not show it
+ * @param title the title
+ * @param implementsDocuments the documents it implements, as written
+ * @param phases its phases, in order
+ * @param anniversaries ids of the anniversaries it names
+ * @param events ids of the events it names
+ * @param recipients the "Nơi nhận" list
+ * @param organisation the organisation that owns it
+ */
+public record Plan(String id, String number, String issuer, String place, LocalDate date, String title,
+		List<String> implementsDocuments, List<Phase> phases, List<String> anniversaries, List<String> events,
+		List<String> recipients, String organisation) {
+
+	public Optional<Phase> phase(int number) {
+		return this.phases.stream().filter((phase) -> phase.number() == number).findFirst();
+	}
+
+	/**
+	 * Whether a reference written by a person ("443-KH/TU" or "443-kh-tu") names this
+	 * plan.
+	 */
+	public boolean isNamedBy(String reference) {
+		return this.id.equalsIgnoreCase(reference) || (this.number != null && this.number.equalsIgnoreCase(reference));
+	}
+
+}

@@ -1,0 +1,52 @@
+package vn.loa.content;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A prepared piece of content and when it goes out.
+ *
+ * @param id stable id, unique across files and the API
+ * @param organisation the organisation it belongs to
+ * @param title title
+ * @param summary one-paragraph summary, may be empty
+ * @param body Markdown body
+ * @param radioScript the text the announcer reads, or {@code null} to read the body
+ * @param outlets where it goes out
+ * @param when the schedule as written ("anniversary quoc-khanh 2025, 1 day before,
+ * 06:00")
+ * @param dueAt the instant {@code when} resolves to, or {@code null} while unresolved
+ * @param staleAfter how late each outlet may still carry it; an outlet not listed uses
+ * its default
+ * @param status where it is in its life
+ * @param source where it came from ({@code content/quoc-khanh.md} or {@code api})
+ * @param updatedAt last change
+ */
+public record ContentItem(String id, String organisation, String title, String summary, String body, String radioScript,
+		Set<Outlet> outlets, String when, Instant dueAt, Map<Outlet, Duration> staleAfter, ContentStatus status,
+		String source, Instant updatedAt) {
+
+	/** The body as sanitised HTML. */
+	public String bodyHtml() {
+		return ContentRendering.html(this.body);
+	}
+
+	/** The body as plain text. */
+	public String bodyText() {
+		return ContentRendering.text(this.body);
+	}
+
+	/**
+	 * What the announcer reads: the radio script when given, else the body as plain text.
+	 */
+	public String script() {
+		return (this.radioScript != null && !this.radioScript.isBlank()) ? this.radioScript.strip() : bodyText();
+	}
+
+	public boolean goesTo(Outlet outlet) {
+		return this.outlets.contains(outlet);
+	}
+
+}

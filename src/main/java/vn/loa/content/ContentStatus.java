@@ -1,0 +1,37 @@
+package vn.loa.content;
+
+import java.util.Locale;
+
+/** Where a content item is in its life. */
+public enum ContentStatus {
+
+	/** Being written; not scheduled. */
+	DRAFT,
+
+	/** Waiting for its time. */
+	SCHEDULED,
+
+	/** Went out on time on every outlet. */
+	PUBLISHED,
+
+	/**
+	 * Went out after its time on at least one outlet (Loa was down, or a trigger was
+	 * lost).
+	 */
+	LATE,
+
+	/** Its time passed beyond every outlet's stale-after: it never went out. */
+	MISSED,
+
+	/** Taken back before it went out. */
+	WITHDRAWN;
+
+	public String key() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static ContentStatus parse(String text) {
+		return valueOf(text.trim().toUpperCase(Locale.ROOT));
+	}
+
+}

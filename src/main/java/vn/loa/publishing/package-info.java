@@ -1,0 +1,8 @@
+/**
+ * When content goes out: durable Quartz triggers, the publication record per item and
+ * outlet, the late and missed policy; announces
+ * {@link vn.loa.publishing.events.ContentPublished}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Publishing",
+		allowedDependencies = { "calendar", "content" })
+package vn.loa.publishing;

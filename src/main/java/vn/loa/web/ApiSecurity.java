@@ -1,0 +1,106 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The HTTP API needs a bearer token; the public feed, pages and the one-click unsubscribe
+ * do not. The token comes from {@code loa.api.token}; when none is configured, one is
+ * generated on first start into {@code <data-dir>/api-token} (never a default).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurity {
+
+	private static final Log logger = LogFactory.getLog(ApiSecurity.class);
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiToken token) throws Exception {
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/unsubscribe/**"))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/api/**").hasRole("API").anyRequest().permitAll())
+			.addFilterBefore(new BearerTokenFilter(token), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Bearer realm=\"loa\"");
+				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+			}));
+		return http.build();
+	}
+
+	@Bean
+	ApiToken apiToken(@Value("${loa.api.token:}") String configured, @Value("${loa.data-dir}") Path dataDir)
+			throws IOException {
+		if (!configured.isBlank()) {
+			return new ApiToken(configured);
+		}
+		Path file = dataDir.resolve("api-token");
+		if (Files.exists(file)) {
+			return new ApiToken(Files.readString(file, StandardCharsets.UTF_8).strip());
+		}
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		String generated = HexFormat.of().formatHex(random);
+		Files.createDirectories(dataDir);
+		Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+		logger.info("No loa.api.token configured: generated one in " + file.toAbsolutePath());
+		return new ApiToken(generated);
+	}
+
+	/** The secret the API's callers present as {@code Authorization: Bearer ...}. */
+	record ApiToken(String value) {
+
+		boolean matches(String presented) {
+			return MessageDigest.isEqual(this.value.getBytes(StandardCharsets.UTF_8),
+					presented.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+	private static final class BearerTokenFilter extends OncePerRequestFilter {
+
+		private final ApiToken token;
+
+		BearerTokenFilter(ApiToken token) {
+			this.token = token;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String header = request.getHeader("Authorization");
+			if (header != null && header.startsWith("Bearer ") && this.token.matches(header.substring(7).strip())) {
+				SecurityContextHolder.getContext()
+					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api", null,
+							List.of(new SimpleGrantedAuthority("ROLE_API"))));
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}
