@@ -26,6 +26,11 @@ public enum ContentStatus {
 	/** Taken back before it went out. */
 	WITHDRAWN;
 
+	/** Whether the item has already been decided on (published, late or missed). */
+	public boolean hasGoneOut() {
+		return this == PUBLISHED || this == LATE || this == MISSED;
+	}
+
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -1,0 +1,250 @@
+package vn.loa.content;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores content items in the database, whether they came from {@code content/} files or
+ * the API, and announces {@link ContentScheduled} whenever an item's time is set or
+ * changed.
+ */
+@Service
+public class ContentStore implements ContentCatalog {
+
+	private static final String COLUMNS = "id, organisation, title, summary, body, radio_script, outlets, when_spec, "
+			+ "due_at, stale_after, status, source, updated_at";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ContentStore(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<ContentItem> find(String id) {
+		return this.jdbc
+			.query("SELECT " + COLUMNS + " FROM content_item WHERE id = :id", Map.of("id", id), this::mapRow)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public List<ContentItem> findAll(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM content_item WHERE id IN (:ids)", Map.of("ids", ids),
+				this::mapRow);
+	}
+
+	/** Items in a status, by due time (unresolved last). */
+	public List<ContentItem> findByStatus(ContentStatus status) {
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM content_item WHERE status = :status ORDER BY due_at NULLS LAST, id",
+				Map.of("status", status.name()), this::mapRow);
+	}
+
+	/**
+	 * Scheduled items whose time is at or before {@code instant}, oldest first, at most
+	 * {@code limit}.
+	 */
+	public List<ContentItem> findDue(Instant instant, int limit) {
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM content_item WHERE status = 'SCHEDULED' AND due_at <= :at "
+						+ "ORDER BY due_at, id FETCH FIRST " + limit + " ROWS ONLY",
+				Map.of("at", Timestamp.from(instant)), this::mapRow);
+	}
+
+	/**
+	 * Distinct future due instants of scheduled items: what the scheduler must hold
+	 * triggers for.
+	 */
+	public List<Instant> scheduledInstantsAfter(Instant instant) {
+		return this.jdbc.queryForList(
+				"SELECT DISTINCT due_at FROM content_item WHERE status = 'SCHEDULED' AND due_at > :at ORDER BY due_at",
+				Map.of("at", Timestamp.from(instant)), Timestamp.class)
+			.stream()
+			.map(Timestamp::toInstant)
+			.toList();
+	}
+
+	/** Items whose time falls in {@code [from, to)}, by due time. */
+	public List<ContentItem> findDueBetween(Instant from, Instant to) {
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM content_item WHERE due_at >= :from AND due_at < :to ORDER BY due_at, id",
+				Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), this::mapRow);
+	}
+
+	/**
+	 * Stores a new item or replaces the stored one with the same id. Returns whether
+	 * anything changed. An item that already went out keeps its status: editing its text
+	 * never sends it again.
+	 */
+	@Transactional
+	public boolean save(ContentItem item) {
+		String checksum = checksum(item);
+		Optional<Stored> stored = this.jdbc
+			.query("SELECT status, checksum FROM content_item WHERE id = :id", Map.of("id", item.id()),
+					(rs, n) -> new Stored(ContentStatus.valueOf(rs.getString(1)), rs.getString(2)))
+			.stream()
+			.findFirst();
+		if (stored.isPresent() && stored.get().checksum().equals(checksum)) {
+			return false;
+		}
+		ContentStatus status = item.status();
+		if (stored.isPresent() && stored.get().status().hasGoneOut()) {
+			status = stored.get().status();
+		}
+		MapSqlParameterSource params = parameters(item, status, checksum);
+		if (stored.isPresent()) {
+			this.jdbc
+				.update("UPDATE content_item SET organisation = :organisation, title = :title, summary = :summary, "
+						+ "body = :body, radio_script = :radioScript, outlets = :outlets, when_spec = :when, due_at = :dueAt, "
+						+ "stale_after = :staleAfter, status = :status, source = :source, checksum = :checksum, "
+						+ "updated_at = :now WHERE id = :id", params);
+		}
+		else {
+			this.jdbc.update("INSERT INTO content_item (id, organisation, title, summary, body, radio_script, outlets, "
+					+ "when_spec, due_at, stale_after, status, source, checksum, created_at, updated_at) VALUES (:id, "
+					+ ":organisation, :title, :summary, :body, :radioScript, :outlets, :when, :dueAt, :staleAfter, "
+					+ ":status, :source, :checksum, :now, :now)", params);
+		}
+		if (status == ContentStatus.SCHEDULED && item.dueAt() != null) {
+			this.events.publishEvent(new ContentScheduled(item.id(), item.dueAt()));
+		}
+		return true;
+	}
+
+	/**
+	 * Moves an item from one status to another if, and only if, it is still in the
+	 * expected one. The compare-and-set is what keeps two publishers from sending the
+	 * same item.
+	 */
+	@Transactional
+	public boolean transition(String id, ContentStatus expected, ContentStatus next) {
+		return this.jdbc.update(
+				"UPDATE content_item SET status = :next, updated_at = :now WHERE id = :id AND status = :expected",
+				Map.of("id", id, "expected", expected.name(), "next", next.name(), "now",
+						Timestamp.from(this.clock.instant()))) == 1;
+	}
+
+	/**
+	 * Takes back an item that has not gone out yet; returns false if it already went out.
+	 */
+	@Transactional
+	public boolean withdraw(String id) {
+		return this.jdbc.update(
+				"UPDATE content_item SET status = 'WITHDRAWN', updated_at = :now WHERE id = :id "
+						+ "AND status IN ('DRAFT', 'SCHEDULED')",
+				Map.of("id", id, "now", Timestamp.from(this.clock.instant()))) == 1;
+	}
+
+	private MapSqlParameterSource parameters(ContentItem item, ContentStatus status, String checksum) {
+		return new MapSqlParameterSource().addValue("id", item.id())
+			.addValue("organisation", item.organisation())
+			.addValue("title", item.title())
+			.addValue("summary", (item.summary() != null) ? item.summary() : "")
+			.addValue("body", item.body())
+			.addValue("radioScript", item.radioScript())
+			.addValue("outlets", item.outlets().stream().map(Outlet::key).sorted().collect(Collectors.joining(",")))
+			.addValue("when", item.when())
+			.addValue("dueAt", (item.dueAt() != null) ? Timestamp.from(item.dueAt()) : null)
+			.addValue("staleAfter", StaleAfter.format(item.staleAfter()))
+			.addValue("status", status.name())
+			.addValue("source", item.source())
+			.addValue("checksum", checksum)
+			.addValue("now", Timestamp.from(this.clock.instant()));
+	}
+
+	private ContentItem mapRow(ResultSet rs, int row) throws SQLException {
+		Set<Outlet> outlets = EnumSet.noneOf(Outlet.class);
+		Arrays.stream(rs.getString("outlets").split(","))
+			.filter((s) -> !s.isBlank())
+			.map(Outlet::parse)
+			.forEach(outlets::add);
+		Timestamp due = rs.getTimestamp("due_at");
+		return new ContentItem(rs.getString("id"), rs.getString("organisation"), rs.getString("title"),
+				rs.getString("summary"), rs.getString("body"), rs.getString("radio_script"), outlets,
+				rs.getString("when_spec"), (due != null) ? due.toInstant() : null,
+				StaleAfter.parse(rs.getString("stale_after")), ContentStatus.valueOf(rs.getString("status")),
+				rs.getString("source"), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static String checksum(ContentItem item) {
+		String text = String.join("\u0000", item.id(), item.organisation(), item.title(),
+				String.valueOf(item.summary()), item.body(), String.valueOf(item.radioScript()),
+				item.outlets().toString(), item.when(), String.valueOf(item.dueAt()),
+				StaleAfter.format(item.staleAfter()), item.status().name());
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Stored(ContentStatus status, String checksum) {
+
+	}
+
+	/**
+	 * Reads and writes the per-outlet stale-after overrides
+	 * ({@code email=PT24H;feed=P7D}).
+	 */
+	static final class StaleAfter {
+
+		private StaleAfter() {
+		}
+
+		static String format(Map<Outlet, Duration> staleAfter) {
+			return staleAfter.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByKey())
+				.map((e) -> e.getKey().key() + "=" + e.getValue())
+				.collect(Collectors.joining(";"));
+		}
+
+		static Map<Outlet, Duration> parse(String text) {
+			Map<Outlet, Duration> result = new EnumMap<>(Outlet.class);
+			for (String part : text.split(";")) {
+				if (!part.isBlank()) {
+					String[] pair = part.split("=", 2);
+					result.put(Outlet.parse(pair[0]), Duration.parse(pair[1]));
+				}
+			}
+			return result;
+		}
+
+	}
+
+}
