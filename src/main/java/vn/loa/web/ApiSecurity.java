@@ -52,6 +52,15 @@ class ApiSecurity {
 		return http.build();
 	}
 
+	/**
+	 * No user accounts yet (the desk brings them): this keeps Spring from inventing one
+	 * with a default password.
+	 */
+	@Bean
+	org.springframework.security.core.userdetails.UserDetailsService noUsers() {
+		return new org.springframework.security.provisioning.InMemoryUserDetailsManager();
+	}
+
 	@Bean
 	ApiToken apiToken(@Value("${loa.api.token:}") String configured, @Value("${loa.data-dir}") Path dataDir)
 			throws IOException {

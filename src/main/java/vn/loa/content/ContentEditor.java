@@ -1,0 +1,148 @@
+package vn.loa.content;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.loa.calendar.CalendarService;
+
+/**
+ * Creates and updates items through the API: checks a draft field by field, resolves its
+ * schedule against the calendar and stores it.
+ */
+@Service
+public class ContentEditor {
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
+
+	private final ContentStore store;
+
+	private final CalendarService calendar;
+
+	private final ZoneId zone;
+
+	ContentEditor(ContentStore store, CalendarService calendar, ZoneId zone) {
+		this.store = store;
+		this.calendar = calendar;
+		this.zone = zone;
+	}
+
+	/** Stores a new item; fails if the id is taken. */
+	@Transactional
+	public ContentItem create(ContentDraft draft) {
+		ContentItem item = check(draft, (draft.id() != null && !draft.id().isBlank()) ? draft.id() : slug(draft));
+		if (this.store.find(item.id()).isPresent()) {
+			throw InvalidContentException.conflict("id", "an item with id '" + item.id() + "' already exists");
+		}
+		this.store.save(item);
+		return this.store.find(item.id()).orElseThrow();
+	}
+
+	/** Replaces an item that has not gone out yet. */
+	@Transactional
+	public ContentItem update(String id, ContentDraft draft) {
+		ContentItem existing = this.store.find(id)
+			.orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'"));
+		if (existing.status().hasGoneOut()) {
+			throw new InvalidContentException("status",
+					"item '" + id + "' has already been " + existing.status().key() + " and cannot be changed");
+		}
+		this.store.save(check(draft, id));
+		return this.store.find(id).orElseThrow();
+	}
+
+	ContentItem check(ContentDraft draft, String id) {
+		if (!ID.matcher(id).matches()) {
+			throw new InvalidContentException("id", "id '" + id + "' must be lower-case letters, digits and dashes");
+		}
+		String title = requireText("title", draft.title(), 500);
+		String body = requireText("body", draft.body(), 200_000);
+		if (draft.outlets() == null || draft.outlets().isEmpty()) {
+			throw new InvalidContentException("outlets", "name at least one of feed, email, radio");
+		}
+		Set<Outlet> outlets = EnumSet.noneOf(Outlet.class);
+		for (String name : draft.outlets()) {
+			try {
+				outlets.add(Outlet.parse(String.valueOf(name)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidContentException("outlets", ex.getMessage());
+			}
+		}
+		String organisation = (draft.organisation() != null && !draft.organisation().isBlank())
+				? draft.organisation().strip() : "default";
+		if (!"default".equals(organisation) && this.calendar.book().organisation(organisation).isEmpty()) {
+			throw new InvalidContentException("organisation", "unknown organisation '" + organisation + "'");
+		}
+		ContentStatus status = status(draft.status());
+		String when = (draft.when() != null) ? draft.when().strip() : "";
+		Instant dueAt = null;
+		if (!when.isEmpty()) {
+			try {
+				dueAt = Schedule.resolve(when, this.calendar.book(), this.zone).toInstant();
+			}
+			catch (Schedule.ScheduleException ex) {
+				throw new InvalidContentException("when", ex.getMessage());
+			}
+		}
+		else if (status == ContentStatus.SCHEDULED) {
+			throw new InvalidContentException("when", "a scheduled item needs 'when'");
+		}
+		Map<Outlet, Duration> staleAfter = new EnumMap<>(Outlet.class);
+		if (draft.staleAfter() != null) {
+			for (Map.Entry<String, String> entry : draft.staleAfter().entrySet()) {
+				try {
+					staleAfter.put(Outlet.parse(entry.getKey()), ContentFiles.duration(entry.getValue(), 0));
+				}
+				catch (IllegalArgumentException | ContentFiles.Problem ex) {
+					throw new InvalidContentException("staleAfter", ex.getMessage());
+				}
+			}
+		}
+		return new ContentItem(id, organisation, title, (draft.summary() != null) ? draft.summary().strip() : "", body,
+				draft.radioScript(), outlets, when, dueAt, staleAfter, status, "api", null);
+	}
+
+	private static ContentStatus status(String text) {
+		if (text == null || text.isBlank() || text.equalsIgnoreCase("scheduled")) {
+			return ContentStatus.SCHEDULED;
+		}
+		if (text.equalsIgnoreCase("draft")) {
+			return ContentStatus.DRAFT;
+		}
+		throw new InvalidContentException("status", "status must be draft or scheduled, not '" + text + "'");
+	}
+
+	private static String requireText(String field, String value, int max) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidContentException(field, "'" + field + "' is required");
+		}
+		if (value.length() > max) {
+			throw new InvalidContentException(field, "'" + field + "' is longer than " + max + " characters");
+		}
+		return value.strip();
+	}
+
+	/** An ASCII id from a Vietnamese title: "Kỷ niệm 80 năm" → "ky-niem-80-nam". */
+	static String slug(ContentDraft draft) {
+		String title = requireText("title", draft.title(), 500);
+		String ascii = Normalizer.normalize(title.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("(^-|-$)", "");
+		String base = ascii.isEmpty() ? "item" : ascii.substring(0, Math.min(ascii.length(), 80));
+		return base + "-" + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_679_616), 36);
+	}
+
+}

@@ -1,0 +1,296 @@
+package vn.loa.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import vn.loa.calendar.CalendarBook;
+import vn.loa.calendar.CalendarProblem;
+
+/**
+ * Reads the {@code content/} directory: Markdown files with YAML front matter, one item
+ * each. A bad file is reported with its line and skipped; the others still load.
+ */
+public final class ContentFiles {
+
+	/** Outlets that may wait at most this long when an item does not say otherwise. */
+	public static final Map<Outlet, Duration> DEFAULT_STALE_AFTER = Map.of(Outlet.FEED, Duration.ofDays(7),
+			Outlet.EMAIL, Duration.ofHours(24));
+
+	private static final Set<String> KEYS = Set.of("id", "title", "summary", "outlets", "organisation", "when",
+			"stale-after", "status", "radio-script");
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
+
+	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(d|h|m|s|days?|hours?|minutes?|seconds?)",
+			Pattern.CASE_INSENSITIVE);
+
+	private ContentFiles() {
+	}
+
+	/** What reading the directory gave. */
+	public record Load(List<ContentItem> items, List<CalendarProblem> problems) {
+
+	}
+
+	public static Load load(Path directory, CalendarBook book, ZoneId zone) {
+		List<ContentItem> items = new ArrayList<>();
+		List<CalendarProblem> problems = new ArrayList<>();
+		if (!Files.isDirectory(directory)) {
+			problems.add(new CalendarProblem(directory.toString(), 0, "content directory not found"));
+			return new Load(items, problems);
+		}
+		Map<String, String> seen = new HashMap<>();
+		try (Stream<Path> files = Files.walk(directory)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".md")).sorted().toList()) {
+				String name = display(directory, file);
+				try {
+					ContentItem item = read(file, name, book, zone);
+					String earlier = seen.putIfAbsent(item.id(), name);
+					if (earlier != null) {
+						throw new Problem(2, "duplicate id '" + item.id() + "' (already in " + earlier + ")");
+					}
+					items.add(item);
+				}
+				catch (Problem ex) {
+					problems.add(new CalendarProblem(name, ex.line, ex.getMessage()));
+				}
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			problems.add(new CalendarProblem(directory.toString(), 0, "cannot read directory: " + ex.getMessage()));
+		}
+		return new Load(items, problems);
+	}
+
+	private static ContentItem read(Path file, String name, CalendarBook book, ZoneId zone) {
+		String text;
+		try {
+			text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+		}
+		catch (MalformedInputException ex) {
+			throw new Problem(0, "not UTF-8 text");
+		}
+		catch (IOException ex) {
+			throw new Problem(0, "cannot read: " + ex.getMessage());
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		if (!text.startsWith("---\n")) {
+			throw new Problem(1, "missing front matter: the file must start with a '---' line");
+		}
+		int end = text.indexOf("\n---", 3);
+		if (end < 0) {
+			throw new Problem(1, "front matter is not closed by a '---' line");
+		}
+		String frontMatter = text.substring(4, end + 1);
+		int bodyStart = text.indexOf('\n', end + 4);
+		String body = (bodyStart < 0) ? "" : text.substring(bodyStart + 1).strip();
+		MappingNode root;
+		try {
+			Node node = new Yaml().compose(new java.io.StringReader(frontMatter));
+			if (!(node instanceof MappingNode mapping)) {
+				throw new Problem(2, "front matter must be a mapping of keys to values");
+			}
+			root = mapping;
+		}
+		catch (MarkedYAMLException ex) {
+			int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 2 : 2;
+			throw new Problem(line, "malformed YAML: " + ex.getProblem());
+		}
+		Map<String, NodeTuple> fields = new HashMap<>();
+		for (NodeTuple tuple : root.getValue()) {
+			String key = scalar(tuple.getKeyNode());
+			if (!KEYS.contains(key)) {
+				throw new Problem(line(tuple.getKeyNode()), "unknown key '" + key + "' (known: "
+						+ String.join(", ", KEYS.stream().sorted().toList()) + ")");
+			}
+			fields.put(key, tuple);
+		}
+		String id = required(fields, "id");
+		if (!ID.matcher(id).matches()) {
+			throw new Problem(line(fields.get("id").getValueNode()),
+					"id '" + id + "' must be lower-case letters, digits and dashes");
+		}
+		String title = required(fields, "title");
+		String organisation = optional(fields, "organisation", "default");
+		if (book.organisation(organisation).isEmpty() && !"default".equals(organisation)) {
+			throw new Problem(line(fields.get("organisation").getValueNode()),
+					"unknown organisation '" + organisation + "'");
+		}
+		ContentStatus status = status(fields);
+		Set<Outlet> outlets = outlets(fields);
+		String when = (status == ContentStatus.DRAFT) ? optional(fields, "when", "") : required(fields, "when");
+		java.time.Instant dueAt = null;
+		if (!when.isBlank()) {
+			try {
+				dueAt = Schedule.resolve(when, book, zone).toInstant();
+			}
+			catch (Schedule.ScheduleException ex) {
+				throw new Problem(line(fields.get("when").getValueNode()), ex.getMessage());
+			}
+		}
+		if (body.isBlank()) {
+			throw new Problem(frontMatter.split("\n", -1).length + 2, "the body is empty");
+		}
+		return new ContentItem(id, organisation, title, optional(fields, "summary", ""), body,
+				fields.containsKey("radio-script") ? scalar(fields.get("radio-script").getValueNode()) : null, outlets,
+				when, dueAt, staleAfter(fields), status, name, null);
+	}
+
+	private static ContentStatus status(Map<String, NodeTuple> fields) {
+		String text = optional(fields, "status", "scheduled").toLowerCase(Locale.ROOT);
+		return switch (text) {
+			case "scheduled" -> ContentStatus.SCHEDULED;
+			case "draft" -> ContentStatus.DRAFT;
+			default -> throw new Problem(line(fields.get("status").getValueNode()),
+					"status '" + text + "' cannot be set in a file (use draft or scheduled)");
+		};
+	}
+
+	private static Set<Outlet> outlets(Map<String, NodeTuple> fields) {
+		NodeTuple tuple = fields.get("outlets");
+		if (tuple == null) {
+			throw new Problem(2, "missing required key 'outlets'");
+		}
+		List<String> names = new ArrayList<>();
+		Node value = tuple.getValueNode();
+		if (value instanceof SequenceNode sequence) {
+			sequence.getValue().forEach((node) -> names.add(scalar(node)));
+		}
+		else {
+			names.addAll(List.of(scalar(value).split("\\s*,\\s*")));
+		}
+		Set<Outlet> outlets = EnumSet.noneOf(Outlet.class);
+		for (String outletName : names) {
+			try {
+				outlets.add(Outlet.parse(outletName));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new Problem(line(value), ex.getMessage());
+			}
+		}
+		if (outlets.isEmpty()) {
+			throw new Problem(line(value), "outlets must name at least one of feed, email, radio");
+		}
+		return outlets;
+	}
+
+	private static Map<Outlet, Duration> staleAfter(Map<String, NodeTuple> fields) {
+		Map<Outlet, Duration> result = new EnumMap<>(Outlet.class);
+		NodeTuple tuple = fields.get("stale-after");
+		if (tuple == null) {
+			return result;
+		}
+		if (!(tuple.getValueNode() instanceof MappingNode mapping)) {
+			throw new Problem(line(tuple.getValueNode()), "stale-after must map outlets to durations (feed: 7d)");
+		}
+		for (NodeTuple entry : mapping.getValue()) {
+			Outlet outlet;
+			try {
+				outlet = Outlet.parse(scalar(entry.getKeyNode()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new Problem(line(entry.getKeyNode()), ex.getMessage());
+			}
+			result.put(outlet, duration(scalar(entry.getValueNode()), line(entry.getValueNode())));
+		}
+		return result;
+	}
+
+	/**
+	 * Reads {@code 7d}, {@code 24h}, {@code 90m} or an ISO-8601 duration ({@code PT2H}).
+	 */
+	public static Duration duration(String text, int line) {
+		Matcher m = DURATION.matcher(text.strip());
+		if (m.matches()) {
+			long amount = Long.parseLong(m.group(1));
+			return switch (Character.toLowerCase(m.group(2).charAt(0))) {
+				case 'd' -> Duration.ofDays(amount);
+				case 'h' -> Duration.ofHours(amount);
+				case 's' -> Duration.ofSeconds(amount);
+				default -> Duration.ofMinutes(amount);
+			};
+		}
+		try {
+			return Duration.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new Problem(line, "cannot read duration '" + text + "' (expected 7d, 24h, 90m or PT2H)");
+		}
+	}
+
+	private static String required(Map<String, NodeTuple> fields, String key) {
+		NodeTuple tuple = fields.get(key);
+		if (tuple == null) {
+			throw new Problem(2, "missing required key '" + key + "'");
+		}
+		String value = scalar(tuple.getValueNode()).strip();
+		if (value.isEmpty()) {
+			throw new Problem(line(tuple.getValueNode()), "'" + key + "' is empty");
+		}
+		return value;
+	}
+
+	private static String optional(Map<String, NodeTuple> fields, String key, String fallback) {
+		NodeTuple tuple = fields.get(key);
+		return (tuple != null) ? scalar(tuple.getValueNode()).strip() : fallback;
+	}
+
+	private static String scalar(Node node) {
+		if (node instanceof ScalarNode scalar) {
+			return scalar.getValue();
+		}
+		throw new Problem(line(node), "expected a single value here");
+	}
+
+	/** The 1-based line in the file: front matter starts on line 2. */
+	private static int line(Node node) {
+		return node.getStartMark().getLine() + 2;
+	}
+
+	private static String display(Path directory, Path file) {
+		Path base = (directory.toAbsolutePath().getParent() != null) ? directory.toAbsolutePath().getParent()
+				: directory.toAbsolutePath();
+		return base.relativize(file.toAbsolutePath()).toString();
+	}
+
+	/** A problem in one file, with the line it is on. */
+	static final class Problem extends RuntimeException {
+
+		private final int line;
+
+		Problem(int line, String message) {
+			super(message);
+			this.line = line;
+		}
+
+	}
+
+}

@@ -1,0 +1,181 @@
+package vn.loa.content;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.loa.calendar.Anniversary;
+import vn.loa.calendar.CalendarBook;
+import vn.loa.calendar.Occurrence;
+import vn.loa.calendar.Phase;
+import vn.loa.calendar.Plan;
+
+/**
+ * When an item goes out, as an editor writes it: an absolute local time
+ * ({@code 2025-09-02 06:00}, {@code 02/09/2025 06:00}) or a time relative to the
+ * calendar:
+ * <ul>
+ * <li>{@code anniversary quoc-khanh 2025, 1 day before, 06:00}</li>
+ * <li>{@code event dai-hoi-xiv, 2 weeks before, 07:00}</li>
+ * <li>{@code start of phase 2 of 443-KH/TU, 07:00} (or {@code end of phase ...})</li>
+ * </ul>
+ * The offset and the time are optional (no offset: on the day; no time: 06:00).
+ */
+public final class Schedule {
+
+	/** The time of day used when a schedule names none: the morning broadcast. */
+	public static final LocalTime DEFAULT_TIME = LocalTime.of(6, 0);
+
+	private static final Pattern ABSOLUTE = Pattern.compile(
+			"(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2}))?|(\\d{1,2})/(\\d{1,2})/(\\d{4})(?: (\\d{1,2}):(\\d{2}))?");
+
+	private static final Pattern ANNIVERSARY = Pattern.compile("anniversary\\s+([\\w-]+)\\s*,?\\s*(\\d{4})",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern EVENT = Pattern.compile("event\\s+([\\w-]+)", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern PHASE = Pattern.compile("(start|end)\\s+of\\s+phase\\s+(\\d+)\\s+of\\s+(\\S+?)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern OFFSET = Pattern
+		.compile("(\\d+)\\s+(day|days|week|weeks|hour|hours)\\s+(before|after)");
+
+	private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+
+	private Schedule() {
+	}
+
+	/**
+	 * The instant {@code spec} names, read in {@code zone} against {@code book}.
+	 * @throws ScheduleException naming what could not be read or found
+	 */
+	public static ZonedDateTime resolve(String spec, CalendarBook book, ZoneId zone) {
+		String text = spec.strip();
+		Matcher absolute = ABSOLUTE.matcher(text);
+		if (absolute.matches()) {
+			return absolute(absolute, zone);
+		}
+		String[] parts = text.split("\\s*,\\s*");
+		String anchorText = parts[0];
+		int index = 1;
+		LocalDate anchor;
+		Matcher anniversary = ANNIVERSARY.matcher(text);
+		if (anniversary.lookingAt()) {
+			anchor = anniversaryDate(book, anniversary.group(1), Integer.parseInt(anniversary.group(2)));
+			// "anniversary x, 2025": the year may have been split off as its own part
+			if (!anchorText.contains(anniversary.group(2))) {
+				index = 2;
+			}
+		}
+		else {
+			anchor = relativeAnchor(anchorText, book);
+		}
+		LocalDateTime result = anchor.atTime(DEFAULT_TIME);
+		long offsetHours = 0;
+		boolean timeSet = false;
+		for (; index < parts.length; index++) {
+			String part = parts[index].toLowerCase(Locale.ROOT);
+			Matcher offset = OFFSET.matcher(part);
+			Matcher time = TIME.matcher(part);
+			if (offset.matches()) {
+				long amount = Long.parseLong(offset.group(1));
+				long hours = switch (offset.group(2)) {
+					case "day", "days" -> amount * 24;
+					case "week", "weeks" -> amount * 24 * 7;
+					default -> amount;
+				};
+				offsetHours += offset.group(3).equals("before") ? -hours : hours;
+			}
+			else if (time.matches() && !timeSet) {
+				result = result.toLocalDate().atTime(time(time.group(1), time.group(2), spec));
+				timeSet = true;
+			}
+			else {
+				throw new ScheduleException("cannot read '" + parts[index] + "' in schedule '" + spec
+						+ "' (expected an offset like '1 day before' or a time like '06:00')");
+			}
+		}
+		return result.plusHours(offsetHours).atZone(zone);
+	}
+
+	private static LocalDate relativeAnchor(String text, CalendarBook book) {
+		Matcher event = EVENT.matcher(text);
+		if (event.matches()) {
+			String id = event.group(1);
+			return book.event(id)
+				.orElseThrow(() -> new ScheduleException("unknown event '" + id + "'"))
+				.startDate()
+				.orElseThrow(() -> new ScheduleException("the date of event '" + id + "' is not known yet"));
+		}
+		Matcher phase = PHASE.matcher(text);
+		if (phase.matches()) {
+			Plan plan = book.plan(phase.group(3))
+				.orElseThrow(() -> new ScheduleException("unknown plan '" + phase.group(3) + "'"));
+			int number = Integer.parseInt(phase.group(2));
+			Phase found = plan.phase(number)
+				.orElseThrow(() -> new ScheduleException("plan " + phase.group(3) + " has no phase " + number));
+			if (phase.group(1).equalsIgnoreCase("start")) {
+				return found.start();
+			}
+			return found.endIn(book)
+				.orElseThrow(() -> new ScheduleException("the end of phase " + number + " of " + phase.group(3)
+						+ " is not known yet (it runs until an event without a date)"));
+		}
+		throw new ScheduleException("cannot read schedule '" + text
+				+ "' (expected a date like '2025-09-02 06:00', 'anniversary ID YEAR', 'event ID' or 'start of phase N of PLAN')");
+	}
+
+	private static LocalDate anniversaryDate(CalendarBook book, String id, int year) {
+		Anniversary anniversary = book.anniversary(id)
+			.orElseThrow(() -> new ScheduleException("unknown anniversary '" + id + "'"));
+		Optional<Occurrence> occurrence = anniversary.occurrenceIn(year);
+		return occurrence.map(Occurrence::date)
+			.orElseThrow(() -> new ScheduleException("anniversary '" + id + "' has no occurrence in " + year));
+	}
+
+	private static ZonedDateTime absolute(Matcher m, ZoneId zone) {
+		try {
+			if (m.group(1) != null) {
+				LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+						Integer.parseInt(m.group(3)));
+				LocalTime time = (m.group(4) != null) ? time(m.group(4), m.group(5), m.group()) : DEFAULT_TIME;
+				return date.atTime(time).atZone(zone);
+			}
+			LocalDate date = LocalDate.of(Integer.parseInt(m.group(8)), Integer.parseInt(m.group(7)),
+					Integer.parseInt(m.group(6)));
+			LocalTime time = (m.group(9) != null) ? time(m.group(9), m.group(10), m.group()) : DEFAULT_TIME;
+			return date.atTime(time).atZone(zone);
+		}
+		catch (DateTimeException ex) {
+			throw new ScheduleException("impossible date in '" + m.group() + "': " + ex.getMessage());
+		}
+	}
+
+	private static LocalTime time(String hours, String minutes, String spec) {
+		try {
+			return LocalTime.of(Integer.parseInt(hours), Integer.parseInt(minutes));
+		}
+		catch (DateTimeException ex) {
+			throw new ScheduleException("impossible time '" + hours + ":" + minutes + "' in '" + spec + "'");
+		}
+	}
+
+	/**
+	 * A schedule that cannot be read or does not resolve, with a message for a person.
+	 */
+	public static class ScheduleException extends RuntimeException {
+
+		public ScheduleException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,15 @@
+package vn.loa.publishing;
+
+/** What became of one item on one outlet when its time came. */
+public enum Outcome {
+
+	/** Went out at its time. */
+	ON_TIME,
+
+	/** Went out after its time but within the outlet's stale-after. */
+	LATE,
+
+	/** Its time passed beyond the outlet's stale-after: it did not go out. */
+	MISSED
+
+}

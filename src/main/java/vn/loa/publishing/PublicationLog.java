@@ -1,0 +1,66 @@
+package vn.loa.publishing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import vn.loa.content.Outlet;
+
+/**
+ * What became of each item on each outlet: the record the API and the command line show.
+ */
+@Service
+public class PublicationLog {
+
+	private static final String SELECT = "SELECT item_id, outlet, due_at, decided_at, outcome FROM publication ";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	PublicationLog(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The outcomes of one item, one per outlet. */
+	public List<Entry> of(String itemId) {
+		return this.jdbc.query(SELECT + "WHERE item_id = :id ORDER BY outlet", Map.of("id", itemId), this::map);
+	}
+
+	/**
+	 * Every outcome of one kind, newest due first; {@code MISSED} lists what never went
+	 * out.
+	 */
+	public List<Entry> withOutcome(Outcome outcome) {
+		return this.jdbc.query(SELECT + "WHERE outcome = :outcome ORDER BY due_at DESC, item_id, outlet",
+				Map.of("outcome", outcome.name()), this::map);
+	}
+
+	/** Outcomes whose due time falls in {@code [from, to)}. */
+	public List<Entry> dueBetween(Instant from, Instant to) {
+		return this.jdbc.query(SELECT + "WHERE due_at >= :from AND due_at < :to ORDER BY due_at, item_id, outlet",
+				Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), this::map);
+	}
+
+	private Entry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Entry(rs.getString("item_id"), Outlet.valueOf(rs.getString("outlet")),
+				rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("decided_at").toInstant(),
+				Outcome.valueOf(rs.getString("outcome")));
+	}
+
+	/**
+	 * One item on one outlet.
+	 *
+	 * @param itemId the item
+	 * @param outlet the outlet
+	 * @param dueAt when it was due
+	 * @param decidedAt when its time was handled
+	 * @param outcome on time, late or missed
+	 */
+	public record Entry(String itemId, Outlet outlet, Instant dueAt, Instant decidedAt, Outcome outcome) {
+
+	}
+
+}

@@ -1,0 +1,139 @@
+package vn.loa.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import vn.loa.content.ContentScheduled;
+import vn.loa.content.ContentStore;
+
+/**
+ * Keeps one durable Quartz trigger per distinct due instant (not per item): when
+ * thousands of items are due at 06:00 on 02/9, one trigger fires and one publisher run
+ * takes them all in batches. Triggers live in the JDBC job store, so they survive
+ * restarts; a periodic sweep and a catch-up at start-up publish anything a lost trigger
+ * left behind.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublicationTriggers {
+
+	static final JobKey JOB = JobKey.jobKey("publish-due", "loa");
+
+	private static final Log logger = LogFactory.getLog(PublicationTriggers.class);
+
+	private final Scheduler scheduler;
+
+	private final ContentStore content;
+
+	private final Publisher publisher;
+
+	private final Clock clock;
+
+	PublicationTriggers(Scheduler scheduler, ContentStore content, Publisher publisher, Clock clock) {
+		this.scheduler = scheduler;
+		this.content = content;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	@Bean
+	static JobDetail publishDueJob() {
+		return JobBuilder.newJob(PublishDueJob.class)
+			.withIdentity(JOB)
+			.withDescription("Publishes every content item whose time has come")
+			.storeDurably()
+			.requestRecovery()
+			.build();
+	}
+
+	/** Runs in the transaction that stored the item: the trigger commits with it. */
+	@EventListener
+	void on(ContentScheduled scheduled) {
+		ensureTrigger(scheduled.dueAt());
+	}
+
+	/**
+	 * On start: publish what fell due while Loa was down, and re-create any lost trigger.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void catchUp() {
+		int decided = this.publisher.publishDue();
+		if (decided > 0) {
+			logger.info("Start-up catch-up decided " + decided + " item(s) that fell due while Loa was stopped");
+		}
+		List<Instant> instants = this.content.scheduledInstantsAfter(this.clock.instant());
+		instants.forEach(this::ensureTrigger);
+	}
+
+	/** Publishes anything overdue that no trigger fired (a lost or stuck trigger). */
+	@Scheduled(fixedDelayString = "${loa.publishing.sweep-interval:PT30S}",
+			initialDelayString = "${loa.publishing.sweep-interval:PT30S}")
+	void sweep() {
+		int decided = this.publisher.publishDue();
+		if (decided > 0) {
+			logger.warn("Sweep published " + decided + " overdue item(s) that no trigger fired");
+		}
+	}
+
+	void ensureTrigger(Instant dueAt) {
+		TriggerKey key = TriggerKey.triggerKey("due-" + dueAt.toEpochMilli(), "loa");
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(key)
+			.forJob(JOB)
+			.startAt(Date.from(dueAt))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build();
+		try {
+			if (!this.scheduler.checkExists(key)) {
+				this.scheduler.scheduleJob(trigger);
+			}
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			// Another node (or thread) created it first: one trigger is all that is
+			// needed.
+		}
+		catch (SchedulerException ex) {
+			// The sweep will still publish the item; say so loudly.
+			logger.error("Could not create the trigger for " + dueAt + "; the sweep will publish instead", ex);
+		}
+	}
+
+	/** The Quartz job: one run publishes everything due. */
+	static class PublishDueJob extends QuartzJobBean {
+
+		private final Publisher publisher;
+
+		PublishDueJob(Publisher publisher) {
+			this.publisher = publisher;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			this.publisher.publishDue();
+		}
+
+	}
+
+}

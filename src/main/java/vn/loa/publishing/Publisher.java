@@ -1,0 +1,141 @@
+package vn.loa.publishing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentStore;
+import vn.loa.content.Outlet;
+import vn.loa.publishing.events.ContentPublished;
+
+/**
+ * Publishes everything whose time has come. Each item is decided in its own transaction:
+ * a compare-and-set on its status claims it, the outcome per outlet is recorded under a
+ * primary key of (item, outlet), and {@link ContentPublished} is announced in the same
+ * transaction. A trigger firing twice, the sweep racing a trigger, or a restart in the
+ * middle therefore never publishes an item twice.
+ */
+@Service
+public class Publisher {
+
+	private static final Log logger = LogFactory.getLog(Publisher.class);
+
+	private static final int BATCH = 500;
+
+	private final ContentStore content;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final PublishingPolicy policy;
+
+	Publisher(ContentStore content, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
+			@Value("${loa.publishing.grace:PT1M}") Duration grace) {
+		this.content = content;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.policy = new PublishingPolicy(grace, zone);
+	}
+
+	/**
+	 * Publishes every scheduled item due now or earlier; returns how many this call
+	 * decided.
+	 */
+	public int publishDue() {
+		Instant now = this.clock.instant();
+		int decided = 0;
+		while (true) {
+			List<ContentItem> due = this.content.findDue(now, BATCH);
+			int claimed = 0;
+			for (ContentItem item : due) {
+				if (Boolean.TRUE.equals(this.transactions.execute((status) -> decide(item, now)))) {
+					claimed++;
+				}
+			}
+			decided += claimed;
+			// A short batch was the last; a batch nobody here could claim is another
+			// node's.
+			if (due.size() < BATCH || claimed == 0) {
+				break;
+			}
+		}
+		return decided;
+	}
+
+	private boolean decide(ContentItem item, Instant now) {
+		Map<Outlet, Outcome> outcomes = new EnumMap<>(Outlet.class);
+		item.outlets().forEach((outlet) -> outcomes.put(outlet, this.policy.decide(item, outlet, now)));
+		ContentStatus next = itemStatus(outcomes);
+		if (!this.content.transition(item.id(), ContentStatus.SCHEDULED, next)) {
+			return false;
+		}
+		Set<Outlet> goingOut = EnumSet.noneOf(Outlet.class);
+		for (Map.Entry<Outlet, Outcome> entry : outcomes.entrySet()) {
+			try {
+				this.jdbc.update(
+						"INSERT INTO publication (item_id, outlet, due_at, decided_at, outcome) "
+								+ "VALUES (:item, :outlet, :due, :now, :outcome)",
+						new MapSqlParameterSource("item", item.id()).addValue("outlet", entry.getKey().name())
+							.addValue("due", Timestamp.from(item.dueAt()))
+							.addValue("now", Timestamp.from(now))
+							.addValue("outcome", entry.getValue().name()));
+			}
+			catch (DuplicateKeyException ex) {
+				// Decided before (an item rescheduled after going out): never send it
+				// again.
+				continue;
+			}
+			if (entry.getValue() != Outcome.MISSED) {
+				goingOut.add(entry.getKey());
+			}
+		}
+		if (next == ContentStatus.MISSED) {
+			logger.warn("Missed " + item.id() + ": due " + item.dueAt() + ", stale on every outlet at " + now);
+		}
+		if (!goingOut.isEmpty()) {
+			boolean late = outcomes.values().stream().anyMatch((o) -> o == Outcome.LATE);
+			this.events.publishEvent(new ContentPublished(item.id(), goingOut, item.dueAt(), now, late));
+		}
+		return true;
+	}
+
+	private static ContentStatus itemStatus(Map<Outlet, Outcome> outcomes) {
+		if (outcomes.values().stream().allMatch((o) -> o == Outcome.MISSED)) {
+			return ContentStatus.MISSED;
+		}
+		if (outcomes.values().stream().anyMatch((o) -> o != Outcome.ON_TIME)) {
+			return ContentStatus.LATE;
+		}
+		return ContentStatus.PUBLISHED;
+	}
+
+}
