@@ -8,6 +8,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import vn.loa.cli.LoaCommand;
@@ -18,7 +20,6 @@ import vn.loa.cli.LoaCommand;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class LoaApplication {
 
 	public static void main(String[] args) {
@@ -26,7 +27,7 @@ public class LoaApplication {
 			SpringApplication.run(LoaApplication.class, args);
 			return;
 		}
-		System.exit(LoaCommand.execute(args));
+		System.exit(LoaCommand.execute(args, LoaApplication.class));
 	}
 
 	/**
@@ -40,6 +41,17 @@ public class LoaApplication {
 	@Bean
 	Clock clock(ZoneId loaZone) {
 		return Clock.system(loaZone);
+	}
+
+	/**
+	 * Periodic work (the sweep, the mail sender); off for command-line runs that only
+	 * read.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	@ConditionalOnBooleanProperty(name = "loa.scheduling.enabled", matchIfMissing = true)
+	static class Scheduling {
+
 	}
 
 }

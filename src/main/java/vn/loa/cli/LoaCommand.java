@@ -1,14 +1,52 @@
 package vn.loa.cli;
 
-/** Entry point of the command line. */
-public final class LoaCommand {
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
-	private LoaCommand() {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code calendar} prints what falls in a date range, {@code check}
+ * validates the calendar and content files. With no arguments the jar serves instead.
+ */
+@Command(name = "loa", mixinStandardHelpOptions = true, version = "Loa 0.1",
+		description = "Scheduled campaign calendar and content publisher. Without a command, serves.",
+		subcommands = { CalendarCommand.class, CheckCommand.class })
+public final class LoaCommand implements Callable<Integer> {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	/**
+	 * Runs a command; {@code application} is the Spring Boot application class for
+	 * commands that need it.
+	 */
+	public static int execute(String[] args, Class<?> application) {
+		CommandLine line = new CommandLine(new LoaCommand(), new ApplicationFactory(application));
+		line.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+		line.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+		return line.execute(args);
 	}
 
-	public static int execute(String[] args) {
-		System.err.println("not yet");
-		return 2;
+	@Override
+	public Integer call() {
+		this.spec.commandLine().usage(this.spec.commandLine().getOut());
+		return 0;
+	}
+
+	/** Hands the application class to the commands that start Spring. */
+	record ApplicationFactory(Class<?> application) implements CommandLine.IFactory {
+
+		@Override
+		public <K> K create(Class<K> type) throws Exception {
+			if (type == CalendarCommand.class) {
+				return type.cast(new CalendarCommand(this.application));
+			}
+			return CommandLine.defaultFactory().create(type);
+		}
+
 	}
 
 }

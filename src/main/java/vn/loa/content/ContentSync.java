@@ -32,8 +32,11 @@ class ContentSync implements ApplicationRunner {
 
 	private final ZoneId zone;
 
+	private final boolean syncOnStart;
+
 	ContentSync(@Value("${loa.content-dir:content}") Path directory, CalendarService calendar, ContentStore store,
-			ZoneId zone) {
+			ZoneId zone, @Value("${loa.content.sync-on-start:true}") boolean syncOnStart) {
+		this.syncOnStart = syncOnStart;
 		this.directory = directory;
 		this.calendar = calendar;
 		this.store = store;
@@ -42,7 +45,9 @@ class ContentSync implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		sync();
+		if (this.syncOnStart) {
+			sync();
+		}
 	}
 
 	/**

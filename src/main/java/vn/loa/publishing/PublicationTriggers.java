@@ -51,7 +51,11 @@ class PublicationTriggers {
 
 	private final Clock clock;
 
-	PublicationTriggers(Scheduler scheduler, ContentStore content, Publisher publisher, Clock clock) {
+	private final boolean enabled;
+
+	PublicationTriggers(Scheduler scheduler, ContentStore content, Publisher publisher, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${loa.scheduling.enabled:true}") boolean enabled) {
+		this.enabled = enabled;
 		this.scheduler = scheduler;
 		this.content = content;
 		this.publisher = publisher;
@@ -79,6 +83,9 @@ class PublicationTriggers {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void catchUp() {
+		if (!this.enabled) {
+			return;
+		}
 		int decided = this.publisher.publishDue();
 		if (decided > 0) {
 			logger.info("Start-up catch-up decided " + decided + " item(s) that fell due while Loa was stopped");

@@ -34,6 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * generated on first start into {@code <data-dir>/api-token} (never a default).
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class ApiSecurity {
 
 	private static final Log logger = LogFactory.getLog(ApiSecurity.class);

@@ -1,0 +1,101 @@
+package vn.loa.cli;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.loa.calendar.CalendarService;
+import vn.loa.content.ContentStore;
+import vn.loa.publishing.PublicationLog;
+
+/**
+ * Prints what falls in a date range. Reads the same database as the server (content added
+ * through the API, what was missed) without publishing anything.
+ */
+@Command(name = "calendar", description = "Print anniversaries, events, phases and content in a date range.")
+class CalendarCommand implements Callable<Integer> {
+
+	private static final DateTimeFormatter[] FORMATS = { DateTimeFormatter.ISO_LOCAL_DATE,
+			DateTimeFormatter.ofPattern("d/M/yyyy") };
+
+	private final Class<?> application;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--from", required = true, description = "First day: 2025-09-01 or 01/09/2025")
+	String from;
+
+	@Option(names = "--to", required = true, description = "Last day: 2025-09-30 or 30/09/2025")
+	String to;
+
+	@Option(names = "--json", description = "Print JSON instead of text")
+	boolean json;
+
+	CalendarCommand(Class<?> application) {
+		this.application = application;
+	}
+
+	@Override
+	public Integer call() {
+		LocalDate first = date("--from", this.from);
+		LocalDate last = date("--to", this.to);
+		if (last.isBefore(first)) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(), "--to is before --from");
+		}
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
+			.web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("loa.scheduling.enabled=false", "spring.quartz.auto-startup=false",
+					"spring.main.banner-mode=off", "logging.level.root=WARN", "loa.content.sync-on-start=false")
+			.run()) {
+			ZoneId zone = context.getBean(ZoneId.class);
+			ContentStore store = context.getBean(ContentStore.class);
+			PublicationLog log = context.getBean(PublicationLog.class);
+			CalendarReport report = CalendarReport.of(first, last, zone, context.getBean(CalendarService.class).book(),
+					store.findDueBetween(CalendarReport.startOf(first, zone),
+							CalendarReport.startOf(last.plusDays(1), zone)),
+					log.dueBetween(CalendarReport.startOf(first, zone),
+							CalendarReport.startOf(last.plusDays(1), zone)));
+			if (this.json) {
+				this.spec.commandLine()
+					.getOut()
+					.println(JsonMapper.builder()
+						.enable(SerializationFeature.INDENT_OUTPUT)
+						.build()
+						.writeValueAsString(report));
+			}
+			else {
+				report.print(this.spec.commandLine().getOut());
+			}
+			this.spec.commandLine().getOut().flush();
+		}
+		return 0;
+	}
+
+	private LocalDate date(String option, String text) {
+		for (DateTimeFormatter format : FORMATS) {
+			try {
+				return LocalDate.parse(text.strip(), format);
+			}
+			catch (DateTimeParseException ex) {
+				// try the next form
+			}
+		}
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"impossible date for " + option + ": '" + text + "' (expected 2025-09-01 or 01/09/2025)");
+	}
+
+}

@@ -1,0 +1,149 @@
+package vn.loa.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import vn.loa.calendar.CalendarBook;
+import vn.loa.calendar.Event;
+import vn.loa.calendar.Occurrence;
+import vn.loa.calendar.OccurrenceClass;
+import vn.loa.calendar.VietnameseDates;
+import vn.loa.content.ContentItem;
+import vn.loa.publishing.PublicationLog;
+
+/**
+ * What falls in a date range: anniversary occurrences, events, active phases, scheduled
+ * content and what was missed.
+ *
+ * @param from first day
+ * @param to last day
+ * @param zone the zone local dates are read in
+ * @param occurrences anniversary occurrences
+ * @param events events with known dates
+ * @param phases phases running on some day of the range
+ * @param content items due in the range
+ * @param missed outlets that never carried an item due in the range
+ */
+record CalendarReport(LocalDate from, LocalDate to, String zone, List<OccurrenceRow> occurrences, List<EventRow> events,
+		List<PhaseRow> phases, List<ContentRow> content, List<MissedRow> missed) {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+	static CalendarReport of(LocalDate from, LocalDate to, ZoneId zone, CalendarBook book, List<ContentItem> items,
+			List<PublicationLog.Entry> publications) {
+		List<OccurrenceRow> occurrences = book.occurrencesBetween(from, to)
+			.stream()
+			.map((o) -> OccurrenceRow.of(o))
+			.toList();
+		List<EventRow> events = book.eventsBetween(from, to)
+			.stream()
+			.map((e) -> new EventRow(e.id(), e.name(), display(e.start()),
+					e.endDate().map(VietnameseDates::display).orElse(null)))
+			.toList();
+		List<PhaseRow> phases = book.plans()
+			.stream()
+			.flatMap((plan) -> plan.phases()
+				.stream()
+				.filter((phase) -> phase.overlaps(from, to, book))
+				.map((phase) -> new PhaseRow((plan.number() != null) ? plan.number() : plan.id(), phase.number(),
+						phase.name(), display(phase.start()),
+						phase.endIn(book).map(VietnameseDates::display).orElse(null), phase.untilEvent())))
+			.toList();
+		List<ContentRow> content = items.stream()
+			.map((item) -> new ContentRow(item.id(), item.title(), TIME.format(item.dueAt().atZone(zone)),
+					item.outlets().stream().map((o) -> o.key()).sorted().toList(), item.status().key()))
+			.toList();
+		List<MissedRow> missed = publications.stream()
+			.filter((p) -> p.outcome() == vn.loa.publishing.Outcome.MISSED)
+			.map((p) -> new MissedRow(p.itemId(), p.outlet().key(), TIME.format(p.dueAt().atZone(zone))))
+			.toList();
+		return new CalendarReport(from, to, zone.getId(), occurrences, events, phases, content, missed);
+	}
+
+	void print(PrintWriter out) {
+		out.printf("Lịch từ %s đến %s (%s)%n", VietnameseDates.display(this.from), VietnameseDates.display(this.to),
+				this.zone);
+		section(out, "Ngày kỷ niệm (anniversaries)",
+				this.occurrences.stream()
+					.map((o) -> String.format("%s  %-26s %s%s", o.date(), o.id(), o.title(),
+							o.occurrenceClass().equals(OccurrenceClass.KHAC.name()) ? "" : "  [" + o.label() + "]"))
+					.toList());
+		section(out, "Sự kiện (events)",
+				this.events.stream()
+					.map((e) -> String.format("%s%s  %-26s %s", e.start(),
+							(e.end() != null && !e.end().equals(e.start())) ? " - " + e.end() : "", e.id(), e.name()))
+					.toList());
+		section(out, "Giai đoạn đang diễn ra (active phases)",
+				this.phases.stream()
+					.map((p) -> String.format("%s giai đoạn %d: %s (%s - %s)", p.plan(), p.number(), p.name(),
+							p.start(), (p.end() != null) ? p.end() : "đến " + p.untilEvent() + ", chưa rõ ngày"))
+					.toList());
+		section(out, "Nội dung theo lịch (content)",
+				this.content.stream()
+					.map((c) -> String.format("%s  %-10s %-34s %s  [%s]", c.dueAt(), c.status(), c.id(), c.title(),
+							String.join(", ", c.outlets())))
+					.toList());
+		section(out, "Bị lỡ (missed)",
+				this.missed.stream()
+					.map((m) -> String.format("%s  %-34s %s", m.dueAt(), m.itemId(), m.outlet()))
+					.toList());
+	}
+
+	private static void section(PrintWriter out, String title, List<String> lines) {
+		out.println();
+		out.println(title + ":");
+		if (lines.isEmpty()) {
+			out.println("  (không có)");
+		}
+		lines.forEach((line) -> out.println("  " + line));
+	}
+
+	private static String display(LocalDate date) {
+		return (date != null) ? VietnameseDates.display(date) : null;
+	}
+
+	record OccurrenceRow(String date, String id, int ordinalOrZero, String occurrenceClass, String label,
+			String title) {
+
+		static OccurrenceRow of(Occurrence o) {
+			String label = switch (o.occurrenceClass()) {
+				case NAM_TRON -> "năm tròn";
+				case NAM_LE_5 -> "năm lẻ 5";
+				case KHAC -> "";
+			};
+			return new OccurrenceRow(VietnameseDates.display(o.date()), o.anniversary().id(),
+					(o.ordinal() != null) ? o.ordinal() : 0, o.occurrenceClass().name(), label, o.title());
+		}
+
+	}
+
+	record EventRow(String id, String name, String start, String end) {
+
+	}
+
+	record PhaseRow(String plan, int number, String name, String start, String end, String untilEvent) {
+
+	}
+
+	record ContentRow(String id, String title, String dueAt, List<String> outlets, String status) {
+
+	}
+
+	record MissedRow(String itemId, String outlet, String dueAt) {
+
+	}
+
+	static Instant startOf(LocalDate date, ZoneId zone) {
+		return date.atStartOfDay(zone).toInstant();
+	}
+
+	static String joined(List<String> values) {
+		return values.stream().collect(Collectors.joining(", "));
+	}
+
+}
