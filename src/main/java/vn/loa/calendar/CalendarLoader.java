@@ -1,10 +1,36 @@
 package vn.loa.calendar;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
-/** Reads the {@code calendar/} directory. */
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the {@code calendar/} directory: every {@code *.yaml} and {@code *.yml} file
+ * under it, in path order. Each file is a mapping with one or more of the keys
+ * {@code organisations}, {@code anniversaries}, {@code events} (lists) and {@code plan}
+ * (a mapping).
+ */
 public final class CalendarLoader {
+
+	private static final Set<String> SECTIONS = new LinkedHashSet<>(
+			List.of("organisations", "anniversaries", "events", "plan"));
 
 	private CalendarLoader() {
 	}
@@ -14,8 +40,105 @@ public final class CalendarLoader {
 	 * loading.
 	 */
 	public static CalendarLoad load(Path directory) {
-		// Placeholder until the YAML loader lands.
-		return new CalendarLoad(CalendarBook.empty(), List.of());
+		List<CalendarProblem> problems = new ArrayList<>();
+		Sections sections = new Sections();
+		// First pass: parse every file, so that references resolve whatever the file
+		// order.
+		for (Path file : files(directory, problems)) {
+			read(file, name(directory, file), sections, problems);
+		}
+		CalendarBook book = new CalendarAssembly(problems).assemble(sections);
+		problems.sort(Comparator.comparing(CalendarProblem::file).thenComparingInt(CalendarProblem::line));
+		return new CalendarLoad(book, List.copyOf(problems));
+	}
+
+	private static List<Path> files(Path directory, List<CalendarProblem> problems) {
+		if (!Files.isDirectory(directory)) {
+			problems.add(new CalendarProblem(slashes(directory.normalize()), 0,
+					"cannot read the calendar directory: it does not exist or is not a directory"));
+			return List.of();
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			return paths.filter(Files::isRegularFile)
+				.filter(CalendarLoader::isYaml)
+				.sorted(Comparator.comparing((path) -> slashes(directory.relativize(path))))
+				.toList();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			problems.add(new CalendarProblem(slashes(directory.normalize()), 0,
+					"cannot read the calendar directory: " + ex.getMessage()));
+			return List.of();
+		}
+	}
+
+	private static boolean isYaml(Path path) {
+		String name = path.getFileName().toString();
+		// Editors leave hidden lock and backup files next to the real ones.
+		return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+	}
+
+	/** The file relative to the directory's parent, so that it reads "calendar/...". */
+	static String name(Path directory, Path file) {
+		Path absolute = file.toAbsolutePath().normalize();
+		Path parent = directory.toAbsolutePath().normalize().getParent();
+		return slashes((parent != null) ? parent.relativize(absolute) : absolute);
+	}
+
+	private static String slashes(Path path) {
+		return path.toString().replace(File.separatorChar, '/');
+	}
+
+	private static void read(Path file, String name, Sections sections, List<CalendarProblem> problems) {
+		List<Node> documents = new ArrayList<>();
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			new Yaml().composeAll(reader).forEach(documents::add);
+		}
+		catch (MarkedYAMLException ex) {
+			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
+			String context = (ex.getContext() != null) ? ex.getContext() + ": " : "";
+			problems.add(new CalendarProblem(name, (mark != null) ? mark.getLine() + 1 : 0,
+					"malformed YAML, " + context + ex.getProblem()));
+			return;
+		}
+		catch (YAMLException ex) {
+			String reason = (ex.getCause() instanceof CharacterCodingException) ? "the file is not UTF-8 text"
+					: ex.getMessage();
+			problems.add(new CalendarProblem(name, 0, "malformed YAML, " + reason));
+			return;
+		}
+		catch (IOException ex) {
+			String reason = (ex instanceof CharacterCodingException) ? "the file is not UTF-8 text" : ex.toString();
+			problems.add(new CalendarProblem(name, 0, "cannot read the file: " + reason));
+			return;
+		}
+		for (Node node : documents) {
+			YamlEntry document = YamlEntry.document(name, node, problems);
+			if (document == null) {
+				continue;
+			}
+			document.allowOnly(SECTIONS);
+			sections.organisations.addAll(document.entries("organisations", "an organisation"));
+			sections.anniversaries.addAll(document.entries("anniversaries", "an anniversary"));
+			sections.events.addAll(document.entries("events", "an event"));
+			YamlEntry plan = document.entry("plan", "the plan");
+			if (plan != null) {
+				sections.plans.add(plan);
+			}
+			problems.addAll(document.problems());
+		}
+	}
+
+	/** The entries of every file, by kind, before anything is checked. */
+	static final class Sections {
+
+		final List<YamlEntry> organisations = new ArrayList<>();
+
+		final List<YamlEntry> anniversaries = new ArrayList<>();
+
+		final List<YamlEntry> events = new ArrayList<>();
+
+		final List<YamlEntry> plans = new ArrayList<>();
+
 	}
 
 }

@@ -1,0 +1,263 @@
+package vn.loa.calendar;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The second pass of loading: turns parsed entries into calendar data, checking dates and
+ * references. An entry with any problem is left out; everything else still loads.
+ */
+final class CalendarAssembly {
+
+	static final String DEFAULT_ORGANISATION = "default";
+
+	private static final Set<String> ORGANISATION_KEYS = keys("id", "name");
+
+	private static final Set<String> ANNIVERSARY_KEYS = keys("id", "name", "date", "calendar", "tier", "organisation");
+
+	private static final Set<String> EVENT_KEYS = keys("id", "name", "date", "from", "to", "organisation");
+
+	private static final Set<String> PLAN_KEYS = keys("id", "number", "issuer", "place", "date", "title", "implements",
+			"phases", "anniversaries", "events", "recipients", "organisation");
+
+	private static final Set<String> PHASE_KEYS = keys("name", "start", "end", "until");
+
+	private final List<CalendarProblem> problems;
+
+	// Ids seen, with where first, to report duplicates (even of entries that did not
+	// load).
+	private final Map<String, String> organisationsSeen = new HashMap<>();
+
+	private final Map<String, String> anniversariesSeen = new HashMap<>();
+
+	private final Map<String, String> eventsSeen = new HashMap<>();
+
+	private final Map<String, String> plansSeen = new HashMap<>();
+
+	// What loaded, which is what references may name.
+	private final Set<String> organisations = new HashSet<>();
+
+	private final Set<String> anniversaries = new HashSet<>();
+
+	private final Map<String, Event> events = new HashMap<>();
+
+	CalendarAssembly(List<CalendarProblem> problems) {
+		this.problems = problems;
+	}
+
+	CalendarBook assemble(CalendarLoader.Sections sections) {
+		List<Organisation> organisations = new ArrayList<>();
+		sections.organisations.forEach((entry) -> keep(entry, organisation(entry), organisations));
+		if (organisations.stream().noneMatch((organisation) -> organisation.id().equals(DEFAULT_ORGANISATION))) {
+			// Entries without an organisation belong to it, so it always exists.
+			organisations.add(0, new Organisation(DEFAULT_ORGANISATION, "Loa — đơn vị mặc định"));
+		}
+		organisations.forEach((organisation) -> this.organisations.add(organisation.id()));
+		List<Anniversary> anniversaries = new ArrayList<>();
+		sections.anniversaries.forEach((entry) -> keep(entry, anniversary(entry), anniversaries));
+		anniversaries.forEach((anniversary) -> this.anniversaries.add(anniversary.id()));
+		List<Event> events = new ArrayList<>();
+		sections.events.forEach((entry) -> keep(entry, event(entry), events));
+		events.forEach((event) -> this.events.put(event.id(), event));
+		List<Plan> plans = new ArrayList<>();
+		sections.plans.forEach((entry) -> keep(entry, plan(entry), plans));
+		return new CalendarBook(anniversaries, events, plans, organisations);
+	}
+
+	private <T> void keep(YamlEntry entry, T value, List<T> into) {
+		if (entry.valid()) {
+			into.add(value);
+		}
+		else {
+			this.problems.addAll(entry.problems());
+		}
+	}
+
+	private Organisation organisation(YamlEntry entry) {
+		entry.allowOnly(ORGANISATION_KEYS);
+		String id = unique(entry, "organisation", this.organisationsSeen);
+		return new Organisation(id, entry.required("name"));
+	}
+
+	private Anniversary anniversary(YamlEntry entry) {
+		entry.allowOnly(ANNIVERSARY_KEYS);
+		String id = unique(entry, "anniversary", this.anniversariesSeen);
+		String name = entry.required("name");
+		String calendar = entry.text("calendar");
+		if ("lunar".equals(calendar)) {
+			entry.problem("calendar", "lunar dates are not supported yet");
+		}
+		else if (calendar != null && !"solar".equals(calendar)) {
+			entry.problem("calendar", "unknown calendar '" + calendar + "', expected solar");
+		}
+		WrittenDate date = null;
+		String dateText = entry.required("date");
+		if (dateText != null) {
+			try {
+				date = WrittenDate.parse(dateText);
+			}
+			catch (IllegalArgumentException ex) {
+				entry.problem("date", ex.getMessage());
+			}
+		}
+		Tier tier = tier(entry);
+		String organisation = organisation(entry, "organisation");
+		if (!entry.valid()) {
+			return null;
+		}
+		return new Anniversary(id, name, date.day(), date.month(), date.year(), tier, organisation);
+	}
+
+	private static Tier tier(YamlEntry entry) {
+		String tier = entry.required("tier");
+		if (tier == null) {
+			return null;
+		}
+		return switch (tier) {
+			case "L" -> Tier.LE_LON;
+			case "K" -> Tier.KHAC;
+			default -> {
+				entry.problem("tier", "unknown tier '" + tier + "', expected L (ngày lễ lớn) or K");
+				yield null;
+			}
+		};
+	}
+
+	private Event event(YamlEntry entry) {
+		entry.allowOnly(EVENT_KEYS);
+		String id = unique(entry, "event", this.eventsSeen);
+		String name = entry.required("name");
+		LocalDate start = null;
+		LocalDate end = null;
+		if (entry.has("date") && (entry.has("from") || entry.has("to"))) {
+			entry.problem("from", "an event has either 'date' or 'from' and 'to', not both");
+		}
+		else if (entry.has("from") || entry.has("to")) {
+			start = entry.date("from");
+			end = entry.date("to");
+			if (!entry.has("from") || !entry.has("to")) {
+				entry.problem(entry.has("from") ? "from" : "to", "a date range needs both 'from' and 'to'");
+			}
+			else if (start != null && end != null && end.isBefore(start)) {
+				entry.problem("to", "event ends (" + VietnameseDates.display(end) + ") before it starts ("
+						+ VietnameseDates.display(start) + ")");
+			}
+		}
+		else if (!"unknown".equals(entry.text("date"))) {
+			start = entry.date("date");
+		}
+		String organisation = organisation(entry, "organisation");
+		return new Event(id, name, start, end, organisation);
+	}
+
+	private Plan plan(YamlEntry entry) {
+		entry.allowOnly(PLAN_KEYS);
+		String id = unique(entry, "plan", this.plansSeen);
+		String number = entry.text("number");
+		if (number != null) {
+			String first = this.plansSeen.putIfAbsent(number.toLowerCase(), entry.where("number"));
+			if (first != null) {
+				entry.problem("number", "duplicate plan number '" + number + "' (first at " + first + ")");
+			}
+		}
+		String issuer = entry.required("issuer");
+		String place = entry.text("place");
+		LocalDate date = entry.date("date");
+		String title = entry.required("title");
+		List<String> implementsDocuments = texts(entry.values("implements"));
+		List<Phase> phases = new ArrayList<>();
+		for (YamlEntry phase : entry.parts("phases", "a phase")) {
+			phases.add(phase(phase, phases.size() + 1));
+		}
+		List<String> anniversaries = references(entry, "anniversaries", "anniversary", this.anniversaries,
+				this.anniversariesSeen);
+		List<String> events = references(entry, "events", "event", this.events.keySet(), this.eventsSeen);
+		List<String> recipients = texts(entry.values("recipients"));
+		String organisation = organisation(entry, "organisation");
+		return new Plan(id, number, issuer, place, date, title, implementsDocuments, phases, anniversaries, events,
+				recipients, organisation);
+	}
+
+	private Phase phase(YamlEntry entry, int number) {
+		entry.allowOnly(PHASE_KEYS);
+		String name = entry.required("name");
+		LocalDate start = entry.requiredDate("start");
+		LocalDate end = entry.date("end");
+		String until = entry.text("until");
+		if (entry.has("end") == entry.has("until")) {
+			entry.problem("until", entry.has("end") ? "a phase has either 'end' or 'until', not both"
+					: "a phase needs 'end' (dd/MM/yyyy) or 'until' (an event id)");
+		}
+		LocalDate last = end;
+		if (until != null) {
+			if (this.events.containsKey(until)) {
+				last = this.events.get(until).start();
+			}
+			else {
+				entry.problem("until", unknown("event", until, this.eventsSeen));
+			}
+		}
+		if (start != null && last != null && last.isBefore(start)) {
+			entry.problem((end != null) ? "end" : "until", "phase ends (" + VietnameseDates.display(last)
+					+ ") before it starts (" + VietnameseDates.display(start) + ")");
+		}
+		return new Phase(number, name, start, end, until);
+	}
+
+	/** The entry's id, reported when another entry of the same kind already has it. */
+	private static String unique(YamlEntry entry, String kind, Map<String, String> seen) {
+		String id = entry.id();
+		if (id != null) {
+			String first = seen.putIfAbsent(id, entry.where("id"));
+			if (first != null) {
+				entry.problem("id", "duplicate " + kind + " id '" + id + "' (first at " + first + ")");
+			}
+		}
+		return id;
+	}
+
+	private String organisation(YamlEntry entry, String key) {
+		String id = entry.text(key);
+		if (id == null) {
+			return DEFAULT_ORGANISATION;
+		}
+		if (!this.organisations.contains(id)) {
+			entry.problem(key, unknown("organisation", id, this.organisationsSeen));
+		}
+		return id;
+	}
+
+	private static List<String> references(YamlEntry entry, String key, String kind, Set<String> loaded,
+			Map<String, String> seen) {
+		List<String> ids = new ArrayList<>();
+		for (YamlEntry.Value value : entry.values(key)) {
+			if (!loaded.contains(value.text())) {
+				entry.problemAt(value.line(), unknown(kind, value.text(), seen));
+			}
+			ids.add(value.text());
+		}
+		return ids;
+	}
+
+	/** Why a reference does not resolve: no such id, or its entry did not load. */
+	private static String unknown(String kind, String id, Map<String, String> seen) {
+		String where = seen.get(id);
+		return (where != null) ? kind + " '" + id + "' did not load (see " + where + ")"
+				: "unknown " + kind + " '" + id + "'";
+	}
+
+	private static List<String> texts(List<YamlEntry.Value> values) {
+		return values.stream().map(YamlEntry.Value::text).toList();
+	}
+
+	private static Set<String> keys(String... keys) {
+		return new LinkedHashSet<>(List.of(keys));
+	}
+
+}

@@ -1,0 +1,263 @@
+package vn.loa.calendar;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One YAML mapping (an anniversary, an event, a plan, a phase) read field by field. Every
+ * read that fails is recorded as a problem at the line of the offending value, so that
+ * one pass reports everything wrong with the entry.
+ */
+final class YamlEntry {
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private final String file;
+
+	private final MappingNode node;
+
+	private final Map<String, Node> fields = new LinkedHashMap<>();
+
+	private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+
+	private final List<CalendarProblem> problems;
+
+	private YamlEntry(String file, MappingNode node, List<CalendarProblem> problems) {
+		this.file = file;
+		this.node = node;
+		this.problems = problems;
+		for (NodeTuple tuple : node.getValue()) {
+			Node key = tuple.getKeyNode();
+			if (!(key instanceof ScalarNode scalar)) {
+				problemAt(line(key), "expected a plain key");
+				continue;
+			}
+			if (this.fields.containsKey(scalar.getValue())) {
+				problemAt(line(key), "duplicate key '" + scalar.getValue() + "'");
+				continue;
+			}
+			this.fields.put(scalar.getValue(), tuple.getValueNode());
+			this.keyLines.put(scalar.getValue(), line(key));
+		}
+	}
+
+	/**
+	 * A whole YAML document, or {@code null} (and a problem) when it is not a mapping.
+	 */
+	static YamlEntry document(String file, Node node, List<CalendarProblem> problems) {
+		if (node instanceof MappingNode mapping) {
+			return new YamlEntry(file, mapping, new ArrayList<>());
+		}
+		problems.add(new CalendarProblem(file, line(node), "expected a mapping such as 'anniversaries:' at the top"));
+		return null;
+	}
+
+	static int line(Node node) {
+		return node.getStartMark().getLine() + 1;
+	}
+
+	String file() {
+		return this.file;
+	}
+
+	/** The problems found so far; an entry with problems is not loaded. */
+	List<CalendarProblem> problems() {
+		return this.problems;
+	}
+
+	boolean valid() {
+		return this.problems.isEmpty();
+	}
+
+	/** The line the entry starts on. */
+	int line() {
+		return line(this.node);
+	}
+
+	/** The line of a field's value, or of the entry when the field is absent. */
+	int line(String key) {
+		Node value = this.fields.get(key);
+		return (value != null) ? line(value) : line();
+	}
+
+	String where(String key) {
+		return this.file + ":" + line(key);
+	}
+
+	void problem(String key, String message) {
+		problemAt(line(key), message);
+	}
+
+	void problemAt(int line, String message) {
+		CalendarProblem problem = new CalendarProblem(this.file, line, message);
+		// A value read twice is reported once.
+		if (!this.problems.contains(problem)) {
+			this.problems.add(problem);
+		}
+	}
+
+	/** Reports every key not in {@code allowed}, which catches misspelt keys. */
+	void allowOnly(Set<String> allowed) {
+		this.keyLines.forEach((key, line) -> {
+			if (!allowed.contains(key)) {
+				problemAt(line, "unknown key '" + key + "', expected one of " + String.join(", ", allowed));
+			}
+		});
+	}
+
+	boolean has(String key) {
+		Node value = this.fields.get(key);
+		return value != null && !isNull(value);
+	}
+
+	/** A single value, or {@code null} when absent or empty. */
+	String text(String key) {
+		Node value = this.fields.get(key);
+		if (value == null || isNull(value)) {
+			return null;
+		}
+		if (!(value instanceof ScalarNode scalar)) {
+			problemAt(line(value), "expected a single value for '" + key + "'");
+			return null;
+		}
+		String text = scalar.getValue().strip();
+		return text.isEmpty() ? null : text;
+	}
+
+	/** A single value that must be there. */
+	String required(String key) {
+		Node value = this.fields.get(key);
+		String text = text(key);
+		if (text == null && (value == null || value instanceof ScalarNode)) {
+			problem(key, "missing '" + key + "'");
+		}
+		return text;
+	}
+
+	/**
+	 * The {@code id}, which must be ASCII kebab-case because it appears in URLs and
+	 * files.
+	 */
+	String id() {
+		String id = required("id");
+		if (id != null && !ID.matcher(id).matches()) {
+			problem("id", "id '" + id + "' should be lowercase ASCII letters and digits joined by '-'");
+		}
+		return id;
+	}
+
+	/** A date written {@code dd/MM/yyyy}, or {@code null} when absent or wrong. */
+	LocalDate date(String key) {
+		String text = text(key);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return WrittenDate.parseFull(text);
+		}
+		catch (IllegalArgumentException ex) {
+			problem(key, ex.getMessage());
+			return null;
+		}
+	}
+
+	/** A date written {@code dd/MM/yyyy} that must be there. */
+	LocalDate requiredDate(String key) {
+		return (required(key) != null) ? date(key) : null;
+	}
+
+	/** A list of single values with their lines; empty when absent. */
+	List<Value> values(String key) {
+		List<Value> values = new ArrayList<>();
+		for (Node item : items(key)) {
+			if (item instanceof ScalarNode scalar && !isNull(item) && !scalar.getValue().isBlank()) {
+				values.add(new Value(scalar.getValue().strip(), line(item)));
+			}
+			else {
+				problemAt(line(item), "expected a single value in '" + key + "'");
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * A list of entries that stand on their own (the anniversaries of a file); items that
+	 * are not mappings are reported against this entry.
+	 */
+	List<YamlEntry> entries(String key, String what) {
+		return mappings(key, what, false);
+	}
+
+	/**
+	 * A list of entries that are part of this one (the phases of a plan): their problems
+	 * are this entry's problems.
+	 */
+	List<YamlEntry> parts(String key, String what) {
+		return mappings(key, what, true);
+	}
+
+	/** A mapping that stands on its own, or {@code null} when absent or not a mapping. */
+	YamlEntry entry(String key, String what) {
+		Node value = this.fields.get(key);
+		if (value == null || isNull(value)) {
+			return null;
+		}
+		if (value instanceof MappingNode mapping) {
+			return new YamlEntry(this.file, mapping, new ArrayList<>());
+		}
+		problemAt(line(value), "expected " + what + " as a mapping of keys to values");
+		return null;
+	}
+
+	private List<YamlEntry> mappings(String key, String what, boolean shared) {
+		List<YamlEntry> entries = new ArrayList<>();
+		for (Node item : items(key)) {
+			if (item instanceof MappingNode mapping) {
+				entries.add(new YamlEntry(this.file, mapping, shared ? this.problems : new ArrayList<>()));
+			}
+			else {
+				problemAt(line(item), "expected " + what + " as a mapping of keys to values");
+			}
+		}
+		return entries;
+	}
+
+	private List<Node> items(String key) {
+		Node value = this.fields.get(key);
+		if (value == null || isNull(value)) {
+			return List.of();
+		}
+		if (!(value instanceof SequenceNode sequence)) {
+			problemAt(line(value), "expected a list for '" + key + "'");
+			return List.of();
+		}
+		return sequence.getValue();
+	}
+
+	private static boolean isNull(Node node) {
+		return node != null && Tag.NULL.equals(node.getTag());
+	}
+
+	/**
+	 * A single value in a list, with its line.
+	 *
+	 * @param text the value
+	 * @param line its 1-based line
+	 */
+	record Value(String text, int line) {
+
+	}
+
+}

@@ -1,0 +1,231 @@
+package vn.loa.calendar;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CalendarLoaderTests {
+
+	@TempDir
+	Path temp;
+
+	private Path calendar;
+
+	@BeforeEach
+	void createCalendarDirectory() throws IOException {
+		this.calendar = Files.createDirectory(this.temp.resolve("calendar"));
+	}
+
+	@Test
+	void loadsTheRealCalendarWithoutProblems() {
+		CalendarLoad load = CalendarLoader.load(Path.of("calendar"));
+		assertThat(load.problems()).isEmpty();
+		CalendarBook book = load.book();
+		assertThat(book.anniversaries()).hasSize(29);
+		assertThat(book.anniversaries()).extracting(Anniversary::id)
+			.contains("thanh-lap-dang", "giai-phong-mien-nam", "chien-thang-dien-bien-phu", "sinh-nhat-bac-ho",
+					"cach-mang-thang-tam", "quoc-khanh", "tong-tuyen-cu")
+			.doesNotHaveDuplicates();
+		assertThat(book.anniversaries()).filteredOn((anniversary) -> anniversary.tier() == Tier.LE_LON).hasSize(6);
+		assertThat(book.events()).extracting(Event::id)
+			.containsExactly("dai-hoi-xiv", "hoi-nghi-tw-12-khoa-xiii", "dai-hoi-tinh-thai-nguyen-xxi",
+					"chinh-quyen-cach-mang-thai-nguyen-80-nam", "dai-hoi-tinh-ba-ria-vung-tau-viii",
+					"dai-hoi-thanh-pho-vung-tau-viii");
+		assertThat(book.organisations()).extracting(Organisation::id)
+			.containsExactly("default", "thanh-uy-vung-tau", "huyen-uy-tuy-phuoc", "dang-uy-xa-thai-nguyen");
+		assertThat(book.plans()).extracting(Plan::id)
+			.containsExactly("443-kh-tu", "83-kh-hu", "ke-hoach-hoi-nghi-12-xa");
+	}
+
+	@Test
+	void readsThePlansAsWritten() {
+		CalendarBook book = CalendarLoader.load(Path.of("calendar")).book();
+		Plan plan443 = book.plan("443-KH/TU").orElseThrow();
+		assertThat(plan443.id()).isEqualTo("443-kh-tu");
+		assertThat(plan443.date()).isNull();
+		assertThat(plan443.phases()).extracting(Phase::number).containsExactly(1, 2);
+		assertThat(plan443.anniversaries()).containsExactly("thanh-lap-dang", "giai-phong-mien-nam", "sinh-nhat-bac-ho",
+				"quoc-khanh", "tong-tuyen-cu");
+		assertThat(plan443.recipients()).hasSize(8).endsWith("Lưu Văn phòng Thành ủy. (BTG)");
+		Plan plan83 = book.plan("83-kh-hu").orElseThrow();
+		assertThat(plan83.date()).isEqualTo(LocalDate.of(2023, 7, 28));
+		assertThat(plan83.place()).isEqualTo("Tuy Phước");
+		assertThat(plan83.phases()).isEmpty();
+		Plan commune = book.plan("ke-hoach-hoi-nghi-12-xa").orElseThrow();
+		assertThat(commune.number()).isNull();
+		assertThat(commune.organisation()).isEqualTo("dang-uy-xa-thai-nguyen");
+		assertThat(book.event("dai-hoi-xiv").orElseThrow().endDate()).contains(LocalDate.of(2026, 1, 23));
+		assertThat(book.event("dai-hoi-tinh-thai-nguyen-xxi").orElseThrow().dateKnown()).isFalse();
+	}
+
+	@Test
+	void reportsMalformedYamlWithItsLineAndStillLoadsTheOtherFiles() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: quoc-khanh", "    name: Quốc khánh",
+				"    date: 02/09/1945", "    tier: L");
+		write("events.yaml", "events:", "  - id: dai-hoi-xiv", "    name: Đại hội XIV", "      date: 19/01/2026");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.file()).isEqualTo("calendar/events.yaml");
+			assertThat(problem.line()).isEqualTo(4);
+			assertThat(problem.message()).startsWith("malformed YAML");
+		});
+		assertThat(load.book().anniversary("quoc-khanh")).isPresent();
+		assertThat(load.book().events()).isEmpty();
+	}
+
+	@Test
+	void reportsAnImpossibleDateAndLoadsTheOtherEntries() throws IOException {
+		write("events.yaml", "events:", "  - id: hop-mat", "    name: Họp mặt", "    date: 30/02/2025",
+				"  - id: dai-hoi-xiv", "    name: Đại hội XIV", "    from: 19/01/2026", "    to: 23/01/2026");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("calendar/events.yaml:4: impossible date '30/02/2025'");
+		assertThat(load.book().events()).extracting(Event::id).containsExactly("dai-hoi-xiv");
+	}
+
+	@Test
+	void reportsUnknownReferencesOfAPlanAtTheirLines() throws IOException {
+		write("plans/443-kh-tu.yaml", "plan:", "  id: 443-kh-tu", "  issuer: Thành ủy", "  title: Kế hoạch",
+				"  phases:", "    - name: Giai đoạn 2", "      start: 01/01/2025", "      until: dai-hoi-xv",
+				"  anniversaries:", "    - quoc-khanh", "    - quoc-khan", "  organisation: thanh-uy");
+		write("plans/83-kh-hu.yaml", "plan:", "  id: 83-kh-hu", "  number: 83-KH/HU", "  issuer: Huyện ủy",
+				"  title: Kế hoạch");
+		write("z-anniversaries.yaml", "anniversaries:", "  - id: quoc-khanh", "    name: Quốc khánh",
+				"    date: 02/09/1945", "    tier: L");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("calendar/plans/443-kh-tu.yaml:8: unknown event 'dai-hoi-xv'",
+					"calendar/plans/443-kh-tu.yaml:11: unknown anniversary 'quoc-khan'",
+					"calendar/plans/443-kh-tu.yaml:12: unknown organisation 'thanh-uy'");
+		assertThat(load.book().plans()).extracting(Plan::id).containsExactly("83-kh-hu");
+	}
+
+	@Test
+	void resolvesReferencesWhateverTheFileOrder() throws IOException {
+		write("a-plan.yaml", "plan:", "  id: 443-kh-tu", "  issuer: Thành ủy", "  title: Kế hoạch", "  phases:",
+				"    - name: Giai đoạn 2", "      start: 01/01/2025", "      until: dai-hoi-xiv", "  events:",
+				"    - dai-hoi-xiv", "  organisation: thanh-uy-vung-tau");
+		write("m-events.yaml", "events:", "  - id: dai-hoi-xiv", "    name: Đại hội XIV", "    date: unknown",
+				"    organisation: thanh-uy-vung-tau");
+		write("z-organisations.yml", "organisations:", "  - id: thanh-uy-vung-tau", "    name: Thành ủy Vũng Tàu");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).isEmpty();
+		CalendarBook book = load.book();
+		Phase phase = book.plan("443-kh-tu").orElseThrow().phase(1).orElseThrow();
+		assertThat(phase.endIn(book)).isEmpty();
+		assertThat(book.organisations()).extracting(Organisation::id).containsExactly("default", "thanh-uy-vung-tau");
+	}
+
+	@Test
+	void reportsAMissingFieldAtTheStartOfItsEntry() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: quoc-khanh", "    name: Quốc khánh",
+				"    date: 02/09/1945", "    tier: L", "  - id: tong-tuyen-cu", "    date: 06/01/1946", "    tier: K");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("calendar/anniversaries.yaml:6: missing 'name'");
+		assertThat(load.book().anniversaries()).extracting(Anniversary::id).containsExactly("quoc-khanh");
+	}
+
+	@Test
+	void reportsADuplicateIdWhereItIsRepeated() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: quoc-khanh", "    name: Quốc khánh",
+				"    date: 02/09/1945", "    tier: L");
+		write("more/anniversaries.yaml", "anniversaries:", "  - id: tong-tuyen-cu", "    name: Tổng tuyển cử",
+				"    date: 06/01/1946", "    tier: K", "  - id: quoc-khanh", "    name: Quốc khánh again",
+				"    date: 02/09/1945", "    tier: L");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("calendar/more/anniversaries.yaml:6: duplicate anniversary id 'quoc-khanh'"
+					+ " (first at calendar/anniversaries.yaml:2)");
+		assertThat(load.book().anniversaries()).extracting(Anniversary::name)
+			.containsExactly("Quốc khánh", "Tổng tuyển cử");
+	}
+
+	@Test
+	void reportsAPhaseThatEndsBeforeItStarts() throws IOException {
+		write("plan.yaml", "plan:", "  id: ke-hoach", "  issuer: Đảng ủy", "  title: Kế hoạch", "  phases:",
+				"    - name: Giai đoạn 1", "      start: 01/01/2025", "      end: 31/12/2024");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("calendar/plan.yaml:8: phase ends (31/12/2024) before it starts (01/01/2025)");
+		assertThat(load.book().plans()).isEmpty();
+	}
+
+	@Test
+	void reportsLunarAnniversariesAsNotSupportedYet() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: tet-nguyen-dan", "    name: Tết Nguyên đán",
+				"    date: 01/01", "    calendar: lunar", "    tier: L", "  - id: quoc-khanh", "    name: Quốc khánh",
+				"    date: 02/09/1945", "    calendar: solar", "    tier: L");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("calendar/anniversaries.yaml:5: lunar dates are not supported yet");
+		assertThat(load.book().anniversaries()).extracting(Anniversary::id).containsExactly("quoc-khanh");
+	}
+
+	@Test
+	void readsADateWithoutYearAsAnAnniversaryWithoutOrdinal() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: ngay-hoi", "    name: Ngày hội", "    date: 29/02",
+				"    tier: K", "    organisation: default");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).isEmpty();
+		Anniversary anniversary = load.book().anniversary("ngay-hoi").orElseThrow();
+		assertThat(anniversary.originYear()).isNull();
+		assertThat(anniversary.occurrenceIn(2028)).isPresent();
+	}
+
+	@Test
+	void reportsMisspeltKeysBadTiersAndBadIds() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: Quoc Khanh", "    name: Quốc khánh",
+				"    date: 2/9/1945", "    tier: X", "    organization: default");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::line).containsExactly(2, 5, 6);
+		assertThat(load.problems()).extracting(CalendarProblem::message)
+			.anySatisfy((message) -> assertThat(message).contains("'Quoc Khanh'"))
+			.anySatisfy((message) -> assertThat(message).startsWith("unknown tier 'X'"))
+			.anySatisfy((message) -> assertThat(message).startsWith("unknown key 'organization'"));
+		assertThat(load.book().anniversaries()).isEmpty();
+	}
+
+	@Test
+	void reportsAnUnknownTopLevelKeyAndAFileThatIsNotAMapping() throws IOException {
+		write("a.yaml", "anniversary:", "  - id: quoc-khanh");
+		write("b.yaml", "- just a list");
+		write("notes.txt", "not read at all: [");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::file, CalendarProblem::line)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("calendar/a.yaml", 1),
+					org.assertj.core.groups.Tuple.tuple("calendar/b.yaml", 1));
+	}
+
+	@Test
+	void reportsAMissingDirectoryInsteadOfThrowing() {
+		CalendarLoad load = CalendarLoader.load(this.temp.resolve("nowhere"));
+		assertThat(load.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).startsWith("cannot read the calendar directory"));
+		assertThat(load.book().anniversaries()).isEmpty();
+	}
+
+	@Test
+	void reportsAFileThatIsNotUtf8() throws IOException {
+		Files.write(this.calendar.resolve("latin1.yaml"),
+				"anniversaries:\n  - name: Qu\u00f4c\n".getBytes(StandardCharsets.ISO_8859_1));
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("not UTF-8"));
+	}
+
+	private void write(String name, String... lines) throws IOException {
+		Path file = this.calendar.resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, String.join("\n", lines) + "\n");
+	}
+
+}

@@ -1,0 +1,99 @@
+package vn.loa.calendar;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OccurrenceTests {
+
+	private static CalendarBook book;
+
+	@BeforeAll
+	static void loadRealCalendar() {
+		book = CalendarLoader.load(Path.of("calendar")).book();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					quoc-khanh                | 2025 | 80  | NAM_TRON | Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam (02/9/1945 - 02/9/2025)
+					quoc-khanh                | 2024 | 79  | KHAC     | Kỷ niệm 79 năm Ngày Quốc khánh nước CHXHCN Việt Nam (02/9/1945 - 02/9/2024)
+					thanh-lap-dang            | 2025 | 95  | NAM_LE_5 | Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2025)
+					thanh-lap-dang            | 2030 | 100 | NAM_TRON | Kỷ niệm 100 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2030)
+					giai-phong-mien-nam       | 2025 | 50  | NAM_TRON | Kỷ niệm 50 năm Ngày Giải phóng miền Nam thống nhất đất nước (30/4/1975 - 30/4/2025)
+					sinh-nhat-bac-ho          | 2025 | 135 | NAM_LE_5 | Kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2025)
+					cach-mang-thang-tam       | 2025 | 80  | NAM_TRON | Kỷ niệm 80 năm Ngày Cách mạng Tháng Tám thành công (19/8/1945 - 19/8/2025)
+					chien-thang-dien-bien-phu | 2024 | 70  | NAM_TRON | Kỷ niệm 70 năm Ngày Chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2024)
+					tong-tuyen-cu             | 2026 | 80  | NAM_TRON | Kỷ niệm 80 năm Ngày Tổng tuyển cử đầu tiên bầu Quốc hội Việt Nam (06/01/1946 - 06/01/2026)
+					thanh-lap-doan            | 2026 | 95  | NAM_LE_5 | Kỷ niệm 95 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh (26/3/1931 - 26/3/2026)
+					toan-dan-bao-ve-an-ninh-to-quoc | 2026 | 21 | KHAC | Kỷ niệm 21 năm Ngày hội Toàn dân bảo vệ an ninh Tổ quốc (19/8/2005 - 19/8/2026)
+					""")
+	void countsOrdinalClassAndTitleFromTheOrigin(String id, int year, int ordinal, OccurrenceClass occurrenceClass,
+			String title) {
+		Occurrence occurrence = book.anniversary(id).orElseThrow().occurrenceIn(year).orElseThrow();
+		assertThat(occurrence.ordinal()).isEqualTo(ordinal);
+		assertThat(occurrence.occurrenceClass()).isEqualTo(occurrenceClass);
+		assertThat(occurrence.title()).isEqualTo(title);
+		assertThat(occurrence.date().getYear()).isEqualTo(year);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "quoc-khanh, 1945", "quoc-khanh, 1900", "tong-tuyen-cu, 1946", "sinh-nhat-bac-ho, 1890" })
+	void hasNoOccurrenceInOrBeforeTheOriginYear(String id, int year) {
+		assertThat(book.anniversary(id).orElseThrow().occurrenceIn(year)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(nullValues = "null",
+			value = { "null, KHAC", "0, KHAC", "-10, KHAC", "1, KHAC", "5, NAM_LE_5", "10, NAM_TRON", "15, NAM_LE_5",
+					"79, KHAC", "80, NAM_TRON", "95, NAM_LE_5", "135, NAM_LE_5", "100, NAM_TRON" })
+	void classifiesOrdinalsByTheirLastDigit(Integer ordinal, OccurrenceClass expected) {
+		assertThat(OccurrenceClass.of(ordinal)).isEqualTo(expected);
+	}
+
+	@Test
+	void titlesAnAnniversaryWithoutOriginYearByItsYear() {
+		Anniversary anniversary = new Anniversary("ngay-hoi", "Ngày hội", 23, 11, null, Tier.KHAC, "default");
+		Occurrence occurrence = anniversary.occurrenceIn(2025).orElseThrow();
+		assertThat(occurrence.ordinal()).isNull();
+		assertThat(occurrence.occurrenceClass()).isEqualTo(OccurrenceClass.KHAC);
+		assertThat(occurrence.title()).isEqualTo("Ngày hội 2025");
+	}
+
+	@Test
+	void skipsTheTwentyNinthOfFebruaryOutsideLeapYears() {
+		Anniversary anniversary = new Anniversary("nhuan", "Ngày nhuận", 29, 2, 2000, Tier.KHAC, "default");
+		assertThat(anniversary.occurrenceIn(2025)).isEmpty();
+		assertThat(anniversary.occurrenceIn(2028)).map(Occurrence::ordinal).contains(28);
+	}
+
+	@Test
+	void listsTheOccurrencesAroundNationalDayByDateThenId() {
+		assertThat(book.occurrencesBetween(LocalDate.of(2025, 8, 19), LocalDate.of(2025, 9, 2)))
+			.extracting((occurrence) -> occurrence.anniversary().id())
+			.containsExactly("cach-mang-thang-tam", "toan-dan-bao-ve-an-ninh-to-quoc", "truyen-thong-cong-an-nhan-dan",
+					"truyen-thong-van-hoa", "ngay-mat-bac-ho", "quoc-khanh");
+	}
+
+	@Test
+	void countsTheDeathAnniversaryOfHoChiMinhFrom1969() {
+		Occurrence occurrence = book.anniversary("ngay-mat-bac-ho").orElseThrow().occurrenceIn(2029).orElseThrow();
+		assertThat(occurrence.ordinal()).isEqualTo(60);
+		assertThat(occurrence.title())
+			.isEqualTo("Kỷ niệm 60 năm Ngày mất Chủ tịch Hồ Chí Minh (02/9/1969 - 02/9/2029)");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1945-09-02, 02/9/1945", "1930-02-03, 03/02/1930", "1975-04-30, 30/4/1975", "1946-01-06, 06/01/1946",
+			"2025-12-31, 31/12/2025" })
+	void writesDatesTheAdministrativeWay(LocalDate date, String written) {
+		assertThat(VietnameseDates.format(date)).isEqualTo(written);
+	}
+
+}
