@@ -122,7 +122,9 @@ public final class ContentFiles {
 		}
 		catch (MarkedYAMLException ex) {
 			int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 2 : 2;
-			throw new Problem(line, "malformed YAML: " + ex.getProblem());
+			String context = (ex.getContext() != null && ex.getContextMark() != null)
+					? " (" + ex.getContext() + " started on line " + (ex.getContextMark().getLine() + 2) + ")" : "";
+			throw new Problem(line, "malformed YAML: " + ex.getProblem() + context);
 		}
 		Map<String, NodeTuple> fields = new HashMap<>();
 		for (NodeTuple tuple : root.getValue()) {

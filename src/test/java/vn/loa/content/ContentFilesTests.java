@@ -1,0 +1,177 @@
+package vn.loa.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.loa.calendar.CalendarBook;
+import vn.loa.calendar.CalendarLoader;
+import vn.loa.calendar.CalendarProblem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContentFilesTests {
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private static final CalendarBook BOOK = CalendarLoader.load(Path.of("calendar")).book();
+
+	@TempDir
+	Path root;
+
+	@Test
+	void shippedContentLoadsWithoutProblems() {
+		ContentFiles.Load load = ContentFiles.load(Path.of("content"), BOOK, VIETNAM);
+		assertThat(load.problems()).isEmpty();
+		assertThat(load.items()).extracting(ContentItem::id)
+			.contains("thanh-lap-dang-2025", "giai-phong-mien-nam-2025", "sinh-nhat-bac-ho-2025",
+					"cach-mang-thang-tam-2025", "quoc-khanh-2025", "quoc-khanh-2025-truoc-1-ngay",
+					"443-kh-tu-giai-doan-1", "443-kh-tu-giai-doan-2");
+		ContentItem eve = load.items()
+			.stream()
+			.filter((i) -> i.id().equals("quoc-khanh-2025-truoc-1-ngay"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(eve.dueAt()).hasToString("2025-08-31T23:00:00Z");
+		assertThat(eve.staleAfter()).containsEntry(Outlet.EMAIL, Duration.ofHours(12));
+		assertThat(eve.outlets()).containsExactlyInAnyOrder(Outlet.FEED, Outlet.EMAIL, Outlet.RADIO);
+		assertThat(eve.title()).isEqualTo("Chuẩn bị kỷ niệm 80 năm Ngày Quốc khánh (02/9/1945 - 02/9/2025)");
+	}
+
+	@Test
+	void readsFrontMatterBodyAndRadioScript() throws IOException {
+		write("good.md", """
+				---
+				id: bai-mot
+				title: Bài một
+				outlets: feed, radio
+				when: anniversary quoc-khanh 2025, 06:00
+				radio-script: |
+				  Kính thưa bà con!
+				---
+				Nội dung **đậm**.
+				""");
+		ContentFiles.Load load = ContentFiles.load(this.root.resolve("content"), BOOK, VIETNAM);
+		assertThat(load.problems()).isEmpty();
+		ContentItem item = load.items().get(0);
+		assertThat(item.body()).isEqualTo("Nội dung **đậm**.");
+		assertThat(item.script()).isEqualTo("Kính thưa bà con!");
+		assertThat(item.bodyHtml()).isEqualTo("<p>Nội dung <strong>đậm</strong>.</p>\n");
+		assertThat(item.source()).isEqualTo("content/good.md");
+		assertThat(item.status()).isEqualTo(ContentStatus.SCHEDULED);
+	}
+
+	@Test
+	void reportsEachBadFileWithItsLineAndStillLoadsTheOthers() throws IOException {
+		write("a-good.md", """
+				---
+				id: tot
+				title: Tốt
+				outlets: [feed]
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		write("b-malformed.md", """
+				---
+				id: hong
+				title: [chưa đóng
+				outlets: [feed]
+				---
+				Thân bài.
+				""");
+		write("c-impossible.md", """
+				---
+				id: ngay-sai
+				title: Ngày sai
+				outlets: [feed]
+				when: 30/02/2025 06:00
+				---
+				Thân bài.
+				""");
+		write("d-unknown.md", """
+				---
+				id: tham-chieu-sai
+				title: Tham chiếu sai
+				outlets: [email]
+				when: anniversary quoc-khan 2025, 06:00
+				---
+				Thân bài.
+				""");
+		write("e-missing.md", """
+				---
+				id: thieu-tieu-de
+				outlets: [radio]
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		write("f-outlet.md", """
+				---
+				id: kenh-sai
+				title: Kênh sai
+				outlets: [feed, tv]
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		ContentFiles.Load load = ContentFiles.load(this.root.resolve("content"), BOOK, VIETNAM);
+		assertThat(load.items()).extracting(ContentItem::id).containsExactly("tot");
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.satisfiesExactly(
+					(p) -> assertThat(p).isEqualTo("content/b-malformed.md:4: malformed YAML: expected ',' or ']', "
+							+ "but got : (while parsing a flow sequence started on line 3)"),
+					(p) -> assertThat(p).startsWith("content/c-impossible.md:5: impossible date in '30/02/2025"),
+					(p) -> assertThat(p).isEqualTo("content/d-unknown.md:5: unknown anniversary 'quoc-khan'"),
+					(p) -> assertThat(p).isEqualTo("content/e-missing.md:2: missing required key 'title'"),
+					(p) -> assertThat(p).startsWith("content/f-outlet.md:4: unknown outlet 'tv'"));
+	}
+
+	@Test
+	void refusesAHostileIdAndADuplicateId() throws IOException {
+		write("a.md", """
+				---
+				id: trung
+				title: Một
+				outlets: [feed]
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		write("b.md", """
+				---
+				id: trung
+				title: Hai
+				outlets: [feed]
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		write("c.md", """
+				---
+				id: "../../etc/passwd"
+				title: Ba
+				outlets: [feed]
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		ContentFiles.Load load = ContentFiles.load(this.root.resolve("content"), BOOK, VIETNAM);
+		assertThat(load.items()).extracting(ContentItem::title).containsExactly("Một");
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("content/b.md:2: duplicate id 'trung' (already in content/a.md)",
+					"content/c.md:2: id '../../etc/passwd' must be lower-case letters, digits and dashes");
+	}
+
+	private void write(String name, String text) throws IOException {
+		Path file = this.root.resolve("content").resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text);
+	}
+
+}
