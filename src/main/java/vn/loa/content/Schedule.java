@@ -26,15 +26,17 @@ import vn.loa.calendar.Plan;
  * <li>{@code event dai-hoi-xiv, 2 weeks before, 07:00}</li>
  * <li>{@code start of phase 2 of 443-KH/TU, 07:00} (or {@code end of phase ...})</li>
  * </ul>
- * The offset and the time are optional (no offset: on the day; no time: 06:00).
+ * Absolute times may give seconds ({@code 2025-09-02 06:00:30}). The offset and the time
+ * are optional (no offset: on the day; no time: 06:00).
  */
 public final class Schedule {
 
 	/** The time of day used when a schedule names none: the morning broadcast. */
 	public static final LocalTime DEFAULT_TIME = LocalTime.of(6, 0);
 
-	private static final Pattern ABSOLUTE = Pattern.compile(
-			"(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2}))?|(\\d{1,2})/(\\d{1,2})/(\\d{4})(?: (\\d{1,2}):(\\d{2}))?");
+	private static final Pattern ABSOLUTE = Pattern
+		.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?"
+				+ "|(\\d{1,2})/(\\d{1,2})/(\\d{4})(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
 	private static final Pattern ANNIVERSARY = Pattern.compile("anniversary\\s+([\\w-]+)\\s*,?\\s*(\\d{4})",
 			Pattern.CASE_INSENSITIVE);
@@ -142,15 +144,18 @@ public final class Schedule {
 
 	private static ZonedDateTime absolute(Matcher m, ZoneId zone) {
 		try {
-			if (m.group(1) != null) {
-				LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-						Integer.parseInt(m.group(3)));
-				LocalTime time = (m.group(4) != null) ? time(m.group(4), m.group(5), m.group()) : DEFAULT_TIME;
-				return date.atTime(time).atZone(zone);
+			boolean iso = m.group(1) != null;
+			int first = iso ? 1 : 7;
+			LocalDate date = iso
+					? LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+							Integer.parseInt(m.group(3)))
+					: LocalDate.of(Integer.parseInt(m.group(9)), Integer.parseInt(m.group(8)),
+							Integer.parseInt(m.group(7)));
+			LocalTime time = (m.group(first + 3) != null) ? time(m.group(first + 3), m.group(first + 4), m.group())
+					: DEFAULT_TIME;
+			if (m.group(first + 5) != null) {
+				time = time.withSecond(Integer.parseInt(m.group(first + 5)));
 			}
-			LocalDate date = LocalDate.of(Integer.parseInt(m.group(8)), Integer.parseInt(m.group(7)),
-					Integer.parseInt(m.group(6)));
-			LocalTime time = (m.group(9) != null) ? time(m.group(9), m.group(10), m.group()) : DEFAULT_TIME;
 			return date.atTime(time).atZone(zone);
 		}
 		catch (DateTimeException ex) {
