@@ -81,6 +81,7 @@ class FeedWriter {
 		String url = pageUrl(published.item().id());
 		SyndEntry entry = new SyndEntryImpl();
 		entry.setTitle(published.item().title());
+		entry.setAuthor(this.properties.title());
 		entry.setLink(url);
 		entry.setUri(url);
 		// Readers treat an RSS description as HTML, so even the plain summary goes out
@@ -98,7 +99,11 @@ class FeedWriter {
 		if (summary != null && !summary.isBlank()) {
 			return summary.strip();
 		}
-		String text = published.item().bodyText().replaceAll("\\s+", " ").strip();
+		// From the sanitised HTML, not the Markdown text: raw HTML in the body must not
+		// reach the summary as text.
+		String text = HtmlUtils.htmlUnescape(published.item().bodyHtml().replaceAll("<[^>]*>", " "))
+			.replaceAll("\\s+", " ")
+			.strip();
 		if (text.length() <= SUMMARY_LENGTH) {
 			return text;
 		}

@@ -3,6 +3,7 @@ package vn.loa.channels.radio;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -51,7 +52,12 @@ class RadioScheduler {
 		}
 		String script = item.script();
 		int syllables = ReadingTime.syllables(script);
-		for (RadioStation station : this.properties.stationsOf(item.organisation())) {
+		List<RadioStation> stations = this.properties.stationsOf(item.organisation());
+		if (stations.isEmpty()) {
+			logger.info("No radio station reads for organisation " + item.organisation() + ": " + item.id()
+					+ " not queued");
+		}
+		for (RadioStation station : stations) {
 			this.entries.append(station.id(), item.id(), slotFor(station, event, this.zone), item.title(), script,
 					syllables, ReadingTime.seconds(syllables, station.syllablesPerMinute()));
 		}
