@@ -1,0 +1,83 @@
+package vn.loa.channels.feed;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code feed_entry} table: which items the feeds carry, and since when. */
+@Repository
+class FeedEntries {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	FeedEntries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records an item once; returns whether it was new (a repeated event records
+	 * nothing).
+	 */
+	boolean record(String itemId, Instant publishedAt) {
+		if (find(itemId).isPresent()) {
+			return false;
+		}
+		try {
+			this.jdbc.update(
+					"INSERT INTO feed_entry (item_id, published_at, recorded_at) "
+							+ "VALUES (:itemId, :publishedAt, :now)",
+					Map.of("itemId", itemId, "publishedAt", Timestamp.from(publishedAt), "now",
+							Timestamp.from(this.clock.instant())));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			// Another delivery of the same event won the race.
+			return false;
+		}
+	}
+
+	Optional<FeedEntry> find(String itemId) {
+		return this.jdbc
+			.query("SELECT item_id, published_at FROM feed_entry WHERE item_id = :itemId", Map.of("itemId", itemId),
+					(rs, n) -> new FeedEntry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.stream()
+			.findFirst();
+	}
+
+	/** The newest entries first, at most {@code limit}. */
+	List<FeedEntry> newest(int limit) {
+		return this.jdbc
+			.query("SELECT item_id, published_at FROM feed_entry ORDER BY published_at DESC, id DESC FETCH FIRST "
+					+ limit + " ROWS ONLY", (rs, n) -> new FeedEntry(rs.getString(1), rs.getTimestamp(2).toInstant()));
+	}
+
+	/**
+	 * A cheap fingerprint of the table: when it differs from the one a cached feed was
+	 * built from, the cache is stale (another instance recorded, or a transaction rolled
+	 * back).
+	 */
+	Stamp stamp() {
+		return this.jdbc.getJdbcTemplate()
+			.queryForObject("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM feed_entry",
+					(rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2)));
+	}
+
+	record FeedEntry(String itemId, Instant publishedAt) {
+
+	}
+
+	record Stamp(long count, long maxId) {
+
+	}
+
+}

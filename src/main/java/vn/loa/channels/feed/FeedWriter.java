@@ -1,0 +1,129 @@
+package vn.loa.channels.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
+
+/** Writes published items as RSS 2.0 or Atom 1.0 with Rome. */
+class FeedWriter {
+
+	static final String RSS = "application/rss+xml;charset=UTF-8";
+
+	static final String ATOM = "application/atom+xml;charset=UTF-8";
+
+	private static final int SUMMARY_LENGTH = 300;
+
+	private final FeedProperties properties;
+
+	private final String baseUrl;
+
+	FeedWriter(FeedProperties properties, String baseUrl) {
+		this.properties = properties;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	byte[] rss(List<PublishedItem> items) {
+		return write("rss_2.0", "/feed.xml", "application/rss+xml", items);
+	}
+
+	byte[] atom(List<PublishedItem> items) {
+		return write("atom_1.0", "/feed.atom", "application/atom+xml", items);
+	}
+
+	/** The absolute address of an item's public page; also its stable guid. */
+	String pageUrl(String itemId) {
+		return this.baseUrl + "/p/" + UriUtils.encodePathSegment(itemId, StandardCharsets.UTF_8);
+	}
+
+	private byte[] write(String type, String path, String mediaType, List<PublishedItem> items) {
+		SyndFeed feed = new SyndFeedImpl();
+		feed.setFeedType(type);
+		feed.setEncoding("UTF-8");
+		feed.setTitle(this.properties.title());
+		feed.setDescription(this.properties.description());
+		feed.setLanguage("vi");
+		feed.setLink(this.baseUrl + "/");
+		feed.setUri(this.baseUrl + path);
+		feed.setLinks(List.of(link("alternate", this.baseUrl + "/", "text/html"),
+				link("self", this.baseUrl + path, mediaType)));
+		if (!items.isEmpty()) {
+			feed.setPublishedDate(Date.from(items.get(0).publishedAt()));
+		}
+		List<SyndEntry> entries = new ArrayList<>();
+		for (PublishedItem published : items) {
+			entries.add(entry(published));
+		}
+		feed.setEntries(entries);
+		try {
+			return new SyndFeedOutput().outputString(feed, true).getBytes(StandardCharsets.UTF_8);
+		}
+		catch (FeedException ex) {
+			throw new IllegalStateException("Could not write the " + type + " feed", ex);
+		}
+	}
+
+	private SyndEntry entry(PublishedItem published) {
+		String url = pageUrl(published.item().id());
+		SyndEntry entry = new SyndEntryImpl();
+		entry.setTitle(published.item().title());
+		entry.setAuthor(this.properties.title());
+		entry.setLink(url);
+		entry.setUri(url);
+		// Readers treat an RSS description as HTML, so even the plain summary goes out
+		// escaped.
+		entry.setDescription(content(HtmlUtils.htmlEscape(summary(published), "UTF-8")));
+		entry.setContents(List.of(content(published.item().bodyHtml())));
+		Date date = Date.from(published.publishedAt());
+		entry.setPublishedDate(date);
+		entry.setUpdatedDate(date);
+		return entry;
+	}
+
+	private static String summary(PublishedItem published) {
+		String summary = published.item().summary();
+		if (summary != null && !summary.isBlank()) {
+			return summary.strip();
+		}
+		// From the sanitised HTML, not the Markdown text: raw HTML in the body must not
+		// reach the summary as text.
+		String text = HtmlUtils.htmlUnescape(published.item().bodyHtml().replaceAll("<[^>]*>", " "))
+			.replaceAll("\\s+", " ")
+			.strip();
+		if (text.length() <= SUMMARY_LENGTH) {
+			return text;
+		}
+		int cut = text.lastIndexOf(' ', SUMMARY_LENGTH);
+		return text.substring(0, (cut > 0) ? cut : SUMMARY_LENGTH) + " …";
+	}
+
+	private static SyndContent content(String html) {
+		SyndContent content = new SyndContentImpl();
+		content.setType("text/html");
+		content.setValue(html);
+		return content;
+	}
+
+	private static SyndLink link(String rel, String href, String type) {
+		SyndLink link = new SyndLinkImpl();
+		link.setRel(rel);
+		link.setHref(href);
+		link.setType(type);
+		return link;
+	}
+
+}

@@ -1,0 +1,113 @@
+package vn.loa.channels.feed;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import vn.loa.channels.feed.FeedEntries.FeedEntry;
+import vn.loa.channels.feed.FeedEntries.Stamp;
+import vn.loa.content.ContentCatalog;
+import vn.loa.content.ContentItem;
+
+/**
+ * The RSS and Atom feeds of published content, serialised once and served from memory
+ * until a publication is recorded; and the items the public pages may show.
+ */
+@Service
+public class Feeds {
+
+	private final FeedEntries entries;
+
+	private final ContentCatalog catalog;
+
+	private final FeedProperties properties;
+
+	private final FeedWriter writer;
+
+	private volatile Snapshot snapshot;
+
+	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties,
+			@Value("${loa.base-url}") String baseUrl) {
+		this.entries = entries;
+		this.catalog = catalog;
+		this.properties = properties;
+		this.writer = new FeedWriter(properties, baseUrl);
+	}
+
+	/** The RSS 2.0 document. */
+	public FeedDocument rss() {
+		return current().rss();
+	}
+
+	/** The Atom 1.0 document. */
+	public FeedDocument atom() {
+		return current().atom();
+	}
+
+	/**
+	 * The item if, and only if, it went out on the feed: drafts, scheduled and withdrawn
+	 * items are never shown.
+	 */
+	public Optional<PublishedItem> publishedItem(String itemId) {
+		return this.entries.find(itemId)
+			.flatMap((entry) -> this.catalog.find(itemId).map((item) -> new PublishedItem(item, entry.publishedAt())));
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		rebuild();
+	}
+
+	/** Serialises both feeds again from the table. */
+	synchronized Snapshot rebuild() {
+		Stamp stamp = this.entries.stamp();
+		List<FeedEntry> newest = this.entries.newest(this.properties.size());
+		Map<String, ContentItem> items = this.catalog.findAll(newest.stream().map(FeedEntry::itemId).toList())
+			.stream()
+			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
+		List<PublishedItem> published = newest.stream()
+			.filter((entry) -> items.containsKey(entry.itemId()))
+			.map((entry) -> new PublishedItem(items.get(entry.itemId()), entry.publishedAt()))
+			.toList();
+		Instant lastModified = published.isEmpty() ? null : published.get(0).publishedAt();
+		Snapshot rebuilt = new Snapshot(stamp, document(this.writer.rss(published), FeedWriter.RSS, lastModified),
+				document(this.writer.atom(published), FeedWriter.ATOM, lastModified));
+		this.snapshot = rebuilt;
+		return rebuilt;
+	}
+
+	private Snapshot current() {
+		Snapshot cached = this.snapshot;
+		if (cached != null && cached.stamp().equals(this.entries.stamp())) {
+			return cached;
+		}
+		return rebuild();
+	}
+
+	private static FeedDocument document(byte[] bytes, String contentType, Instant lastModified) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+			String etag = "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+			return new FeedDocument(bytes, contentType, etag, lastModified);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Snapshot(Stamp stamp, FeedDocument rss, FeedDocument atom) {
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package vn.loa.channels.radio;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code radio_entry} table. */
+@Repository
+class RadioEntries {
+
+	private static final String COLUMNS = "id, station_id, item_id, slot_date, slot_time, slot_order, title, script, "
+			+ "syllables, reading_seconds, status";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	RadioEntries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Appends an item to the end of a station's slot unless the station already has it;
+	 * returns whether it was added.
+	 */
+	boolean append(String stationId, String itemId, LocalDateTime slot, String title, String script, int syllables,
+			int readingSeconds) {
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("station", stationId)
+			.addValue("item", itemId)
+			.addValue("date", slot.toLocalDate())
+			.addValue("time", slot.toLocalTime());
+		Integer existing = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM radio_entry WHERE station_id = :station AND item_id = :item", params,
+				Integer.class);
+		if (existing != null && existing > 0) {
+			return false;
+		}
+		Integer last = this.jdbc.queryForObject(
+				"SELECT COALESCE(MAX(slot_order), 0) FROM radio_entry "
+						+ "WHERE station_id = :station AND slot_date = :date AND slot_time = :time",
+				params, Integer.class);
+		params.addValue("order", (last != null) ? last + 1 : 1)
+			.addValue("title", title)
+			.addValue("script", script)
+			.addValue("syllables", syllables)
+			.addValue("seconds", readingSeconds)
+			.addValue("status", RadioStatus.QUEUED.name())
+			.addValue("now", Timestamp.from(this.clock.instant()));
+		try {
+			this.jdbc.update("INSERT INTO radio_entry (station_id, item_id, slot_date, slot_time, slot_order, title, "
+					+ "script, syllables, reading_seconds, status, queued_at, updated_at) VALUES (:station, :item, "
+					+ ":date, :time, :order, :title, :script, :syllables, :seconds, :status, :now, :now)", params);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			// Another delivery of the same event won the race.
+			return false;
+		}
+	}
+
+	/** A station's entries on a day, by slot and order. */
+	List<RadioEntry> ofDay(String stationId, LocalDate date) {
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM radio_entry WHERE station_id = :station "
+						+ "AND slot_date = :date ORDER BY slot_time, slot_order, id",
+				Map.of("station", stationId, "date", date), this::mapRow);
+	}
+
+	Optional<RadioEntry> find(long id) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM radio_entry WHERE id = :id", Map.of("id", id), this::mapRow)
+			.stream()
+			.findFirst();
+	}
+
+	boolean mark(long id, RadioStatus status) {
+		return this.jdbc.update("UPDATE radio_entry SET status = :status, updated_at = :now WHERE id = :id",
+				Map.of("id", id, "status", status.name(), "now", Timestamp.from(this.clock.instant()))) == 1;
+	}
+
+	private RadioEntry mapRow(ResultSet rs, int row) throws SQLException {
+		return new RadioEntry(rs.getLong("id"), rs.getString("station_id"), rs.getString("item_id"),
+				rs.getObject("slot_date", LocalDate.class), rs.getObject("slot_time", LocalTime.class),
+				rs.getInt("slot_order"), rs.getString("title"), rs.getString("script"), rs.getInt("syllables"),
+				rs.getInt("reading_seconds"), RadioStatus.valueOf(rs.getString("status")));
+	}
+
+}

@@ -1,0 +1,83 @@
+package vn.loa.channels.radio;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The radio script queue as stations see it: each day's slots with their entries, and
+ * marking entries aired or skipped.
+ */
+@Service
+public class RadioQueue {
+
+	private final RadioProperties properties;
+
+	private final RadioEntries entries;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	RadioQueue(RadioProperties properties, RadioEntries entries, Clock clock, ZoneId zone) {
+		this.properties = properties;
+		this.entries = entries;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** Today in the Loa zone. */
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.zone));
+	}
+
+	public List<RadioStation> stations() {
+		return this.properties.stations();
+	}
+
+	public Optional<RadioStation> station(String id) {
+		return this.properties.station(id);
+	}
+
+	/** A station's entries on a day, by slot and order. */
+	public List<RadioEntry> entries(RadioStation station, LocalDate date) {
+		return this.entries.ofDay(station.id(), date);
+	}
+
+	/**
+	 * A station's slots on a day with their entries; a slot since removed from the
+	 * configuration still shows while it holds entries.
+	 */
+	public List<RadioSlotPlan> day(RadioStation station, LocalDate date) {
+		Map<LocalTime, List<RadioEntry>> bySlot = new LinkedHashMap<>();
+		for (RadioEntry entry : this.entries.ofDay(station.id(), date)) {
+			bySlot.computeIfAbsent(entry.slotTime(), (time) -> new ArrayList<>()).add(entry);
+		}
+		TreeSet<LocalTime> times = new TreeSet<>(bySlot.keySet());
+		station.slots().forEach((slot) -> times.add(slot.time()));
+		return times.stream()
+			.map((time) -> RadioSlotPlan.of(station, date, station.slotAt(time), bySlot.getOrDefault(time, List.of())))
+			.toList();
+	}
+
+	public Optional<RadioEntry> find(long id) {
+		return this.entries.find(id);
+	}
+
+	/** Marks an entry aired or skipped (or queued again); empty when there is none. */
+	@Transactional
+	public Optional<RadioEntry> mark(long id, RadioStatus status) {
+		return this.entries.mark(id, status) ? this.entries.find(id) : Optional.empty();
+	}
+
+}

@@ -1,0 +1,75 @@
+package vn.loa.channels.radio;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import vn.loa.content.ContentCatalog;
+import vn.loa.content.ContentItem;
+import vn.loa.content.Outlet;
+import vn.loa.publishing.events.ContentPublished;
+
+/**
+ * Queues each item published on the radio outlet for every station of its organisation,
+ * in the first slot at or after its time.
+ */
+@Component
+class RadioScheduler {
+
+	private static final Log logger = LogFactory.getLog(RadioScheduler.class);
+
+	private final RadioProperties properties;
+
+	private final RadioEntries entries;
+
+	private final ContentCatalog catalog;
+
+	private final ZoneId zone;
+
+	RadioScheduler(RadioProperties properties, RadioEntries entries, ContentCatalog catalog, ZoneId zone) {
+		this.properties = properties;
+		this.entries = entries;
+		this.catalog = catalog;
+		this.zone = zone;
+	}
+
+	@ApplicationModuleListener
+	void on(ContentPublished event) {
+		if (!event.includes(Outlet.RADIO)) {
+			return;
+		}
+		ContentItem item = this.catalog.find(event.itemId()).orElse(null);
+		if (item == null) {
+			logger.warn("Published item " + event.itemId() + " is not in the catalog: not queued for radio");
+			return;
+		}
+		String script = item.script();
+		int syllables = ReadingTime.syllables(script);
+		List<RadioStation> stations = this.properties.stationsOf(item.organisation());
+		if (stations.isEmpty()) {
+			logger.info("No radio station reads for organisation " + item.organisation() + ": " + item.id()
+					+ " not queued");
+		}
+		for (RadioStation station : stations) {
+			this.entries.append(station.id(), item.id(), slotFor(station, event, this.zone), item.title(), script,
+					syllables, ReadingTime.seconds(syllables, station.syllablesPerMinute()));
+		}
+	}
+
+	/**
+	 * The slot an item goes into: the first at or after its due time, or, when it went
+	 * out late, after the time it actually went out (a slot already past cannot be read).
+	 */
+	static LocalDateTime slotFor(RadioStation station, ContentPublished event, ZoneId zone) {
+		Instant basis = (event.late() || event.dueAt() == null) ? event.publishedAt() : event.dueAt();
+		return station.firstSlotAtOrAfter(LocalDateTime.ofInstant(basis, zone));
+	}
+
+}
