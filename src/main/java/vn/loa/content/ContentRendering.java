@@ -1,5 +1,8 @@
 package vn.loa.content;
 
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -43,6 +46,18 @@ public final class ContentRendering {
 	/** Markdown to plain text, for the text part of an email and the radio script. */
 	public static String text(String markdown) {
 		Node document = PARSER.parse((markdown != null) ? markdown : "");
+		// Raw HTML in the Markdown is markup, not words: it must never be read on air.
+		document.accept(new AbstractVisitor() {
+			@Override
+			public void visit(HtmlInline html) {
+				html.unlink();
+			}
+
+			@Override
+			public void visit(HtmlBlock html) {
+				html.unlink();
+			}
+		});
 		return TEXT.render(document).strip();
 	}
 
