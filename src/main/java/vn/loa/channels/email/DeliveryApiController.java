@@ -1,4 +1,4 @@
-package vn.loa.web;
+package vn.loa.channels.email;
 
 import java.util.List;
 
@@ -6,10 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.loa.channels.email.BulletinDeliveries;
-import vn.loa.channels.email.Delivery;
-
-/** What became of an item's email bulletins, recipient by recipient. */
+/**
+ * What became of an item's email bulletins, recipient by recipient. It lives here rather
+ * than in {@code web} because Spring Modulith lets no top-level module reach into a
+ * nested one such as {@code channels.email}.
+ */
 @RestController
 class DeliveryApiController {
 
