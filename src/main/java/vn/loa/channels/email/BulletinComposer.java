@@ -4,7 +4,8 @@ import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Date;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -101,7 +102,8 @@ class BulletinComposer {
 		message.setFrom(this.from);
 		message.setRecipient(Message.RecipientType.TO, recipient(subscriber));
 		message.setSubject(headerSafe(item.title()), StandardCharsets.UTF_8.name());
-		message.setSentDate(Date.from(this.clock.instant()));
+		// In Loa's zone, not the server's: what a reader in Vietnam expects to see.
+		message.setHeader("Date", ZonedDateTime.now(this.clock).format(DateTimeFormatter.RFC_1123_DATE_TIME));
 		message.setHeader("List-Unsubscribe", MimeUtility.fold(18, listUnsubscribe(unsubscribeUrl, token)));
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.setHeader("Auto-Submitted", "auto-generated");

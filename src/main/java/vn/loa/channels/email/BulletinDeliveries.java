@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.Subscribers;
@@ -40,9 +44,13 @@ class BulletinDeliveries {
 
 	private final Clock clock;
 
+	private final TransactionTemplate savepoint;
+
 	BulletinDeliveries(NamedParameterJdbcTemplate jdbc, Subscribers subscribers, EmailProperties properties,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.subscribers = subscribers;
 		this.properties = properties;
 		this.clock = clock;
@@ -67,11 +75,22 @@ class BulletinDeliveries {
 	/**
 	 * Queues the item for every confirmed subscriber of its organisation who does not
 	 * have it yet, in one statement: handling the same publication twice queues nothing
-	 * more, and the unique key settles a race between two.
+	 * more. Should two handle it at the same moment, the unique key stops the later one,
+	 * which then finds the other's rows committed and tries again; the savepoint keeps
+	 * its transaction usable on PostgreSQL.
 	 * @return how many deliveries were queued
 	 */
 	@Transactional
 	int enqueue(String itemId, String organisation) {
+		try {
+			return this.savepoint.execute((status) -> insertMissing(itemId, organisation));
+		}
+		catch (DuplicateKeyException ex) {
+			return this.savepoint.execute((status) -> insertMissing(itemId, organisation));
+		}
+	}
+
+	private int insertMissing(String itemId, String organisation) {
 		return this.jdbc.update("INSERT INTO bulletin_delivery (item_id, subscriber_id, status, attempts, "
 				+ "next_attempt_at, created_at, updated_at) SELECT :item, s.id, 'QUEUED', 0, :now, :now, :now "
 				+ "FROM subscriber s WHERE s.organisation = :organisation AND s.status = 'CONFIRMED' "
