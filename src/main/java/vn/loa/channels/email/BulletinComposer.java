@@ -1,0 +1,167 @@
+package vn.loa.channels.email;
+
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import vn.loa.content.ContentItem;
+import vn.loa.subscribers.Subscriber;
+import vn.loa.subscribers.UnsubscribeTokens;
+
+/**
+ * Turns an item and a subscriber into a bulletin: {@code multipart/alternative} text and
+ * HTML from the one {@code email/bulletin} template, the item's title as a UTF-8 subject,
+ * a {@code Message-ID} stable per delivery and RFC 8058 one-click unsubscribe headers.
+ * Nothing from an item or a subscriber reaches a header with a line break in it.
+ */
+@Component
+class BulletinComposer {
+
+	static final String TEMPLATE = "email/bulletin";
+
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
+
+	private static final Pattern NOT_ATEXT = Pattern.compile("[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+");
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n(\\s*\\n)+");
+
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	private final ITemplateEngine templates;
+
+	private final UnsubscribeTokens tokens;
+
+	private final InternetAddress from;
+
+	private final String unsubscribeMailto;
+
+	private final String baseUrl;
+
+	private final String messageIdDomain;
+
+	private final Clock clock;
+
+	BulletinComposer(ITemplateEngine templates, UnsubscribeTokens tokens, EmailProperties properties,
+			@Value("${loa.base-url}") String baseUrl, Clock clock) throws AddressException {
+		this.templates = templates;
+		this.tokens = tokens;
+		this.from = new InternetAddress(headerSafe(properties.from()), true);
+		this.unsubscribeMailto = headerSafe(properties.unsubscribeMailto());
+		this.baseUrl = headerSafe(baseUrl).replaceAll("/+$", "");
+		String host = URI.create(this.baseUrl).getHost();
+		this.messageIdDomain = (host != null && !host.isBlank()) ? NOT_ATEXT.matcher(host).replaceAll("-")
+				: "localhost";
+		this.clock = clock;
+	}
+
+	/**
+	 * A saved message carrying {@code item} to {@code subscriber} as delivery
+	 * {@code deliveryId}.
+	 */
+	MimeMessage compose(Session session, long deliveryId, ContentItem item, Subscriber subscriber)
+			throws MessagingException {
+		String token = this.tokens.issue(subscriber.id());
+		String unsubscribeUrl = this.baseUrl + "/unsubscribe/" + token;
+		Context context = new Context(VIETNAMESE);
+		context.setVariable("title", item.title());
+		context.setVariable("summary", (item.summary() != null) ? item.summary().strip() : "");
+		context.setVariable("bodyHtml", item.bodyHtml());
+		context.setVariable("bodyText", item.bodyText());
+		context.setVariable("name", subscriber.name());
+		context.setVariable("organisation", subscriber.organisation());
+		context.setVariable("unsubscribeUrl", unsubscribeUrl);
+		context.setVariable("part", "html");
+		String html = this.templates.process(TEMPLATE, context);
+		context.setVariable("part", "text");
+		String text = BLANK_LINES.matcher(this.templates.process(TEMPLATE, Set.of("text"), context).strip())
+			.replaceAll("\n\n") + "\n";
+
+		MimeMessage message = new BulletinMessage(session, "<" + deliveryId + "."
+				+ NOT_ATEXT.matcher(item.id()).replaceAll("-") + "@" + this.messageIdDomain + ">");
+		message.setFrom(this.from);
+		message.setRecipient(Message.RecipientType.TO, recipient(subscriber));
+		message.setSubject(headerSafe(item.title()), StandardCharsets.UTF_8.name());
+		// In Loa's zone, not the server's: what a reader in Vietnam expects to see.
+		message.setHeader("Date", ZonedDateTime.now(this.clock).format(DateTimeFormatter.RFC_1123_DATE_TIME));
+		message.setHeader("List-Unsubscribe", MimeUtility.fold(18, listUnsubscribe(unsubscribeUrl, token)));
+		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		message.setHeader("Auto-Submitted", "auto-generated");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		alternative.addBodyPart(part(text, "plain"));
+		alternative.addBodyPart(part(html, "html"));
+		message.setContent(alternative);
+		message.saveChanges();
+		return message;
+	}
+
+	private String listUnsubscribe(String unsubscribeUrl, String token) {
+		String header = "<" + unsubscribeUrl + ">";
+		if (!this.unsubscribeMailto.isEmpty()) {
+			header += ", <mailto:" + this.unsubscribeMailto + "?subject=unsubscribe%20" + token + ">";
+		}
+		return header;
+	}
+
+	private static InternetAddress recipient(Subscriber subscriber) throws MessagingException {
+		String name = headerSafe(subscriber.name());
+		try {
+			return new InternetAddress(headerSafe(subscriber.email()), name.isEmpty() ? null : name,
+					StandardCharsets.UTF_8.name());
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+		return part;
+	}
+
+	/**
+	 * One line of text, whatever it contained: line breaks and controls become spaces.
+	 */
+	static String headerSafe(String value) {
+		return (value != null) ? CONTROL.matcher(value).replaceAll(" ").strip() : "";
+	}
+
+	/** A message that keeps the {@code Message-ID} it was given when saved. */
+	private static final class BulletinMessage extends MimeMessage {
+
+		private final String messageId;
+
+		BulletinMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
+	}
+
+}

@@ -1,0 +1,201 @@
+package vn.loa.channels.email;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.loa.subscribers.Subscriber;
+import vn.loa.subscribers.Subscribers;
+
+/**
+ * The email outbox: one delivery per published item and confirmed subscriber. Rows are
+ * queued in the transaction that handles {@code ContentPublished}, claimed in batches
+ * under a lease by the sender, and record each attempt's outcome.
+ */
+@Component
+class BulletinDeliveries {
+
+	private static final String DUE = "((status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= :now) "
+			+ "OR (status = 'SENDING' AND lease_until < :now))";
+
+	private static final int REPLY_LENGTH = 1000;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Subscribers subscribers;
+
+	private final EmailProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate savepoint;
+
+	BulletinDeliveries(NamedParameterJdbcTemplate jdbc, Subscribers subscribers, EmailProperties properties,
+			Clock clock, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.subscribers = subscribers;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Every delivery of an item, by id, with its recipient's address. */
+	List<Delivery> forItem(String itemId) {
+		List<Row> rows = this.jdbc.query(
+				"SELECT id, item_id, subscriber_id, status, attempts, last_reply, sent_at, "
+						+ "next_attempt_at FROM bulletin_delivery WHERE item_id = :item ORDER BY id",
+				Map.of("item", itemId),
+				(rs, n) -> new Row(rs.getLong("id"), rs.getString("item_id"), rs.getLong("subscriber_id"),
+						DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+						rs.getString("last_reply"), instant(rs, "sent_at"), instant(rs, "next_attempt_at")));
+		Map<Long, Subscriber> recipients = this.subscribers
+			.findAll(rows.stream().map(Row::subscriberId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Subscriber::id, Function.identity()));
+		return rows.stream().map((row) -> row.toDelivery(recipients.get(row.subscriberId()))).toList();
+	}
+
+	/**
+	 * Queues the item for every confirmed subscriber of its organisation who does not
+	 * have it yet, in one statement: handling the same publication twice queues nothing
+	 * more. Should two handle it at the same moment, the unique key stops the later one,
+	 * which then finds the other's rows committed and tries again; the savepoint keeps
+	 * its transaction usable on PostgreSQL.
+	 * @return how many deliveries were queued
+	 */
+	@Transactional
+	int enqueue(String itemId, String organisation) {
+		try {
+			return this.savepoint.execute((status) -> insertMissing(itemId, organisation));
+		}
+		catch (DuplicateKeyException ex) {
+			return this.savepoint.execute((status) -> insertMissing(itemId, organisation));
+		}
+	}
+
+	private int insertMissing(String itemId, String organisation) {
+		return this.jdbc.update("INSERT INTO bulletin_delivery (item_id, subscriber_id, status, attempts, "
+				+ "next_attempt_at, created_at, updated_at) SELECT :item, s.id, 'QUEUED', 0, :now, :now, :now "
+				+ "FROM subscriber s WHERE s.organisation = :organisation AND s.status = 'CONFIRMED' "
+				+ "AND NOT EXISTS (SELECT 1 FROM bulletin_delivery d WHERE d.item_id = :item AND d.subscriber_id = s.id)",
+				Map.of("item", itemId, "organisation", organisation, "now", Timestamp.from(this.clock.instant())));
+	}
+
+	/**
+	 * Claims up to {@code limit} due deliveries for {@code owner}, which must be unique
+	 * to this batch. The due condition is repeated outside the sub-select so that, on
+	 * PostgreSQL, an UPDATE that waited for another node's claim re-checks the row and
+	 * skips it.
+	 */
+	@Transactional
+	List<Claimed> claim(String owner, int limit) {
+		Instant now = this.clock.instant();
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("owner", owner)
+			.addValue("now", Timestamp.from(now))
+			.addValue("until", Timestamp.from(now.plus(this.properties.lease())));
+		int claimed = this.jdbc.update("UPDATE bulletin_delivery SET status = 'SENDING', lease_owner = :owner, "
+				+ "lease_until = :until, attempts = attempts + 1, updated_at = :now WHERE id IN (SELECT id FROM "
+				+ "bulletin_delivery WHERE " + DUE + " ORDER BY next_attempt_at, id FETCH FIRST " + limit
+				+ " ROWS ONLY) AND " + DUE, params);
+		if (claimed == 0) {
+			return List.of();
+		}
+		return this.jdbc.query(
+				"SELECT id, item_id, subscriber_id, attempts FROM bulletin_delivery "
+						+ "WHERE lease_owner = :owner AND status = 'SENDING' ORDER BY id",
+				params, (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("item_id"), rs.getLong("subscriber_id"),
+						rs.getInt("attempts")));
+	}
+
+	/**
+	 * Records what became of a claimed batch. A temporary failure is retried with
+	 * exponential backoff until {@code loa.email.max-attempts}; rows whose lease was
+	 * taken over meanwhile are left to their new owner.
+	 */
+	@Transactional
+	void record(String owner, List<Claimed> batch, List<SendResult> results) {
+		Instant now = this.clock.instant();
+		Map<Long, Claimed> claimed = batch.stream().collect(Collectors.toMap(Claimed::id, Function.identity()));
+		MapSqlParameterSource[] updates = results.stream().map((result) -> {
+			Claimed row = claimed.get(result.deliveryId());
+			DeliveryStatus status = status(result, row.attempts());
+			Instant next = (status == DeliveryStatus.RETRYING) ? now.plus(this.properties.backoff(row.attempts()))
+					: now;
+			return new MapSqlParameterSource().addValue("id", row.id())
+				.addValue("owner", owner)
+				.addValue("status", status.name())
+				.addValue("reply", clip(result.reply()), Types.VARCHAR)
+				.addValue("sentAt", (status == DeliveryStatus.SENT) ? Timestamp.from(now) : null, Types.TIMESTAMP)
+				.addValue("next", Timestamp.from(next))
+				.addValue("now", Timestamp.from(now));
+		}).toArray(MapSqlParameterSource[]::new);
+		this.jdbc.batchUpdate("UPDATE bulletin_delivery SET status = :status, last_reply = :reply, sent_at = :sentAt, "
+				+ "next_attempt_at = :next, lease_owner = NULL, lease_until = NULL, updated_at = :now "
+				+ "WHERE id = :id AND lease_owner = :owner", updates);
+	}
+
+	private DeliveryStatus status(SendResult result, int attempts) {
+		return switch (result.outcome()) {
+			case SENT -> DeliveryStatus.SENT;
+			case PERMANENT_FAILURE -> DeliveryStatus.FAILED;
+			case CANCELLED -> DeliveryStatus.CANCELLED;
+			case TEMPORARY_FAILURE ->
+				(attempts >= this.properties.maxAttempts()) ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING;
+		};
+	}
+
+	private static String clip(String reply) {
+		if (reply == null) {
+			return null;
+		}
+		String line = reply.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+		return (line.length() > REPLY_LENGTH) ? line.substring(0, REPLY_LENGTH) : line;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * A delivery claimed by a sender.
+	 *
+	 * @param id the delivery's id
+	 * @param itemId the item to send
+	 * @param subscriberId the recipient
+	 * @param attempts attempts so far, this one included
+	 */
+	record Claimed(long id, String itemId, long subscriberId, int attempts) {
+
+	}
+
+	private record Row(long id, String itemId, long subscriberId, DeliveryStatus status, int attempts, String lastReply,
+			Instant sentAt, Instant nextAttemptAt) {
+
+		Delivery toDelivery(Subscriber subscriber) {
+			return new Delivery(this.id, this.itemId, this.subscriberId,
+					(subscriber != null) ? subscriber.email() : null, this.status, this.attempts, this.lastReply,
+					this.sentAt, (this.status == DeliveryStatus.QUEUED || this.status == DeliveryStatus.RETRYING)
+							? this.nextAttemptAt : null);
+		}
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package vn.loa.channels.email;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import vn.loa.content.ContentCatalog;
+import vn.loa.content.ContentItem;
+import vn.loa.content.Outlet;
+import vn.loa.publishing.events.ContentPublished;
+
+/**
+ * Queues a bulletin for every confirmed subscriber when an item goes out by email. Sends
+ * nothing itself: it only wakes the sender once the queued rows are committed.
+ */
+@Component
+class BulletinListener {
+
+	private static final Log logger = LogFactory.getLog(BulletinListener.class);
+
+	private final ContentCatalog catalog;
+
+	private final BulletinDeliveries deliveries;
+
+	private final BulletinSender sender;
+
+	BulletinListener(ContentCatalog catalog, BulletinDeliveries deliveries, BulletinSender sender) {
+		this.catalog = catalog;
+		this.deliveries = deliveries;
+		this.sender = sender;
+	}
+
+	@ApplicationModuleListener
+	void on(ContentPublished event) {
+		if (!event.includes(Outlet.EMAIL)) {
+			return;
+		}
+		ContentItem item = this.catalog.find(event.itemId()).orElse(null);
+		if (item == null) {
+			logger.warn("Published item " + event.itemId() + " is not in the catalogue: no bulletin sent");
+			return;
+		}
+		int queued = this.deliveries.enqueue(item.id(), item.organisation());
+		if (queued > 0) {
+			logger.info("Queued " + queued + " bulletin(s) of " + item.id());
+			afterCommit(this.sender::wakeUp);
+		}
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+}

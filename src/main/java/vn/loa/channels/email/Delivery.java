@@ -1,0 +1,21 @@
+package vn.loa.channels.email;
+
+import java.time.Instant;
+
+/**
+ * One bulletin to one subscriber, as the API shows it.
+ *
+ * @param id the delivery's id (also in the message's {@code Message-ID})
+ * @param itemId the content item sent
+ * @param subscriberId the recipient's subscriber id
+ * @param email the recipient's address, or {@code null} if the subscriber is gone
+ * @param status where it stands
+ * @param attempts how many times a sender tried it
+ * @param lastReply the last SMTP reply (or error), if any
+ * @param sentAt when the server accepted it, or {@code null}
+ * @param nextAttemptAt when it is due (again)
+ */
+public record Delivery(long id, String itemId, long subscriberId, String email, DeliveryStatus status, int attempts,
+		String lastReply, Instant sentAt, Instant nextAttemptAt) {
+
+}

@@ -1,0 +1,43 @@
+package vn.loa.channels.email;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses where bulletins go: the SMTP server of {@code spring.mail.*} when a host is
+ * set, else {@code .eml} files in {@code <data-dir>/outbox}.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmailConfiguration {
+
+	private static final Log logger = LogFactory.getLog(EmailConfiguration.class);
+
+	@Bean
+	BulletinTransport bulletinTransport(ObjectProvider<MailProperties> mail, @Value("${loa.data-dir}") Path dataDir) {
+		MailProperties smtp = mail.getIfAvailable();
+		if (smtp != null && StringUtils.hasText(smtp.getHost())) {
+			Map<String, String> extra = new HashMap<>();
+			if (smtp.getSsl().isEnabled()) {
+				extra.put("mail." + smtp.getProtocol() + ".ssl.enable", "true");
+			}
+			extra.putAll(smtp.getProperties());
+			return new SmtpBulletinTransport(smtp.getProtocol(), smtp.getHost(), smtp.getPort(), smtp.getUsername(),
+					smtp.getPassword(), extra);
+		}
+		Path outbox = dataDir.resolve("outbox");
+		logger.info("No spring.mail.host: bulletins are written to " + outbox.toAbsolutePath());
+		return new EmlFileTransport(outbox);
+	}
+
+}

@@ -1,0 +1,35 @@
+package vn.loa.channels.email;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the email bulletins ({@code loa.email.*}); the SMTP server itself is
+ * {@code spring.mail.*}.
+ *
+ * @param from the {@code From} of every bulletin
+ * @param unsubscribeMailto an address for {@code mailto:} unsubscribes, or empty for none
+ * @param batchSize how many messages one SMTP connection carries at most
+ * @param pollInterval how often the sender looks for due deliveries when not woken
+ * @param lease how long a claimed batch belongs to its sender before another may retry
+ * it; longer than the slowest batch
+ * @param retryInitial the wait after the first temporary failure, doubled after each
+ * @param retryMax the longest wait between two attempts
+ * @param maxAttempts attempts before a temporarily failing delivery is given up
+ */
+@ConfigurationProperties("loa.email")
+record EmailProperties(@DefaultValue("Loa <loa@localhost>") String from, @DefaultValue("") String unsubscribeMailto,
+		@DefaultValue("100") int batchSize, @DefaultValue("1s") Duration pollInterval,
+		@DefaultValue("15m") Duration lease, @DefaultValue("1m") Duration retryInitial,
+		@DefaultValue("1h") Duration retryMax, @DefaultValue("8") int maxAttempts) {
+
+	/** The wait before the next attempt once {@code attempts} have failed. */
+	Duration backoff(int attempts) {
+		int doublings = Math.min(Math.max(attempts - 1, 0), 30);
+		Duration wait = this.retryInitial.multipliedBy(1L << doublings);
+		return (wait.compareTo(this.retryMax) > 0) ? this.retryMax : wait;
+	}
+
+}

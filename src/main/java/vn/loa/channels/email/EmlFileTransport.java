@@ -1,0 +1,69 @@
+package vn.loa.channels.email;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+
+/**
+ * Without an SMTP server, writes each bulletin as a complete {@code .eml} file into the
+ * outbox folder, named after its delivery. A file appears whole or not at all: it is
+ * written under a temporary name and then moved.
+ */
+final class EmlFileTransport implements BulletinTransport {
+
+	private final Session session = Session.getInstance(new Properties());
+
+	private final Path directory;
+
+	EmlFileTransport(Path directory) {
+		this.directory = directory;
+	}
+
+	Path directory() {
+		return this.directory;
+	}
+
+	@Override
+	public Session session() {
+		return this.session;
+	}
+
+	@Override
+	public List<SendResult> send(List<Outgoing> messages) {
+		List<SendResult> results = new ArrayList<>(messages.size());
+		for (Outgoing outgoing : messages) {
+			results.add(write(outgoing));
+		}
+		return results;
+	}
+
+	private SendResult write(Outgoing outgoing) {
+		Path target = this.directory.resolve("bulletin-" + outgoing.deliveryId() + ".eml");
+		try {
+			Files.createDirectories(this.directory);
+			Path temp = Files.createTempFile(this.directory, ".bulletin-" + outgoing.deliveryId() + "-", ".tmp");
+			try {
+				try (OutputStream out = Files.newOutputStream(temp)) {
+					outgoing.message().writeTo(out);
+				}
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+			return SendResult.sent(outgoing.deliveryId(), "written to " + target.getFileName());
+		}
+		catch (IOException | MessagingException ex) {
+			return SendResult.temporaryFailure(outgoing.deliveryId(), "cannot write " + target + ": " + ex);
+		}
+	}
+
+}

@@ -1,0 +1,79 @@
+package vn.loa.subscribers;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what goes into a subscriber row. Names and addresses end up in mail headers, so
+ * line breaks and other control characters are refused outright rather than cleaned.
+ */
+final class SubscriberValidation {
+
+	static final String DEFAULT_ORGANISATION = "default";
+
+	private static final Pattern ADDRESS = Pattern
+		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+				+ "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+	private static final Pattern ORGANISATION = Pattern.compile("[a-z0-9][a-z0-9._-]{0,119}");
+
+	private SubscriberValidation() {
+	}
+
+	static String email(String email) {
+		if (email == null || email.isBlank()) {
+			throw new InvalidSubscriberException("email", "email is required");
+		}
+		refuseControlCharacters("email", email);
+		String address = email.strip();
+		if (address.length() > 254 || !ADDRESS.matcher(address).matches() || address.contains("..")
+				|| address.startsWith(".") || address.indexOf('@') > 64) {
+			throw new InvalidSubscriberException("email", "'" + address + "' is not a valid email address");
+		}
+		return address;
+	}
+
+	static String name(String name) {
+		if (name == null) {
+			return "";
+		}
+		refuseControlCharacters("name", name);
+		String stripped = name.strip();
+		if (stripped.length() > 200) {
+			throw new InvalidSubscriberException("name", "name is longer than 200 characters");
+		}
+		return stripped;
+	}
+
+	static String organisation(String organisation) {
+		if (organisation == null || organisation.isBlank()) {
+			return DEFAULT_ORGANISATION;
+		}
+		refuseControlCharacters("organisation", organisation);
+		String id = organisation.strip();
+		if (!ORGANISATION.matcher(id).matches()) {
+			throw new InvalidSubscriberException("organisation",
+					"'" + id + "' is not an organisation id (lower-case letters, digits, '.', '_' and '-')");
+		}
+		return id;
+	}
+
+	/** The form two addresses are compared in: the same mailbox, whatever the case. */
+	static String key(String email) {
+		return email.toLowerCase(Locale.ROOT);
+	}
+
+	private static void refuseControlCharacters(String field, String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\r' || c == '\n') {
+				throw new InvalidSubscriberException(field, field + " must not contain line breaks");
+			}
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+				throw new InvalidSubscriberException(field,
+						field + " must not contain control characters (found U+%04X)".formatted((int) c));
+			}
+		}
+	}
+
+}

@@ -1,0 +1,149 @@
+package vn.loa.subscribers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds, finds, confirms and unsubscribes the people who receive email bulletins. An
+ * address is unique per organisation whatever its case.
+ */
+@Service
+public class Subscribers {
+
+	private static final String COLUMNS = "id, organisation, email, name, status, created_at, updated_at";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	Subscribers(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Adds a subscriber.
+	 * @param organisation whose bulletins they receive; {@code null} or blank for
+	 * {@code default}
+	 * @param email their address
+	 * @param name their name, may be {@code null}
+	 * @param status {@code PENDING} or {@code CONFIRMED} (consent given elsewhere);
+	 * {@code null} for pending
+	 * @return the stored subscriber
+	 * @throws InvalidSubscriberException if a field is invalid or the address is taken
+	 */
+	@Transactional
+	public Subscriber add(String organisation, String email, String name, SubscriberStatus status) {
+		String org = SubscriberValidation.organisation(organisation);
+		String address = SubscriberValidation.email(email);
+		String cleanName = SubscriberValidation.name(name);
+		SubscriberStatus initial = (status != null) ? status : SubscriberStatus.PENDING;
+		if (initial == SubscriberStatus.UNSUBSCRIBED) {
+			throw new InvalidSubscriberException("status", "a new subscriber is pending or confirmed");
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("organisation", org)
+			.addValue("email", address)
+			.addValue("key", SubscriberValidation.key(address))
+			.addValue("name", cleanName)
+			.addValue("status", initial.name())
+			.addValue("now", now)
+			.addValue("confirmedAt", (initial == SubscriberStatus.CONFIRMED) ? now : null);
+		KeyHolder keys = new GeneratedKeyHolder();
+		try {
+			this.jdbc.update("INSERT INTO subscriber (organisation, email, email_key, name, status, created_at, "
+					+ "updated_at, confirmed_at) VALUES (:organisation, :email, :key, :name, :status, :now, :now, "
+					+ ":confirmedAt)", params, keys, new String[] { "id" });
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidSubscriberException("email", "'" + address + "' is already a subscriber of '" + org + "'",
+					true);
+		}
+		return find(keys.getKey().longValue()).orElseThrow();
+	}
+
+	public Optional<Subscriber> find(long id) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM subscriber WHERE id = :id", Map.of("id", id), this::mapRow)
+			.stream()
+			.findFirst();
+	}
+
+	/** Subscribers by id, in no particular order; unknown ids are left out. */
+	public List<Subscriber> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM subscriber WHERE id IN (:ids)", Map.of("ids", ids),
+				this::mapRow);
+	}
+
+	/**
+	 * Subscribers by address.
+	 * @param organisation only this organisation's, or {@code null} for all
+	 * @param status only those in this status, or {@code null} for all
+	 * @return matching subscribers, by organisation and address
+	 */
+	public List<Subscriber> list(String organisation, SubscriberStatus status) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM subscriber WHERE 1 = 1");
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		if (organisation != null) {
+			sql.append(" AND organisation = :organisation");
+			params.addValue("organisation", organisation);
+		}
+		if (status != null) {
+			sql.append(" AND status = :status");
+			params.addValue("status", status.name());
+		}
+		return this.jdbc.query(sql.append(" ORDER BY organisation, email_key").toString(), params, this::mapRow);
+	}
+
+	/**
+	 * Confirms a pending subscriber. An unsubscribed one stays unsubscribed: only they
+	 * may sign up again.
+	 * @param id the subscriber's id
+	 * @return the subscriber as it now is, or empty if unknown
+	 */
+	@Transactional
+	public Optional<Subscriber> confirm(long id) {
+		this.jdbc.update(
+				"UPDATE subscriber SET status = 'CONFIRMED', confirmed_at = :now, updated_at = :now "
+						+ "WHERE id = :id AND status = 'PENDING'",
+				Map.of("id", id, "now", Timestamp.from(this.clock.instant())));
+		return find(id);
+	}
+
+	/**
+	 * Stops all bulletins to a subscriber; repeating it changes nothing.
+	 * @param id the subscriber's id
+	 * @return the subscriber as it now is, or empty if unknown
+	 */
+	@Transactional
+	public Optional<Subscriber> unsubscribe(long id) {
+		this.jdbc.update(
+				"UPDATE subscriber SET status = 'UNSUBSCRIBED', unsubscribed_at = :now, updated_at = :now "
+						+ "WHERE id = :id AND status <> 'UNSUBSCRIBED'",
+				Map.of("id", id, "now", Timestamp.from(this.clock.instant())));
+		return find(id);
+	}
+
+	private Subscriber mapRow(ResultSet rs, int row) throws SQLException {
+		return new Subscriber(rs.getLong("id"), rs.getString("organisation"), rs.getString("email"),
+				rs.getString("name"), SubscriberStatus.valueOf(rs.getString("status")),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+	}
+
+}

@@ -1,0 +1,283 @@
+package vn.loa.channels.email;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.loa.channels.email.BulletinDeliveries.Claimed;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentStore;
+import vn.loa.content.Outlet;
+import vn.loa.publishing.events.ContentPublished;
+import vn.loa.subscribers.Subscriber;
+import vn.loa.subscribers.SubscriberStatus;
+import vn.loa.subscribers.Subscribers;
+import vn.loa.subscribers.UnsubscribeTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@BulletinIntegrationTest
+class BulletinIntegrationTests {
+
+	private static final Pattern UNSUBSCRIBE = Pattern
+		.compile("<https://loa\\.example\\.vn/unsubscribe/([0-9]+\\.[A-Za-z0-9_-]+)>");
+
+	@Autowired
+	ContentStore contents;
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	UnsubscribeTokens tokens;
+
+	@Autowired
+	BulletinDeliveries deliveries;
+
+	@Autowired
+	BulletinSender sender;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	GreenMail greenMail = BulletinIntegrationTest.MailServer.greenMail();
+
+	String organisation;
+
+	String domain;
+
+	@BeforeEach
+	void newOrganisation() {
+		this.organisation = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		this.domain = this.organisation + ".vn";
+	}
+
+	@Test
+	void mailsEachConfirmedSubscriberOnceWithBothPartsAndOneClickUnsubscribe() throws Exception {
+		Subscriber lan = subscriber("lan", "Nguyễn Thị Lan", SubscriberStatus.CONFIRMED);
+		Subscriber minh = subscriber("minh", "Trần Văn Minh", SubscriberStatus.CONFIRMED);
+		subscriber("pending", "Chờ Xác Nhận", SubscriberStatus.PENDING);
+		this.subscribers.unsubscribe(subscriber("gone", "Đã Rời", SubscriberStatus.CONFIRMED).id());
+		String title = "Kỷ niệm 80 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9/1945 – 02/9/2025)";
+		ContentItem item = item(title, "Toàn dân **treo cờ Tổ quốc** từ ngày 01/9 đến hết ngày 02/9.");
+
+		publish(item);
+
+		List<MimeMessage> mails = awaitMails(2);
+		assertThat(mails).flatExtracting((mail) -> Arrays.asList(mail.getRecipients(Message.RecipientType.TO)))
+			.extracting((address) -> ((InternetAddress) address).getAddress())
+			.containsExactlyInAnyOrder(lan.email(), minh.email());
+		for (MimeMessage mail : mails) {
+			assertThat(mail.getSubject()).isEqualTo(title);
+			assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("loa@localhost");
+			assertThat(mail.getMessageID()).matches("<[0-9]+\\." + item.id() + "@loa\\.example\\.vn>");
+			assertThat(mail.getContentType()).startsWith("multipart/alternative");
+			assertThat(part(mail, "text/plain")).contains("treo cờ Tổ quốc").doesNotContain("<strong>");
+			assertThat(part(mail, "text/html")).contains("<strong>treo cờ Tổ quốc</strong>");
+			assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+			Matcher unsubscribe = UNSUBSCRIBE.matcher(mail.getHeader("List-Unsubscribe", null));
+			assertThat(unsubscribe.find()).isTrue();
+			String to = ((InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+			long recipient = to.equals(lan.email()) ? lan.id() : minh.id();
+			assertThat(this.tokens.verify(unsubscribe.group(1))).contains(recipient);
+			assertThat(part(mail, "text/html")).contains("https://loa.example.vn/unsubscribe/" + unsubscribe.group(1));
+		}
+		await().untilAsserted(() -> assertThat(this.deliveries.forItem(item.id())).extracting(Delivery::status)
+			.containsOnly(DeliveryStatus.SENT)
+			.hasSize(2));
+	}
+
+	@Test
+	void mailsEachSubscriberOnceWhenThePublicationIsAnnouncedTwice() throws Exception {
+		subscriber("hoa", "Lê Thị Hoa", SubscriberStatus.CONFIRMED);
+		subscriber("nam", "Phạm Văn Nam", SubscriberStatus.CONFIRMED);
+		ContentItem item = item("Ngày Thương binh – Liệt sĩ 27/7", "Tri ân các anh hùng liệt sĩ.");
+
+		publish(item);
+		publish(item);
+
+		awaitMails(2);
+		await().during(Duration.ofMillis(1500))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(mails()).hasSize(2));
+		assertThat(this.deliveries.forItem(item.id())).hasSize(2);
+	}
+
+	@Test
+	void keepsScriptOutOfTheHtmlAndLineBreaksOutOfTheHeaders() throws Exception {
+		subscriber("an", "Võ An", SubscriberStatus.CONFIRMED);
+		ContentItem item = item("Thông báo khẩn\r\nBcc: evil@x", """
+				Xin chào <script>alert(1)</script>
+
+				[bấm vào đây](javascript:alert(1))
+
+				<img src="x" onerror="alert(1)">
+				""");
+
+		publish(item);
+
+		MimeMessage mail = awaitMails(1).get(0);
+		assertThat(mail.getSubject()).isEqualTo("Thông báo khẩn Bcc: evil@x");
+		assertThat(mail.getHeader("Bcc")).isNull();
+		assertThat(mail.getAllRecipients()).hasSize(1);
+		assertThat(this.greenMail.getReceivedMessagesForDomain("x")).isEmpty();
+		assertThat(part(mail, "text/html")).contains("Xin chào")
+			.doesNotContainIgnoringCase("<script")
+			.doesNotContainIgnoringCase("javascript:")
+			.doesNotContainIgnoringCase("onerror");
+	}
+
+	@Test
+	void failsARefusedRecipientForGoodRetriesADeferredOneAndSendsTheRestOverOneConnection() throws Exception {
+		Subscriber ok = subscriber("ok", "Được", SubscriberStatus.CONFIRMED);
+		Subscriber refused = subscriber("refused", "Bị Từ Chối", SubscriberStatus.CONFIRMED);
+		Subscriber deferred = subscriber("deferred", "Tạm Hoãn", SubscriberStatus.CONFIRMED);
+		Subscriber alsoOk = subscriber("also-ok", "Cũng Được", SubscriberStatus.CONFIRMED);
+		ContentItem item = item("Phòng chống bão số 3", "Chằng chống nhà cửa.");
+		try (FlakySmtpServer server = new FlakySmtpServer()) {
+			Instant before = Instant.now();
+
+			deliverBypassingTheBackgroundSender(item,
+					new SmtpBulletinTransport("smtp", "127.0.0.1", server.port(), null, null, Map.of()));
+
+			Map<Long, Delivery> bySubscriber = new java.util.HashMap<>();
+			this.deliveries.forItem(item.id()).forEach((d) -> bySubscriber.put(d.subscriberId(), d));
+			assertThat(bySubscriber.get(ok.id()).status()).isEqualTo(DeliveryStatus.SENT);
+			assertThat(bySubscriber.get(ok.id()).sentAt()).isNotNull();
+			assertThat(bySubscriber.get(alsoOk.id()).status()).isEqualTo(DeliveryStatus.SENT);
+			assertThat(bySubscriber.get(refused.id()).status()).isEqualTo(DeliveryStatus.FAILED);
+			assertThat(bySubscriber.get(refused.id()).lastReply()).startsWith("550");
+			Delivery retrying = bySubscriber.get(deferred.id());
+			assertThat(retrying.status()).isEqualTo(DeliveryStatus.RETRYING);
+			assertThat(retrying.lastReply()).startsWith("451");
+			assertThat(retrying.attempts()).isEqualTo(1);
+			assertThat(retrying.nextAttemptAt()).isAfter(before.plus(Duration.ofSeconds(50)));
+			assertThat(server.connections()).isEqualTo(1);
+			assertThat(server.accepted()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void writesCompleteEmlFilesIntoTheOutboxWithoutAnSmtpServer(@TempDir Path dataDir) throws Exception {
+		Subscriber thu = subscriber("thu", "Đỗ Thu", SubscriberStatus.CONFIRMED);
+		ContentItem item = item("Lịch tiêm chủng tháng 9", "Mang theo **sổ tiêm chủng**.");
+		BulletinTransport withoutHost = new EmailConfiguration()
+			.bulletinTransport(new DefaultListableBeanFactory().getBeanProvider(MailProperties.class), dataDir);
+
+		deliverBypassingTheBackgroundSender(item, withoutHost);
+
+		List<Path> files;
+		try (Stream<Path> listing = Files.list(dataDir.resolve("outbox"))) {
+			files = listing.toList();
+		}
+		assertThat(files).singleElement()
+			.extracting((file) -> file.getFileName().toString())
+			.asString()
+			.endsWith(".eml");
+		try (InputStream in = Files.newInputStream(files.get(0))) {
+			MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
+			assertThat(mail.getSubject()).isEqualTo(item.title());
+			assertThat(((InternetAddress) mail.getAllRecipients()[0]).getAddress()).isEqualTo(thu.email());
+			assertThat(mail.getHeader("List-Unsubscribe", null)).contains("/unsubscribe/");
+			assertThat(part(mail, "text/html")).contains("<strong>sổ tiêm chủng</strong>");
+			assertThat(part(mail, "text/plain")).contains("sổ tiêm chủng");
+		}
+		assertThat(this.deliveries.forItem(item.id())).extracting(Delivery::status)
+			.containsExactly(DeliveryStatus.SENT);
+	}
+
+	/**
+	 * Queues and claims the item's deliveries in one transaction, so the context's own
+	 * sender never sees them unclaimed, then delivers them over {@code transport}.
+	 */
+	private void deliverBypassingTheBackgroundSender(ContentItem item, BulletinTransport transport) {
+		String owner = "test-" + UUID.randomUUID();
+		List<Claimed> batch = this.transactions.execute((status) -> {
+			this.deliveries.enqueue(item.id(), item.organisation());
+			return this.deliveries.claim(owner, 1000);
+		});
+		assertThat(batch).extracting(Claimed::itemId).containsOnly(item.id());
+		this.sender.deliver(owner, batch, transport);
+	}
+
+	private Subscriber subscriber(String local, String name, SubscriberStatus status) {
+		return this.subscribers.add(this.organisation, local + "@" + this.domain, name, status);
+	}
+
+	private ContentItem item(String title, String body) {
+		ContentItem item = new ContentItem("item-" + this.organisation, this.organisation, title, "", body, null,
+				EnumSet.of(Outlet.EMAIL, Outlet.FEED), "api", Instant.now(), Map.of(), ContentStatus.PUBLISHED, "api",
+				Instant.now());
+		this.contents.save(item);
+		return item;
+	}
+
+	private void publish(ContentItem item) {
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ContentPublished(item.id(),
+				EnumSet.of(Outlet.EMAIL, Outlet.FEED), item.dueAt(), Instant.now(), false)));
+	}
+
+	private List<MimeMessage> mails() {
+		return List.of(this.greenMail.getReceivedMessagesForDomain(this.domain));
+	}
+
+	private List<MimeMessage> awaitMails(int count) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails().size() >= count);
+		return mails();
+	}
+
+	private static String part(Part message, String type) throws Exception {
+		List<String> found = new ArrayList<>();
+		collect(message, type, found);
+		assertThat(found).as(type + " part").hasSize(1);
+		return found.get(0);
+	}
+
+	private static void collect(Part part, String type, List<String> found) throws Exception {
+		if (part.isMimeType("multipart/*")) {
+			Multipart multipart = (Multipart) part.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				collect(multipart.getBodyPart(i), type, found);
+			}
+		}
+		else if (part.isMimeType(type)) {
+			assertThat(part.getContentType()).containsIgnoringCase("charset=UTF-8");
+			found.add((String) part.getContent());
+		}
+	}
+
+}

@@ -1,0 +1,133 @@
+package vn.loa.channels.email;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.loa.subscribers.Subscriber;
+import vn.loa.subscribers.SubscriberStatus;
+import vn.loa.subscribers.Subscribers;
+import vn.loa.subscribers.UnsubscribeTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@BulletinIntegrationTest
+class SubscriberWebIntegrationTests {
+
+	private static final String BEARER = "Bearer test-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	UnsubscribeTokens tokens;
+
+	@Test
+	void addsASubscriberOnceWhateverTheCaseOfTheAddress() throws Exception {
+		String organisation = organisation();
+		this.mvc
+			.perform(post("/api/subscribers").header("Authorization", BEARER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"email": "Mai@Example.vn", "name": "Hoàng Thị Mai", "organisation": "%s"}
+						""".formatted(organisation)))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", containsString("/api/subscribers/")))
+			.andExpect(jsonPath("$.status").value("PENDING"))
+			.andExpect(jsonPath("$.name").value("Hoàng Thị Mai"));
+		this.mvc
+			.perform(post("/api/subscribers").header("Authorization", BEARER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"email": "mai@example.VN", "name": "Mai", "organisation": "%s"}
+						""".formatted(organisation)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.field").value("email"));
+		assertThat(this.subscribers.list(organisation, null)).hasSize(1);
+	}
+
+	@Test
+	void refusesALineBreakInANameNamingTheField() throws Exception {
+		this.mvc
+			.perform(post("/api/subscribers").header("Authorization", BEARER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"email": "tuan@example.vn", "name": "Tuấn\\r\\nBcc: evil@x"}
+						"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("name"))
+			.andExpect(jsonPath("$.message").value(containsString("line breaks")));
+	}
+
+	@Test
+	void needsTheBearerTokenForTheApi() throws Exception {
+		this.mvc.perform(get("/api/subscribers")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/deliveries").param("item", "x").header("Authorization", BEARER))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void showsAButtonOnGetAndChangesNothing() throws Exception {
+		Subscriber subscriber = confirmed();
+
+		this.mvc.perform(get("/unsubscribe/" + this.tokens.issue(subscriber.id())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<button")))
+			.andExpect(content().string(containsString(subscriber.email())));
+
+		assertThat(this.subscribers.find(subscriber.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.CONFIRMED);
+	}
+
+	@Test
+	void unsubscribesOnAOneClickPostWithoutSessionOrCsrfToken() throws Exception {
+		Subscriber subscriber = confirmed();
+
+		this.mvc
+			.perform(post("/unsubscribe/" + this.tokens.issue(subscriber.id()))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("List-Unsubscribe=One-Click"))
+			.andExpect(status().isOk());
+
+		assertThat(this.subscribers.find(subscriber.id()).orElseThrow().status())
+			.isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+	}
+
+	@Test
+	void refusesATamperedToken() throws Exception {
+		Subscriber subscriber = confirmed();
+		Subscriber other = confirmed();
+		String token = this.tokens.issue(subscriber.id());
+		String forged = other.id() + token.substring(token.indexOf('.'));
+
+		this.mvc.perform(get("/unsubscribe/" + forged)).andExpect(status().isBadRequest());
+		this.mvc.perform(post("/unsubscribe/" + forged)).andExpect(status().isBadRequest());
+		this.mvc.perform(post("/unsubscribe/" + token.substring(0, token.length() - 1) + "A"))
+			.andExpect(status().isBadRequest());
+
+		assertThat(this.subscribers.find(other.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.CONFIRMED);
+	}
+
+	private Subscriber confirmed() {
+		return this.subscribers.add(organisation(), "ha-" + UUID.randomUUID() + "@example.vn", "Ngô Hà",
+				SubscriberStatus.CONFIRMED);
+	}
+
+	private static String organisation() {
+		return "web-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
