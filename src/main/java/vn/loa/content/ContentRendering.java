@@ -1,8 +1,13 @@
 package vn.loa.content;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -16,6 +21,12 @@ import org.owasp.html.Sanitizers;
  * {@code javascript:} links, no event handlers) and plain text.
  */
 public final class ContentRendering {
+
+	private static final Pattern OPENS_HIDDEN = Pattern.compile("<(script|style)\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern CLOSES_HIDDEN = Pattern.compile("</(script|style)\\s*>", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SAFE_LINK = Pattern.compile("(https?:|mailto:|/|#)", Pattern.CASE_INSENSITIVE);
 
 	private static final Parser PARSER = Parser.builder().build();
 
@@ -46,19 +57,41 @@ public final class ContentRendering {
 	/** Markdown to plain text, for the text part of an email and the radio script. */
 	public static String text(String markdown) {
 		Node document = PARSER.parse((markdown != null) ? markdown : "");
-		// Raw HTML in the Markdown is markup, not words: it must never be read on air.
+		// Raw HTML in the Markdown is markup, not words: it must never be read on air,
+		// and
+		// neither may what a script or style element holds. A link keeps its words, and
+		// its
+		// address only when it is one a reader can safely follow.
+		List<Node> doomed = new ArrayList<>();
 		document.accept(new AbstractVisitor() {
 			@Override
 			public void visit(HtmlInline html) {
-				html.unlink();
+				doomed.add(html);
+				if (OPENS_HIDDEN.matcher(html.getLiteral()).lookingAt()) {
+					for (Node next = html.getNext(); next != null; next = next.getNext()) {
+						doomed.add(next);
+						if (next instanceof HtmlInline end && CLOSES_HIDDEN.matcher(end.getLiteral()).lookingAt()) {
+							break;
+						}
+					}
+				}
 			}
 
 			@Override
 			public void visit(HtmlBlock html) {
-				html.unlink();
+				doomed.add(html);
+			}
+
+			@Override
+			public void visit(Link link) {
+				if (!SAFE_LINK.matcher(link.getDestination()).lookingAt()) {
+					link.setDestination("");
+				}
+				visitChildren(link);
 			}
 		});
-		return TEXT.render(document).strip();
+		doomed.forEach(Node::unlink);
+		return TEXT.render(document).replaceAll("[ \\t]+(\\n|$)", "$1").replaceAll(" {2,}", " ").strip();
 	}
 
 }
