@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -22,13 +23,14 @@ import vn.loa.publishing.PublicationLog;
 
 /**
  * Prints what falls in a date range. Reads the same database as the server (content added
- * through the API, what was missed) without publishing anything.
+ * through the API, what was missed) after bringing in the content/ files as the server
+ * does at start-up, and publishes nothing.
  */
 @Command(name = "calendar", description = "Print anniversaries, events, phases and content in a date range.")
 class CalendarCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter[] FORMATS = { DateTimeFormatter.ISO_LOCAL_DATE,
-			DateTimeFormatter.ofPattern("d/M/yyyy") };
+			DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT) };
 
 	private final Class<?> application;
 
@@ -43,6 +45,13 @@ class CalendarCommand implements Callable<Integer> {
 
 	@Option(names = "--json", description = "Print JSON instead of text")
 	boolean json;
+
+	/**
+	 * Any other {@code --name=value} is a Spring property, as when serving
+	 * ({@code --loa.data-dir=...}).
+	 */
+	@CommandLine.Unmatched
+	java.util.List<String> springArguments = new java.util.ArrayList<>();
 
 	CalendarCommand(Class<?> application) {
 		this.application = application;
@@ -59,8 +68,8 @@ class CalendarCommand implements Callable<Integer> {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("loa.scheduling.enabled=false", "spring.quartz.auto-startup=false",
-					"spring.main.banner-mode=off", "logging.level.root=WARN", "loa.content.sync-on-start=false")
-			.run()) {
+					"spring.main.banner-mode=off", "logging.level.root=WARN")
+			.run(this.springArguments.toArray(String[]::new))) {
 			ZoneId zone = context.getBean(ZoneId.class);
 			ContentStore store = context.getBean(ContentStore.class);
 			PublicationLog log = context.getBean(PublicationLog.class);

@@ -1,0 +1,104 @@
+package vn.loa.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.loa.LoaApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The jar as a command line: {@code check} and {@code calendar}, as an editor runs them.
+ */
+class CommandLineTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void checkPassesOnTheShippedFilesAndNamesFileAndLineOfEachProblem() throws IOException {
+		Run good = run("check");
+		assertThat(good.exit()).isZero();
+		assertThat(good.out()).isEmpty();
+
+		Path calendar = Files.createDirectories(this.dir.resolve("calendar"));
+		Files.writeString(calendar.resolve("anniversaries.yaml"), """
+				anniversaries:
+				  - id: quoc-khanh
+				    name: "Ngày Quốc khánh"
+				    date: 02/09/1945
+				    tier: L
+				  - id: ngay-sai
+				    name: "Ngày không có"
+				    date: 30/02/1945
+				    tier: K
+				""");
+		Path content = Files.createDirectories(this.dir.resolve("content"));
+		Files.writeString(content.resolve("bai.md"), """
+				---
+				id: bai
+				title: Bài
+				outlets: [feed]
+				when: anniversary quoc-khan 2025
+				---
+				Thân bài.
+				""");
+		Run bad = run("check", "--calendar-dir", calendar.toString(), "--content-dir", content.toString());
+		assertThat(bad.exit()).isEqualTo(1);
+		assertThat(bad.out().lines()).containsExactly("calendar/anniversaries.yaml:8: impossible date '30/02/1945'",
+				"content/bai.md:5: unknown anniversary 'quoc-khan'");
+	}
+
+	@Test
+	void calendarPrintsOccurrencesPhasesAndContentOfTheRange() {
+		Run run = run("calendar", "--from", "01/09/2025", "--to", "2025-09-30", "--loa.data-dir=" + this.dir,
+				"--loa.calendar-dir=calendar", "--loa.content-dir=content");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("Lịch từ 01/09/2025 đến 30/09/2025 (Asia/Ho_Chi_Minh)")
+			.contains("02/09/2025  quoc-khanh")
+			.contains("Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam (02/9/1945 - 02/9/2025)  [năm tròn]")
+			.contains("443-KH/TU giai đoạn 2: Giai đoạn từ năm 2025 đến Đại hội XIV của Đảng (01/01/2025 - 19/01/2026)")
+			.contains("01/09/2025 06:00  scheduled  quoc-khanh-2025-truoc-1-ngay");
+
+		Run json = run("calendar", "--from", "2025-09-02", "--to", "2025-09-02", "--json",
+				"--loa.data-dir=" + this.dir);
+		assertThat(json.exit()).isZero();
+		assertThat(json.out()).contains("\"ordinalOrZero\" : 80").contains("\"occurrenceClass\" : \"NAM_TRON\"");
+	}
+
+	@Test
+	void calendarRefusesAnImpossibleDate() {
+		Run run = run("calendar", "--from", "31/09/2025", "--to", "2025-09-30", "--loa.data-dir=" + this.dir);
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err()).contains("impossible date for --from: '31/09/2025'");
+	}
+
+	private static Run run(String... args) {
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+		ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+		try {
+			System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+			int exit = LoaCommand.execute(args, LoaApplication.class);
+			return new Run(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+	}
+
+	record Run(int exit, String out, String err) {
+
+	}
+
+}
