@@ -99,11 +99,9 @@ class FeedWriter {
 		if (summary != null && !summary.isBlank()) {
 			return summary.strip();
 		}
-		// From the sanitised HTML, not the Markdown text: raw HTML in the body must not
-		// reach the summary as text.
-		String text = HtmlUtils.htmlUnescape(published.item().bodyHtml().replaceAll("<[^>]*>", " "))
-			.replaceAll("\\s+", " ")
-			.strip();
+		// The plain text carries no raw HTML, script text or unsafe address from the
+		// body.
+		String text = published.item().bodyText().replaceAll("\\s+", " ").strip();
 		if (text.length() <= SUMMARY_LENGTH) {
 			return text;
 		}
