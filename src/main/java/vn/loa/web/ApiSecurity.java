@@ -76,7 +76,11 @@ class ApiSecurity {
 		new SecureRandom().nextBytes(random);
 		String generated = HexFormat.of().formatHex(random);
 		Files.createDirectories(dataDir);
-		Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+		// A temporary file is readable by its owner only; moved into place, the token
+		// stays so.
+		Path temp = Files.createTempFile(dataDir.toAbsolutePath(), ".api-token", ".tmp");
+		Files.writeString(temp, generated + "\n", StandardCharsets.UTF_8);
+		Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		logger.info("No loa.api.token configured: generated one in " + file.toAbsolutePath());
 		return new ApiToken(generated);
 	}

@@ -29,7 +29,7 @@ import vn.loa.subscribers.Subscribers;
  * under a lease by the sender, and record each attempt's outcome.
  */
 @Component
-class BulletinDeliveries {
+public class BulletinDeliveries {
 
 	private static final String DUE = "((status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= :now) "
 			+ "OR (status = 'SENDING' AND lease_until < :now))";
@@ -57,7 +57,7 @@ class BulletinDeliveries {
 	}
 
 	/** Every delivery of an item, by id, with its recipient's address. */
-	List<Delivery> forItem(String itemId) {
+	public List<Delivery> forItem(String itemId) {
 		List<Row> rows = this.jdbc.query(
 				"SELECT id, item_id, subscriber_id, status, attempts, last_reply, sent_at, "
 						+ "next_attempt_at FROM bulletin_delivery WHERE item_id = :item ORDER BY id",

@@ -1,4 +1,4 @@
-package vn.loa.channels.email;
+package vn.loa.web;
 
 import java.util.List;
 
@@ -6,11 +6,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * What became of an item's email bulletins, recipient by recipient. It lives here rather
- * than in {@code web} because Spring Modulith lets no top-level module reach into a
- * nested one such as {@code channels.email}.
- */
+import vn.loa.channels.email.BulletinDeliveries;
+import vn.loa.channels.email.Delivery;
+
+/** What became of an item's email bulletins, recipient by recipient. */
 @RestController
 class DeliveryApiController {
 
