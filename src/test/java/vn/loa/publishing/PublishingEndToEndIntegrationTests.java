@@ -172,6 +172,11 @@ class PublishingEndToEndIntegrationTests {
 		assertThat(String.join("\n", parts)).contains("Kính gửi bà con.")
 			.doesNotContain("<script", "javascript:", "onerror");
 
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> getAuthorised("/api/deliveries?item=thong-bao-e2e").body().contains("\"status\":\"SENT\""));
+		assertThat(getAuthorised("/api/deliveries?item=thong-bao-e2e").body()).contains("ttcm.bangthanh@example.vn")
+			.doesNotContain("chua.xac.nhan@example.vn");
+
 		// Radio: the first slot at or after the due time, in Vietnam's zone.
 		LocalTime dueTime = due.toLocalTime();
 		boolean evening = dueTime.isAfter(LocalTime.of(17, 0));
@@ -229,6 +234,53 @@ class PublishingEndToEndIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM bulletin_delivery WHERE item_id = 'mot-lan-thoi'",
 				Integer.class))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void theContentApiNeedsTheTokenNamesTheFieldAtFaultAndWithdrawsBeforePublication() throws Exception {
+		HttpResponse<String> anonymous = this.http.send(HttpRequest.newBuilder(uri("/api/content"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+
+		HttpResponse<String> unknown = post("/api/content", """
+				{"title": "Sai", "body": "x", "outlets": ["feed"], "when": "anniversary quoc-khan 2030"}""");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("\"field\":\"when\"").contains("unknown anniversary 'quoc-khan'");
+		HttpResponse<String> impossible = post("/api/content", """
+				{"title": "Sai", "body": "x", "outlets": ["feed"], "when": "30/02/2030 06:00"}""");
+		assertThat(impossible.statusCode()).isEqualTo(400);
+		assertThat(impossible.body()).contains("impossible date");
+		HttpResponse<String> hostileId = post("/api/content", """
+				{"id": "a\\r\\nb", "title": "Sai", "body": "x", "outlets": ["feed"], "when": "2030-01-01 06:00"}""");
+		assertThat(hostileId.statusCode()).isEqualTo(400);
+		assertThat(hostileId.body()).contains("\"field\":\"id\"");
+
+		HttpResponse<String> draft = post("/api/content",
+				"""
+						{"id": "ban-nhap", "title": "Bản nháp", "body": "Chưa xong", "outlets": ["feed"], "status": "draft"}""");
+		assertThat(draft.statusCode()).isEqualTo(201);
+		assertThat(draft.body()).contains("\"status\":\"draft\"");
+		HttpResponse<String> scheduled = send("PUT", "/api/content/ban-nhap", """
+				{"title": "Bản hoàn chỉnh", "body": "Đã xong", "outlets": ["feed", "radio"],
+				 "when": "anniversary quoc-khanh 2030, 1 day before, 06:00"}""");
+		assertThat(scheduled.statusCode()).isEqualTo(200);
+		assertThat(scheduled.body()).contains("\"status\":\"scheduled\"")
+			.contains("\"dueAt\":\"2030-09-01T06:00+07:00\"");
+		assertThat(send("DELETE", "/api/content/ban-nhap", null).statusCode()).isEqualTo(200);
+		assertThat(getAuthorised("/api/content?status=withdrawn").body()).contains("\"id\":\"ban-nhap\"");
+		assertThat(getAuthorised("/api/content?status=scheduled").body()).doesNotContain("\"id\":\"ban-nhap\"");
+		assertThat(send("DELETE", "/api/content/khong-co", null).statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<String> send(String method, String path, String json) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer e2e-token")
+			.header("Content-Type", "application/json")
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String subject(MimeMessage message) {
