@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loa.calendar.CalendarService;
+import vn.loa.calendar.WrittenOrdinals;
 
 /**
  * Creates and updates items through the API: checks a draft field by field, resolves its
@@ -83,6 +84,12 @@ public class ContentEditor {
 				? draft.organisation().strip() : "default";
 		if (!"default".equals(organisation) && this.calendar.book().organisation(organisation).isEmpty()) {
 			throw new InvalidContentException("organisation", "unknown organisation '" + organisation + "'");
+		}
+		for (String[] field : new String[][] { { "title", title }, { "summary", draft.summary() }, { "body", body },
+				{ "radioScript", draft.radioScript() } }) {
+			if (field[1] != null && !WrittenOrdinals.check(field[1]).isEmpty()) {
+				throw new InvalidContentException(field[0], WrittenOrdinals.check(field[1]).get(0).message());
+			}
 		}
 		ContentStatus status = status(draft.status());
 		String when = (draft.when() != null) ? draft.when().strip() : "";

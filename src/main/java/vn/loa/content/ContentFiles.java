@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarProblem;
+import vn.loa.calendar.WrittenOrdinals;
 
 /**
  * Reads the {@code content/} directory: Markdown files with YAML front matter, one item
@@ -158,12 +159,29 @@ public final class ContentFiles {
 				throw new Problem(line(fields.get("when").getValueNode()), ex.getMessage());
 			}
 		}
+		int bodyLine = frontMatter.split("\n", -1).length + 2;
 		if (body.isBlank()) {
-			throw new Problem(frontMatter.split("\n", -1).length + 2, "the body is empty");
+			throw new Problem(bodyLine, "the body is empty");
 		}
+		checkOrdinals(title, line(fields.get("title").getValueNode()));
+		checkOrdinals(optional(fields, "summary", ""),
+				fields.containsKey("summary") ? line(fields.get("summary").getValueNode()) : 0);
+		checkOrdinals(text.substring(bodyStart + 1), bodyLine);
 		return new ContentItem(id, organisation, title, optional(fields, "summary", ""), body,
 				fields.containsKey("radio-script") ? scalar(fields.get("radio-script").getValueNode()) : null, outlets,
 				when, dueAt, staleAfter(fields), status, name, null);
+	}
+
+	/**
+	 * An ordinal that disagrees with its dates would go out wrong to every reader: refuse
+	 * it.
+	 */
+	private static void checkOrdinals(String text, int firstLine) {
+		List<WrittenOrdinals.Finding> findings = WrittenOrdinals.check(text);
+		if (!findings.isEmpty()) {
+			WrittenOrdinals.Finding first = findings.get(0);
+			throw new Problem(firstLine + first.line() - 1, first.message());
+		}
 	}
 
 	private static ContentStatus status(Map<String, NodeTuple> fields) {

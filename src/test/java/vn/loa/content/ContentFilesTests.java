@@ -111,6 +111,17 @@ class ContentFilesTests {
 				---
 				Thân bài.
 				""");
+		write("g-ordinal.md", """
+				---
+				id: sai-so-nam
+				title: Kỷ niệm Ngày Nam Kỳ khởi nghĩa
+				outlets: [feed]
+				when: 2025-11-23 06:00
+				---
+				Mở đầu.
+
+				Kỷ niệm 71 năm Ngày Nam Kỳ khởi nghĩa (16/11/1974-16/11/2018).
+				""");
 		write("f-outlet.md", """
 				---
 				id: kenh-sai
@@ -129,7 +140,9 @@ class ContentFilesTests {
 					(p) -> assertThat(p).startsWith("content/c-impossible.md:5: impossible date in '30/02/2025"),
 					(p) -> assertThat(p).isEqualTo("content/d-unknown.md:5: unknown anniversary 'quoc-khan'"),
 					(p) -> assertThat(p).isEqualTo("content/e-missing.md:2: missing required key 'title'"),
-					(p) -> assertThat(p).startsWith("content/f-outlet.md:4: unknown outlet 'tv'"));
+					(p) -> assertThat(p).startsWith("content/f-outlet.md:4: unknown outlet 'tv'"),
+					(p) -> assertThat(p).isEqualTo("content/g-ordinal.md:9: '71 năm Ngày Nam Kỳ khởi nghĩa "
+							+ "(16/11/1974-16/11/2018)' says 71 năm but its dates are 44 years apart"));
 	}
 
 	@Test
