@@ -1,6 +1,8 @@
 package vn.loa.cli;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.loa.calendar.CalendarService;
 import vn.loa.content.ContentStore;
+import vn.loa.content.Preparation;
 import vn.loa.publishing.PublicationLog;
 
 /**
@@ -37,11 +40,15 @@ class CalendarCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	@Option(names = "--from", required = true, description = "First day: 2025-09-01 or 01/09/2025")
+	@Option(names = "--from", description = "First day: 2025-09-01 or 01/09/2025")
 	String from;
 
-	@Option(names = "--to", required = true, description = "Last day: 2025-09-30 or 30/09/2025")
+	@Option(names = "--to", description = "Last day: 2025-09-30 or 30/09/2025")
 	String to;
+
+	@Option(names = "--upcoming", paramLabel = "DAYS",
+			description = "From today to DAYS ahead, listing the anniversaries with no content yet, most urgent first")
+	Integer upcoming;
 
 	@Option(names = "--json", description = "Print JSON instead of text")
 	boolean json;
@@ -59,9 +66,16 @@ class CalendarCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		LocalDate first = date("--from", this.from);
-		LocalDate last = date("--to", this.to);
-		if (last.isBefore(first)) {
+		if (this.upcoming == null && (this.from == null || this.to == null)) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"give --from and --to, or --upcoming DAYS");
+		}
+		if (this.upcoming != null && (this.upcoming < 1 || this.upcoming > 3660)) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(), "--upcoming takes 1 to 3660 days");
+		}
+		LocalDate first = (this.from != null) ? date("--from", this.from) : null;
+		LocalDate last = (this.to != null) ? date("--to", this.to) : null;
+		if (first != null && last != null && last.isBefore(first)) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--to is before --from");
 		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
@@ -71,13 +85,20 @@ class CalendarCommand implements Callable<Integer> {
 					"spring.main.banner-mode=off", "logging.level.root=WARN")
 			.run(this.springArguments.toArray(String[]::new))) {
 			ZoneId zone = context.getBean(ZoneId.class);
+			List<Preparation.Unprepared> unprepared = List.of();
+			if (this.upcoming != null) {
+				LocalDate today = LocalDate.now(context.getBean(Clock.class));
+				first = (first != null) ? first : today;
+				last = (last != null) ? last : today.plusDays(this.upcoming);
+				unprepared = context.getBean(Preparation.class).unprepared(today, this.upcoming);
+			}
 			ContentStore store = context.getBean(ContentStore.class);
 			PublicationLog log = context.getBean(PublicationLog.class);
 			CalendarReport report = CalendarReport.of(first, last, zone, context.getBean(CalendarService.class).book(),
 					store.findDueBetween(CalendarReport.startOf(first, zone),
 							CalendarReport.startOf(last.plusDays(1), zone)),
-					log.dueBetween(CalendarReport.startOf(first, zone),
-							CalendarReport.startOf(last.plusDays(1), zone)));
+					log.dueBetween(CalendarReport.startOf(first, zone), CalendarReport.startOf(last.plusDays(1), zone)),
+					unprepared);
 			if (this.json) {
 				this.spec.commandLine()
 					.getOut()

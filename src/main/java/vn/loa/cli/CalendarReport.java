@@ -14,6 +14,7 @@ import vn.loa.calendar.Occurrence;
 import vn.loa.calendar.OccurrenceClass;
 import vn.loa.calendar.VietnameseDates;
 import vn.loa.content.ContentItem;
+import vn.loa.content.Preparation;
 import vn.loa.publishing.PublicationLog;
 
 /**
@@ -28,14 +29,16 @@ import vn.loa.publishing.PublicationLog;
  * @param phases phases running on some day of the range
  * @param content items due in the range
  * @param missed outlets that never carried an item due in the range
+ * @param unprepared coming anniversaries with no content yet, most urgent first (only
+ * with {@code --upcoming})
  */
 record CalendarReport(LocalDate from, LocalDate to, String zone, List<OccurrenceRow> occurrences, List<EventRow> events,
-		List<PhaseRow> phases, List<ContentRow> content, List<MissedRow> missed) {
+		List<PhaseRow> phases, List<ContentRow> content, List<MissedRow> missed, List<UnpreparedRow> unprepared) {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	static CalendarReport of(LocalDate from, LocalDate to, ZoneId zone, CalendarBook book, List<ContentItem> items,
-			List<PublicationLog.Entry> publications) {
+			List<PublicationLog.Entry> publications, List<Preparation.Unprepared> unprepared) {
 		List<OccurrenceRow> occurrences = book.occurrencesBetween(from, to)
 			.stream()
 			.map((o) -> OccurrenceRow.of(o))
@@ -62,7 +65,11 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 			.filter((p) -> p.outcome() == vn.loa.publishing.Outcome.MISSED)
 			.map((p) -> new MissedRow(p.itemId(), p.outlet().key(), TIME.format(p.dueAt().atZone(zone))))
 			.toList();
-		return new CalendarReport(from, to, zone.getId(), occurrences, events, phases, content, missed);
+		List<UnpreparedRow> unpreparedRows = unprepared.stream()
+			.map((u) -> new UnpreparedRow(OccurrenceRow.of(u.occurrence()), u.leadDays(),
+					VietnameseDates.display(u.occurrence().date().minusDays(u.leadDays())), u.daysUntilPreparation()))
+			.toList();
+		return new CalendarReport(from, to, zone.getId(), occurrences, events, phases, content, missed, unpreparedRows);
 	}
 
 	void print(PrintWriter out) {
@@ -92,6 +99,10 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 				this.missed.stream()
 					.map((m) -> String.format("%s  %-34s %s", m.dueAt(), m.itemId(), m.outlet()))
 					.toList());
+		if (this.unprepared != null && !this.unprepared.isEmpty()) {
+			section(out, "Chưa có nội dung, cần chuẩn bị (unprepared, most urgent first)",
+					this.unprepared.stream().map(UnpreparedRow::line).toList());
+		}
 	}
 
 	private static void section(PrintWriter out, String title, List<String> lines) {
@@ -118,6 +129,17 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 			};
 			return new OccurrenceRow(VietnameseDates.display(o.date()), o.anniversary().id(),
 					(o.ordinal() != null) ? o.ordinal() : 0, o.occurrenceClass().name(), label, o.title());
+		}
+
+	}
+
+	record UnpreparedRow(OccurrenceRow occurrence, int leadDays, String prepareFrom, long daysUntilPreparation) {
+
+		String line() {
+			String when = (this.daysUntilPreparation < 0) ? "đã trễ " + (-this.daysUntilPreparation) + " ngày"
+					: "còn " + this.daysUntilPreparation + " ngày";
+			return String.format("%s  %-26s %s — chuẩn bị %d ngày, từ %s (%s)", this.occurrence.date(),
+					this.occurrence.id(), this.occurrence.title(), this.leadDays, this.prepareFrom, when);
 		}
 
 	}

@@ -107,6 +107,28 @@ public final class Schedule {
 		return result.plusHours(offsetHours).atZone(zone);
 	}
 
+	/**
+	 * The anniversary occurrence a schedule is written against, if it is written against
+	 * one.
+	 */
+	public static Optional<AnniversaryAnchor> anniversaryOf(String spec) {
+		Matcher anniversary = ANNIVERSARY.matcher((spec != null) ? spec.strip() : "");
+		if (!anniversary.lookingAt()) {
+			return Optional.empty();
+		}
+		return Optional.of(new AnniversaryAnchor(anniversary.group(1), Integer.parseInt(anniversary.group(2))));
+	}
+
+	/**
+	 * An anniversary in a year, as a schedule names it.
+	 *
+	 * @param id the anniversary's id
+	 * @param year the year of the occurrence
+	 */
+	public record AnniversaryAnchor(String id, int year) {
+
+	}
+
 	private static LocalDate relativeAnchor(String text, CalendarBook book) {
 		Matcher event = EVENT.matcher(text);
 		if (event.matches()) {

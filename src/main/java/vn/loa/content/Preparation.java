@@ -1,0 +1,72 @@
+package vn.loa.content;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import vn.loa.calendar.CalendarService;
+import vn.loa.calendar.Occurrence;
+
+/**
+ * Which coming anniversaries nobody has prepared content for yet, most urgent first. An
+ * occurrence counts as prepared when some item (not withdrawn) is scheduled relative to
+ * it ({@code when: anniversary quoc-khanh 2025, ...}).
+ */
+@Service
+public class Preparation {
+
+	private final CalendarService calendar;
+
+	private final ContentStore store;
+
+	private final LeadTimes leadTimes;
+
+	Preparation(CalendarService calendar, ContentStore store, LeadTimes leadTimes) {
+		this.calendar = calendar;
+		this.store = store;
+		this.leadTimes = leadTimes;
+	}
+
+	/**
+	 * Occurrences from {@code today} to {@code today + days} without content, by when
+	 * preparation must start.
+	 */
+	public List<Unprepared> unprepared(LocalDate today, int days) {
+		Set<Schedule.AnniversaryAnchor> covered = new HashSet<>();
+		for (ContentStatus status : ContentStatus.values()) {
+			if (status == ContentStatus.WITHDRAWN) {
+				continue;
+			}
+			for (ContentItem item : this.store.findByStatus(status)) {
+				Schedule.anniversaryOf(item.when()).ifPresent(covered::add);
+			}
+		}
+		return this.calendar.book()
+			.occurrencesBetween(today, today.plusDays(days))
+			.stream()
+			.filter((o) -> !covered.contains(new Schedule.AnniversaryAnchor(o.anniversary().id(), o.date().getYear())))
+			.map((o) -> new Unprepared(o, this.leadTimes.daysFor(o),
+					ChronoUnit.DAYS.between(today, o.date().minusDays(this.leadTimes.daysFor(o)))))
+			.sorted(Comparator.comparingLong(Unprepared::daysUntilPreparation)
+				.thenComparing((u) -> u.occurrence().date()))
+			.toList();
+	}
+
+	/**
+	 * An occurrence with no content yet.
+	 *
+	 * @param occurrence the anniversary in its year
+	 * @param leadDays days of preparation it deserves
+	 * @param daysUntilPreparation days until preparation should start; negative when it
+	 * is already late
+	 */
+	public record Unprepared(Occurrence occurrence, int leadDays, long daysUntilPreparation) {
+
+	}
+
+}
