@@ -90,17 +90,15 @@ final class CalendarAssembly {
 		String id = unique(entry, "anniversary", this.anniversariesSeen);
 		String name = entry.required("name");
 		String calendar = entry.text("calendar");
-		if ("lunar".equals(calendar)) {
-			entry.problem("calendar", "lunar dates are not supported yet");
-		}
-		else if (calendar != null && !"solar".equals(calendar)) {
-			entry.problem("calendar", "unknown calendar '" + calendar + "', expected solar");
+		boolean lunar = "lunar".equals(calendar);
+		if (calendar != null && !lunar && !"solar".equals(calendar)) {
+			entry.problem("calendar", "unknown calendar '" + calendar + "', expected solar or lunar");
 		}
 		WrittenDate date = null;
 		String dateText = entry.required("date");
 		if (dateText != null) {
 			try {
-				date = WrittenDate.parse(dateText);
+				date = lunar ? WrittenDate.parseLunar(dateText) : WrittenDate.parse(dateText);
 			}
 			catch (IllegalArgumentException ex) {
 				entry.problem("date", ex.getMessage());
@@ -111,7 +109,7 @@ final class CalendarAssembly {
 		if (!entry.valid()) {
 			return null;
 		}
-		return new Anniversary(id, name, date.day(), date.month(), date.year(), tier, organisation);
+		return new Anniversary(id, name, date.day(), date.month(), date.year(), tier, organisation, lunar);
 	}
 
 	private static Tier tier(YamlEntry entry) {

@@ -70,7 +70,9 @@ public final class CalendarBook {
 	 */
 	public List<Occurrence> occurrencesBetween(LocalDate from, LocalDate to) {
 		List<Occurrence> result = new ArrayList<>();
-		for (int year = from.getYear(); year <= to.getYear(); year++) {
+		// A lunar year that begins in one solar year ends in the next one's January or
+		// February.
+		for (int year = from.getYear() - 1; year <= to.getYear(); year++) {
 			for (Anniversary anniversary : this.anniversaries) {
 				anniversary.occurrenceIn(year)
 					.filter((o) -> !o.date().isBefore(from) && !o.date().isAfter(to))

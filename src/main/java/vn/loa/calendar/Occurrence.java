@@ -1,6 +1,7 @@
 package vn.loa.calendar;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * An anniversary in one year: "Kỷ niệm 80 năm Ngày Quốc khánh ... (02/9/1945 -
@@ -12,26 +13,52 @@ import java.time.LocalDate;
 public record Occurrence(Anniversary anniversary, LocalDate date) {
 
 	/**
-	 * N = year − origin year, or {@code null} when the anniversary has no origin year.
+	 * N = year − origin year, or {@code null} when the anniversary has no origin year;
+	 * lunar anniversaries count lunar years.
 	 */
 	public Integer ordinal() {
 		Integer origin = this.anniversary.originYear();
-		return (origin != null) ? this.date.getYear() - origin : null;
+		if (origin == null) {
+			return null;
+		}
+		return year() - origin;
 	}
 
 	public OccurrenceClass occurrenceClass() {
 		return OccurrenceClass.of(ordinal());
 	}
 
+	/**
+	 * The lunar date of the day it falls on, for a lunar anniversary; empty for a solar
+	 * one.
+	 */
+	public Optional<LunarDate> lunarDate() {
+		return this.anniversary.lunar() ? Optional.of(LunarCalendar.toLunar(this.date)) : Optional.empty();
+	}
+
+	/**
+	 * The date as shown in the user interface: "26/04/2026", or "10/3 âm lịch,
+	 * 26/04/2026" for a lunar anniversary.
+	 */
+	public String displayDate() {
+		String solar = VietnameseDates.display(this.date);
+		return lunarDate().map((lunar) -> lunar.dayAndMonth() + " âm lịch, " + solar).orElse(solar);
+	}
+
 	/** The conventional title used in plans and on air. */
 	public String title() {
 		Integer ordinal = ordinal();
 		if (ordinal == null) {
-			return this.anniversary.name() + " " + this.date.getYear();
+			return this.anniversary.name() + " " + year();
 		}
 		return "Kỷ niệm " + ordinal + " năm " + this.anniversary.name() + " ("
 				+ VietnameseDates.format(this.anniversary.origin().orElseThrow()) + " - "
 				+ VietnameseDates.format(this.date) + ")";
+	}
+
+	/** The year it belongs to: the lunar year for a lunar anniversary. */
+	private int year() {
+		return lunarDate().map(LunarDate::year).orElse(this.date.getYear());
 	}
 
 }

@@ -33,6 +33,33 @@ record WrittenDate(String text, int day, int month, Integer year) {
 		return new WrittenDate(text, day, month, year);
 	}
 
+	/**
+	 * Parses a lunar date: day 1 to 30, month 1 to 12, and with a year, a day that exists
+	 * in the regular month of that lunar year.
+	 */
+	static WrittenDate parseLunar(String text) {
+		Matcher matcher = PATTERN.matcher(text.strip());
+		if (!matcher.matches()) {
+			throw new IllegalArgumentException("malformed lunar date '" + text + "', expected dd/MM or dd/MM/yyyy");
+		}
+		int day = Integer.parseInt(matcher.group(1));
+		int month = Integer.parseInt(matcher.group(2));
+		Integer year = (matcher.group(3) != null) ? Integer.valueOf(matcher.group(3)) : null;
+		if (day < 1 || day > 30 || month < 1 || month > 12) {
+			throw new IllegalArgumentException(
+					"impossible lunar date '" + text + "' (days run 1 to 30, months 1 to 12)");
+		}
+		if (year != null && (year < LunarCalendar.FIRST_YEAR || year > LunarCalendar.LAST_YEAR)) {
+			throw new IllegalArgumentException("lunar date '" + text + "' is outside the lunar years "
+					+ LunarCalendar.FIRST_YEAR + " to " + LunarCalendar.LAST_YEAR);
+		}
+		if (year != null && LunarCalendar.toSolar(new LunarDate(day, month, year, false)).isEmpty()) {
+			throw new IllegalArgumentException(
+					"impossible lunar date '" + text + "': month " + month + " of " + year + " has 29 days");
+		}
+		return new WrittenDate(text, day, month, year);
+	}
+
 	/** Parses a date that must have a year. */
 	static LocalDate parseFull(String text) {
 		WrittenDate date = parse(text);

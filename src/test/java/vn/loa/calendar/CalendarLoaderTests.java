@@ -29,12 +29,16 @@ class CalendarLoaderTests {
 		CalendarLoad load = CalendarLoader.load(Path.of("calendar"));
 		assertThat(load.problems()).isEmpty();
 		CalendarBook book = load.book();
-		assertThat(book.anniversaries()).hasSize(29);
+		assertThat(book.anniversaries()).hasSize(31);
 		assertThat(book.anniversaries()).extracting(Anniversary::id)
 			.contains("thanh-lap-dang", "giai-phong-mien-nam", "chien-thang-dien-bien-phu", "sinh-nhat-bac-ho",
-					"cach-mang-thang-tam", "quoc-khanh", "tong-tuyen-cu")
+					"cach-mang-thang-tam", "quoc-khanh", "tong-tuyen-cu", "tet-nguyen-dan", "gio-to-hung-vuong")
 			.doesNotHaveDuplicates();
-		assertThat(book.anniversaries()).filteredOn((anniversary) -> anniversary.tier() == Tier.LE_LON).hasSize(6);
+		assertThat(book.anniversaries()).filteredOn((anniversary) -> anniversary.tier() == Tier.LE_LON).hasSize(8);
+		assertThat(book.anniversaries()).filteredOn(Anniversary::lunar)
+			.extracting(Anniversary::id, Anniversary::day, Anniversary::month, Anniversary::originYear)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("tet-nguyen-dan", 1, 1, null),
+					org.assertj.core.groups.Tuple.tuple("gio-to-hung-vuong", 10, 3, null));
 		assertThat(book.events()).extracting(Event::id)
 			.containsExactly("dai-hoi-xiv", "hoi-nghi-tw-12-khoa-xiii", "dai-hoi-tinh-thai-nguyen-xxi",
 					"chinh-quyen-cach-mang-thai-nguyen-80-nam", "dai-hoi-tinh-ba-ria-vung-tau-viii",
@@ -160,14 +164,43 @@ class CalendarLoaderTests {
 	}
 
 	@Test
-	void reportsLunarAnniversariesAsNotSupportedYet() throws IOException {
+	void readsLunarAnniversariesWithAndWithoutOriginYear() throws IOException {
 		write("anniversaries.yaml", "anniversaries:", "  - id: tet-nguyen-dan", "    name: Tết Nguyên đán",
-				"    date: 01/01", "    calendar: lunar", "    tier: L", "  - id: quoc-khanh", "    name: Quốc khánh",
-				"    date: 02/09/1945", "    calendar: solar", "    tier: L");
+				"    date: 01/01", "    calendar: lunar", "    tier: L", "  - id: ngay-le", "    name: Ngày lễ",
+				"    date: 20/12/2024", "    calendar: lunar", "    tier: K", "  - id: quoc-khanh",
+				"    name: Quốc khánh", "    date: 02/09/1945", "    calendar: solar", "    tier: L");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).isEmpty();
+		CalendarBook book = load.book();
+		Anniversary tet = book.anniversary("tet-nguyen-dan").orElseThrow();
+		assertThat(tet.lunar()).isTrue();
+		assertThat(tet.originYear()).isNull();
+		assertThat(tet.occurrenceIn(2026)).map(Occurrence::date).contains(LocalDate.of(2026, 2, 17));
+		Anniversary ngayLe = book.anniversary("ngay-le").orElseThrow();
+		assertThat(ngayLe.originYear()).isEqualTo(2024);
+		assertThat(ngayLe.origin()).contains(LocalDate.of(2025, 1, 19));
+		assertThat(book.anniversary("quoc-khanh").orElseThrow().lunar()).isFalse();
+	}
+
+	@Test
+	void reportsImpossibleLunarDatesAtTheirLines() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: ngay-a", "    name: A", "    date: 32/13",
+				"    calendar: lunar", "    tier: K", "  - id: ngay-b", "    name: B", "    date: 30/12/2024",
+				"    calendar: lunar", "    tier: K", "  - id: ngay-c", "    name: C", "    date: 10/3/1700",
+				"    calendar: lunar", "    tier: K", "  - id: ngay-d", "    name: D", "    date: 0/1",
+				"    calendar: lunar", "    tier: K", "  - id: ngay-e", "    name: E", "    date: 10/3",
+				"    calendar: chinese", "    tier: K", "  - id: ngay-f", "    name: F", "    date: 30/02",
+				"    calendar: lunar", "    tier: K");
 		CalendarLoad load = CalendarLoader.load(this.calendar);
 		assertThat(load.problems()).extracting(CalendarProblem::toString)
-			.containsExactly("calendar/anniversaries.yaml:5: lunar dates are not supported yet");
-		assertThat(load.book().anniversaries()).extracting(Anniversary::id).containsExactly("quoc-khanh");
+			.containsExactly(
+					"calendar/anniversaries.yaml:4: impossible lunar date '32/13' (days run 1 to 30, months 1 to 12)",
+					"calendar/anniversaries.yaml:9: impossible lunar date '30/12/2024': month 12 of 2024 has 29 days",
+					"calendar/anniversaries.yaml:14: lunar date '10/3/1700' is outside the lunar years 1800 to 2199",
+					"calendar/anniversaries.yaml:19: impossible lunar date '0/1' (days run 1 to 30, months 1 to 12)",
+					"calendar/anniversaries.yaml:25: unknown calendar 'chinese', expected solar or lunar");
+		// 30/02 is a lunar date like any other: month 2 has a 30th in some years.
+		assertThat(load.book().anniversaries()).extracting(Anniversary::id).containsExactly("ngay-f");
 	}
 
 	@Test

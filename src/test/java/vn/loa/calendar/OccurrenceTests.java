@@ -2,6 +2,7 @@ package vn.loa.calendar;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,71 @@ class OccurrenceTests {
 		assertThat(occurrence.ordinal()).isEqualTo(60);
 		assertThat(occurrence.title())
 			.isEqualTo("Kỷ niệm 60 năm Ngày mất Chủ tịch Hồ Chí Minh (02/9/1969 - 02/9/2029)");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			tet-nguyen-dan    | 2024 | 2024-02-10 | 1/1 âm lịch, 10/02/2024  | Tết Nguyên đán 2024
+			tet-nguyen-dan    | 2025 | 2025-01-29 | 1/1 âm lịch, 29/01/2025  | Tết Nguyên đán 2025
+			tet-nguyen-dan    | 2026 | 2026-02-17 | 1/1 âm lịch, 17/02/2026  | Tết Nguyên đán 2026
+			tet-nguyen-dan    | 2027 | 2027-02-06 | 1/1 âm lịch, 06/02/2027  | Tết Nguyên đán 2027
+			gio-to-hung-vuong | 2024 | 2024-04-18 | 10/3 âm lịch, 18/04/2024 | Giỗ Tổ Hùng Vương 2024
+			gio-to-hung-vuong | 2025 | 2025-04-07 | 10/3 âm lịch, 07/04/2025 | Giỗ Tổ Hùng Vương 2025
+			gio-to-hung-vuong | 2026 | 2026-04-26 | 10/3 âm lịch, 26/04/2026 | Giỗ Tổ Hùng Vương 2026
+			""")
+	void placesTheLunarAnniversariesOfTheRealCalendar(String id, int year, LocalDate date, String display,
+			String title) {
+		Occurrence occurrence = book.anniversary(id).orElseThrow().occurrenceIn(year).orElseThrow();
+		assertThat(occurrence.date()).isEqualTo(date);
+		assertThat(occurrence.displayDate()).isEqualTo(display);
+		assertThat(occurrence.title()).isEqualTo(title);
+		assertThat(occurrence.ordinal()).isNull();
+		assertThat(occurrence.lunarDate()).map(LunarDate::year).contains(year);
+	}
+
+	@Test
+	void showsOnlyTheSolarDateOfASolarAnniversary() {
+		Occurrence occurrence = book.anniversary("quoc-khanh").orElseThrow().occurrenceIn(2025).orElseThrow();
+		assertThat(occurrence.lunarDate()).isEmpty();
+		assertThat(occurrence.displayDate()).isEqualTo("02/09/2025");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			2023 | 2024-02-09 | 30/12 âm lịch, 09/02/2024
+			2024 | 2025-01-28 | 29/12 âm lịch, 28/01/2025
+			2025 | 2026-02-16 | 29/12 âm lịch, 16/02/2026
+			""")
+	void keepsTheThirtiethOfAShortLunarMonthOnTheTwentyNinth(int year, LocalDate date, String display) {
+		Anniversary anniversary = new Anniversary("tat-nien", "Tất niên", 30, 12, null, Tier.KHAC, "default", true);
+		Occurrence occurrence = anniversary.occurrenceIn(year).orElseThrow();
+		assertThat(occurrence.date()).isEqualTo(date);
+		assertThat(occurrence.displayDate()).isEqualTo(display);
+	}
+
+	@Test
+	void keepsALunarAnniversaryInTheRegularMonthOfALeapYear() {
+		// Lunar 2025 repeats month 6: the regular one starts 25/06/2025, the leap one
+		// 25/07/2025.
+		Anniversary anniversary = new Anniversary("giua-nam", "Giữa năm", 15, 6, null, Tier.KHAC, "default", true);
+		Occurrence occurrence = anniversary.occurrenceIn(2025).orElseThrow();
+		assertThat(occurrence.date()).isEqualTo(LocalDate.of(2025, 7, 9));
+		assertThat(occurrence.lunarDate()).contains(new LunarDate(15, 6, 2025, false));
+	}
+
+	@Test
+	void countsLunarYearsFromALunarOrigin() {
+		// 20/12 of lunar 2024 is 19/01/2025; of lunar 2025, 07/02/2026.
+		Anniversary anniversary = new Anniversary("ngay-le", "Ngày lễ", 20, 12, 2024, Tier.KHAC, "default", true);
+		assertThat(anniversary.occurrenceIn(2024)).isEmpty();
+		Occurrence occurrence = anniversary.occurrenceIn(2025).orElseThrow();
+		assertThat(occurrence.date()).isEqualTo(LocalDate.of(2026, 2, 7));
+		assertThat(occurrence.ordinal()).isEqualTo(1);
+		assertThat(occurrence.title()).isEqualTo("Kỷ niệm 1 năm Ngày lễ (19/01/2025 - 07/02/2026)");
+		CalendarBook lunarBook = new CalendarBook(List.of(anniversary), List.of(), List.of(), List.of());
+		assertThat(lunarBook.occurrencesBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 1)))
+			.extracting(Occurrence::date)
+			.containsExactly(LocalDate.of(2026, 2, 7));
 	}
 
 	@ParameterizedTest
