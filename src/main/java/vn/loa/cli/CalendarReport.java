@@ -127,8 +127,8 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 				case NAM_LE_5 -> "năm lẻ 5";
 				case KHAC -> "";
 			};
-			return new OccurrenceRow(VietnameseDates.display(o.date()), o.anniversary().id(),
-					(o.ordinal() != null) ? o.ordinal() : 0, o.occurrenceClass().name(), label, o.title());
+			return new OccurrenceRow(o.displayDate(), o.anniversary().id(), (o.ordinal() != null) ? o.ordinal() : 0,
+					o.occurrenceClass().name(), label, o.title());
 		}
 
 	}

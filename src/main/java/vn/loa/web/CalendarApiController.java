@@ -43,6 +43,7 @@ class CalendarApiController {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("anniversary", u.occurrence().anniversary().id());
 			row.put("date", u.occurrence().date().toString());
+			row.put("displayDate", u.occurrence().displayDate());
 			row.put("title", u.occurrence().title());
 			row.put("ordinal", u.occurrence().ordinal());
 			row.put("class", u.occurrence().occurrenceClass().name());

@@ -74,6 +74,21 @@ class CommandLineTests {
 	}
 
 	@Test
+	void calendarShowsBothDatesOfALunarAnniversaryAndWhatIsUnprepared() {
+		Run run = run("calendar", "--from", "2026-04-01", "--to", "2026-04-30", "--loa.data-dir=" + this.dir);
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("10/3 âm lịch, 26/04/2026  gio-to-hung-vuong");
+
+		Run upcoming = run("calendar", "--upcoming", "3660", "--loa.data-dir=" + this.dir);
+		assertThat(upcoming.exit()).as(upcoming.err()).isZero();
+		String unprepared = upcoming.out()
+			.substring(upcoming.out().indexOf("Chưa có nội dung, cần chuẩn bị (unprepared, most urgent first):"));
+		// Content is shipped for the 2026 occurrence only.
+		assertThat(unprepared).contains("19/12/2027  toan-quoc-khang-chien")
+			.doesNotContain("19/12/2026  toan-quoc-khang-chien");
+	}
+
+	@Test
 	void calendarRefusesAnImpossibleDate() {
 		Run run = run("calendar", "--from", "31/09/2025", "--to", "2025-09-30", "--loa.data-dir=" + this.dir);
 		assertThat(run.exit()).isEqualTo(2);
