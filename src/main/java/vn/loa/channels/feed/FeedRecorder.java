@@ -22,7 +22,7 @@ class FeedRecorder {
 	@ApplicationModuleListener
 	void on(ContentPublished event) {
 		if (event.includes(Outlet.FEED) && this.entries.record(event.itemId(), event.publishedAt())) {
-			this.feeds.rebuild();
+			this.feeds.refreshSoon();
 		}
 	}
 

@@ -10,10 +10,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.channels.feed.FeedEntries.FeedEntry;
 import vn.loa.channels.feed.FeedEntries.Stamp;
@@ -36,6 +40,15 @@ public class Feeds {
 	private final FeedWriter writer;
 
 	private volatile Snapshot snapshot;
+
+	private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+
+	private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors
+		.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "loa-feed");
+			thread.setDaemon(true);
+			return thread;
+		});
 
 	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties,
 			@Value("${loa.base-url}") String baseUrl) {
@@ -67,6 +80,40 @@ public class Feeds {
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
 		rebuild();
+	}
+
+	/**
+	 * Rebuilds the feeds once the current transaction has committed, on the feed's own
+	 * thread. Requests made while one is waiting join it, so a thousand items published
+	 * at once cost one rebuild rather than a thousand, and the publication listeners
+	 * never wait for serialisation. A read in between still sees the new entries:
+	 * {@link #current()} rebuilds when the table changed.
+	 */
+	void refreshSoon() {
+		Runnable request = () -> {
+			if (this.refreshPending.compareAndSet(false, true)) {
+				this.refresher.execute(() -> {
+					this.refreshPending.set(false);
+					rebuild();
+				});
+			}
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					request.run();
+				}
+			});
+		}
+		else {
+			request.run();
+		}
+	}
+
+	@PreDestroy
+	void stopRefreshing() {
+		this.refresher.shutdownNow();
 	}
 
 	/** Serialises both feeds again from the table. */

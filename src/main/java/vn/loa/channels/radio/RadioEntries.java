@@ -23,6 +23,10 @@ class RadioEntries {
 	private static final String COLUMNS = "id, station_id, item_id, slot_date, slot_time, slot_order, title, script, "
 			+ "syllables, reading_seconds, status";
 
+	/** The columns with each entry's 1-based position in its slot. */
+	private static final String RANKED = COLUMNS
+			+ ", ROW_NUMBER() OVER (PARTITION BY station_id, slot_date, slot_time ORDER BY slot_order, id) AS position";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -48,11 +52,10 @@ class RadioEntries {
 		if (existing != null && existing > 0) {
 			return false;
 		}
-		Integer last = this.jdbc.queryForObject(
-				"SELECT COALESCE(MAX(slot_order), 0) FROM radio_entry "
-						+ "WHERE station_id = :station AND slot_date = :date AND slot_time = :time",
-				params, Integer.class);
-		params.addValue("order", (last != null) ? last + 1 : 1)
+		// The position in the slot is not stored but ranked when read (by slot_order,
+		// then
+		// arrival), so entries queued at the same moment never compete for a number.
+		params.addValue("order", 0)
 			.addValue("title", title)
 			.addValue("script", script)
 			.addValue("syllables", syllables)
@@ -74,13 +77,16 @@ class RadioEntries {
 	/** A station's entries on a day, by slot and order. */
 	List<RadioEntry> ofDay(String stationId, LocalDate date) {
 		return this.jdbc.query(
-				"SELECT " + COLUMNS + " FROM radio_entry WHERE station_id = :station "
+				"SELECT " + RANKED + " FROM radio_entry WHERE station_id = :station "
 						+ "AND slot_date = :date ORDER BY slot_time, slot_order, id",
 				Map.of("station", stationId, "date", date), this::mapRow);
 	}
 
 	Optional<RadioEntry> find(long id) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM radio_entry WHERE id = :id", Map.of("id", id), this::mapRow)
+		return this.jdbc
+			.query("SELECT * FROM (SELECT " + RANKED + " FROM radio_entry WHERE (station_id, slot_date) = "
+					+ "(SELECT station_id, slot_date FROM radio_entry WHERE id = :id)) ranked WHERE id = :id",
+					Map.of("id", id), this::mapRow)
 			.stream()
 			.findFirst();
 	}
@@ -93,7 +99,7 @@ class RadioEntries {
 	private RadioEntry mapRow(ResultSet rs, int row) throws SQLException {
 		return new RadioEntry(rs.getLong("id"), rs.getString("station_id"), rs.getString("item_id"),
 				rs.getObject("slot_date", LocalDate.class), rs.getObject("slot_time", LocalTime.class),
-				rs.getInt("slot_order"), rs.getString("title"), rs.getString("script"), rs.getInt("syllables"),
+				rs.getInt("position"), rs.getString("title"), rs.getString("script"), rs.getInt("syllables"),
 				rs.getInt("reading_seconds"), RadioStatus.valueOf(rs.getString("status")));
 	}
 
