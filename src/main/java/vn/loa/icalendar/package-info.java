@@ -1,0 +1,7 @@
+/**
+ * The campaign calendar and scheduled content as iCalendar (RFC 5545) feeds that calendar
+ * apps subscribe to by URL. Uses the calendar and content modules.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "iCalendar",
+		allowedDependencies = { "calendar", "content" })
+package vn.loa.icalendar;
