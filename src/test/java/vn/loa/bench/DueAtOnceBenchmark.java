@@ -139,7 +139,7 @@ public final class DueAtOnceBenchmark {
 			Run run = measure(label, items, setup, jdbc, origin);
 			run.setupSeconds = setupSeconds;
 			run.onTime = onTime;
-			run.checks = checks(jdbc);
+			run.checks = checks(jdbc, loa.getBean(vn.loa.channels.radio.RadioQueue.class));
 			return run;
 		}
 		finally {
@@ -204,12 +204,23 @@ public final class DueAtOnceBenchmark {
 	}
 
 	/** What a reader would want to know went right: outcomes and the radio order. */
-	private static String checks(JdbcTemplate jdbc) {
+	private static String checks(JdbcTemplate jdbc, vn.loa.channels.radio.RadioQueue radio) {
 		String outcomes = String.join(", ", jdbc.queryForList(
 				"SELECT outcome || ' ' || COUNT(*) FROM publication GROUP BY outcome ORDER BY outcome", String.class));
-		Long sharedOrder = jdbc.queryForObject("SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n "
-				+ "FROM radio_entry GROUP BY station_id, slot_date, slot_time, slot_order HAVING COUNT(*) > 1) t",
-				Long.class);
+		// Positions as the announcer sees them: every slot numbered 1..n with no two
+		// alike.
+		long sharedOrder = 0;
+		for (java.time.LocalDate day : jdbc.queryForList("SELECT DISTINCT slot_date FROM radio_entry",
+				java.time.LocalDate.class)) {
+			for (vn.loa.channels.radio.RadioStation station : radio.stations()) {
+				Map<java.time.LocalTime, List<Integer>> positions = new java.util.HashMap<>();
+				radio.entries(station, day)
+					.forEach((e) -> positions.computeIfAbsent(e.slotTime(), (t) -> new ArrayList<>()).add(e.order()));
+				for (List<Integer> slot : positions.values()) {
+					sharedOrder += slot.size() - slot.stream().distinct().count();
+				}
+			}
+		}
 		String deliveries = String.join(", ",
 				jdbc.queryForList(
 						"SELECT status || ' ' || COUNT(*) FROM bulletin_delivery GROUP BY status ORDER BY status",
