@@ -39,9 +39,9 @@ import static org.awaitility.Awaitility.await;
 // Same properties as RadioIntegrationTests, so both share one cached context.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:loa-channels;DB_CLOSE_DELAY=-1",
-				"loa.data-dir=${java.io.tmpdir}/loa-channels-tests",
-				"loa.calendar-dir=${java.io.tmpdir}/loa-channels-tests/calendar",
-				"loa.content-dir=${java.io.tmpdir}/loa-channels-tests/content", "loa.api.token=test-token",
+				"loa.data-dir=${java.io.tmpdir}/loa-channels-tests-${user.name}",
+				"loa.calendar-dir=${java.io.tmpdir}/loa-channels-tests-${user.name}/calendar",
+				"loa.content-dir=${java.io.tmpdir}/loa-channels-tests-${user.name}/content", "loa.api.token=test-token",
 				"loa.base-url=https://loa.example.vn", "spring.quartz.auto-startup=false",
 				"loa.radio.stations[0].id=phuong-1", "loa.radio.stations[0].name=Đài truyền thanh phường 1",
 				"loa.radio.stations[0].slots[0].time=6:00", "loa.radio.stations[0].slots[1].time=17:00",
