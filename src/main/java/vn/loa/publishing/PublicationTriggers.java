@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.quartz.QuartzJobBean;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.content.ContentScheduled;
 import vn.loa.content.ContentStore;
@@ -72,10 +74,25 @@ class PublicationTriggers {
 			.build();
 	}
 
-	/** Runs in the transaction that stored the item: the trigger commits with it. */
+	/**
+	 * Creates the item's trigger once its transaction has committed: Quartz is told of a
+	 * new trigger at once, and one it looked for before the commit it would not see again
+	 * until its next idle wake-up. Should Loa stop in between, the start-up catch-up
+	 * re-creates it.
+	 */
 	@EventListener
 	void on(ContentScheduled scheduled) {
-		ensureTrigger(scheduled.dueAt());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ensureTrigger(scheduled.dueAt());
+				}
+			});
+		}
+		else {
+			ensureTrigger(scheduled.dueAt());
+		}
 	}
 
 	/**

@@ -195,6 +195,7 @@ class PostgresMultiNodeIntegrationTests {
 				System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
 				"-Duser.timezone=" + TimeZone.getDefault().getID(), "-Dfile.encoding=UTF-8", "-XX:TieredStopAtLevel=1",
 				LoaApplication.class.getName(), "--spring.profiles.active=postgresql",
+				"--spring.quartz.scheduler-name=loa-cluster",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--server.port=" + port,
 				"--loa.data-dir=" + dataDir, "--loa.content-dir=" + contentDir, "--spring.main.banner-mode=off",

@@ -93,7 +93,9 @@ class RestartIntegrationTests {
 		// Command-line arguments: they outrank application.yml, as an operator's would.
 		return new SpringApplicationBuilder(LoaApplication.class).run("--server.port=0",
 				"--loa.data-dir=" + this.dataDir, "--loa.content-dir=" + contentDir, "--spring.main.banner-mode=off",
-				"--loa.publishing.sweep-interval=PT2S", "--loa.publishing.grace=PT1S");
+				"--loa.publishing.sweep-interval=PT2S", "--loa.publishing.grace=PT1S",
+				// The same scheduler on every start, as a real restart has.
+				"--spring.quartz.scheduler-name=loa-restart");
 	}
 
 }
