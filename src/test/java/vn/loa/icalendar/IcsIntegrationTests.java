@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:loa-ical;DB_CLOSE_DELAY=-1",
-				"loa.data-dir=${java.io.tmpdir}/loa-ical-tests", "loa.calendar-dir=calendar",
-				"loa.content-dir=${java.io.tmpdir}/loa-ical-tests/content-empty", "loa.api.token=test-token",
+				"loa.data-dir=target/test-data/ical", "loa.calendar-dir=calendar",
+				"loa.content-dir=target/test-data/ical/content-empty", "loa.api.token=test-token",
 				"spring.quartz.auto-startup=false", "loa.scheduling.enabled=false", "loa.ical.years-back=1",
 				"loa.ical.years-ahead=2" })
 class IcsIntegrationTests {

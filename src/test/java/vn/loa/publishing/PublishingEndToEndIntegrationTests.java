@@ -274,6 +274,20 @@ class PublishingEndToEndIntegrationTests {
 		assertThat(send("DELETE", "/api/content/khong-co", null).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void upcomingListsOccurrencesWithoutContentUntilAnItemIsScheduledAgainstThem() throws Exception {
+		String before = getAuthorised("/api/calendar/upcoming?days=400").body();
+		assertThat(before).contains("\"anniversary\":\"tet-nguyen-dan\",\"date\":\"2027-02-06\"")
+			.contains("1/1 âm lịch, 06/02/2027");
+		post("/api/content", """
+				{"id": "chuc-tet-2027", "title": "Chúc mừng năm mới", "body": "Chúc bà con năm mới an khang.",
+				 "outlets": ["feed"], "when": "anniversary tet-nguyen-dan 2027, 1 day before, 17:00"}""");
+		String after = getAuthorised("/api/calendar/upcoming?days=400").body();
+		assertThat(after).doesNotContain("\"anniversary\":\"tet-nguyen-dan\",\"date\":\"2027-02-06\"")
+			.contains("\"anniversary\":\"gio-to-hung-vuong\"");
+		assertThat(getAuthorised("/api/calendar/upcoming?days=0").statusCode()).isEqualTo(400);
+	}
+
 	private HttpResponse<String> send(String method, String path, String json) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Authorization", "Bearer e2e-token")
