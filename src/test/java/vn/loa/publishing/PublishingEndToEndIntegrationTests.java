@@ -286,6 +286,15 @@ class PublishingEndToEndIntegrationTests {
 		assertThat(after).doesNotContain("\"anniversary\":\"tet-nguyen-dan\",\"date\":\"2027-02-06\"")
 			.contains("\"anniversary\":\"gio-to-hung-vuong\"");
 		assertThat(getAuthorised("/api/calendar/upcoming?days=0").statusCode()).isEqualTo(400);
+
+		String april = getAuthorised("/api/calendar/occurrences?from=2026-04-01&to=2026-04-30").body();
+		assertThat(april).contains("\"anniversary\":\"gio-to-hung-vuong\",\"date\":\"2026-04-26\","
+				+ "\"displayDate\":\"10/3 âm lịch, 26/04/2026\",\"lunarDate\":\"10/3\"");
+		String september = getAuthorised("/api/calendar/occurrences?from=2025-09-02&to=2025-09-02").body();
+		assertThat(september).contains("\"anniversary\":\"quoc-khanh\"")
+			.contains("\"ordinal\":80,\"class\":\"NAM_TRON\",\"tier\":\"LE_LON\",\"leadDays\":60");
+		assertThat(getAuthorised("/api/calendar/occurrences?from=2026-02-30&to=2026-03-01").statusCode())
+			.isEqualTo(400);
 	}
 
 	private HttpResponse<String> send(String method, String path, String json) throws Exception {
