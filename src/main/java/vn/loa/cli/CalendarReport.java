@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.Event;
@@ -162,10 +161,6 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 
 	static Instant startOf(LocalDate date, ZoneId zone) {
 		return date.atStartOfDay(zone).toInstant();
-	}
-
-	static String joined(List<String> values) {
-		return values.stream().collect(Collectors.joining(", "));
 	}
 
 }

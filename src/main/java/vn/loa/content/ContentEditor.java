@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -87,8 +88,9 @@ public class ContentEditor {
 		}
 		for (String[] field : new String[][] { { "title", title }, { "summary", draft.summary() }, { "body", body },
 				{ "radioScript", draft.radioScript() } }) {
-			if (field[1] != null && !WrittenOrdinals.check(field[1]).isEmpty()) {
-				throw new InvalidContentException(field[0], WrittenOrdinals.check(field[1]).get(0).message());
+			List<WrittenOrdinals.Finding> findings = (field[1] != null) ? WrittenOrdinals.check(field[1]) : List.of();
+			if (!findings.isEmpty()) {
+				throw new InvalidContentException(field[0], findings.get(0).message());
 			}
 		}
 		ContentStatus status = status(draft.status());
