@@ -25,7 +25,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.quartz.QuartzJobBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.content.ContentScheduled;
@@ -55,9 +58,14 @@ class PublicationTriggers {
 
 	private final boolean enabled;
 
+	private final TransactionTemplate outsideTransactions;
+
 	PublicationTriggers(Scheduler scheduler, ContentStore content, Publisher publisher, Clock clock,
+			PlatformTransactionManager transactionManager,
 			@org.springframework.beans.factory.annotation.Value("${loa.scheduling.enabled:true}") boolean enabled) {
 		this.enabled = enabled;
+		this.outsideTransactions = new TransactionTemplate(transactionManager);
+		this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.scheduler = scheduler;
 		this.content = content;
 		this.publisher = publisher;
@@ -86,7 +94,11 @@ class PublicationTriggers {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					ensureTrigger(scheduled.dueAt());
+					// Outside any transaction, so the trigger row is committed before
+					// Quartz
+					// is signalled and its scheduler thread looks for it.
+					PublicationTriggers.this.outsideTransactions
+						.executeWithoutResult((status) -> ensureTrigger(scheduled.dueAt()));
 				}
 			});
 		}

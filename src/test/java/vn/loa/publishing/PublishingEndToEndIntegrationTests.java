@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -193,6 +194,11 @@ class PublishingEndToEndIntegrationTests {
 		assertThat(
 				this.jdbc.queryForList("SELECT outcome FROM publication WHERE item_id = 'thong-bao-e2e'", String.class))
 			.containsExactly("ON_TIME", "ON_TIME", "ON_TIME");
+		// Fired by its trigger at its time, not picked up later by a sweep (set to an
+		// hour here).
+		Timestamp decided = this.jdbc
+			.queryForObject("SELECT MIN(decided_at) FROM publication WHERE item_id = 'thong-bao-e2e'", Timestamp.class);
+		assertThat(Duration.between(due.toInstant(), decided.toInstant())).isLessThan(Duration.ofSeconds(3));
 	}
 
 	@Test
