@@ -1,10 +1,16 @@
 package vn.loa.importer;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
 /** Reads plan documents of every supported kind into {@link PlanText}. */
 public final class PlanDocuments {
 
 	/** The largest document accepted: real plans are far smaller. */
 	public static final int MAX_BYTES = 10 * 1024 * 1024;
+
+	private static final String SUPPORTED = ".txt, .md, .docx, .pdf, .html or .htm";
 
 	private PlanDocuments() {
 	}
@@ -18,7 +24,41 @@ public final class PlanDocuments {
 	 * @throws UnreadableDocumentException naming the file and what is wrong
 	 */
 	public static PlanText read(String fileName, byte[] bytes) {
-		throw new UnreadableDocumentException("not implemented yet");
+		Objects.requireNonNull(fileName, "fileName");
+		Objects.requireNonNull(bytes, "bytes");
+		if (bytes.length == 0) {
+			throw new UnreadableDocumentException(fileName + " is empty");
+		}
+		if (bytes.length > MAX_BYTES) {
+			throw new UnreadableDocumentException(
+					String.format(Locale.ROOT, "%s is %.1f MB; the largest accepted is %d MB", fileName,
+							megabytes(bytes.length), MAX_BYTES / (1024 * 1024)));
+		}
+		String text = switch (extension(fileName)) {
+			case "txt", "md" -> DocumentText.decode(fileName, bytes);
+			case "docx" -> DocumentDocx.text(fileName, bytes);
+			case "pdf" -> DocumentPdf.text(fileName, bytes);
+			case "html", "htm" -> DocumentHtml.text(fileName, bytes);
+			case "doc" -> throw new UnreadableDocumentException(fileName
+					+ " is an old Word 97-2003 document; save it as .docx (Word: File, Save As, Word Document)");
+			default -> throw new UnreadableDocumentException(
+					fileName + " is not a supported kind of document; the supported kinds are " + SUPPORTED);
+		};
+		List<String> lines = TextCleanup.lines(text);
+		if (lines.stream().allMatch(String::isBlank)) {
+			throw new UnreadableDocumentException(fileName + " has no text, only whitespace");
+		}
+		return new PlanText(fileName, lines);
+	}
+
+	private static String extension(String fileName) {
+		int dot = fileName.lastIndexOf('.');
+		int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+		return (dot > slash) ? fileName.substring(dot + 1).strip().toLowerCase(Locale.ROOT) : "";
+	}
+
+	private static double megabytes(int bytes) {
+		return bytes / (1024.0 * 1024.0);
 	}
 
 }
