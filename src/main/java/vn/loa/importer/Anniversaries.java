@@ -231,7 +231,7 @@ final class Anniversaries {
 			}
 		}
 		String proposedName = Words.capitalise(name.isBlank() ? "Kỷ niệm " + DraftYaml.date(origin) : name);
-		String id = Words.slug(proposedName, 7);
+		String id = Words.slug(proposedName, 8);
 		String unique = id.isEmpty() ? "ky-niem" : id;
 		for (int i = 2; this.book.anniversary(unique).isPresent() || proposedElsewhere(unique, origin); i++) {
 			unique = id + "-" + i;
@@ -296,6 +296,11 @@ final class Anniversaries {
 				cut = i;
 				break;
 			}
+		}
+		// Nor does a clause reach back past another date.
+		Matcher year = Pattern.compile("\\d{4}(?!\\d)").matcher(before);
+		while (year.find()) {
+			cut = Math.max(cut, year.end() - 1);
 		}
 		return before.substring(cut + 1);
 	}

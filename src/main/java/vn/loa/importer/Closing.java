@@ -12,10 +12,11 @@ final class Closing {
 
 	private static final Pattern BULLET = Pattern.compile("^[-+•–—*]\\s*");
 
-	private static final Pattern ON_BEHALF = Pattern.compile("^(T/M|TM\\.?|KT\\.?|TL\\.?|TUQ\\.?|Q\\.|THAY MẶT)\\s.*");
+	private static final Pattern ON_BEHALF = Pattern
+		.compile("^(T/M|TM\\.?|K/T|KT\\.?|T/L|TL\\.?|TUQ\\.?|Q\\.|THAY MẶT)\\s.*");
 
 	// A signature block flattened onto a recipient line: "- Lưu VP. T/M BAN THƯỜNG VỤ".
-	private static final Pattern FLATTENED = Pattern.compile("^(.*?)\\s+((?:T/M|TM\\.|KT\\.|TL\\.)\\s.*)$");
+	private static final Pattern FLATTENED = Pattern.compile("^(.*?)\\s+((?:T/M|TM\\.|K/T|KT\\.|T/L|TL\\.)\\s.*)$");
 
 	private static final Pattern ROLE_AT_END = Pattern.compile(
 			"^(.*?)\\s+((?:PHÓ\\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|THƯỜNG TRỰC|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG))$");
@@ -103,7 +104,7 @@ final class Closing {
 			}
 			if (ON_BEHALF.matcher(text).matches()) {
 				Matcher split = ROLE_AT_END.matcher(text);
-				if (split.matches() && !split.group(1).matches("(?i)T/M|TM\\.?|KT\\.?")) {
+				if (split.matches() && !split.group(1).matches("(?i)T/M|TM\\.?|K/T|KT\\.?|T/L|TL\\.?")) {
 					onBehalf = split.group(1);
 					role = split.group(2);
 				}
