@@ -1,0 +1,316 @@
+package vn.loa.importer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.loa.calendar.Anniversary;
+import vn.loa.calendar.CalendarBook;
+import vn.loa.calendar.Event;
+import vn.loa.calendar.WrittenOrdinals;
+import vn.loa.importer.PlanDraft.AnniversaryMention;
+import vn.loa.importer.PlanDraft.EventMention;
+import vn.loa.importer.Source.Paragraph;
+
+/**
+ * Finds the anniversaries a plan names, with their ordinal and origin in any written form
+ * ("(03/02/1930-03/02/2025)", "3/2/1930 – 3/2/2021", "30.4.1975", "Quốc khánh 2/9", "80
+ * năm Cách mạng Tháng Tám"), and matches them to the calendar by date and name.
+ */
+final class Anniversaries {
+
+	private static final String SEP = "\\s*(?:[-–—]|den)\\s*";
+
+	private static final Pattern RANGE = Pattern.compile(full(1) + SEP + "(?:ngay\\s*)?" + full(5));
+
+	private static final Pattern SINGLE = Pattern.compile(full(1));
+
+	private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})(?![\\d/])");
+
+	private static final Pattern ORDINAL = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*năm(?!\\p{L})",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	private static final Pattern NAME_END = Pattern.compile("[,;:(.]|\\s(và|gắn|tiến tới|nhằm|để)\\s|\\s\\d");
+
+	private static final Pattern NOT_ANNIVERSARY = Pattern
+		.compile("(sau|qua|gần|hơn|trong|những|mục tiêu|hướng tới|tới|đến|của|với|mỗi|khoảng)\\s*$");
+
+	private static final Pattern COMMEMORATION = Pattern.compile("(ky niem|chao mung|nhan dip)");
+
+	private static final Pattern LEAD = Pattern
+		.compile("^(\\s|,|-|–|và|lễ|kỷ niệm|chào mừng|như|nhân dịp|trọng tâm là|là)+", Pattern.CASE_INSENSITIVE);
+
+	private final CalendarBook book;
+
+	private final DraftBuilder draft;
+
+	private final Events events;
+
+	Anniversaries(CalendarBook book, DraftBuilder draft, Events events) {
+		this.book = book;
+		this.draft = draft;
+		this.events = events;
+	}
+
+	/** A full date whose groups start at {@code group}: day, separator, month, year. */
+	private static String full(int group) {
+		return "(?<![\\d/.])(\\d{1,2})\\s*([/.\\-])\\s*(\\d{1,2})\\s*\\" + (group + 1) + "\\s*(\\d{4})(?!\\d)";
+	}
+
+	void read(List<Paragraph> paragraphs) {
+		for (Paragraph p : paragraphs) {
+			List<int[]> covered = new ArrayList<>();
+			ranges(p, covered);
+			singles(p, covered);
+			dayMonths(p, covered);
+			ordinals(p);
+		}
+		this.draft.anniversaries.sort(Comparator.comparingInt(AnniversaryMention::line));
+	}
+
+	private void ranges(Paragraph p, List<int[]> covered) {
+		Matcher m = RANGE.matcher(p.folded());
+		while (m.find()) {
+			covered.add(new int[] { m.start(), m.end() });
+			int line = p.lineAt(m.start());
+			String written = p.text().substring(m.start(), m.end());
+			LocalDate from = Dates.of(m.group(4), m.group(3), m.group(1));
+			LocalDate to = Dates.of(m.group(8), m.group(7), m.group(5));
+			if (from == null || to == null) {
+				this.draft.warn(line, "impossible date in '" + written + "': anniversary not added");
+				continue;
+			}
+			Context context = context(p, m.start());
+			boolean sameDay = from.getDayOfMonth() == to.getDayOfMonth() && from.getMonthValue() == to.getMonthValue();
+			if (from.getYear() >= to.getYear() || context.ordinal() == null && !sameDay) {
+				// A period ("từ ngày 01/4/2025 đến ngày 30/4/2025"), not an anniversary.
+				continue;
+			}
+			int ordinal = (context.ordinal() != null) ? context.ordinal() : to.getYear() - from.getYear();
+			if (context.ordinal() != null) {
+				String checked = context.ordinal() + " năm (" + m.group(1) + "/" + m.group(3) + "/" + m.group(4) + " - "
+						+ m.group(5) + "/" + m.group(7) + "/" + m.group(8) + ")";
+				for (WrittenOrdinals.Finding finding : WrittenOrdinals.check(checked)) {
+					this.draft.warn(line, finding.message() + " ('" + context.name() + "')");
+				}
+			}
+			dated(context.name(), from, ordinal, line);
+		}
+	}
+
+	private void singles(Paragraph p, List<int[]> covered) {
+		Matcher m = SINGLE.matcher(p.folded());
+		while (m.find()) {
+			if (inside(covered, m.start())) {
+				continue;
+			}
+			LocalDate date = Dates.of(m.group(4), m.group(3), m.group(1));
+			Context context = context(p, m.start());
+			String before = p.folded().substring(Math.max(0, m.start() - 6), m.start());
+			boolean documentDate = before.matches(".*ngay\\s*$")
+					&& !p.text().substring(Math.max(0, m.start() - 6), m.start()).contains("Ngày");
+			int line = p.lineAt(m.start());
+			if (date == null) {
+				if (context.ordinal() != null) {
+					this.draft.warn(line, "impossible date '" + p.text().substring(m.start(), m.end()) + "' for '"
+							+ context.name() + "': anniversary not added");
+				}
+				continue;
+			}
+			List<Anniversary> exact = byOrigin(date);
+			if (!exact.isEmpty()) {
+				covered.add(new int[] { m.start(), m.end() });
+				Anniversary best = best(exact, context.name());
+				add(best, context.ordinal(), line);
+			}
+			else if (context.ordinal() != null && !documentDate && !context.name().isBlank()) {
+				covered.add(new int[] { m.start(), m.end() });
+				dated(context.name(), date, context.ordinal(), line);
+			}
+		}
+	}
+
+	private void dayMonths(Paragraph p, List<int[]> covered) {
+		Matcher m = DAY_MONTH.matcher(p.folded());
+		while (m.find()) {
+			if (inside(covered, m.start())) {
+				continue;
+			}
+			int day = Integer.parseInt(m.group(1));
+			int month = Integer.parseInt(m.group(2));
+			String clause = clause(p.text(), m.start());
+			Anniversary best = null;
+			double score = 0.5;
+			for (Anniversary a : this.book.anniversaries()) {
+				double similarity = Words.similarity(clause, a.name());
+				if (!a.lunar() && a.day() == day && a.month() == month && similarity >= score) {
+					best = a;
+					score = similarity;
+				}
+			}
+			if (best != null) {
+				add(best, null, p.lineAt(m.start()));
+			}
+		}
+	}
+
+	private void ordinals(Paragraph p) {
+		Matcher m = ORDINAL.matcher(p.text());
+		while (m.find()) {
+			String before = p.text().substring(Math.max(0, m.start() - 14), m.start()).toLowerCase();
+			if (NOT_ANNIVERSARY.matcher(before).find()) {
+				continue;
+			}
+			String rest = p.text().substring(m.end());
+			Matcher end = NAME_END.matcher(rest);
+			String name = (end.find() ? rest.substring(0, end.start()) : rest).strip();
+			String after = rest.substring(name.length()).strip();
+			if (name.isEmpty() || !Character.isLetter(name.charAt(0)) || Words.tokens(name).size() < 2
+					|| after.matches("^\\(?\\s*\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}.*")) {
+				continue;
+			}
+			int ordinal = Integer.parseInt(m.group(1));
+			int line = p.lineAt(m.start());
+			if (byName(name, null) != null && byName(name, ordinal) == null) {
+				// A known anniversary in another year ("hướng tới 100 năm thành lập
+				// Đảng").
+				continue;
+			}
+			Anniversary anniversary = byName(name, ordinal);
+			Event event = this.events.byName(name, ordinal);
+			if (anniversary != null && (event == null
+					|| Words.similarity(name, anniversary.name()) >= this.events.similarityOf(event, name))) {
+				add(anniversary, ordinal, line);
+			}
+			else if (event != null) {
+				this.draft.addEvent(new EventMention(event.id(), event.name(), false, line));
+			}
+			else if (COMMEMORATION.matcher(Words.fold(before + " " + clause(p.text(), m.start()))).find()) {
+				this.draft.warn(line, "'" + m.group() + " " + name
+						+ "' has no date the calendar knows: not added; enter its origin date to keep it");
+			}
+		}
+	}
+
+	/**
+	 * The anniversary a name matches whose ordinal falls in the plan's years (any year
+	 * without one).
+	 */
+	private Anniversary byName(String name, Integer ordinal) {
+		Integer year = this.draft.year();
+		Anniversary best = null;
+		double score = 0.6;
+		for (Anniversary a : this.book.anniversaries()) {
+			double similarity = Words.similarity(name, a.name());
+			boolean inYears = (ordinal == null)
+					|| year != null && a.originYear() != null && Math.abs(a.originYear() + ordinal - year) <= 1;
+			if (inYears && similarity >= score) {
+				best = a;
+				score = similarity;
+			}
+		}
+		return best;
+	}
+
+	private void dated(String name, LocalDate origin, int ordinal, int line) {
+		List<Anniversary> exact = byOrigin(origin);
+		if (!exact.isEmpty()) {
+			add(best(exact, name), ordinal, line);
+			return;
+		}
+		for (Anniversary a : this.book.anniversaries()) {
+			if (!a.lunar() && a.day() == origin.getDayOfMonth() && a.month() == origin.getMonthValue()
+					&& Words.similarity(name, a.name()) >= 0.6) {
+				this.draft.warn(line, "'" + name + "' is dated " + DraftYaml.date(origin) + " but the calendar has "
+						+ a.id() + " from " + a.origin().map(DraftYaml::date).orElse("?") + ": check the year");
+				add(a, ordinal, line);
+				return;
+			}
+		}
+		String proposedName = Words.capitalise(name.isBlank() ? "Kỷ niệm " + DraftYaml.date(origin) : name);
+		String id = Words.slug(proposedName, 8);
+		String unique = id.isEmpty() ? "ky-niem" : id;
+		for (int i = 2; this.book.anniversary(unique).isPresent() || proposedElsewhere(unique, origin); i++) {
+			unique = id + "-" + i;
+		}
+		this.draft.warn(line, "anniversary '" + proposedName + "' (" + DraftYaml.date(origin)
+				+ ") is not in the calendar: proposed as '" + unique + "', tier K");
+		this.draft.addAnniversary(new AnniversaryMention(unique, proposedName, ordinal, origin, true, line));
+	}
+
+	private boolean proposedElsewhere(String id, LocalDate origin) {
+		return this.draft.anniversaries.stream().anyMatch((a) -> a.id().equals(id) && !origin.equals(a.origin()));
+	}
+
+	private void add(Anniversary a, Integer ordinal, int line) {
+		this.draft
+			.addAnniversary(new AnniversaryMention(a.id(), a.name(), ordinal, a.origin().orElse(null), false, line));
+	}
+
+	private List<Anniversary> byOrigin(LocalDate date) {
+		return this.book.anniversaries()
+			.stream()
+			.filter((a) -> !a.lunar() && a.originYear() != null && a.origin().map(date::equals).orElse(false))
+			.toList();
+	}
+
+	private static Anniversary best(List<Anniversary> candidates, String name) {
+		Anniversary best = candidates.get(0);
+		double score = -1;
+		for (Anniversary a : candidates) {
+			double similarity = Words.similarity(name, a.name());
+			if (similarity > score) {
+				best = a;
+				score = similarity;
+			}
+		}
+		return best;
+	}
+
+	/** The words before a date that name what it dates, and their ordinal. */
+	private static Context context(Paragraph p, int at) {
+		String clause = clause(p.text(), at);
+		Matcher ordinal = ORDINAL.matcher(clause);
+		Integer value = null;
+		int from = 0;
+		while (ordinal.find()) {
+			value = Integer.parseInt(ordinal.group(1));
+			from = ordinal.end();
+		}
+		String name = LEAD.matcher(clause.substring(from)).replaceFirst("");
+		name = name.replaceAll("[\\s(,–—-]+$", "").strip();
+		return new Context(value, name);
+	}
+
+	private static String clause(String text, int at) {
+		int start = Math.max(0, at - 160);
+		String before = text.substring(start, at);
+		int cut = -1;
+		for (int i = before.length() - 1; i >= 0; i--) {
+			char c = before.charAt(i);
+			if (c == ';' || c == ':' || c == ')' || (c == '(' && i < before.length() - 2)
+					|| (c == '.' && i + 1 < before.length() && before.charAt(i + 1) == ' ')) {
+				cut = i;
+				break;
+			}
+		}
+		// Nor does a clause reach back past another date.
+		Matcher year = Pattern.compile("\\d{4}(?!\\d)").matcher(before);
+		while (year.find()) {
+			cut = Math.max(cut, year.end() - 1);
+		}
+		return before.substring(cut + 1);
+	}
+
+	private static boolean inside(List<int[]> spans, int offset) {
+		return spans.stream().anyMatch((span) -> offset >= span[0] && offset < span[1]);
+	}
+
+	private record Context(Integer ordinal, String name) {
+
+	}
+
+}

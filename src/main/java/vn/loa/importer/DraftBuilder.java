@@ -1,0 +1,123 @@
+package vn.loa.importer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.loa.importer.PlanDraft.AnniversaryMention;
+import vn.loa.importer.PlanDraft.EventMention;
+import vn.loa.importer.PlanDraft.Extracted;
+import vn.loa.importer.PlanDraft.Outlet;
+import vn.loa.importer.PlanDraft.PhaseDraft;
+import vn.loa.importer.PlanDraft.Signer;
+import vn.loa.importer.PlanDraft.Warning;
+
+/** What the readers have found so far; becomes a {@link PlanDraft}. */
+final class DraftBuilder {
+
+	String kind;
+
+	String number;
+
+	String code;
+
+	String issuer;
+
+	String place;
+
+	LocalDate date;
+
+	String title;
+
+	final List<String> implementsDocuments = new ArrayList<>();
+
+	/** The dates of the implemented documents, with the document. */
+	final List<Dated> implementsDates = new ArrayList<>();
+
+	final List<PhaseDraft> phases = new ArrayList<>();
+
+	final List<AnniversaryMention> anniversaries = new ArrayList<>();
+
+	final List<EventMention> events = new ArrayList<>();
+
+	final List<Outlet> outlets = new ArrayList<>();
+
+	final List<String> notes = new ArrayList<>();
+
+	final List<String> units = new ArrayList<>();
+
+	final List<String> recipients = new ArrayList<>();
+
+	Signer signer;
+
+	final List<Extracted> extracted = new ArrayList<>();
+
+	final List<Warning> warnings = new ArrayList<>();
+
+	void extract(String field, Object value, int line) {
+		if (value != null) {
+			String text = (value instanceof LocalDate day) ? DraftYaml.date(day) : value.toString();
+			this.extracted.add(new Extracted(field, text, line));
+		}
+	}
+
+	void warn(int line, String message) {
+		Warning warning = new Warning(line, message);
+		if (!this.warnings.contains(warning)) {
+			this.warnings.add(warning);
+		}
+	}
+
+	/** The year the plan is about: its date, else its latest implemented document's. */
+	Integer year() {
+		if (this.date != null) {
+			return this.date.getYear();
+		}
+		return latestImplemented().map((dated) -> dated.date().getYear()).orElse(null);
+	}
+
+	java.util.Optional<Dated> latestImplemented() {
+		return this.implementsDates.stream().max(java.util.Comparator.comparing(Dated::date));
+	}
+
+	EventMention addEvent(EventMention event) {
+		for (EventMention known : this.events) {
+			if (known.id().equals(event.id())) {
+				return known;
+			}
+		}
+		this.events.add(event);
+		extract("event", event.id() + (event.proposed() ? " (new: " + event.name() + ")" : ""), event.line());
+		return event;
+	}
+
+	void addAnniversary(AnniversaryMention anniversary) {
+		for (int i = 0; i < this.anniversaries.size(); i++) {
+			AnniversaryMention known = this.anniversaries.get(i);
+			if (known.id().equals(anniversary.id())) {
+				if (known.ordinal() == null && anniversary.ordinal() != null) {
+					this.anniversaries.set(i, new AnniversaryMention(known.id(), known.name(), anniversary.ordinal(),
+							known.origin(), known.proposed(), known.line()));
+				}
+				return;
+			}
+		}
+		this.anniversaries.add(anniversary);
+		extract("anniversary",
+				anniversary.id() + ((anniversary.ordinal() != null) ? " " + anniversary.ordinal() + " năm" : "")
+						+ (anniversary.proposed() ? " (new: " + anniversary.name() + ")" : ""),
+				anniversary.line());
+	}
+
+	PlanDraft build(String id, String organisation) {
+		return new PlanDraft(id, this.kind, this.number, this.code, this.issuer, this.place, this.date, this.title,
+				this.implementsDocuments, this.phases, this.anniversaries, this.events, this.outlets, this.notes,
+				this.units, this.recipients, this.signer, organisation, this.extracted, this.warnings);
+	}
+
+	/** A document the plan implements, and its date. */
+	record Dated(String document, LocalDate date, int line) {
+
+	}
+
+}

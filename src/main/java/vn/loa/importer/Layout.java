@@ -1,0 +1,191 @@
+package vn.loa.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.loa.importer.Source.Paragraph;
+
+/**
+ * Where the parts of a plan are: the header above the kind ("KẾ HOẠCH"), the title, the
+ * preamble, the Roman-numbered sections and the closing from "Nơi nhận".
+ */
+final class Layout {
+
+	private static final Pattern KIND = Pattern.compile("^(ke hoach|huong dan)(?![a-z])");
+
+	private static final Pattern BODY_START = Pattern.compile(
+			"^(thuc hien|can cu|ngay\\s*\\d|trien khai|nham |de |theo |nay,|tren co so|qua |xet |duoc su|thuc hien)");
+
+	private static final Pattern ROMAN_HEADING = Pattern.compile("^([IVX]{1,4})\\s*[.\\-–)/]\\s*(\\S.*)$");
+
+	private static final Pattern CLOSING = Pattern.compile("^[-*\\s]*noi\\s*nhan\\b");
+
+	final Source source;
+
+	final List<Paragraph> paragraphs;
+
+	/** The paragraph holding the kind, or -1. */
+	int kind = -1;
+
+	/** Where the kind word ends in its paragraph. */
+	int kindEnd;
+
+	/** The paragraph after the title's last. */
+	int titleEnd;
+
+	/** The first paragraph after the title. */
+	int body;
+
+	/** The first section heading, or the closing. */
+	int preambleEnd;
+
+	/** The "Nơi nhận" paragraph, or the number of paragraphs. */
+	int closing;
+
+	final List<Section> sections = new ArrayList<>();
+
+	Layout(Source source) {
+		this.source = source;
+		this.paragraphs = source.paragraphs;
+		findKind();
+		findBody();
+		findClosing();
+		findSections();
+	}
+
+	private void findKind() {
+		for (int i = 0; i < Math.min(this.paragraphs.size(), 30); i++) {
+			Paragraph p = this.paragraphs.get(i);
+			Matcher m = KIND.matcher(p.folded());
+			if (m.find() && !p.folded().substring(m.end()).matches("\\s*so\\b.*")
+					&& (Words.isUpper(p.text().substring(0, m.end())) || p.text().length() < 120)) {
+				this.kind = i;
+				this.kindEnd = m.end();
+				return;
+			}
+			if (BODY_START.matcher(p.folded()).find()) {
+				return;
+			}
+		}
+	}
+
+	private void findBody() {
+		int i = (this.kind >= 0) ? this.kind + 1 : 0;
+		int titleParts = 0;
+		for (; i < this.paragraphs.size(); i++) {
+			Paragraph p = this.paragraphs.get(i);
+			if (this.kind < 0 || isBodyStart(p) || titleParts >= 4) {
+				break;
+			}
+			titleParts++;
+		}
+		this.titleEnd = Math.min(i, this.paragraphs.size());
+		if (i < this.paragraphs.size() && Source.isSeparator(this.paragraphs.get(i).text())) {
+			i++;
+		}
+		this.body = Math.min(i, this.paragraphs.size());
+	}
+
+	boolean isBodyStart(Paragraph p) {
+		return Source.isSeparator(p.text()) || BODY_START.matcher(p.folded()).find() || isHeading(p)
+				|| p.text().length() > 250 || p.folded().startsWith("so ") || p.folded().startsWith("so:")
+				|| p.folded().endsWith("nhu sau:");
+	}
+
+	private void findClosing() {
+		this.closing = this.paragraphs.size();
+		for (int i = this.body; i < this.paragraphs.size(); i++) {
+			if (CLOSING.matcher(this.paragraphs.get(i).folded()).find()) {
+				this.closing = i;
+				return;
+			}
+		}
+	}
+
+	private void findSections() {
+		this.preambleEnd = this.closing;
+		for (int i = this.body; i < this.closing; i++) {
+			Paragraph p = this.paragraphs.get(i);
+			if (isHeading(p)) {
+				if (this.sections.isEmpty()) {
+					this.preambleEnd = i;
+				}
+				else {
+					Section last = this.sections.remove(this.sections.size() - 1);
+					this.sections.add(new Section(last.title(), last.heading(), i));
+				}
+				this.sections.add(new Section(Words.fold(p.text()), i, this.closing));
+			}
+		}
+	}
+
+	static boolean isHeading(Paragraph p) {
+		Matcher m = ROMAN_HEADING.matcher(p.text());
+		if (m.matches()) {
+			return Words.isUpper(m.group(2)) || Words.roman(m.group(1)) > 0 && upperShare(m.group(2)) > 0.6;
+		}
+		return Words.isUpper(p.text()) && p.text().length() > 8 && !p.folded().startsWith("t/m")
+				&& !p.folded().matches("^(tm|kt|tl|q)\\..*");
+	}
+
+	private static double upperShare(String text) {
+		long letters = text.chars().filter(Character::isLetter).count();
+		long upper = text.chars().filter(Character::isUpperCase).count();
+		return (letters == 0) ? 0 : (double) upper / letters;
+	}
+
+	/** The first section whose heading holds the folded phrase (a regex), or null. */
+	Section section(String foldedPhrase) {
+		Pattern phrase = Pattern.compile(foldedPhrase);
+		return this.sections.stream().filter((s) -> phrase.matcher(s.title()).find()).findFirst().orElse(null);
+	}
+
+	/** The paragraphs of the body, from the title to the closing. */
+	List<Paragraph> text() {
+		int from = (this.kind >= 0) ? this.kind : 0;
+		return this.paragraphs.subList(from, Math.max(from, this.closing));
+	}
+
+	List<Paragraph> header() {
+		int end = (this.kind >= 0) ? this.kind : Math.min(this.body, this.paragraphs.size());
+		return this.paragraphs.subList(0, end);
+	}
+
+	List<Paragraph> titleParagraphs() {
+		return (this.kind >= 0) ? this.paragraphs.subList(this.kind, this.titleEnd) : List.of();
+	}
+
+	/** The title's paragraphs read as one, or null. */
+	Paragraph title() {
+		List<Paragraph> parts = titleParagraphs();
+		if (parts.isEmpty()) {
+			return null;
+		}
+		Paragraph.Builder title = new Paragraph.Builder(parts.get(0).text(), parts.get(0).line());
+		parts.subList(1, parts.size()).forEach((p) -> title.add(p.text(), p.line()));
+		return title.build();
+	}
+
+	List<Paragraph> preamble() {
+		return this.paragraphs.subList(Math.min(this.body, this.preambleEnd),
+				Math.min(this.preambleEnd, this.body + 8));
+	}
+
+	List<Paragraph> in(Section section) {
+		return this.paragraphs.subList(section.heading() + 1, section.end());
+	}
+
+	/**
+	 * A Roman-numbered section.
+	 *
+	 * @param title the folded heading
+	 * @param heading the heading's paragraph
+	 * @param end the paragraph after its last
+	 */
+	record Section(String title, int heading, int end) {
+
+	}
+
+}

@@ -1,0 +1,243 @@
+package vn.loa.importer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.loa.importer.PlanDraft.PhaseDraft;
+import vn.loa.importer.Source.Paragraph;
+
+/**
+ * Finds a plan's phases: paragraphs that start with "Giai đoạn", "Đợt", "Thời gian", "Cao
+ * điểm", "Quý" or "Từ ...", split at each "đợt N" and "cao điểm", and the period each one
+ * gives ("từ nay đến hết năm 2024", "từ năm 2025 đến Đại hội XIV", "Quý IV/2022", "từ
+ * tháng 3-5/2025", "từ ngày 28/3/2023 đến hết ngày 05/4/2023").
+ */
+final class Phases {
+
+	private static final Pattern MARKER = Pattern
+		.compile("^(\\d{1,2}(\\.\\d{1,2})*\\s*[.)]|[-+•–]|[a-zđ]\\)|[IVX]{1,4}\\s*[.\\-–)])\\s*");
+
+	private static final Pattern START = Pattern.compile("^(giai\\s*doan|dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon)(?![a-z])"
+			+ "|thoi\\s*gian|cao\\s*diem|quy\\s*([ivx]+|\\d)(?![a-z])|tu\\s*ngay|tu\\s*thang|tu\\s*nay|tu\\s*nam)");
+
+	private static final Pattern LABEL = Pattern.compile("^thoi\\s*gian[^:]{0,30}:\\s*");
+
+	private static final Pattern SPLIT = Pattern
+		.compile("(?<![a-z])(dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon)|cao\\s*diem)(?![a-z])");
+
+	private static final Pattern NAMED = Pattern.compile("^(giai\\s*doan|dot)");
+
+	private static final String D = "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})";
+
+	private static final Pattern FROM_NOW = Pattern.compile("tu\\s*nay\\s*(?:den|toi)\\s*(?:het\\s*)?");
+
+	private static final Pattern DAYS = Pattern.compile("(?:tu\\s*)?(?:ngay\\s*)?" + D + "(?:\\s*[/.-]\\s*(\\d{4}))?"
+			+ "\\s*(?:den|toi|-|–|—)\\s*(?:het\\s*)?(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})");
+
+	private static final Pattern MONTHS = Pattern.compile("tu\\s*thang\\s*(\\d{1,2})(?:\\s*/\\s*(\\d{4}))?\\s*"
+			+ "(?:-|–|den(?:\\s*het)?(?:\\s*thang)?)\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
+
+	private static final Pattern FROM_YEAR = Pattern.compile("tu\\s*nam\\s*(\\d{4})\\s*(?:den|toi)\\s*(?:het\\s*)?");
+
+	private static final Pattern QUARTER = Pattern.compile("quy\\s*([ivx]+|\\d)\\s*(?:/|nam)\\s*(\\d{4})");
+
+	private static final Pattern MONTH_LIST = Pattern
+		.compile("thang\\s*(\\d{1,2}(?:\\s*(?:,|va|-|–)\\s*\\d{1,2})*)\\s*(?:/|nam)\\s*(\\d{4})");
+
+	private static final Pattern YEAR = Pattern.compile("nam\\s*(\\d{4})");
+
+	private static final Pattern END_DATE = Pattern.compile("(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})");
+
+	private static final Pattern END_MONTH = Pattern.compile("thang\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
+
+	private static final Pattern END_YEAR = Pattern.compile("nam\\s*(\\d{4})");
+
+	private final DraftBuilder draft;
+
+	private final Events events;
+
+	Phases(DraftBuilder draft, Events events) {
+		this.draft = draft;
+		this.events = events;
+	}
+
+	void read(Layout layout) {
+		for (Paragraph p : layout.paragraphs.subList(layout.body, layout.closing)) {
+			Matcher marker = MARKER.matcher(p.text());
+			int at = marker.find() ? marker.end() : 0;
+			if (!START.matcher(p.folded().substring(at)).find()) {
+				continue;
+			}
+			Matcher label = LABEL.matcher(p.folded().substring(at));
+			if (label.find()) {
+				at += label.end();
+			}
+			List<Integer> cuts = new ArrayList<>();
+			cuts.add(at);
+			Matcher split = SPLIT.matcher(p.folded());
+			split.region(at, p.folded().length());
+			while (split.find()) {
+				if (split.start() > at) {
+					cuts.add(split.start());
+				}
+			}
+			cuts.add(p.folded().length());
+			for (int i = 0; i + 1 < cuts.size(); i++) {
+				segment(p, cuts.get(i), cuts.get(i + 1));
+			}
+		}
+	}
+
+	private void segment(Paragraph p, int from, int to) {
+		String folded = p.folded().substring(0, to);
+		Period period = period(p, folded, from);
+		boolean named = NAMED.matcher(folded.substring(from)).find();
+		boolean peak = folded.substring(from).startsWith("cao");
+		if (period == null && !named) {
+			return;
+		}
+		int nameEnd = (period != null) ? period.stop() : firstDelimiter(folded, from);
+		String name = Words.capitalise(p.text().substring(from, nameEnd).replaceAll("[\\s,;:.]+$", "").strip());
+		int line = p.lineAt(from);
+		PhaseDraft phase = (period != null)
+				? new PhaseDraft(name, period.start(), period.last(), period.until(), peak, line)
+				: new PhaseDraft(name, null, null, null, peak, line);
+		if (this.draft.phases.stream().anyMatch((known) -> known.name().equals(phase.name()))) {
+			return;
+		}
+		this.draft.phases.add(phase);
+		this.draft.extract("phase",
+				name + " [" + show(phase.start()) + " – "
+						+ ((phase.until() != null) ? "until " + phase.until() : show(phase.end())) + "]"
+						+ (peak ? " (cao điểm)" : ""),
+				line);
+		if (phase.start() == null) {
+			this.draft.warn(line, "phase '" + name + "' has no start date");
+		}
+		if (phase.end() == null && phase.until() == null) {
+			this.draft.warn(line, "phase '" + name + "' has no end: enter one");
+		}
+	}
+
+	private static String show(LocalDate date) {
+		return (date != null) ? DraftYaml.date(date) : "?";
+	}
+
+	private static int firstDelimiter(String folded, int from) {
+		Matcher m = Pattern.compile("[,;:.](?!\\s*\\d)").matcher(folded);
+		return m.find(from) ? m.start() : folded.length();
+	}
+
+	/** The first period written in the folded text from {@code from}, or null. */
+	private Period period(Paragraph p, String folded, int from) {
+		Period best = null;
+		for (Pattern pattern : List.of(FROM_NOW, DAYS, MONTHS, FROM_YEAR, QUARTER, MONTH_LIST, YEAR)) {
+			Matcher m = pattern.matcher(folded);
+			if (m.find(from) && (best == null || m.start() < best.begin())) {
+				Period period = read(pattern, m, p, folded);
+				if (period != null) {
+					best = period;
+				}
+			}
+		}
+		return best;
+	}
+
+	private Period read(Pattern pattern, Matcher m, Paragraph p, String folded) {
+		if (pattern == FROM_NOW) {
+			LocalDate start = now(p.lineAt(m.start()), p.text().substring(m.start(), m.end()).strip());
+			return end(start, m, p, folded);
+		}
+		if (pattern == FROM_YEAR) {
+			return end(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), m, p, folded);
+		}
+		if (pattern == DAYS) {
+			LocalDate end = Dates.of(m.group(6), m.group(5), m.group(4));
+			int startYear = (m.group(3) != null) ? Integer.parseInt(m.group(3)) : Integer.parseInt(m.group(6));
+			LocalDate start = Dates.of(String.valueOf(startYear), m.group(2), m.group(1));
+			if (start == null || end == null) {
+				this.draft.warn(p.lineAt(m.start()),
+						"impossible date in '" + p.text().substring(m.start(), m.end()) + "'");
+				return null;
+			}
+			if (m.group(3) == null && start.isAfter(end)) {
+				start = start.minusYears(1);
+			}
+			return new Period(m.start(), m.end(), start, end, null);
+		}
+		if (pattern == MONTHS) {
+			int year = Integer.parseInt(m.group(4));
+			int startYear = (m.group(2) != null) ? Integer.parseInt(m.group(2)) : year;
+			return months(m, startYear, Integer.parseInt(m.group(1)), year, Integer.parseInt(m.group(3)));
+		}
+		if (pattern == QUARTER) {
+			int quarter = m.group(1).matches("\\d") ? Integer.parseInt(m.group(1)) : Words.roman(m.group(1));
+			if (quarter < 1 || quarter > 4) {
+				return null;
+			}
+			int year = Integer.parseInt(m.group(2));
+			return months(m, year, quarter * 3 - 2, year, quarter * 3);
+		}
+		if (pattern == MONTH_LIST) {
+			String[] months = m.group(1).split("\\D+");
+			int year = Integer.parseInt(m.group(2));
+			return months(m, year, Integer.parseInt(months[0]), year, Integer.parseInt(months[months.length - 1]));
+		}
+		int year = Integer.parseInt(m.group(1));
+		return new Period(m.start(), m.end(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null);
+	}
+
+	private static Period months(Matcher m, int startYear, int first, int endYear, int last) {
+		if (first < 1 || first > 12 || last < 1 || last > 12) {
+			return null;
+		}
+		return new Period(m.start(), m.end(), LocalDate.of(startYear, first, 1), Dates.endOfMonth(endYear, last), null);
+	}
+
+	/**
+	 * The period's end written after "đến (hết)": a date, a month, a year or an event.
+	 */
+	private Period end(LocalDate start, Matcher m, Paragraph p, String folded) {
+		int at = m.end();
+		for (Pattern pattern : List.of(END_DATE, END_MONTH, END_YEAR)) {
+			Matcher end = pattern.matcher(folded);
+			end.region(at, folded.length());
+			if (end.lookingAt()) {
+				LocalDate last = (pattern == END_DATE) ? Dates.of(end.group(3), end.group(2), end.group(1))
+						: (pattern == END_MONTH)
+								? Dates.endOfMonth(Integer.parseInt(end.group(2)), Integer.parseInt(end.group(1)))
+								: LocalDate.of(Integer.parseInt(end.group(1)), 12, 31);
+				return new Period(m.start(), end.end(), start, last, null);
+			}
+		}
+		Events.Found event = this.events.congressAt(p, at);
+		if (event != null) {
+			return new Period(m.start(), event.end(), start, null, event.event().id());
+		}
+		return new Period(m.start(), m.end(), start, null, null);
+	}
+
+	/** "Từ nay": the plan's date, else the latest date of what it implements. */
+	private LocalDate now(int line, String written) {
+		if (this.draft.date != null) {
+			return this.draft.date;
+		}
+		return this.draft.latestImplemented().map((dated) -> {
+			this.draft.warn(line, "'" + written + "' starts on " + DraftYaml.date(dated.date()) + ", the date of "
+					+ dated.document() + " (the latest document it implements), because the plan has no date");
+			return dated.date();
+		}).orElseGet(() -> {
+			this.draft.warn(line, "'" + written + "' has no start date: the plan has no date");
+			return null;
+		});
+	}
+
+	/** A period: where it is written, its first and last days or the event it ends at. */
+	private record Period(int begin, int stop, LocalDate start, LocalDate last, String until) {
+
+	}
+
+}

@@ -1,0 +1,199 @@
+package vn.loa.importer;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import vn.loa.calendar.Phase;
+import vn.loa.calendar.Plan;
+
+/**
+ * What {@link PlanParser} read from a plan: the plan in the calendar's terms, what it
+ * proposes to add to the calendar, and a review report of every value with its line.
+ *
+ * @param id ASCII kebab id, from the number or, without one, from the kind and title
+ * @param kind "KẾ HOẠCH" or "HƯỚNG DẪN", or {@code null}
+ * @param number the document number ({@code 443-KH/TU}), or {@code null} when blank
+ * @param code the number's code ({@code KH/TU}), kept when the number is blank
+ * @param issuer the issuing body
+ * @param place the place written before the date, or {@code null}
+ * @param date the document date, or {@code null} when missing or blank
+ * @param title the title
+ * @param implementsDocuments the documents it implements, as written
+ * @param phases its phases, in order
+ * @param anniversaries the anniversaries it names, known or proposed
+ * @param events the events it names, known or proposed
+ * @param outlets the forms of communication Loa publishes to
+ * @param notes the other forms of communication it names (conferences, posters...)
+ * @param units the responsible units of its "Tổ chức thực hiện"
+ * @param recipients its "Nơi nhận" list, as written
+ * @param signer who signs it, or {@code null}
+ * @param organisation the calendar organisation that will own it
+ * @param extracted every value read, with its line
+ * @param warnings what a person should check
+ */
+public record PlanDraft(String id, String kind, String number, String code, String issuer, String place, LocalDate date,
+		String title, List<String> implementsDocuments, List<PhaseDraft> phases, List<AnniversaryMention> anniversaries,
+		List<EventMention> events, List<Outlet> outlets, List<String> notes, List<String> units,
+		List<String> recipients, Signer signer, String organisation, List<Extracted> extracted,
+		List<Warning> warnings) {
+
+	/** The channels Loa publishes through. */
+	public static final List<String> CHANNELS = List.of("radio", "feed", "email");
+
+	public PlanDraft {
+		implementsDocuments = List.copyOf(implementsDocuments);
+		phases = List.copyOf(phases);
+		anniversaries = List.copyOf(anniversaries);
+		events = List.copyOf(events);
+		outlets = List.copyOf(outlets);
+		notes = List.copyOf(notes);
+		units = List.copyOf(units);
+		recipients = List.copyOf(recipients);
+		extracted = List.copyOf(extracted);
+		warnings = List.copyOf(warnings);
+	}
+
+	public List<String> anniversaryIds() {
+		return this.anniversaries.stream().map(AnniversaryMention::id).toList();
+	}
+
+	public List<String> eventIds() {
+		return this.events.stream().map(EventMention::id).toList();
+	}
+
+	/** Anniversaries the calendar does not have yet. */
+	public List<AnniversaryMention> proposedAnniversaries() {
+		return this.anniversaries.stream().filter(AnniversaryMention::proposed).toList();
+	}
+
+	/** Events the calendar does not have yet. */
+	public List<EventMention> proposedEvents() {
+		return this.events.stream().filter(EventMention::proposed).toList();
+	}
+
+	/** The distinct channels, in Loa's order. */
+	public List<String> channels() {
+		return CHANNELS.stream().filter((c) -> this.outlets.stream().anyMatch((o) -> o.channel().equals(c))).toList();
+	}
+
+	/**
+	 * The plan as the calendar holds it; phases that lack a start or an end are left out.
+	 */
+	public Plan toPlan() {
+		List<PhaseDraft> complete = this.phases.stream().filter(PhaseDraft::complete).toList();
+		List<Phase> calendarPhases = new java.util.ArrayList<>();
+		for (PhaseDraft phase : complete) {
+			calendarPhases
+				.add(new Phase(calendarPhases.size() + 1, phase.name(), phase.start(), phase.end(), phase.until()));
+		}
+		return new Plan(this.id, this.number, this.issuer, this.place, this.date, this.title, this.implementsDocuments,
+				calendarPhases, anniversaryIds(), eventIds(), this.recipients, this.organisation);
+	}
+
+	/** The draft as a file of the {@code calendar/} directory, proposals included. */
+	public String toYaml() {
+		return DraftYaml.write(this);
+	}
+
+	/** A report for the person who reviews the draft: each value with its line. */
+	public String report() {
+		return DraftReport.write(this);
+	}
+
+	/**
+	 * A phase as the plan words it.
+	 *
+	 * @param name the plan's wording
+	 * @param start first day, or {@code null} when the text does not say
+	 * @param end last day, or {@code null}
+	 * @param until id of the event it runs until, or {@code null}
+	 * @param peak whether it is a peak ("cao điểm") within the campaign
+	 * @param line where it is written
+	 */
+	public record PhaseDraft(String name, LocalDate start, LocalDate end, String until, boolean peak, int line) {
+
+		/** Whether the calendar can hold it: a start and either an end or an event. */
+		public boolean complete() {
+			return this.start != null && (this.end != null) != (this.until != null);
+		}
+
+	}
+
+	/**
+	 * An anniversary the plan names.
+	 *
+	 * @param id its calendar id, known or generated
+	 * @param name its name, from the calendar or (proposed) from the text
+	 * @param ordinal the ordinal the plan celebrates, or {@code null}
+	 * @param origin the origin date as written, or {@code null}
+	 * @param proposed whether the calendar lacks it
+	 * @param line where it is first named
+	 */
+	public record AnniversaryMention(String id, String name, Integer ordinal, LocalDate origin, boolean proposed,
+			int line) {
+
+	}
+
+	/**
+	 * An event the plan names.
+	 *
+	 * @param id its calendar id, known or generated
+	 * @param name its name
+	 * @param proposed whether the calendar lacks it
+	 * @param line where it is first named
+	 */
+	public record EventMention(String id, String name, boolean proposed, int line) {
+
+	}
+
+	/**
+	 * A form of communication Loa publishes through.
+	 *
+	 * @param channel {@code radio}, {@code feed} or {@code email}
+	 * @param phrase the plan's words
+	 * @param line where
+	 */
+	public record Outlet(String channel, String phrase, int line) {
+
+	}
+
+	/**
+	 * Who signs.
+	 *
+	 * @param name the signer's name, or {@code null}
+	 * @param role the role ("PHÓ BÍ THƯ"), or {@code null}
+	 * @param onBehalfOf the body signed for ("T/M BAN THƯỜNG VỤ"), or {@code null}
+	 * @param line the line of the name
+	 */
+	public record Signer(String name, String role, String onBehalfOf, int line) {
+
+	}
+
+	/**
+	 * One value read from the text.
+	 *
+	 * @param field what it is ("number", "phase", "recipient")
+	 * @param value the value as the draft holds it
+	 * @param line the 1-based line it came from
+	 */
+	public record Extracted(String field, String value, int line) {
+
+		public Extracted {
+			Objects.requireNonNull(field);
+			Objects.requireNonNull(value);
+		}
+
+	}
+
+	/**
+	 * Something a person should check.
+	 *
+	 * @param line the 1-based line concerned, 0 for the whole plan
+	 * @param message what to check
+	 */
+	public record Warning(int line, String message) {
+
+	}
+
+}
