@@ -82,7 +82,7 @@ class CalendarCommand implements Callable<Integer> {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("loa.scheduling.enabled=false", "spring.quartz.auto-startup=false",
-					"spring.main.banner-mode=off", "logging.level.root=WARN")
+					"spring.main.banner-mode=off", "logging.threshold.console=OFF")
 			.run(this.springArguments.toArray(String[]::new))) {
 			ZoneId zone = context.getBean(ZoneId.class);
 			List<Preparation.Unprepared> unprepared = List.of();

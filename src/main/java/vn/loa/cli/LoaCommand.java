@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "loa", mixinStandardHelpOptions = true, version = "Loa 0.1",
 		description = "Scheduled campaign calendar and content publisher. Without a command, serves.",
-		subcommands = { CalendarCommand.class, CheckCommand.class })
+		subcommands = { CalendarCommand.class, CheckCommand.class, ImportPlanCommand.class })
 public final class LoaCommand implements Callable<Integer> {
 
 	@CommandLine.Spec
@@ -24,10 +24,21 @@ public final class LoaCommand implements Callable<Integer> {
 	 * commands that need it.
 	 */
 	public static int execute(String[] args, Class<?> application) {
+		quietLogging();
 		CommandLine line = new CommandLine(new LoaCommand(), new ApplicationFactory(application));
 		line.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
 		line.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
 		return line.execute(args);
+	}
+
+	/**
+	 * Commands print their own results on standard output and their problems on standard
+	 * error; library log lines (POI, PDFBox, Spring) must not mix into either.
+	 */
+	private static void quietLogging() {
+		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.OFF);
+		}
 	}
 
 	@Override

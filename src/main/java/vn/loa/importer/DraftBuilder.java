@@ -95,9 +95,14 @@ final class DraftBuilder {
 		for (int i = 0; i < this.anniversaries.size(); i++) {
 			AnniversaryMention known = this.anniversaries.get(i);
 			if (known.id().equals(anniversary.id())) {
-				if (known.ordinal() == null && anniversary.ordinal() != null) {
+				// A plan looks ahead: of "79 năm" (a ceremony it recalls) and "80 năm"
+				// (the one it
+				// prepares for), the occurrence it campaigns for is the later one.
+				if (anniversary.ordinal() != null
+						&& (known.ordinal() == null || anniversary.ordinal() > known.ordinal())) {
 					this.anniversaries.set(i, new AnniversaryMention(known.id(), known.name(), anniversary.ordinal(),
-							known.origin(), known.proposed(), known.line()));
+							known.origin(), known.proposed(), anniversary.line()));
+					extract("anniversary", anniversary.id() + " " + anniversary.ordinal() + " năm", anniversary.line());
 				}
 				return;
 			}

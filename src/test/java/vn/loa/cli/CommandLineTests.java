@@ -95,6 +95,71 @@ class CommandLineTests {
 		assertThat(run.err()).contains("impossible date for --from: '31/09/2025'");
 	}
 
+	@Test
+	void importPlanPrintsTheDraftAndItsReportAndWritesItWithOut() throws IOException {
+		Path plan = this.dir.resolve("ke-hoach.txt");
+		Files.writeString(plan,
+				"""
+						ĐẢNG BỘ XÃ BÌNH AN ĐẢNG CỘNG SẢN VIỆT NAM
+						BAN THƯỜNG VỤ ĐẢNG ỦY
+						Số 12-KH/ĐU Bình An, ngày 05 tháng 01 năm 2026
+
+						KẾ HOẠCH
+						tuyên truyền kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam
+
+						Thực hiện Hướng dẫn số 01-HD/BTGTU, ngày 02/01/2026 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ Đảng ủy xã Bình An xây dựng kế hoạch tuyên truyền như sau:
+
+						I. NỘI DUNG
+						Tuyên truyền kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2026).
+
+						II. THỜI GIAN
+						Từ ngày 15/01/2026 đến hết ngày 10/02/2026.
+
+						III. HÌNH THỨC
+						Tuyên truyền trên đài truyền thanh xã và trang thông tin điện tử xã.
+
+						Nơi nhận:
+						- Thường trực Đảng ủy,
+						- Lưu Văn phòng Đảng ủy.
+						""");
+		Run run = run("import-plan", plan.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("plan:", "number: \"12-KH/ĐU\"", "thanh-lap-dang", "start: 15/01/2026",
+				"end: 10/02/2026");
+		assertThat(run.err()).contains("12-KH/ĐU").contains("dòng/line 3");
+
+		Run written = run("import-plan", plan.toString(), "--out", this.dir.resolve("drafts").toString());
+		assertThat(written.exit()).isZero();
+		assertThat(written.out()).isEmpty();
+		try (var drafts = Files.list(this.dir.resolve("drafts"))) {
+			assertThat(drafts.toList()).singleElement()
+				.satisfies((file) -> assertThat(Files.readString(file)).contains("number: \"12-KH/ĐU\""));
+		}
+	}
+
+	@Test
+	void importPlanRefusesWhatIsNotAReadablePlan() throws IOException {
+		Path empty = Files.writeString(this.dir.resolve("trong.txt"), "");
+		assertThat(run("import-plan", empty.toString())).satisfies((r) -> {
+			assertThat(r.exit()).isEqualTo(1);
+			assertThat(r.err()).contains("trong.txt is empty");
+		});
+		Path huge = this.dir.resolve("lon.pdf");
+		try (var file = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE_NEW,
+				java.nio.file.StandardOpenOption.WRITE)) {
+			file.write(java.nio.ByteBuffer.wrap(new byte[] { 1 }), 50L * 1024 * 1024 - 1);
+		}
+		assertThat(run("import-plan", huge.toString()).err())
+			.contains("lon.pdf is 50.0 MB; the largest accepted is 10 MB");
+		Path broken = Files.write(this.dir.resolve("hong.docx"), new byte[] { 'P', 'K', 3, 4, 0, 0 });
+		assertThat(run("import-plan", broken.toString())).satisfies((r) -> {
+			assertThat(r.exit()).isEqualTo(1);
+			assertThat(r.err()).startsWith("error: hong.docx");
+		});
+		assertThat(run("import-plan", this.dir.resolve("khong-co.txt").toString()).err())
+			.contains("not a readable file");
+	}
+
 	private static Run run(String... args) {
 		PrintStream out = System.out;
 		PrintStream err = System.err;

@@ -54,7 +54,7 @@ class PlanParserRealPlansTests {
 		});
 		assertThat(draft.anniversaries()).extracting("id", "ordinal")
 			.containsExactlyInAnyOrder(tuple("thanh-lap-dang", 95), tuple("giai-phong-mien-nam", 50),
-					tuple("sinh-nhat-bac-ho", 135), tuple("quoc-khanh", 79), tuple("tong-tuyen-cu", 80));
+					tuple("sinh-nhat-bac-ho", 135), tuple("quoc-khanh", 80), tuple("tong-tuyen-cu", 80));
 		assertThat(draft.eventIds()).containsExactlyInAnyOrder("dai-hoi-thanh-pho-vung-tau-viii",
 				"dai-hoi-tinh-ba-ria-vung-tau-viii", "dai-hoi-xiv");
 		assertThat(draft.proposedAnniversaries()).isEmpty();

@@ -1,0 +1,73 @@
+package vn.loa.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import vn.loa.calendar.CalendarLoader;
+import vn.loa.importer.PlanDocuments;
+import vn.loa.importer.PlanDraft;
+import vn.loa.importer.PlanImports;
+import vn.loa.importer.UnreadableDocumentException;
+
+/**
+ * Reads a plan document and prints the draft plan (standard output) and its review report
+ * (standard error); {@code --out DIR} writes the draft into a file instead. Never changes
+ * the calendar: copy the file into {@code calendar/plans/} once it is right.
+ */
+@Command(name = "import-plan",
+		description = "Read a plan (.txt, .md, .docx, .pdf, .html) into a draft for calendar/plans/.")
+class ImportPlanCommand implements Callable<Integer> {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Parameters(paramLabel = "FILE", description = "The plan document")
+	Path file;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "Write the draft to DIR/<plan id>.yaml")
+	Path out;
+
+	@Option(names = "--calendar-dir", defaultValue = "calendar",
+			description = "Calendar to match anniversaries and events against (${DEFAULT-VALUE})")
+	Path calendarDir;
+
+	@Override
+	public Integer call() throws IOException {
+		try {
+			if (!Files.isRegularFile(this.file)) {
+				throw new UnreadableDocumentException(this.file + " is not a readable file");
+			}
+			if (Files.size(this.file) > PlanDocuments.MAX_BYTES) {
+				throw new UnreadableDocumentException(String.format("%s is %.1f MB; the largest accepted is %d MB",
+						this.file.getFileName(), Files.size(this.file) / 1048576.0, PlanDocuments.MAX_BYTES / 1048576));
+			}
+			PlanDraft draft = PlanImports.read(this.file.getFileName().toString(), Files.readAllBytes(this.file),
+					CalendarLoader.load(this.calendarDir).book());
+			this.spec.commandLine().getErr().println(draft.report());
+			if (this.out != null) {
+				Files.createDirectories(this.out);
+				Path target = this.out.resolve(draft.id() + ".yaml");
+				Files.writeString(target, draft.toYaml(), StandardCharsets.UTF_8);
+				this.spec.commandLine().getErr().println("Wrote " + target);
+			}
+			else {
+				this.spec.commandLine().getOut().print(draft.toYaml());
+				this.spec.commandLine().getOut().flush();
+			}
+			return 0;
+		}
+		catch (UnreadableDocumentException ex) {
+			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+}

@@ -1,0 +1,167 @@
+package vn.loa.importer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import vn.loa.calendar.CalendarLoad;
+import vn.loa.calendar.CalendarProblem;
+import vn.loa.calendar.CalendarService;
+
+/**
+ * Reads uploaded plan documents into drafts kept until an editor confirms one; confirming
+ * writes it into {@code calendar/plans/} and reloads the calendar, and only if the
+ * calendar still loads without a problem from that file. Nothing in the calendar changes
+ * before that.
+ */
+@Service
+public class PlanImports {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final CalendarService calendar;
+
+	private final Path calendarDirectory;
+
+	private final Clock clock;
+
+	PlanImports(NamedParameterJdbcTemplate jdbc, CalendarService calendar,
+			@Value("${loa.calendar-dir:calendar}") Path calendarDirectory, Clock clock) {
+		this.jdbc = jdbc;
+		this.calendar = calendar;
+		this.calendarDirectory = calendarDirectory;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reads a document into a draft plan without storing anything in the calendar.
+	 * @throws UnreadableDocumentException when the file is not a readable plan
+	 */
+	public static PlanDraft read(String fileName, byte[] bytes, vn.loa.calendar.CalendarBook book) {
+		PlanDraft draft = new PlanParser().parse(PlanDocuments.read(fileName, bytes), book);
+		if (draft.kind() == null && (draft.title() == null || draft.title().isBlank())) {
+			throw new UnreadableDocumentException(
+					fileName + " does not look like a plan: it has no KẾ HOẠCH or HƯỚNG DẪN heading and no title");
+		}
+		return draft;
+	}
+
+	/** Reads a document and keeps its draft for review. */
+	public Draft upload(String fileName, byte[] bytes) {
+		PlanDraft draft = read(fileName, bytes, this.calendar.book());
+		String id = UUID.randomUUID().toString();
+		this.jdbc.update(
+				"INSERT INTO plan_import (id, file_name, plan_id, draft_yaml, report, created_at) "
+						+ "VALUES (:id, :file, :plan, :yaml, :report, :now)",
+				new MapSqlParameterSource("id", id).addValue("file", fileName)
+					.addValue("plan", draft.id())
+					.addValue("yaml", draft.toYaml())
+					.addValue("report", draft.report())
+					.addValue("now", Timestamp.from(this.clock.instant())));
+		return find(id).orElseThrow();
+	}
+
+	public Optional<Draft> find(String id) {
+		return this.jdbc.query(
+				"SELECT id, file_name, plan_id, draft_yaml, report, created_at, confirmed_at FROM plan_import "
+						+ "WHERE id = :id",
+				Map.of("id", id),
+				(rs, n) -> new Draft(rs.getString("id"), rs.getString("file_name"), rs.getString("plan_id"),
+						rs.getString("draft_yaml"), rs.getString("report"), rs.getTimestamp("created_at").toInstant(),
+						(rs.getTimestamp("confirmed_at") != null) ? rs.getTimestamp("confirmed_at").toInstant() : null))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Stores a draft's plan in the calendar. Refuses when a plan file of that id exists
+	 * (unless {@code replace}) or when the calendar would not load the new file cleanly;
+	 * in both cases the calendar is left exactly as it was.
+	 */
+	public synchronized Draft confirm(String id, boolean replace) {
+		Draft draft = find(id).orElseThrow(() -> new ImportConflictException("no draft with id '" + id + "'"));
+		if (draft.confirmedAt() != null) {
+			throw new ImportConflictException("draft '" + id + "' was already confirmed");
+		}
+		Path file = this.calendarDirectory.resolve("plans").resolve(draft.planId() + ".yaml");
+		byte[] previous = null;
+		try {
+			if (Files.exists(file)) {
+				if (!replace) {
+					throw new ImportConflictException(
+							"calendar already holds " + file.getFileName() + "; confirm with replace to overwrite it");
+				}
+				previous = Files.readAllBytes(file);
+			}
+			Files.createDirectories(file.getParent());
+			Path temp = Files.createTempFile(file.getParent(), ".import", ".tmp");
+			Files.writeString(temp, draft.yaml(), StandardCharsets.UTF_8);
+			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			CalendarLoad load = this.calendar.reload();
+			List<CalendarProblem> own = load.problems()
+				.stream()
+				.filter((p) -> p.file().endsWith(file.getFileName().toString()))
+				.toList();
+			if (!own.isEmpty()) {
+				restore(file, previous);
+				throw new ImportConflictException("the calendar would not load the plan: " + own);
+			}
+		}
+		catch (IOException ex) {
+			throw new ImportConflictException("cannot write " + file + ": " + ex.getMessage());
+		}
+		this.jdbc.update("UPDATE plan_import SET confirmed_at = :now WHERE id = :id",
+				Map.of("id", id, "now", Timestamp.from(this.clock.instant())));
+		return find(id).orElseThrow();
+	}
+
+	private void restore(Path file, byte[] previous) throws IOException {
+		if (previous != null) {
+			Files.write(file, previous);
+		}
+		else {
+			Files.deleteIfExists(file);
+		}
+		this.calendar.reload();
+	}
+
+	/**
+	 * A plan read from a document, waiting for review.
+	 *
+	 * @param id the draft's id
+	 * @param fileName the uploaded file's name
+	 * @param planId the id the plan will have in the calendar
+	 * @param yaml the draft in the calendar/ format
+	 * @param report each extracted value with its line, then the warnings
+	 * @param createdAt when it was read
+	 * @param confirmedAt when it was stored in the calendar, or {@code null}
+	 */
+	public record Draft(String id, String fileName, String planId, String yaml, String report, Instant createdAt,
+			Instant confirmedAt) {
+
+	}
+
+	/** A confirmation that cannot be carried out, with the reason. */
+	public static class ImportConflictException extends RuntimeException {
+
+		public ImportConflictException(String message) {
+			super(message);
+		}
+
+	}
+
+}
