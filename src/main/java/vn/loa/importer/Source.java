@@ -92,10 +92,9 @@ final class Source {
 		if (Character.isLowerCase(first)) {
 			return true;
 		}
-		if (Character.isDigit(first)) {
-			return previous.length() >= 60;
-		}
-		return Character.isUpperCase(first) && previous.length() >= 90;
+		// A long line that stops mid-sentence was wrapped by the page, even when the next
+		// word is a number or a capitalised name ("Ban Tuyên giáo / Tỉnh ủy ...").
+		return (Character.isDigit(first) || Character.isUpperCase(first)) && previous.length() >= 60;
 	}
 
 	static boolean isListStart(String line) {
