@@ -26,8 +26,6 @@ import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAli
  */
 final class DocumentDocx {
 
-	static final String CELL_SEPARATOR = " | ";
-
 	// A superscript run of digits is a footnote reference; after m or km it is a unit.
 	private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\s*\\d{1,3}(?:\\s*,\\s*\\d{1,3})*\\s*");
 
@@ -99,23 +97,10 @@ final class DocumentDocx {
 	// lines, as they stand side by side on the page.
 	private List<String> row(XWPFTableRow row) {
 		List<List<String>> cells = new ArrayList<>();
-		int height = 0;
 		for (XWPFTableCell cell : row.getTableCells()) {
-			List<String> lines = body(cell.getBodyElements());
-			cells.add(lines);
-			height = Math.max(height, lines.size());
+			cells.add(body(cell.getBodyElements()));
 		}
-		List<String> lines = new ArrayList<>(height);
-		for (int k = 0; k < height; k++) {
-			List<String> parts = new ArrayList<>();
-			for (List<String> cell : cells) {
-				if (k < cell.size() && !TextCleanup.isBlank(cell.get(k))) {
-					parts.add(TextCleanup.strip(cell.get(k)));
-				}
-			}
-			lines.add(String.join(CELL_SEPARATOR, parts));
-		}
-		return lines;
+		return TextCleanup.rowLines(cells);
 	}
 
 }

@@ -128,25 +128,12 @@ final class DocumentHtml {
 	// Cells side by side: line k of the row joins the cells' k-th lines.
 	private static List<String> row(Element row) {
 		List<List<String>> cells = new ArrayList<>();
-		int height = 0;
 		for (Element cell : row.children()) {
 			if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-				List<String> lines = lines(cell);
-				cells.add(lines);
-				height = Math.max(height, lines.size());
+				cells.add(lines(cell));
 			}
 		}
-		List<String> lines = new ArrayList<>(height);
-		for (int k = 0; k < height; k++) {
-			List<String> parts = new ArrayList<>();
-			for (List<String> cell : cells) {
-				if (k < cell.size() && !TextCleanup.isBlank(cell.get(k))) {
-					parts.add(TextCleanup.strip(cell.get(k)));
-				}
-			}
-			lines.add(String.join(DocumentDocx.CELL_SEPARATOR, parts));
-		}
-		return lines;
+		return TextCleanup.rowLines(cells);
 	}
 
 	private static String listLabel(Element item) {

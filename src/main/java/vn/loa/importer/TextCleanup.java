@@ -97,4 +97,23 @@ final class TextCleanup {
 		return PAGE_NUMBER.matcher(result).matches() ? "" : result;
 	}
 
+	/**
+	 * A table row as a reader sees it: line k joins each cell's k-th line, so a
+	 * two-column header ("ĐẢNG BỘ ... | ĐẢNG CỘNG SẢN VIỆT NAM") stays one readable line.
+	 */
+	static List<String> rowLines(List<List<String>> cells) {
+		int height = cells.stream().mapToInt(List::size).max().orElse(0);
+		List<String> lines = new ArrayList<>(height);
+		for (int k = 0; k < height; k++) {
+			List<String> parts = new ArrayList<>();
+			for (List<String> cell : cells) {
+				if (k < cell.size() && !isBlank(cell.get(k))) {
+					parts.add(strip(cell.get(k)));
+				}
+			}
+			lines.add(String.join(" | ", parts));
+		}
+		return lines;
+	}
+
 }
