@@ -51,7 +51,7 @@ class ApiSecurity {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
-			.ignoringRequestMatchers("/api/**", "/unsubscribe/**", "/subscribe/confirm/**"))
+			.ignoringRequestMatchers("/api/**", "/unsubscribe/**", "/subscribe/confirm/**", "/error"))
 			.addFilterAfter(new FormCsrfCookieFilter(), CsrfFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(

@@ -70,7 +70,7 @@ class HomeController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "archive";
 		}
-		model.addAttribute("month", Month.of(shown));
+		model.addAttribute("shown", Month.of(shown));
 		model.addAttribute("previous", Month.of(shown.minusMonths(1)));
 		model.addAttribute("next", Month.of(shown.plusMonths(1)));
 		model.addAttribute("items",
