@@ -76,6 +76,54 @@ public class Subscribers {
 		return find(keys.getKey().longValue()).orElseThrow();
 	}
 
+	/**
+	 * Checks an address as {@link #signUp} would.
+	 * @param email the address as typed
+	 * @return the address without surrounding blanks
+	 * @throws InvalidSubscriberException if it is not a valid address
+	 */
+	public static String checkEmail(String email) {
+		return SubscriberValidation.email(email);
+	}
+
+	/**
+	 * Someone asks, on the public form, to receive the default organisation's bulletins.
+	 * A new address is added as pending; a pending one stays pending and an unsubscribed
+	 * one becomes pending again, both to be sent a fresh confirmation; a confirmed one is
+	 * left as it is.
+	 * @param email their address
+	 * @param name their name, may be {@code null}
+	 * @return the subscriber as it now is
+	 * @throws InvalidSubscriberException if a field is invalid, or (a conflict) the same
+	 * new address was signed up by another request at the same moment
+	 */
+	@Transactional
+	public Subscriber signUp(String email, String name) {
+		String address = SubscriberValidation.email(email);
+		String cleanName = SubscriberValidation.name(name);
+		Optional<Subscriber> existing = this.jdbc
+			.query("SELECT " + COLUMNS + " FROM subscriber WHERE organisation = :organisation AND email_key = :key",
+					Map.of("organisation", SubscriberValidation.DEFAULT_ORGANISATION, "key",
+							SubscriberValidation.key(address)),
+					this::mapRow)
+			.stream()
+			.findFirst();
+		if (existing.isEmpty()) {
+			// Two requests for one new address at once: the second is refused as a
+			// conflict.
+			return add(null, address, cleanName, SubscriberStatus.PENDING);
+		}
+		Subscriber subscriber = existing.get();
+		if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {
+			this.jdbc.update(
+					"UPDATE subscriber SET status = 'PENDING', unsubscribed_at = NULL, updated_at = :now "
+							+ "WHERE id = :id AND status = 'UNSUBSCRIBED'",
+					Map.of("id", subscriber.id(), "now", Timestamp.from(this.clock.instant())));
+			return find(subscriber.id()).orElseThrow();
+		}
+		return subscriber;
+	}
+
 	public Optional<Subscriber> find(long id) {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM subscriber WHERE id = :id", Map.of("id", id), this::mapRow)
 			.stream()

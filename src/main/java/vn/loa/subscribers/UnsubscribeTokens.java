@@ -67,10 +67,18 @@ public class UnsubscribeTokens {
 	}
 
 	private byte[] sign(long subscriberId) {
+		return mac("unsubscribe:" + subscriberId);
+	}
+
+	/**
+	 * The HMAC of a message under Loa's key; each kind of token prefixes its own purpose,
+	 * so one kind never passes for another.
+	 */
+	byte[] mac(String message) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(this.key);
-			return mac.doFinal(("unsubscribe:" + subscriberId).getBytes(StandardCharsets.UTF_8));
+			return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

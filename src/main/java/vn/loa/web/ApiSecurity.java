@@ -26,12 +26,16 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The HTTP API needs a bearer token; the public feed, pages and the one-click unsubscribe
- * do not. The token comes from {@code loa.api.token}; when none is configured, one is
- * generated on first start into {@code <data-dir>/api-token} (never a default).
+ * The HTTP API needs a bearer token; the public feed, pages, sign-up form and the
+ * one-click unsubscribe do not. The token comes from {@code loa.api.token}; when none is
+ * configured, one is generated on first start into {@code <data-dir>/api-token} (never a
+ * default).
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -41,7 +45,14 @@ class ApiSecurity {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiToken token) throws Exception {
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/unsubscribe/**"))
+		// Sessions are stateless, so the CSRF token of the public forms lives in a
+		// cookie;
+		// signed links (unsubscribe, confirm) authenticate themselves.
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+			.ignoringRequestMatchers("/api/**", "/unsubscribe/**", "/subscribe/confirm/**", "/error"))
+			.addFilterAfter(new FormCsrfCookieFilter(), CsrfFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers("/api/**").hasRole("API").anyRequest().permitAll())
@@ -91,6 +102,30 @@ class ApiSecurity {
 		boolean matches(String presented) {
 			return MessageDigest.isEqual(this.value.getBytes(StandardCharsets.UTF_8),
 					presented.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+	/**
+	 * Sets the CSRF cookie before a form page is rendered: the token is otherwise created
+	 * lazily, possibly after the response is committed, too late for a cookie.
+	 */
+	private static final class FormCsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			if (csrf != null) {
+				csrf.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return !(path.equals("/subscribe") || path.startsWith("/subscribe/"));
 		}
 
 	}

@@ -46,10 +46,13 @@ final class EmlFileTransport implements BulletinTransport {
 	}
 
 	private SendResult write(Outgoing outgoing) {
-		Path target = this.directory.resolve("bulletin-" + outgoing.deliveryId() + ".eml");
+		// Confirmation mails carry negative numbers: they are not outbox deliveries.
+		String name = (outgoing.deliveryId() < 0) ? "confirmation-" + -outgoing.deliveryId()
+				: "bulletin-" + outgoing.deliveryId();
+		Path target = this.directory.resolve(name + ".eml");
 		try {
 			Files.createDirectories(this.directory);
-			Path temp = Files.createTempFile(this.directory, ".bulletin-" + outgoing.deliveryId() + "-", ".tmp");
+			Path temp = Files.createTempFile(this.directory, "." + name + "-", ".tmp");
 			try {
 				try (OutputStream out = Files.newOutputStream(temp)) {
 					outgoing.message().writeTo(out);

@@ -62,6 +62,18 @@ class FeedEntries {
 	}
 
 	/**
+	 * The entries published from {@code from} (inclusive) to {@code to} (exclusive),
+	 * newest first.
+	 */
+	List<FeedEntry> between(Instant from, Instant to) {
+		return this.jdbc.query(
+				"SELECT item_id, published_at FROM feed_entry WHERE published_at >= :from AND published_at < :to "
+						+ "ORDER BY published_at DESC, id DESC",
+				Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)),
+				(rs, n) -> new FeedEntry(rs.getString(1), rs.getTimestamp(2).toInstant()));
+	}
+
+	/**
 	 * A cheap fingerprint of the table: when it differs from the one a cached feed was
 	 * built from, the cache is stale (another instance recorded, or a transaction rolled
 	 * back).

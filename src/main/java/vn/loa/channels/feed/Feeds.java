@@ -77,6 +77,19 @@ public class Feeds {
 			.flatMap((entry) -> this.catalog.find(itemId).map((item) -> new PublishedItem(item, entry.publishedAt())));
 	}
 
+	/** The newest items the feed carries, newest first, at most {@code limit}. */
+	public List<PublishedItem> latest(int limit) {
+		return withItems(this.entries.newest(limit));
+	}
+
+	/**
+	 * The items that went out on the feed from {@code from} (inclusive) to {@code to}
+	 * (exclusive), newest first.
+	 */
+	public List<PublishedItem> publishedBetween(Instant from, Instant to) {
+		return withItems(this.entries.between(from, to));
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
 		rebuild();
@@ -119,19 +132,22 @@ public class Feeds {
 	/** Serialises both feeds again from the table. */
 	synchronized Snapshot rebuild() {
 		Stamp stamp = this.entries.stamp();
-		List<FeedEntry> newest = this.entries.newest(this.properties.size());
-		Map<String, ContentItem> items = this.catalog.findAll(newest.stream().map(FeedEntry::itemId).toList())
-			.stream()
-			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
-		List<PublishedItem> published = newest.stream()
-			.filter((entry) -> items.containsKey(entry.itemId()))
-			.map((entry) -> new PublishedItem(items.get(entry.itemId()), entry.publishedAt()))
-			.toList();
+		List<PublishedItem> published = withItems(this.entries.newest(this.properties.size()));
 		Instant lastModified = published.isEmpty() ? null : published.get(0).publishedAt();
 		Snapshot rebuilt = new Snapshot(stamp, document(this.writer.rss(published), FeedWriter.RSS, lastModified),
 				document(this.writer.atom(published), FeedWriter.ATOM, lastModified));
 		this.snapshot = rebuilt;
 		return rebuilt;
+	}
+
+	private List<PublishedItem> withItems(List<FeedEntry> entries) {
+		Map<String, ContentItem> items = this.catalog.findAll(entries.stream().map(FeedEntry::itemId).toList())
+			.stream()
+			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
+		return entries.stream()
+			.filter((entry) -> items.containsKey(entry.itemId()))
+			.map((entry) -> new PublishedItem(items.get(entry.itemId()), entry.publishedAt()))
+			.toList();
 	}
 
 	private Snapshot current() {

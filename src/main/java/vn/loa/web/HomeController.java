@@ -1,0 +1,105 @@
+package vn.loa.web;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import vn.loa.calendar.CalendarService;
+import vn.loa.channels.feed.Feeds;
+import vn.loa.channels.feed.PublishedItem;
+
+/**
+ * The residents' home page (latest items, coming anniversaries) and the monthly archive.
+ */
+@Controller
+class HomeController {
+
+	private static final int LATEST = 10;
+
+	private static final int UPCOMING_DAYS = 60;
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private final Feeds feeds;
+
+	private final CalendarService calendar;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	HomeController(Feeds feeds, CalendarService calendar, Clock clock, ZoneId zone) {
+		this.feeds = feeds;
+		this.calendar = calendar;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
+		model.addAttribute("items", entries(this.feeds.latest(LATEST)));
+		model.addAttribute("occurrences",
+				this.calendar.book().occurrencesBetween(today, today.plusDays(UPCOMING_DAYS)));
+		model.addAttribute("thisMonth", Month.of(YearMonth.from(today)));
+		return "home";
+	}
+
+	@GetMapping("/archive/{year}/{month}")
+	String archive(@PathVariable String year, @PathVariable String month, Model model, HttpServletResponse response) {
+		YearMonth shown;
+		try {
+			if (!year.matches("[0-9]{4}") || !month.matches("[0-9]{1,2}")) {
+				throw new DateTimeException("not a month");
+			}
+			shown = YearMonth.of(Integer.parseInt(year), Integer.parseInt(month));
+		}
+		catch (DateTimeException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return "archive";
+		}
+		model.addAttribute("shown", Month.of(shown));
+		model.addAttribute("previous", Month.of(shown.minusMonths(1)));
+		model.addAttribute("next", Month.of(shown.plusMonths(1)));
+		model.addAttribute("items",
+				entries(this.feeds.publishedBetween(shown.atDay(1).atStartOfDay(this.zone).toInstant(),
+						shown.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant())));
+		return "archive";
+	}
+
+	private List<Entry> entries(List<PublishedItem> published) {
+		return published.stream()
+			.map((p) -> new Entry(p.item().id(), p.item().title(),
+					(p.item().summary() != null) ? p.item().summary() : "",
+					DATE.format(p.publishedAt().atZone(this.zone))))
+			.toList();
+	}
+
+	/** An item as the lists show it: its date already in Loa's zone. */
+	record Entry(String id, String title, String summary, String date) {
+
+	}
+
+	/** A month as links and headings show it: "09/2025", path parts "2025" and "09". */
+	record Month(String year, String month, String label) {
+
+		static Month of(YearMonth month) {
+			return new Month(String.valueOf(month.getYear()), "%02d".formatted(month.getMonthValue()),
+					"%02d/%d".formatted(month.getMonthValue(), month.getYear()));
+		}
+
+	}
+
+}

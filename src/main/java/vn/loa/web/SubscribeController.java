@@ -1,0 +1,146 @@
+package vn.loa.web;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.loa.channels.email.ConfirmationMails;
+import vn.loa.subscribers.ConfirmationTokens;
+import vn.loa.subscribers.ConfirmationTokens.Status;
+import vn.loa.subscribers.ConfirmationTokens.Verdict;
+import vn.loa.subscribers.InvalidSubscriberException;
+import vn.loa.subscribers.Subscriber;
+import vn.loa.subscribers.SubscriberStatus;
+import vn.loa.subscribers.Subscribers;
+
+/**
+ * Signing up for the bulletin with double opt-in. Every accepted address gets the same
+ * answer, so the form never tells who is subscribed; the confirmation link only shows a
+ * button, because mail scanners follow links, and the button confirms.
+ */
+@Controller
+class SubscribeController {
+
+	private static final String FORM = "subscribe";
+
+	private static final String CONFIRM = "confirm";
+
+	private final Subscribers subscribers;
+
+	private final ConfirmationTokens tokens;
+
+	private final ConfirmationMails mails;
+
+	private final SignUpLimits limits;
+
+	private final String baseUrl;
+
+	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, ConfirmationMails mails,
+			SignUpLimits limits, @Value("${loa.base-url}") String baseUrl) {
+		this.subscribers = subscribers;
+		this.tokens = tokens;
+		this.mails = mails;
+		this.limits = limits;
+		this.baseUrl = baseUrl.replaceAll("/+$", "");
+	}
+
+	@GetMapping("/subscribe")
+	String form(Model model) {
+		return form(model, "", "", Map.of());
+	}
+
+	@PostMapping("/subscribe")
+	String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (!this.limits.allowClient(request.getRemoteAddr())) {
+			return limited(model, response);
+		}
+		Subscriber subscriber;
+		try {
+			subscriber = validSignUp(email, name);
+		}
+		catch (InvalidSubscriberException ex) {
+			if (ex.isConflict()) {
+				// The same new address from another request at the same moment.
+				model.addAttribute("state", "sent");
+				return FORM;
+			}
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(model, email, name, Map.of(ex.field().equals("name") ? "name" : "email", true));
+		}
+		if (subscriber == null) {
+			return limited(model, response);
+		}
+		if (subscriber.status() == SubscriberStatus.PENDING) {
+			this.mails.send(subscriber, this.baseUrl + "/subscribe/confirm/" + this.tokens.issue(subscriber.id()));
+		}
+		model.addAttribute("state", "sent");
+		return FORM;
+	}
+
+	@GetMapping("/subscribe/confirm/{token}")
+	String ask(@PathVariable String token, Model model, HttpServletResponse response) {
+		Verdict verdict = this.tokens.verify(token);
+		Optional<Subscriber> subscriber = verdict.subscriberId().flatMap(this.subscribers::find);
+		if (subscriber.isEmpty() || subscriber.get().status() == SubscriberStatus.UNSUBSCRIBED) {
+			return refused(verdict, model, response);
+		}
+		model.addAttribute("state", subscriber.get().isConfirmed() ? "done" : "ask");
+		model.addAttribute("email", subscriber.get().email());
+		model.addAttribute("token", token);
+		return CONFIRM;
+	}
+
+	@PostMapping("/subscribe/confirm/{token}")
+	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
+		Verdict verdict = this.tokens.verify(token);
+		Optional<Subscriber> subscriber = verdict.subscriberId().flatMap(this.subscribers::confirm);
+		if (subscriber.isEmpty() || !subscriber.get().isConfirmed()) {
+			return refused(verdict, model, response);
+		}
+		model.addAttribute("state", "done");
+		model.addAttribute("email", subscriber.get().email());
+		return CONFIRM;
+	}
+
+	/** The subscriber, or {@code null} when the mailbox has been asked for too often. */
+	private Subscriber validSignUp(String email, String name) {
+		// Checked before counting, so a typo does not use up the mailbox's attempts.
+		if (!this.limits.allowMailbox(Subscribers.checkEmail(email))) {
+			return null;
+		}
+		return this.subscribers.signUp(email, name);
+	}
+
+	private static String form(Model model, String email, String name, Map<String, Boolean> errors) {
+		model.addAttribute("state", "form");
+		model.addAttribute("email", email);
+		model.addAttribute("name", name);
+		model.addAttribute("errors", errors);
+		return FORM;
+	}
+
+	private static String limited(Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		model.addAttribute("state", "limited");
+		return FORM;
+	}
+
+	private static String refused(Verdict verdict, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("state", (verdict.status() == Status.EXPIRED) ? "expired" : "invalid");
+		return CONFIRM;
+	}
+
+}

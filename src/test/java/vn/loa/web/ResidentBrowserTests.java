@@ -1,0 +1,229 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.loa.content.ContentDraft;
+import vn.loa.content.ContentEditor;
+import vn.loa.subscribers.SubscriberStatus;
+import vn.loa.subscribers.Subscribers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A resident's whole path in Debian's headless Chromium: from the home page to the
+ * sign-up form, the confirmation mail and its button, a bulletin, and its unsubscribe
+ * button. Skipped without Chromium and its driver, except on CI where it fails.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "spring.mail.host=127.0.0.1",
+				"loa.api.token=browser-token", "loa.secret=browser-secret", "loa.publishing.sweep-interval=PT1H" })
+class ResidentBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final Pattern CONFIRM_LINK = Pattern
+		.compile("http://localhost:\\d+/subscribe/confirm/[A-Za-z0-9._-]+");
+
+	private static final Pattern UNSUBSCRIBE_LINK = Pattern
+		.compile("http://localhost:\\d+/unsubscribe/[A-Za-z0-9._-]+");
+
+	private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	private static final int PORT;
+
+	private static final Path DATA;
+
+	static {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			PORT = socket.getLocalPort();
+			DATA = Files.createTempDirectory("loa-browser");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	ContentEditor editor;
+
+	@Autowired
+	ZoneId zone;
+
+	private WebDriver browser;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("loa.base-url", () -> "http://localhost:" + PORT);
+		registry.add("spring.mail.port", SMTP.getSmtp()::getPort);
+		registry.add("loa.data-dir", DATA::toString);
+		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+	}
+
+	@BeforeAll
+	static void needsChromium() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed && "true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
+					+ " is missing: install Debian's chromium and chromium-driver (.ci/run does as root)");
+		}
+		Assumptions.assumeTrue(installed, "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+				+ " is missing (apt-get install chromium chromium-driver)");
+		SMTP.start();
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		SMTP.stop();
+	}
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=412,915",
+				"--user-data-dir=" + Files.createTempDirectory("loa-chromium"));
+		// A resident's browser asks for Vietnamese.
+		options.addArguments("--lang=vi");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void aResidentSubscribesConfirmsReceivesABulletinAndUnsubscribes() throws Exception {
+		String address = "ba.con.phuong1@example.vn";
+		this.browser.get("http://localhost:" + PORT + "/");
+		assertThat(this.browser.getTitle()).contains("Trang chủ");
+		screenshot("home");
+
+		this.browser.findElement(By.cssSelector("main a.button")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký nhận bản tin");
+		this.browser.findElement(By.id("email")).sendKeys(address);
+		this.browser.findElement(By.id("name")).sendKeys("Nguyễn Thị Hoa");
+		screenshot("subscribe");
+		this.browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hãy kiểm tra hộp thư");
+		assertThat(status(address)).isEqualTo(SubscriberStatus.PENDING);
+
+		String confirmLink = link(awaitMail(address, "Xác nhận đăng ký nhận bản tin"), CONFIRM_LINK);
+		this.browser.get(confirmLink);
+		screenshot("confirm");
+		assertThat(status(address)).isEqualTo(SubscriberStatus.PENDING);
+		this.browser.findElement(By.id("confirm")).click();
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("đã được xác nhận");
+		assertThat(status(address)).isEqualTo(SubscriberStatus.CONFIRMED);
+
+		String title = "Thông báo lịch tiêm phòng cho trẻ em";
+		ZonedDateTime due = ZonedDateTime.now(this.zone).plusSeconds(4).withNano(0);
+		this.editor.create(new ContentDraft("tiem-phong-browser", title, "Lịch tiêm phòng tháng này.",
+				"Kính gửi bà con, lịch **tiêm phòng** như sau.", null, List.of("feed", "email"),
+				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(due), Map.of(), null, null));
+		String unsubscribeLink = link(awaitMail(address, title), UNSUBSCRIBE_LINK);
+
+		this.browser.get("http://localhost:" + PORT + "/p/tiem-phong-browser");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+		screenshot("item");
+
+		this.browser.get(unsubscribeLink);
+		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.tagName("body")).getText()).contains("Đã hủy đăng ký");
+		assertThat(status(address)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+	}
+
+	private SubscriberStatus status(String address) {
+		return this.subscribers.list(null, null)
+			.stream()
+			.filter((s) -> s.email().equals(address))
+			.findFirst()
+			.orElseThrow()
+			.status();
+	}
+
+	private static MimeMessage awaitMail(String address, String subject) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> mail(address, subject) != null);
+		return mail(address, subject);
+	}
+
+	private static MimeMessage mail(String address, String subject) {
+		return Arrays.stream(SMTP.getReceivedMessages()).filter((m) -> {
+			try {
+				return MailParts.recipients(m).contains(address) && subject.equals(m.getSubject());
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).findFirst().orElse(null);
+	}
+
+	private static String link(MimeMessage mail, Pattern pattern) throws Exception {
+		String text = MailParts.of(mail).get("text/plain");
+		Matcher matcher = pattern.matcher(text);
+		assertThat(matcher.find()).as("a link in %s", text).isTrue();
+		return matcher.group();
+	}
+
+	private void screenshot(String name) throws IOException {
+		byte[] png = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES);
+		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+	}
+
+}
