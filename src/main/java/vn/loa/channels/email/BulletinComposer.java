@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -62,6 +64,14 @@ class BulletinComposer {
 
 	private final Clock clock;
 
+	/** The last few items' rendered bodies, by id and version. */
+	private final Map<String, Rendered> renderedBodies = new LinkedHashMap<>(32, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Rendered> eldest) {
+			return size() > 64;
+		}
+	};
+
 	BulletinComposer(ITemplateEngine templates, UnsubscribeTokens tokens, EmailProperties properties,
 			@Value("${loa.base-url}") String baseUrl, Clock clock) throws AddressException {
 		this.templates = templates;
@@ -86,8 +96,9 @@ class BulletinComposer {
 		Context context = new Context(VIETNAMESE);
 		context.setVariable("title", item.title());
 		context.setVariable("summary", (item.summary() != null) ? item.summary().strip() : "");
-		context.setVariable("bodyHtml", item.bodyHtml());
-		context.setVariable("bodyText", item.bodyText());
+		Rendered body = rendered(item);
+		context.setVariable("bodyHtml", body.html());
+		context.setVariable("bodyText", body.text());
 		context.setVariable("name", subscriber.name());
 		context.setVariable("organisation", subscriber.organisation());
 		context.setVariable("unsubscribeUrl", unsubscribeUrl);
@@ -113,6 +124,30 @@ class BulletinComposer {
 		message.setContent(alternative);
 		message.saveChanges();
 		return message;
+	}
+
+	/**
+	 * The item's body as sanitised HTML and plain text, rendered once for all its
+	 * recipients rather than once each: Markdown and the sanitiser cost more than the
+	 * rest of a message.
+	 */
+	private Rendered rendered(ContentItem item) {
+		String key = item.id() + "@" + item.updatedAt();
+		synchronized (this.renderedBodies) {
+			Rendered cached = this.renderedBodies.get(key);
+			if (cached != null) {
+				return cached;
+			}
+		}
+		Rendered body = new Rendered(item.bodyHtml(), item.bodyText());
+		synchronized (this.renderedBodies) {
+			this.renderedBodies.put(key, body);
+		}
+		return body;
+	}
+
+	private record Rendered(String html, String text) {
+
 	}
 
 	private String listUnsubscribe(String unsubscribeUrl, String token) {
