@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code calendar} prints what falls in a date range, {@code check}
- * validates the calendar and content files. With no arguments the jar serves instead.
+ * validates the calendar and content files, {@code create-admin} creates a desk
+ * administrator. With no arguments the jar serves instead.
  */
 @Command(name = "loa", mixinStandardHelpOptions = true, version = "Loa 0.1",
 		description = "Scheduled campaign calendar and content publisher. Without a command, serves.",
-		subcommands = { CalendarCommand.class, CheckCommand.class, ImportPlanCommand.class })
+		subcommands = { CalendarCommand.class, CheckCommand.class, ImportPlanCommand.class, CreateAdminCommand.class })
 public final class LoaCommand implements Callable<Integer> {
 
 	@CommandLine.Spec
@@ -54,6 +55,9 @@ public final class LoaCommand implements Callable<Integer> {
 		public <K> K create(Class<K> type) throws Exception {
 			if (type == CalendarCommand.class) {
 				return type.cast(new CalendarCommand(this.application));
+			}
+			if (type == CreateAdminCommand.class) {
+				return type.cast(new CreateAdminCommand(this.application));
 			}
 			return CommandLine.defaultFactory().create(type);
 		}

@@ -19,12 +19,16 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -32,10 +36,10 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The HTTP API needs a bearer token; the public feed, pages, sign-up form and the
- * one-click unsubscribe do not. The token comes from {@code loa.api.token}; when none is
- * configured, one is generated on first start into {@code <data-dir>/api-token} (never a
- * default).
+ * The HTTP API needs a bearer token; the editors' desk a form login with a role; the
+ * public feed, pages, sign-up form and the one-click unsubscribe neither. The token comes
+ * from {@code loa.api.token}; when none is configured, one is generated on first start
+ * into {@code <data-dir>/api-token} (never a default).
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -43,19 +47,21 @@ class ApiSecurity {
 
 	private static final Log logger = LogFactory.getLog(ApiSecurity.class);
 
+	/**
+	 * The API: stateless, a bearer token for everything; an administrator's desk session
+	 * may also read the audit log (a GET, so no CSRF token is needed).
+	 */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiToken token) throws Exception {
-		// Sessions are stateless, so the CSRF token of the public forms lives in a
-		// cookie;
-		// signed links (unsubscribe, confirm) authenticate themselves.
-		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
-		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
-			.ignoringRequestMatchers("/api/**", "/unsubscribe/**", "/subscribe/confirm/**", "/error"))
-			.addFilterAfter(new FormCsrfCookieFilter(), CsrfFilter.class)
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/api/**").hasRole("API").anyRequest().permitAll())
+	@Order(1)
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token) throws Exception {
+		http.securityMatcher("/api/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/audit")
+				.hasAnyRole("API", "ADMIN")
+				.anyRequest()
+				.hasRole("API"))
 			.addFilterBefore(new BearerTokenFilter(token), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer realm=\"loa\"");
@@ -65,12 +71,37 @@ class ApiSecurity {
 	}
 
 	/**
-	 * No user accounts yet (the desk brings them): this keeps Spring from inventing one
-	 * with a default password.
+	 * Everything else: public pages, and the editors' desk behind a form login with a
+	 * session and rate-limited attempts.
 	 */
 	@Bean
-	org.springframework.security.core.userdetails.UserDetailsService noUsers() {
-		return new org.springframework.security.provisioning.InMemoryUserDetailsManager();
+	@Order(2)
+	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits) throws Exception {
+		// The CSRF token of the forms lives in a cookie, so public pages need no session;
+		// signed links (unsubscribe, confirm) authenticate themselves.
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+			.ignoringRequestMatchers("/unsubscribe/**", "/subscribe/confirm/**", "/error"))
+			.addFilterAfter(new FormCsrfCookieFilter(), CsrfFilter.class)
+			.addFilterBefore(new LoginLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/desk/radio", "/desk/radio/**")
+				.hasAnyRole("ANNOUNCER", "EDITOR", "APPROVER", "ADMIN")
+				.requestMatchers("/desk/accounts", "/desk/accounts/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/desk", "/desk/**")
+				.hasAnyRole("EDITOR", "APPROVER", "ADMIN")
+				.anyRequest()
+				.permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(new DeskLanding(limits))
+				.failureHandler((request, response, ex) -> {
+					limits.failed(request.getParameter("username"), request.getRemoteAddr());
+					response.sendRedirect(request.getContextPath() + "/login?error");
+				})
+				.permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+		return http.build();
 	}
 
 	@Bean
@@ -125,7 +156,70 @@ class ApiSecurity {
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			return !(path.equals("/subscribe") || path.startsWith("/subscribe/"));
+			return !(path.equals("/subscribe") || path.startsWith("/subscribe/") || path.equals("/login")
+					|| path.equals("/desk") || path.startsWith("/desk/"));
+		}
+
+	}
+
+	/**
+	 * Refuses a login attempt over its limit before the password is even checked, so the
+	 * right password does not help either.
+	 */
+	private static final class LoginLimitFilter extends OncePerRequestFilter {
+
+		private final LoginLimits limits;
+
+		LoginLimitFilter(LoginLimits limits) {
+			this.limits = limits;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (this.limits.blocked(request.getParameter("username"), request.getRemoteAddr())) {
+				response.sendRedirect(request.getContextPath() + "/login?limited");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !("POST".equals(request.getMethod())
+					&& request.getRequestURI().substring(request.getContextPath().length()).equals("/login"));
+		}
+
+	}
+
+	/**
+	 * After a login: forget the user's failures, then back to the page asked for, or to
+	 * the dashboard (the radio sheet for an announcer).
+	 */
+	private static final class DeskLanding extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		private static final List<String> DESK_ROLES = List.of("ROLE_EDITOR", "ROLE_APPROVER", "ROLE_ADMIN");
+
+		private final LoginLimits limits;
+
+		DeskLanding(LoginLimits limits) {
+			this.limits = limits;
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws ServletException, IOException {
+			this.limits.succeeded(authentication.getName());
+			super.onAuthenticationSuccess(request, response, authentication);
+		}
+
+		@Override
+		protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) {
+			boolean deskUser = authentication.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> DESK_ROLES.contains(authority.getAuthority()));
+			return deskUser ? "/desk" : "/desk/radio";
 		}
 
 	}

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.loa.accounts.AuditLog;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentEditor;
 import vn.loa.content.ContentItem;
@@ -33,6 +36,8 @@ import vn.loa.publishing.PublicationLog;
 @RequestMapping("/api")
 class ContentApiController {
 
+	private static final JsonMapper AUDIT_JSON = JsonMapper.builder().build();
+
 	private final ContentEditor editor;
 
 	private final ContentStore store;
@@ -41,11 +46,15 @@ class ContentApiController {
 
 	private final ZoneId zone;
 
-	ContentApiController(ContentEditor editor, ContentStore store, PublicationLog publications, ZoneId zone) {
+	private final AuditLog audit;
+
+	ContentApiController(ContentEditor editor, ContentStore store, PublicationLog publications, ZoneId zone,
+			AuditLog audit) {
 		this.editor = editor;
 		this.store = store;
 		this.publications = publications;
 		this.zone = zone;
+		this.audit = audit;
 	}
 
 	@GetMapping("/content")
@@ -61,23 +70,30 @@ class ContentApiController {
 	@PostMapping("/content")
 	ResponseEntity<Map<String, Object>> create(@RequestBody ContentDraft draft) {
 		ContentItem item = this.editor.create(draft);
+		record("content.create", item.id(), null, item);
 		return ResponseEntity.created(URI.create("/api/content/" + item.id())).body(json(item));
 	}
 
 	@PutMapping("/content/{id}")
 	Map<String, Object> update(@PathVariable String id, @RequestBody ContentDraft draft) {
-		return json(this.editor.update(id, draft));
+		ContentItem before = this.store.find(id).orElse(null);
+		ContentItem after = this.editor.update(id, draft);
+		record("content.update", id, before, after);
+		return json(after);
 	}
 
 	@DeleteMapping("/content/{id}")
 	ResponseEntity<Map<String, Object>> withdraw(@PathVariable String id) {
-		if (this.store.find(id).isEmpty()) {
+		ContentItem before = this.store.find(id).orElse(null);
+		if (before == null) {
 			return ResponseEntity.notFound().build();
 		}
 		if (!this.store.withdraw(id)) {
 			throw InvalidContentException.conflict("status", "item '" + id + "' has already gone out");
 		}
-		return ResponseEntity.ok(json(this.store.find(id).orElseThrow()));
+		ContentItem after = this.store.find(id).orElseThrow();
+		record("content.withdraw", id, before, after);
+		return ResponseEntity.ok(json(after));
 	}
 
 	/** Publication outcomes; {@code ?outcome=missed} lists what never went out. */
@@ -106,6 +122,20 @@ class ContentApiController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidContentException("status", "unknown status '" + text + "'");
 		}
+	}
+
+	private void record(String action, String id, ContentItem before, ContentItem after) {
+		this.audit.record(Actors.current(), action, "content:" + id, auditJson(before), auditJson(after));
+	}
+
+	/** The item as the API shows it, without its publications (they are not edited). */
+	private String auditJson(ContentItem item) {
+		if (item == null) {
+			return null;
+		}
+		Map<String, Object> json = json(item);
+		json.remove("publications");
+		return AUDIT_JSON.writeValueAsString(json);
 	}
 
 	private Map<String, Object> json(ContentItem item) {

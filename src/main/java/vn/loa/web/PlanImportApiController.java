@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.loa.accounts.AuditLog;
 import vn.loa.importer.PlanDocuments;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
@@ -29,8 +30,11 @@ class PlanImportApiController {
 
 	private final PlanImports imports;
 
-	PlanImportApiController(PlanImports imports) {
+	private final AuditLog audit;
+
+	PlanImportApiController(PlanImports imports, AuditLog audit) {
 		this.imports = imports;
+		this.audit = audit;
 	}
 
 	@PostMapping
@@ -47,7 +51,10 @@ class PlanImportApiController {
 
 	@PostMapping("/{id}/confirm")
 	PlanImports.Draft confirm(@PathVariable String id, @RequestParam(defaultValue = "false") boolean replace) {
-		return this.imports.confirm(id, replace);
+		PlanImports.Draft confirmed = this.imports.confirm(id, replace);
+		this.audit.record(Actors.current(), "plan-import.confirm", "plan-import:" + id, null,
+				"plan " + confirmed.planId() + (replace ? ", replacing the existing plan" : ""));
+		return confirmed;
 	}
 
 	@ExceptionHandler(UnreadableDocumentException.class)

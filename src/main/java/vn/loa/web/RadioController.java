@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
+import vn.loa.accounts.AuditLog;
 import vn.loa.channels.radio.RadioEntry;
 import vn.loa.channels.radio.RadioQueue;
 import vn.loa.channels.radio.RadioSlotPlan;
@@ -38,8 +39,11 @@ class RadioController {
 
 	private final RadioQueue queue;
 
-	RadioController(RadioQueue queue) {
+	private final AuditLog audit;
+
+	RadioController(RadioQueue queue, AuditLog audit) {
 		this.queue = queue;
+		this.audit = audit;
 	}
 
 	@GetMapping("/radio")
@@ -71,13 +75,21 @@ class RadioController {
 	@PostMapping("/api/radio/entries/{id}/aired")
 	@ResponseBody
 	ResponseEntity<RadioEntry> aired(@PathVariable long id) {
-		return ResponseEntity.of(this.queue.mark(id, RadioStatus.AIRED));
+		return ResponseEntity.of(mark(id, RadioStatus.AIRED));
 	}
 
 	@PostMapping("/api/radio/entries/{id}/skipped")
 	@ResponseBody
 	ResponseEntity<RadioEntry> skipped(@PathVariable long id) {
-		return ResponseEntity.of(this.queue.mark(id, RadioStatus.SKIPPED));
+		return ResponseEntity.of(mark(id, RadioStatus.SKIPPED));
+	}
+
+	private java.util.Optional<RadioEntry> mark(long id, RadioStatus status) {
+		java.util.Optional<RadioEntry> marked = this.queue.mark(id, status);
+		marked
+			.ifPresent((entry) -> this.audit.record(Actors.current(), "radio." + status.name().toLowerCase(Locale.ROOT),
+					"radio-entry:" + id, null, entry.itemId() + ": " + status.name().toLowerCase(Locale.ROOT)));
+		return marked;
 	}
 
 	private List<RadioStation> stations(String station) {

@@ -1,0 +1,24 @@
+package vn.loa.accounts;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A desk user, without the password hash.
+ *
+ * @param username the login name, lower case
+ * @param displayName the name shown on the desk
+ * @param roles what the user may do
+ * @param enabled whether the user may log in
+ * @param createdAt when the account was created
+ * @param updatedAt when it last changed
+ */
+public record Account(String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt,
+		Instant updatedAt) {
+
+	/** Whether the account holds {@code role}. */
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+}

@@ -1,0 +1,20 @@
+package vn.loa.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The desk's login page; Spring Security handles {@code POST /login} and logout. */
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String limited,
+			@RequestParam(required = false) String logout, Model model) {
+		String state = (limited != null) ? "limited" : (error != null) ? "error" : (logout != null) ? "logout" : "";
+		model.addAttribute("state", state);
+		return "login";
+	}
+
+}

@@ -1,0 +1,285 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import vn.loa.accounts.Accounts;
+import vn.loa.accounts.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The editors' desk over MockMvc: form login with its CSRF token and rate limit, the role
+ * rules, the dashboard, and the audit log of API changes.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desk;DB_CLOSE_DELAY=-1",
+		"spring.quartz.auto-startup=false", "loa.api.token=desk-token", "loa.secret=desk-secret" })
+@AutoConfigureMockMvc
+class DeskIntegrationTests {
+
+	private static final String PASSWORD = "mật-khẩu-đủ-dài-1";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Path DATA;
+
+	static {
+		try {
+			DATA = Files.createTempDirectory("loa-desk");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MovableClock clock;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("loa.data-dir", DATA::toString);
+		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+	}
+
+	@Test
+	void anonymousVisitorOfTheDeskIsSentToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/desk")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		String login = this.mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(login).contains("lang=\"vi\"")
+			.contains("<label for=\"username\">Tên đăng nhập</label>")
+			.contains("<label for=\"password\">Mật khẩu</label>")
+			.containsPattern(CSRF.pattern());
+	}
+
+	@Test
+	void editorLogsInSeesTheDashboardAndLogsOut() throws Exception {
+		account("bien-tap", Role.EDITOR);
+		MockHttpSession session = login("bien-tap", PASSWORD);
+		String desk = this.mvc.perform(get("/desk").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(desk).contains("Bàn biên tập")
+			.contains("Đang đăng nhập: Biên Tập Viên")
+			.contains("Sắp phát trong 14 ngày tới")
+			.contains("Phát trễ và bị lỡ")
+			.contains("Ngày kỷ niệm chưa có nội dung")
+			.contains("action=\"/logout\"");
+
+		this.mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
+		MvcResult deskPage = this.mvc.perform(get("/desk").session(session)).andReturn();
+		this.mvc.perform(post("/logout").session(session).with(csrfOf(deskPage)))
+			.andExpect(redirectedUrl("/login?logout"));
+		this.mvc.perform(get("/desk").session(session)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void rolesDecideWhichPartsOfTheDeskAUserMayOpen() throws Exception {
+		account("phat-thanh", Role.ANNOUNCER);
+		account("bien-tap-2", Role.EDITOR);
+		account("quan-tri", Role.ADMIN);
+		MockHttpSession announcer = login("phat-thanh", PASSWORD);
+		this.mvc.perform(get("/desk").session(announcer)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/desk/radio").session(announcer)).andExpect(redirectedUrl("/radio"));
+
+		MockHttpSession editor = login("bien-tap-2", PASSWORD);
+		this.mvc.perform(get("/desk/accounts").session(editor)).andExpect(status().isForbidden());
+
+		MockHttpSession admin = login("quan-tri", PASSWORD);
+		assertThat(this.mvc.perform(get("/desk/accounts").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("phat-thanh").contains("ANNOUNCER");
+		// A desk session may read the audit log, nothing else of the API.
+		this.mvc.perform(get("/api/audit").session(admin)).andExpect(status().isOk());
+		this.mvc.perform(get("/api/audit").session(editor)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/content").session(admin)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void loginWithoutTheCsrfTokenIsForbidden() throws Exception {
+		account("khong-csrf", Role.EDITOR);
+		this.mvc.perform(post("/login").param("username", "khong-csrf").param("password", PASSWORD))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void afterFiveFailuresEvenTheRightPasswordIsRefusedUntilTheWindowPasses() throws Exception {
+		account("bi-khoa", Role.EDITOR);
+		for (int i = 0; i < 5; i++) {
+			assertThat(attempt("bi-khoa", "sai-mat-khau-123").getResponse().getRedirectedUrl())
+				.isEqualTo("/login?error");
+		}
+		MvcResult refused = attempt("bi-khoa", PASSWORD);
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/login?limited");
+		assertThat(this.mvc.perform(get("/login").param("limited", "")).andReturn().getResponse().getContentAsString())
+			.contains("Quá nhiều lần đăng nhập sai");
+
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThat(attempt("bi-khoa", PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/desk");
+	}
+
+	@Test
+	void passwordsAreStoredAsBcryptHashes() {
+		account("luu-hash", Role.APPROVER);
+		String hash = this.jdbc.queryForObject("SELECT password_hash FROM account WHERE username = 'luu-hash'",
+				String.class);
+		assertThat(hash).startsWith("$2a$").doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void gettingPagesChangesNothing() throws Exception {
+		account("chi-xem", Role.ADMIN);
+		MockHttpSession session = login("chi-xem", PASSWORD);
+		int before = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class);
+		String accountsBefore = this.jdbc.queryForList("SELECT * FROM account").toString();
+		for (String page : new String[] { "/desk", "/desk/accounts", "/desk/radio", "/login", "/logout",
+				"/api/audit" }) {
+			this.mvc.perform(get(page).session(session));
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class)).isEqualTo(before);
+		assertThat(this.jdbc.queryForList("SELECT * FROM account").toString()).isEqualTo(accountsBefore);
+		this.mvc.perform(get("/desk").session(session)).andExpect(status().isOk());
+	}
+
+	@Test
+	void contentCreatedThroughTheApiIsAuditedWithActorApiAndBeforeAndAfter() throws Exception {
+		this.mvc
+			.perform(post("/api/content").header("Authorization", "Bearer desk-token")
+				.contentType("application/json")
+				.content("""
+						{"id":"kiem-toan","title":"Thông báo kiểm tra","body":"Nội dung.",
+						 "outlets":["feed"],"when":"2030-01-02 06:00"}
+						"""))
+			.andExpect(status().isCreated());
+		this.mvc.perform(post("/api/content").header("Authorization", "Bearer desk-token")
+			.contentType("application/json")
+			.content("""
+					{"id":"kiem-toan","title":"Thông báo kiểm tra (sửa)","body":"Nội dung.",
+					 "outlets":["feed"],"when":"2030-01-02 06:00"}
+					"""));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/content/kiem-toan")
+				.header("Authorization", "Bearer desk-token")
+				.contentType("application/json")
+				.content(
+						"""
+								{"title":"Thông báo kiểm tra (sửa)","body":"Nội dung.","outlets":["feed"],"when":"2030-01-02 06:00"}
+								"""))
+			.andExpect(status().isOk());
+
+		String audit = this.mvc
+			.perform(get("/api/audit").param("subject", "content:kiem-toan")
+				.header("Authorization", "Bearer desk-token"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(audit).contains("\"actor\":\"api\"")
+			.contains("\"action\":\"content.create\"")
+			.contains("\"action\":\"content.update\"")
+			.contains("\"before\":null")
+			.contains("Thông báo kiểm tra (sửa)");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT after_state FROM audit_entry WHERE action = 'content.create' AND subject = 'content:kiem-toan'",
+				String.class))
+			.contains("\"title\":\"Thông báo kiểm tra\"");
+		this.mvc.perform(get("/api/audit")).andExpect(status().isUnauthorized());
+	}
+
+	private void account(String username, Role role) {
+		if (this.accounts.find(username).isEmpty()) {
+			this.accounts.create("test", username, "Biên Tập Viên", PASSWORD, Set.of(role));
+		}
+	}
+
+	private MockHttpSession login(String username, String password) throws Exception {
+		MvcResult result = attempt(username, password);
+		assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?error");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	/**
+	 * A login as a browser makes it, with the CSRF cookie and field of the login page.
+	 */
+	private MvcResult attempt(String username, String password) throws Exception {
+		MvcResult form = this.mvc.perform(get("/login")).andReturn();
+		return this.mvc
+			.perform(post("/login").param("username", username).param("password", password).with(csrfOf(form)))
+			.andReturn();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor csrfOf(MvcResult page)
+			throws Exception {
+		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
+		assertThat(csrf.find()).isTrue();
+		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
+		String token = csrf.group(1);
+		return (request) -> {
+			if (cookie != null) {
+				request.setCookies(cookie);
+			}
+			else {
+				request.setCookies(new Cookie("XSRF-TOKEN", token));
+			}
+			request.addParameter("_csrf", token);
+			return request;
+		};
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableTime {
+
+		@Bean
+		@Primary
+		MovableClock movableClock(ZoneId zone) {
+			return new MovableClock(Clock.systemUTC().instant(), zone);
+		}
+
+	}
+
+}
