@@ -156,12 +156,12 @@ class ResidentBrowserTests {
 		screenshot("home");
 
 		this.browser.findElement(By.cssSelector("main a.button")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký nhận bản tin");
+		assertThat(pageText(By.tagName("h1"), "Đăng ký nhận bản tin")).isEqualTo("Đăng ký nhận bản tin");
 		this.browser.findElement(By.id("email")).sendKeys(address);
 		this.browser.findElement(By.id("name")).sendKeys("Nguyễn Thị Hoa");
 		screenshot("subscribe");
 		this.browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hãy kiểm tra hộp thư");
+		assertThat(pageText(By.tagName("h1"), "Hãy kiểm tra hộp thư")).isEqualTo("Hãy kiểm tra hộp thư");
 		assertThat(status(address)).isEqualTo(SubscriberStatus.PENDING);
 
 		String confirmLink = link(awaitMail(address, "Xác nhận đăng ký nhận bản tin"), CONFIRM_LINK);
@@ -169,7 +169,7 @@ class ResidentBrowserTests {
 		screenshot("confirm");
 		assertThat(status(address)).isEqualTo(SubscriberStatus.PENDING);
 		this.browser.findElement(By.id("confirm")).click();
-		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("đã được xác nhận");
+		assertThat(pageText(By.tagName("main"), "đã được xác nhận")).contains("đã được xác nhận");
 		assertThat(status(address)).isEqualTo(SubscriberStatus.CONFIRMED);
 
 		String title = "Thông báo lịch tiêm phòng cho trẻ em";
@@ -185,8 +185,25 @@ class ResidentBrowserTests {
 
 		this.browser.get(unsubscribeLink);
 		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.tagName("body")).getText()).contains("Đã hủy đăng ký");
+		assertThat(pageText(By.tagName("body"), "Đã hủy đăng ký")).contains("Đã hủy đăng ký");
 		assertThat(status(address)).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+	}
+
+	/**
+	 * The text of an element once the page the last click opened shows {@code expected}
+	 * (or after 10 s, whatever it shows): an element found before the new page loaded
+	 * goes stale.
+	 */
+	private String pageText(By locator, String expected) {
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.ignoreExceptions()
+				.until(() -> this.browser.findElement(locator).getText().contains(expected));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			// Let the assertion show what the page says instead.
+		}
+		return this.browser.findElement(locator).getText();
 	}
 
 	private SubscriberStatus status(String address) {
