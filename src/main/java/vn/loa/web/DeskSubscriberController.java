@@ -70,7 +70,7 @@ class DeskSubscriberController {
 	@GetMapping("/desk/subscribers")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status, Model model) {
 		String search = (q != null) ? q.strip().toLowerCase(Locale.ROOT) : "";
-		SubscriberStatus wanted = parse(status);
+		SubscriberStatus wanted = filter(status);
 		model.addAttribute("q", search);
 		model.addAttribute("status", (wanted != null) ? wanted.name() : "");
 		model.addAttribute("statuses", SubscriberStatus.values());
@@ -157,11 +157,21 @@ class DeskSubscriberController {
 
 	@GetMapping("/desk/subscribers/export")
 	ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String status) {
-		String csv = DeskSubscriberCsv.write(this.subscribers.list(null, parse(status)));
+		String csv = DeskSubscriberCsv.write(this.subscribers.list(null, filter(status)));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subscribers.csv\"")
 			.body(csv.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A status to filter by; an unknown one filters nothing rather than failing. */
+	private static SubscriberStatus filter(String status) {
+		try {
+			return parse(status);
+		}
+		catch (InvalidSubscriberException ex) {
+			return null;
+		}
 	}
 
 	private static SubscriberStatus parse(String status) {

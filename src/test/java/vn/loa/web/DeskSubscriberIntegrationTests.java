@@ -180,6 +180,30 @@ class DeskSubscriberIntegrationTests {
 			.getContentAsString()).contains("ban-tin-1").contains("250 OK").contains("Đã gửi");
 	}
 
+	@Test
+	void gettingThePagesChangesNothingAndTheEnglishBundleIsThere() throws Exception {
+		Subscriber failed = this.subscribers.add(null, "chi-xem@xa.vn", "Chỉ Xem", SubscriberStatus.CONFIRMED);
+		delivery("ban-tin-xem", failed.id(), "FAILED", "554 refused");
+		MockHttpSession editor = login("chi-xem-ban-tin");
+		int audits = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class);
+		int people = this.jdbc.queryForObject("SELECT COUNT(*) FROM subscriber", Integer.class);
+		for (String page : new String[] { "/desk/subscribers?status=nonsense", "/desk/subscribers/export",
+				"/desk/subscribers/" + failed.id(), "/desk/deliveries?item=ban-tin-xem", "/desk/deliveries",
+				"/desk/deliveries/resend?item=ban-tin-xem", "/desk/subscribers/import" }) {
+			this.mvc.perform(get(page).session(editor));
+		}
+		assertThat(statusOf(failed.id())).isEqualTo("FAILED");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class)).isEqualTo(audits);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM subscriber", Integer.class)).isEqualTo(people);
+
+		assertThat(this.mvc
+			.perform(get("/desk/deliveries").param("item", "ban-tin-xem").param("lang", "en").session(editor))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("lang=\"en\"").contains("Resend 1 failed").contains("Mail server reply");
+	}
+
 	private void delivery(String item, long subscriber, String status, String reply) {
 		Timestamp now = Timestamp.from(Instant.now());
 		this.jdbc.update(
