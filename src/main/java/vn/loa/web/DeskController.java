@@ -95,12 +95,6 @@ class DeskController {
 		return "desk-accounts";
 	}
 
-	/** The announcers' part of the desk is, for now, the printable radio sheet. */
-	@GetMapping("/desk/radio")
-	String radio() {
-		return "redirect:/radio";
-	}
-
 	private ComingRow coming(ContentItem item) {
 		return new ComingRow(format(item.dueAt()), item.id(), item.title(),
 				String.join(", ", item.outlets().stream().map((o) -> o.key()).sorted().toList()), item.status().key());

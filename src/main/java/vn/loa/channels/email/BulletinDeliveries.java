@@ -58,10 +58,33 @@ public class BulletinDeliveries {
 
 	/** Every delivery of an item, by id, with its recipient's address. */
 	public List<Delivery> forItem(String itemId) {
+		return deliveries("item_id = :item", Map.of("item", itemId));
+	}
+
+	/** Every bulletin sent (or to be sent) to one subscriber, by id. */
+	public List<Delivery> forSubscriber(long subscriberId) {
+		return deliveries("subscriber_id = :subscriber", Map.of("subscriber", subscriberId));
+	}
+
+	/**
+	 * Puts an item's failed deliveries back in the queue, due now; the sender then tries
+	 * each once more (its attempts are kept, so a further temporary failure ends it
+	 * again).
+	 * @return how many deliveries were queued again
+	 */
+	@Transactional
+	public int resendFailed(String itemId) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc
+			.update("UPDATE bulletin_delivery SET status = 'RETRYING', next_attempt_at = :now, updated_at = :now "
+					+ "WHERE item_id = :item AND status = 'FAILED'", Map.of("item", itemId, "now", now));
+	}
+
+	private List<Delivery> deliveries(String where, Map<String, ?> params) {
 		List<Row> rows = this.jdbc.query(
 				"SELECT id, item_id, subscriber_id, status, attempts, last_reply, sent_at, "
-						+ "next_attempt_at FROM bulletin_delivery WHERE item_id = :item ORDER BY id",
-				Map.of("item", itemId),
+						+ "next_attempt_at FROM bulletin_delivery WHERE " + where + " ORDER BY id",
+				params,
 				(rs, n) -> new Row(rs.getLong("id"), rs.getString("item_id"), rs.getLong("subscriber_id"),
 						DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
 						rs.getString("last_reply"), instant(rs, "sent_at"), instant(rs, "next_attempt_at")));

@@ -1,0 +1,191 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.loa.accounts.Account;
+import vn.loa.accounts.Accounts;
+import vn.loa.accounts.AuditLog;
+import vn.loa.channels.email.BulletinDeliveries;
+import vn.loa.subscribers.InvalidSubscriberException;
+import vn.loa.subscribers.Subscriber;
+import vn.loa.subscribers.SubscriberStatus;
+import vn.loa.subscribers.Subscribers;
+
+/**
+ * The subscribers' desk: the list with search and a status filter, adding one, importing
+ * and exporting CSV, and what was sent to each.
+ */
+@Controller
+class DeskSubscriberController {
+
+	static final long MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+	private final Subscribers subscribers;
+
+	private final BulletinDeliveries deliveries;
+
+	private final AuditLog audit;
+
+	private final Accounts accounts;
+
+	private final ZoneId zone;
+
+	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, AuditLog audit, Accounts accounts,
+			ZoneId zone) {
+		this.subscribers = subscribers;
+		this.deliveries = deliveries;
+		this.audit = audit;
+		this.accounts = accounts;
+		this.zone = zone;
+	}
+
+	@ModelAttribute("me")
+	String me() {
+		String username = Actors.current();
+		return this.accounts.find(username).map(Account::displayName).orElse(username);
+	}
+
+	@GetMapping("/desk/subscribers")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status, Model model) {
+		String search = (q != null) ? q.strip().toLowerCase(Locale.ROOT) : "";
+		SubscriberStatus wanted = filter(status);
+		model.addAttribute("q", search);
+		model.addAttribute("status", (wanted != null) ? wanted.name() : "");
+		model.addAttribute("statuses", SubscriberStatus.values());
+		model.addAttribute("subscribers",
+				this.subscribers.list(null, wanted)
+					.stream()
+					.filter((s) -> search.isEmpty() || s.email().toLowerCase(Locale.ROOT).contains(search)
+							|| s.name().toLowerCase(Locale.ROOT).contains(search))
+					.toList());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new Form("", "", "PENDING"));
+		}
+		return "desk-subscribers";
+	}
+
+	@PostMapping("/desk/subscribers")
+	String add(@ModelAttribute("form") Form form, Model model) {
+		try {
+			Subscriber added = this.subscribers.add(null, form.email(), form.name(), parse(form.status()));
+			this.audit.record(Actors.current(), "subscriber.add", "subscriber:" + added.id(), null,
+					added.organisation() + ", " + added.status().name().toLowerCase(Locale.ROOT));
+			return "redirect:/desk/subscribers/" + added.id();
+		}
+		catch (InvalidSubscriberException ex) {
+			model.addAttribute("error", ex.field());
+			model.addAttribute("errorKey", ex.isConflict() ? "desksub.error.taken" : "desksub.error." + ex.field());
+			return list(null, null, model);
+		}
+	}
+
+	@GetMapping("/desk/subscribers/{id}")
+	String subscriber(@PathVariable long id, Model model) {
+		Subscriber subscriber = this.subscribers.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no subscriber " + id));
+		model.addAttribute("subscriber", subscriber);
+		model.addAttribute("deliveries", this.deliveries.forSubscriber(id)
+			.stream()
+			.map((d) -> new DeskDeliveriesController.Row(d.id(), d.itemId(), d.email(), d.status().name(), d.attempts(),
+					d.lastReply(), (d.sentAt() != null) ? TIME.format(d.sentAt().atZone(this.zone)) : ""))
+			.toList());
+		return "desk-subscribers-detail";
+	}
+
+	@PostMapping("/desk/subscribers/import")
+	String importCsv(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+		model.addAttribute("statuses", SubscriberStatus.values());
+		model.addAttribute("form", new Form("", "", "PENDING"));
+		if (file.getSize() > MAX_IMPORT_BYTES) {
+			model.addAttribute("importError", "desksub.import.tooLarge");
+			return list(null, null, model);
+		}
+		DeskSubscriberCsv.Parsed parsed;
+		try {
+			parsed = DeskSubscriberCsv.read(file.getBytes());
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("importError", "desksub.import.unreadable");
+			model.addAttribute("importDetail", ex.getMessage());
+			return list(null, null, model);
+		}
+		List<DeskSubscriberCsv.Problem> problems = new ArrayList<>(parsed.problems());
+		int added = 0;
+		int duplicates = 0;
+		for (DeskSubscriberCsv.Row row : parsed.rows()) {
+			try {
+				this.subscribers.add(null, row.email(), row.name(), parse(row.status()));
+				added++;
+			}
+			catch (InvalidSubscriberException ex) {
+				if (ex.isConflict()) {
+					duplicates++;
+				}
+				else {
+					problems.add(new DeskSubscriberCsv.Problem(row.line(), ex.getMessage()));
+				}
+			}
+		}
+		problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+		this.audit.record(Actors.current(), "subscriber.import", "subscribers", null,
+				"added " + added + ", duplicates " + duplicates + ", refused " + problems.size());
+		model.addAttribute("imported", new Imported(added, duplicates, problems));
+		return list(null, null, model);
+	}
+
+	@GetMapping("/desk/subscribers/export")
+	ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String status) {
+		String csv = DeskSubscriberCsv.write(this.subscribers.list(null, filter(status)));
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subscribers.csv\"")
+			.body(csv.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A status to filter by; an unknown one filters nothing rather than failing. */
+	private static SubscriberStatus filter(String status) {
+		try {
+			return parse(status);
+		}
+		catch (InvalidSubscriberException ex) {
+			return null;
+		}
+	}
+
+	private static SubscriberStatus parse(String status) {
+		return (status != null && !status.isBlank()) ? SubscriberStatus.parse(status) : null;
+	}
+
+	/** The add form as typed. */
+	record Form(String email, String name, String status) {
+
+	}
+
+	/** What an import did. */
+	record Imported(int added, int duplicates, List<DeskSubscriberCsv.Problem> problems) {
+
+	}
+
+}

@@ -1,0 +1,178 @@
+package vn.loa.web;
+
+import java.sql.Date;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.loa.accounts.Accounts;
+import vn.loa.accounts.Role;
+import vn.loa.channels.radio.RadioQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The announcers' radio desk over MockMvc: the rundown with its overruns, marking entries
+ * with the CSRF token and an audit entry, the large-print sheet, and what an announcer
+ * may not open.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:deskpages;DB_CLOSE_DELAY=-1",
+		"spring.quartz.auto-startup=false", "loa.scheduling.enabled=false", "loa.api.token=deskpages-token",
+		"loa.secret=deskpages-secret" })
+@AutoConfigureMockMvc
+class DeskRadioIntegrationTests {
+
+	static final String PASSWORD = "mật-khẩu-đủ-dài-1";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RadioQueue queue;
+
+	@Test
+	void announcerSeesTheRundownWithOverrunsAndMarksAnEntryAired() throws Exception {
+		long first = entry("doc-1", 1, "Thông báo tiêm chủng", 1200);
+		long second = entry("doc-2", 2, "Lịch cắt điện", 900);
+		MockHttpSession announcer = login("doc-ban-tin", Role.ANNOUNCER);
+
+		MvcResult page = this.mvc.perform(get("/desk/radio").session(announcer)).andExpect(status().isOk()).andReturn();
+		String html = page.getResponse().getContentAsString();
+		assertThat(html).contains("Đài truyền thanh")
+			.contains("Thông báo tiêm chủng")
+			.contains("35:00")
+			.contains("Quá giờ")
+			.contains("action=\"/desk/radio/entries/" + first + "/aired\"")
+			.contains("name=\"_csrf\"");
+
+		this.mvc.perform(post("/desk/radio/entries/" + first + "/aired").session(announcer))
+			.andExpect(status().isForbidden());
+		assertThat(statusOf(first)).isEqualTo("QUEUED");
+
+		this.mvc.perform(post("/desk/radio/entries/" + first + "/aired").session(announcer).with(csrfOf(page)))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/desk/radio/entries/" + second + "/skipped").session(announcer).with(csrfOf(page)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(statusOf(first)).isEqualTo("AIRED");
+		assertThat(statusOf(second)).isEqualTo("SKIPPED");
+		assertThat(
+				this.jdbc.queryForObject("SELECT actor FROM audit_entry WHERE action = 'radio.aired' AND subject = ?",
+						String.class, "radio-entry:" + first))
+			.isEqualTo("doc-ban-tin");
+	}
+
+	@Test
+	void largePrintSheetHasEveryEntryOfTheDayInReadingOrder() throws Exception {
+		entry("in-1", 1, "Tin thứ nhất", 60, LocalTime.of(17, 0));
+		entry("in-2", 2, "Tin thứ hai", 60, LocalTime.of(17, 0));
+		MockHttpSession announcer = login("doc-in", Role.ANNOUNCER);
+		String html = this.mvc
+			.perform(get("/desk/radio/print").param("date", this.queue.today().toString())
+				.param("station", "default")
+				.session(announcer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("@page { size: A4").contains("font-size: 20pt");
+		assertThat(html.indexOf("Tin thứ nhất")).isPositive().isLessThan(html.indexOf("Tin thứ hai"));
+		this.mvc.perform(get("/desk/radio/print").param("station", "nowhere").session(announcer))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void announcerMayNotOpenTheSubscribersOrDeliveries() throws Exception {
+		MockHttpSession announcer = login("chi-doc", Role.ANNOUNCER);
+		this.mvc.perform(get("/desk/subscribers").session(announcer)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/desk/subscribers/export").session(announcer)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/desk/deliveries").session(announcer)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void openingTheRadioPagesChangesNothing() throws Exception {
+		long id = entry("xem-1", 1, "Chỉ xem", 60, LocalTime.of(17, 0));
+		MockHttpSession announcer = login("chi-xem-dai", Role.ANNOUNCER);
+		int audits = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class);
+		this.mvc.perform(get("/desk/radio").session(announcer)).andExpect(status().isOk());
+		this.mvc.perform(get("/desk/radio/print").session(announcer)).andExpect(status().isOk());
+		this.mvc.perform(get("/desk/radio/entries/" + id + "/aired").session(announcer));
+		assertThat(statusOf(id)).isEqualTo("QUEUED");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class)).isEqualTo(audits);
+	}
+
+	private long entry(String itemId, int order, String title, int seconds) {
+		return entry(itemId, order, title, seconds, LocalTime.of(6, 0));
+	}
+
+	private long entry(String itemId, int order, String title, int seconds, LocalTime slot) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.update(
+				"INSERT INTO radio_entry (station_id, item_id, slot_date, slot_time, slot_order, title, script, "
+						+ "syllables, reading_seconds, status, queued_at, updated_at) "
+						+ "VALUES ('default', ?, ?, ?, ?, ?, ?, 10, ?, 'QUEUED', ?, ?)",
+				itemId, Date.valueOf(this.queue.today()), Time.valueOf(slot), order, title,
+				"Kính thưa bà con. " + title, seconds, now, now);
+		return this.jdbc.queryForObject("SELECT id FROM radio_entry WHERE item_id = ?", Long.class, itemId);
+	}
+
+	private String statusOf(long id) {
+		return this.jdbc.queryForObject("SELECT status FROM radio_entry WHERE id = ?", String.class, id);
+	}
+
+	private MockHttpSession login(String username, Role role) throws Exception {
+		return login(this.mvc, this.accounts, username, role);
+	}
+
+	static MockHttpSession login(MockMvc mvc, Accounts accounts, String username, Role role) throws Exception {
+		if (accounts.find(username).isEmpty()) {
+			accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role));
+		}
+		MvcResult form = mvc.perform(get("/login")).andReturn();
+		MvcResult result = mvc
+			.perform(post("/login").param("username", username).param("password", PASSWORD).with(csrfOf(form)))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?error");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	/** The CSRF cookie and field of a page, as a browser sends them back. */
+	static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
+		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
+		assertThat(csrf.find()).isTrue();
+		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
+		String token = csrf.group(1);
+		return (request) -> {
+			request.setCookies((cookie != null) ? cookie : new Cookie("XSRF-TOKEN", token));
+			request.addParameter("_csrf", token);
+			return request;
+		};
+	}
+
+}
