@@ -183,6 +183,24 @@ public class ContentStore implements ContentCatalog {
 						Timestamp.from(this.clock.instant()))) == 1;
 	}
 
+	/**
+	 * Replaces an item's text and status only if its status is still {@code expected}: an
+	 * edit at the desk must not race the publisher. An edit that leaves the item under
+	 * review makes its author the submitter, so they cannot approve it.
+	 */
+	@Transactional
+	boolean replace(ContentItem item, ContentStatus expected, String actor) {
+		MapSqlParameterSource params = parameters(item, item.status(), checksum(item))
+			.addValue("expected", expected.name())
+			.addValue("actor", actor);
+		String submitter = (item.status() == ContentStatus.SUBMITTED) ? "submitted_by = :actor, " : "";
+		return this.jdbc.update("UPDATE content_item SET organisation = :organisation, title = :title, "
+				+ "summary = :summary, body = :body, radio_script = :radioScript, outlets = :outlets, "
+				+ "when_spec = :when, due_at = :dueAt, stale_after = :staleAfter, status = :status, source = :source, "
+				+ "checksum = :checksum, " + submitter + "updated_at = :now WHERE id = :id AND status = :expected",
+				params) == 1;
+	}
+
 	/** Records who created an item, unless it is already known. */
 	void createdBy(String id, String actor) {
 		this.jdbc.update("UPDATE content_item SET created_by = :actor WHERE id = :id AND created_by IS NULL",

@@ -49,8 +49,10 @@ public class ContentWorkflow {
 			.orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'"));
 		ContentStatus next = Review.afterEdit(existing.status());
 		ContentItem item = withStatus(this.editor.check(asDraft(draft), id), next);
-		this.store.save(item);
-		this.store.createdBy(id, actor.username());
+		if (!this.store.replace(item, existing.status(), actor.username())) {
+			throw InvalidContentException.conflict("status",
+					"item '" + id + "' changed while it was being edited; open it again");
+		}
 		return this.store.find(id).orElseThrow();
 	}
 

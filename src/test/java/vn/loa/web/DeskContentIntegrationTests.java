@@ -175,6 +175,18 @@ class DeskContentIntegrationTests {
 	}
 
 	@Test
+	void anApproverWhoEditsAnItemUnderReviewMayNotApproveItThen() throws Exception {
+		MockHttpSession editor = login("bt-goc", Role.EDITOR);
+		MockHttpSession approver = login("duyet-sua-roi", Role.APPROVER);
+		submitted(editor, "duyet-sau-khi-sua", "2031-06-02 06:00");
+		this.mvc.perform(write(approver, "/desk/content/duyet-sau-khi-sua", null, "2031-06-02 07:00"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.store.people("duyet-sau-khi-sua").orElseThrow().submittedBy()).isEqualTo("duyet-sua-roi");
+		this.mvc.perform(post("/desk/content/duyet-sau-khi-sua/approve").session(approver).with(csrf(approver)))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void anInvalidWhenKeepsWhatWasTypedAndShowsTheMessageNextToTheField() throws Exception {
 		MockHttpSession editor = login("bt-loi", Role.EDITOR);
 		String page = this.mvc.perform(write(editor, "/desk/content", "sai-gio", "anniversary khong-co-ngay 2031"))
