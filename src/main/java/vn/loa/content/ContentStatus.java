@@ -8,6 +8,12 @@ public enum ContentStatus {
 	/** Being written; not scheduled. */
 	DRAFT,
 
+	/** Written, waiting for an approver's review. */
+	SUBMITTED,
+
+	/** Approved, but without a time yet. */
+	APPROVED,
+
 	/** Waiting for its time. */
 	SCHEDULED,
 

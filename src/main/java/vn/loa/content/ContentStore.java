@@ -164,8 +164,81 @@ public class ContentStore implements ContentCatalog {
 	public boolean withdraw(String id) {
 		return this.jdbc.update(
 				"UPDATE content_item SET status = 'WITHDRAWN', updated_at = :now WHERE id = :id "
-						+ "AND status IN ('DRAFT', 'SCHEDULED')",
+						+ "AND status IN ('DRAFT', 'SUBMITTED', 'APPROVED', 'SCHEDULED')",
 				Map.of("id", id, "now", Timestamp.from(this.clock.instant()))) == 1;
+	}
+
+	/**
+	 * Moves an item from one status to another if it is still in the expected one, and
+	 * records who did it: {@code submitted} sets the submitter, anything else the
+	 * approver.
+	 */
+	@Transactional
+	boolean transition(String id, ContentStatus expected, ContentStatus next, String actor) {
+		String column = (next == ContentStatus.SUBMITTED) ? "submitted_by" : "approved_by";
+		return this.jdbc.update(
+				"UPDATE content_item SET status = :next, " + column
+						+ " = :actor, updated_at = :now WHERE id = :id AND status = :expected",
+				Map.of("id", id, "expected", expected.name(), "next", next.name(), "actor", actor, "now",
+						Timestamp.from(this.clock.instant()))) == 1;
+	}
+
+	/**
+	 * Replaces an item's text and status only if its status is still {@code expected}: an
+	 * edit at the desk must not race the publisher. An edit that leaves the item under
+	 * review makes its author the submitter, so they cannot approve it.
+	 */
+	@Transactional
+	boolean replace(ContentItem item, ContentStatus expected, String actor) {
+		MapSqlParameterSource params = parameters(item, item.status(), checksum(item))
+			.addValue("expected", expected.name())
+			.addValue("actor", actor);
+		String submitter = (item.status() == ContentStatus.SUBMITTED) ? "submitted_by = :actor, " : "";
+		return this.jdbc.update("UPDATE content_item SET organisation = :organisation, title = :title, "
+				+ "summary = :summary, body = :body, radio_script = :radioScript, outlets = :outlets, "
+				+ "when_spec = :when, due_at = :dueAt, stale_after = :staleAfter, status = :status, source = :source, "
+				+ "checksum = :checksum, " + submitter + "updated_at = :now WHERE id = :id AND status = :expected",
+				params) == 1;
+	}
+
+	/** Records who created an item, unless it is already known. */
+	void createdBy(String id, String actor) {
+		this.jdbc.update("UPDATE content_item SET created_by = :actor WHERE id = :id AND created_by IS NULL",
+				Map.of("id", id, "actor", actor));
+	}
+
+	/** Who created, submitted and approved an item, as far as known. */
+	public Optional<ContentPeople> people(String id) {
+		return this.jdbc
+			.query("SELECT created_by, submitted_by, approved_by FROM content_item WHERE id = :id", Map.of("id", id),
+					(rs, n) -> new ContentPeople(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Items matching the desk's filters, by due time (unresolved last), at most 500.
+	 * @param status only this status, or {@code null}
+	 * @param from only items due at or after, or {@code null}
+	 * @param to only items due before, or {@code null}
+	 */
+	public List<ContentItem> search(ContentStatus status, Instant from, Instant to) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		if (status != null) {
+			where.append(" AND status = :status");
+			params.addValue("status", status.name());
+		}
+		if (from != null) {
+			where.append(" AND due_at >= :from");
+			params.addValue("from", Timestamp.from(from));
+		}
+		if (to != null) {
+			where.append(" AND due_at < :to");
+			params.addValue("to", Timestamp.from(to));
+		}
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM content_item" + where
+				+ " ORDER BY due_at NULLS LAST, id FETCH FIRST 500 ROWS ONLY", params, this::mapRow);
 	}
 
 	private MapSqlParameterSource parameters(ContentItem item, ContentStatus status, String checksum) {

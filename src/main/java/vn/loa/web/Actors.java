@@ -14,4 +14,16 @@ final class Actors {
 		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : "anonymous";
 	}
 
+	/** Whether the logged-in user holds one of {@code roles} (without {@code ROLE_}). */
+	static boolean hasAnyRole(String... roles) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null) {
+			return false;
+		}
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch((granted) -> java.util.Arrays.stream(roles)
+				.anyMatch((role) -> ("ROLE_" + role).equals(granted.getAuthority())));
+	}
+
 }

@@ -89,6 +89,8 @@ class ApiSecurity {
 				.hasAnyRole("ANNOUNCER", "EDITOR", "APPROVER", "ADMIN")
 				.requestMatchers("/desk/accounts", "/desk/accounts/**")
 				.hasRole("ADMIN")
+				.requestMatchers("/desk/content/*/approve")
+				.hasAnyRole("APPROVER", "ADMIN")
 				.requestMatchers("/desk", "/desk/**")
 				.hasAnyRole("EDITOR", "APPROVER", "ADMIN")
 				.anyRequest()

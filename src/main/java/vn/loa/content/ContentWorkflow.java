@@ -1,0 +1,112 @@
+package vn.loa.content;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The desk's review: draft → submitted → approved (or scheduled, when it has a time) →
+ * published, with withdraw; every step a compare-and-set on the item's status. Files and
+ * the API bypass it: they are trusted.
+ */
+@Service
+public class ContentWorkflow {
+
+	private final ContentEditor editor;
+
+	private final ContentStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final boolean selfApproval;
+
+	ContentWorkflow(ContentEditor editor, ContentStore store, ApplicationEventPublisher events,
+			@Value("${loa.content.self-approval:false}") boolean selfApproval) {
+		this.editor = editor;
+		this.store = store;
+		this.events = events;
+		this.selfApproval = selfApproval;
+	}
+
+	/** Stores a new draft written at the desk. */
+	@Transactional
+	public ContentItem create(ContentDraft draft, ContentActor actor) {
+		String id = (draft.id() != null && !draft.id().isBlank()) ? draft.id().strip() : ContentEditor.slug(draft);
+		ContentItem item = withStatus(this.editor.check(asDraft(draft), id), ContentStatus.DRAFT);
+		if (this.store.find(id).isPresent()) {
+			throw InvalidContentException.conflict("id", "an item with id '" + id + "' already exists");
+		}
+		this.store.save(item);
+		this.store.createdBy(id, actor.username());
+		return this.store.find(id).orElseThrow();
+	}
+
+	/** Changes an item at the desk; approved or scheduled work goes back to review. */
+	@Transactional
+	public ContentItem edit(String id, ContentDraft draft, ContentActor actor) {
+		ContentItem existing = this.store.find(id)
+			.orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'"));
+		ContentStatus next = Review.afterEdit(existing.status());
+		ContentItem item = withStatus(this.editor.check(asDraft(draft), id), next);
+		if (!this.store.replace(item, existing.status(), actor.username())) {
+			throw InvalidContentException.conflict("status",
+					"item '" + id + "' changed while it was being edited; open it again");
+		}
+		return this.store.find(id).orElseThrow();
+	}
+
+	/** Sends a draft for review. */
+	@Transactional
+	public ContentItem submit(String id, ContentActor actor) {
+		return step(id, ContentStatus.DRAFT, ContentStatus.SUBMITTED, actor);
+	}
+
+	/** Approves a submitted item: scheduled when it has a time, approved otherwise. */
+	@Transactional
+	public ContentItem approve(String id, ContentActor actor) {
+		ContentItem item = find(id);
+		Review.checkApprover(actor, this.store.people(id).orElseThrow(), this.selfApproval);
+		ContentItem after = step(id, ContentStatus.SUBMITTED, Review.afterApproval(item.dueAt()), actor);
+		if (after.status() == ContentStatus.SCHEDULED) {
+			this.events.publishEvent(new ContentScheduled(id, after.dueAt()));
+		}
+		return after;
+	}
+
+	/** Takes back an item that has not gone out yet. */
+	@Transactional
+	public ContentItem withdraw(String id, ContentActor actor) {
+		find(id);
+		if (!this.store.withdraw(id)) {
+			throw InvalidContentException.conflict("status", "item '" + id + "' has already gone out");
+		}
+		return find(id);
+	}
+
+	private ContentItem step(String id, ContentStatus expected, ContentStatus next, ContentActor actor) {
+		ContentItem item = find(id);
+		if (!this.store.transition(id, expected, next, actor.username())) {
+			throw InvalidContentException.conflict("status",
+					"item '" + id + "' is " + item.status().key() + ", not " + expected.key());
+		}
+		return find(id);
+	}
+
+	private ContentItem find(String id) {
+		return this.store.find(id).orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'"));
+	}
+
+	/** The desk decides the status by its own steps, never by the form. */
+	private static ContentDraft asDraft(ContentDraft draft) {
+		return new ContentDraft(draft.id(), draft.title(), draft.summary(), draft.body(), draft.radioScript(),
+				draft.outlets(), draft.when(), draft.staleAfter(), draft.organisation(), "draft");
+	}
+
+	private static ContentItem withStatus(ContentItem item, ContentStatus status) {
+		return new ContentItem(item.id(), item.organisation(), item.title(), item.summary(), item.body(),
+				item.radioScript(), item.outlets(), item.when(), item.dueAt(), item.staleAfter(), status, "desk",
+				item.updatedAt());
+	}
+
+}

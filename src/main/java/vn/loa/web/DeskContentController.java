@@ -1,0 +1,287 @@
+package vn.loa.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.loa.accounts.Account;
+import vn.loa.accounts.Accounts;
+import vn.loa.accounts.AuditLog;
+import vn.loa.content.ContentActor;
+import vn.loa.content.ContentDraft;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentStore;
+import vn.loa.content.ContentWorkflow;
+import vn.loa.content.InvalidContentException;
+import vn.loa.content.Outlet;
+import vn.loa.content.ReviewRefusedException;
+
+/**
+ * The desk's content pages: the filtered list, the form with its previews, and the review
+ * steps (submit, approve, withdraw), each recorded in the audit log.
+ */
+@Controller
+class DeskContentController {
+
+	private static final JsonMapper AUDIT_JSON = JsonMapper.builder().build();
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+	private final ContentWorkflow workflow;
+
+	private final ContentStore store;
+
+	private final AuditLog audit;
+
+	private final Accounts accounts;
+
+	private final ZoneId zone;
+
+	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, Accounts accounts,
+			ZoneId zone) {
+		this.workflow = workflow;
+		this.store = store;
+		this.audit = audit;
+		this.accounts = accounts;
+		this.zone = zone;
+	}
+
+	@ModelAttribute("me")
+	String me() {
+		String username = Actors.current();
+		return this.accounts.find(username).map(Account::displayName).orElse(username);
+	}
+
+	@GetMapping("/desk/content")
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String outlet,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+		ContentStatus wanted = parse(status, ContentStatus::parse);
+		Outlet on = parse(outlet, Outlet::parse);
+		LocalDate start = parse(from, LocalDate::parse);
+		LocalDate end = parse(to, LocalDate::parse);
+		List<Row> rows = this.store
+			.search(wanted, (start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
+					(end != null) ? end.plusDays(1).atStartOfDay(this.zone).toInstant() : null)
+			.stream()
+			.filter((item) -> on == null || item.goesTo(on))
+			.map((item) -> new Row(item.id(), item.title(), format(item.dueAt()), outlets(item), item.status().key()))
+			.toList();
+		model.addAttribute("rows", rows);
+		model.addAttribute("statuses", List.of(ContentStatus.values()));
+		model.addAttribute("outletChoices", List.of(Outlet.values()));
+		model.addAttribute("filter", new Filter((wanted != null) ? wanted.key() : "", (on != null) ? on.key() : "",
+				(start != null) ? start.toString() : "", (end != null) ? end.toString() : ""));
+		return "desk-content";
+	}
+
+	@GetMapping("/desk/content/new")
+	String create(@RequestParam(required = false) String date, Model model) {
+		LocalDate day = parse(date, LocalDate::parse);
+		ContentForm form = new ContentForm(null, "", "", "", List.of("feed"), (day != null) ? day.toString() : "", "",
+				"", "save");
+		return form(model, form, null, Map.of(), HttpServletResponse.SC_OK, null);
+	}
+
+	@GetMapping("/desk/content/{id}/edit")
+	String edit(@PathVariable String id, Model model) {
+		ContentItem item = item(id);
+		ContentForm form = new ContentForm(item.id(), item.title(), item.summary(), item.body(),
+				item.outlets().stream().map(Outlet::key).toList(), item.when(), "",
+				(item.radioScript() != null) ? item.radioScript() : "", "save");
+		return form(model, form, item, Map.of(), HttpServletResponse.SC_OK, null);
+	}
+
+	@PostMapping("/desk/content")
+	String saveNew(@ModelAttribute ContentForm form, Model model, HttpServletResponse response) {
+		ContentItem after;
+		try {
+			after = this.workflow.create(form.draft(), actor());
+		}
+		catch (InvalidContentException ex) {
+			return invalid(model, form, null, ex, response);
+		}
+		record("content.create", after.id(), null, after);
+		return submitIfAsked(form, after);
+	}
+
+	@PostMapping("/desk/content/{id}")
+	String save(@PathVariable String id, @ModelAttribute ContentForm form, Model model, HttpServletResponse response) {
+		ContentItem before = item(id);
+		ContentItem after;
+		try {
+			after = this.workflow.edit(id, form.draft(), actor());
+		}
+		catch (InvalidContentException ex) {
+			return invalid(model, form, before, ex, response);
+		}
+		record("content.update", id, before, after);
+		return submitIfAsked(form, after);
+	}
+
+	@PostMapping("/desk/content/{id}/submit")
+	String submit(@PathVariable String id, Model model, HttpServletResponse response) {
+		return step(id, "content.submit", model, response);
+	}
+
+	@PostMapping("/desk/content/{id}/approve")
+	String approve(@PathVariable String id, Model model, HttpServletResponse response) {
+		return step(id, "content.approve", model, response);
+	}
+
+	@PostMapping("/desk/content/{id}/withdraw")
+	String withdraw(@PathVariable String id, Model model, HttpServletResponse response) {
+		return step(id, "content.withdraw", model, response);
+	}
+
+	private String submitIfAsked(ContentForm form, ContentItem item) {
+		if ("submit".equals(form.action()) && item.status() == ContentStatus.DRAFT) {
+			ContentItem after = this.workflow.submit(item.id(), actor());
+			record("content.submit", item.id(), item, after);
+		}
+		return "redirect:/desk/content/" + item.id() + "/edit";
+	}
+
+	private String step(String id, String action, Model model, HttpServletResponse response) {
+		ContentItem before = item(id);
+		ContentItem after;
+		try {
+			after = switch (action) {
+				case "content.submit" -> this.workflow.submit(id, actor());
+				case "content.approve" -> this.workflow.approve(id, actor());
+				default -> this.workflow.withdraw(id, actor());
+			};
+		}
+		catch (ReviewRefusedException | InvalidContentException ex) {
+			int status = (ex instanceof ReviewRefusedException) ? HttpServletResponse.SC_FORBIDDEN
+					: HttpServletResponse.SC_CONFLICT;
+			ContentForm form = new ContentForm(before.id(), before.title(), before.summary(), before.body(),
+					before.outlets().stream().map(Outlet::key).toList(), before.when(), "",
+					(before.radioScript() != null) ? before.radioScript() : "", "save");
+			response.setStatus(status);
+			return form(model, form, before, Map.of(), status, ex.getMessage());
+		}
+		record(action, id, before, after);
+		return "redirect:/desk/content/" + id + "/edit";
+	}
+
+	private String invalid(Model model, ContentForm form, ContentItem item, InvalidContentException ex,
+			HttpServletResponse response) {
+		response.setStatus(ex.isConflict() ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+		return form(model, form, item, Map.of(ex.field(), ex.getMessage()), response.getStatus(), null);
+	}
+
+	private String form(Model model, ContentForm form, ContentItem item, Map<String, String> errors, int status,
+			String problem) {
+		model.addAttribute("form", form);
+		model.addAttribute("item", item);
+		model.addAttribute("errors", errors);
+		model.addAttribute("problem", problem);
+		model.addAttribute("outletChoices", List.of(Outlet.values()));
+		model.addAttribute("mayApprove", actor().mayApprove());
+		model.addAttribute("preview", DeskPreview.of(form.title(), form.summary(), form.body(), form.radioScript()));
+		return "desk-content-form";
+	}
+
+	private ContentActor actor() {
+		return new ContentActor(Actors.current(), Actors.hasAnyRole("APPROVER", "ADMIN"));
+	}
+
+	private ContentItem item(String id) {
+		return this.store.find(id)
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+	}
+
+	private void record(String action, String id, ContentItem before, ContentItem after) {
+		this.audit.record(Actors.current(), action, "content:" + id, auditJson(before), auditJson(after));
+	}
+
+	private String auditJson(ContentItem item) {
+		if (item == null) {
+			return null;
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", item.id());
+		json.put("title", item.title());
+		json.put("summary", item.summary());
+		json.put("body", item.body());
+		json.put("radioScript", item.radioScript());
+		json.put("outlets", item.outlets().stream().map(Outlet::key).sorted().toList());
+		json.put("when", item.when());
+		json.put("dueAt", (item.dueAt() != null) ? item.dueAt().toString() : null);
+		json.put("status", item.status().key());
+		return AUDIT_JSON.writeValueAsString(json);
+	}
+
+	private String format(Instant instant) {
+		return (instant != null) ? TIME.format(instant.atZone(this.zone)) : "";
+	}
+
+	private static String outlets(ContentItem item) {
+		return String.join(", ", item.outlets().stream().map(Outlet::key).sorted().toList());
+	}
+
+	/**
+	 * A blank or unreadable filter is no filter: a bookmark with a stale value still
+	 * opens.
+	 */
+	private static <T> T parse(String text, java.util.function.Function<String, T> parser) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return parser.apply(text.strip());
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * What the form posts; {@code whenAt} is the date-time input, used when {@code when}
+	 * is left empty.
+	 */
+	record ContentForm(String id, String title, String summary, String body, List<String> outlets, String when,
+			String whenAt, String radioScript, String action) {
+
+		ContentDraft draft() {
+			String schedule = (this.when != null && !this.when.isBlank()) ? this.when
+					: Optional.ofNullable(this.whenAt).map((at) -> at.replace('T', ' ')).orElse("");
+			return new ContentDraft(this.id, this.title, this.summary, this.body,
+					(this.radioScript != null && !this.radioScript.isBlank()) ? this.radioScript : null,
+					(this.outlets != null) ? this.outlets : new ArrayList<>(), schedule, null, null, "draft");
+		}
+
+	}
+
+	/** An item in the list. */
+	record Row(String id, String title, String dueAt, String outlets, String status) {
+
+	}
+
+	/** The list's filters as the form shows them. */
+	record Filter(String status, String outlet, String from, String to) {
+
+	}
+
+}

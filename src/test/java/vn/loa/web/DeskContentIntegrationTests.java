@@ -1,0 +1,333 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.loa.accounts.Accounts;
+import vn.loa.accounts.Role;
+import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentStore;
+import vn.loa.publishing.Publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The desk's content pages over MockMvc: writing, submitting, approving and withdrawing
+ * with each role, the form's errors and previews, CSRF and the audit log.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desk-content;DB_CLOSE_DELAY=-1",
+		"spring.quartz.auto-startup=false", "loa.api.token=desk-content-token", "loa.secret=desk-content-secret" })
+@AutoConfigureMockMvc
+class DeskContentIntegrationTests {
+
+	private static final String PASSWORD = "mật-khẩu-đủ-dài-1";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Path DATA;
+
+	static {
+		try {
+			DATA = Files.createTempDirectory("loa-desk-content");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ContentStore store;
+
+	@Autowired
+	Publisher publisher;
+
+	@Autowired
+	MovableClock clock;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("loa.data-dir", DATA::toString);
+		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+	}
+
+	@Test
+	void editorWritesAndSubmitsAnItemAndEveryStepIsAudited() throws Exception {
+		MockHttpSession editor = login("bt-viet", Role.EDITOR);
+		String form = page(editor, "/desk/content/new?date=2031-03-08");
+		assertThat(form).contains("lang=\"vi\"")
+			.contains("<label for=\"title\">Tiêu đề</label>")
+			.contains("<label for=\"when\">Thời điểm phát</label>")
+			.contains("value=\"2031-03-08\"");
+
+		this.mvc.perform(write(editor, "/desk/content", "viet-moi", "2031-03-08 06:00").param("action", "submit"))
+			.andExpect(redirectedUrl("/desk/content/viet-moi/edit"));
+
+		assertThat(this.store.find("viet-moi").orElseThrow().status()).isEqualTo(ContentStatus.SUBMITTED);
+		assertThat(this.store.people("viet-moi").orElseThrow().createdBy()).isEqualTo("bt-viet");
+		assertThat(this.store.people("viet-moi").orElseThrow().submittedBy()).isEqualTo("bt-viet");
+		assertThat(audit("viet-moi")).containsExactly("bt-viet content.create", "bt-viet content.submit");
+		assertThat(page(editor, "/desk/content?status=submitted")).contains("Thông báo tiêm chủng");
+		assertThat(page(editor, "/desk/content?status=draft")).doesNotContain("Thông báo tiêm chủng");
+	}
+
+	@Test
+	void editorMayNotApprove() throws Exception {
+		MockHttpSession editor = login("bt-khong-duyet", Role.EDITOR);
+		submitted(editor, "khong-duyet", "2031-04-01 06:00");
+		this.mvc.perform(post("/desk/content/khong-duyet/approve").session(editor).with(csrf(editor)))
+			.andExpect(status().isForbidden());
+		assertThat(this.store.find("khong-duyet").orElseThrow().status()).isEqualTo(ContentStatus.SUBMITTED);
+	}
+
+	@Test
+	void approverSchedulesAnItemWithATimeAndItIsPublishedByTheNormalPath() throws Exception {
+		MockHttpSession editor = login("bt-lich", Role.EDITOR);
+		MockHttpSession approver = login("duyet-lich", Role.APPROVER);
+		Instant due = this.clock.instant().plus(Duration.ofDays(2));
+		String when = due.atZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+			.toLocalDateTime()
+			.withSecond(0)
+			.withNano(0)
+			.toString()
+			.replace('T', ' ');
+		submitted(editor, "len-lich", when);
+		assertThat(page(approver, "/desk/content/len-lich/edit")).contains("Duyệt và lên lịch");
+
+		this.mvc.perform(post("/desk/content/len-lich/approve").session(approver).with(csrf(approver)))
+			.andExpect(redirectedUrl("/desk/content/len-lich/edit"));
+		assertThat(this.store.find("len-lich").orElseThrow().status()).isEqualTo(ContentStatus.SCHEDULED);
+		assertThat(this.store.people("len-lich").orElseThrow().approvedBy()).isEqualTo("duyet-lich");
+		assertThat(audit("len-lich")).contains("duyet-lich content.approve");
+
+		this.clock.advance(Duration.ofDays(2));
+		this.publisher.publishDue();
+		assertThat(this.store.find("len-lich").orElseThrow().status()).isEqualTo(ContentStatus.PUBLISHED);
+	}
+
+	@Test
+	void approverWithoutATimeLeavesTheItemApprovedAndAnEditSendsItBackToReview() throws Exception {
+		MockHttpSession editor = login("bt-sua", Role.EDITOR);
+		MockHttpSession approver = login("duyet-sua", Role.APPROVER);
+		submitted(editor, "chua-co-gio", "");
+		this.mvc.perform(post("/desk/content/chua-co-gio/approve").session(approver).with(csrf(approver)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.store.find("chua-co-gio").orElseThrow().status()).isEqualTo(ContentStatus.APPROVED);
+
+		this.mvc.perform(write(editor, "/desk/content/chua-co-gio", null, "2031-05-01 06:00"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.store.find("chua-co-gio").orElseThrow().status()).isEqualTo(ContentStatus.SUBMITTED);
+		assertThat(audit("chua-co-gio")).contains("bt-sua content.update");
+	}
+
+	@Test
+	void approverMayNotApproveTheirOwnItem() throws Exception {
+		MockHttpSession approver = login("duyet-minh", Role.APPROVER);
+		submitted(approver, "cua-minh", "2031-06-01 06:00");
+		String refused = this.mvc.perform(post("/desk/content/cua-minh/approve").session(approver).with(csrf(approver)))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("their own item");
+		assertThat(this.store.find("cua-minh").orElseThrow().status()).isEqualTo(ContentStatus.SUBMITTED);
+	}
+
+	@Test
+	void anApproverWhoEditsAnItemUnderReviewMayNotApproveItThen() throws Exception {
+		MockHttpSession editor = login("bt-goc", Role.EDITOR);
+		MockHttpSession approver = login("duyet-sua-roi", Role.APPROVER);
+		submitted(editor, "duyet-sau-khi-sua", "2031-06-02 06:00");
+		this.mvc.perform(write(approver, "/desk/content/duyet-sau-khi-sua", null, "2031-06-02 07:00"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.store.people("duyet-sau-khi-sua").orElseThrow().submittedBy()).isEqualTo("duyet-sua-roi");
+		this.mvc.perform(post("/desk/content/duyet-sau-khi-sua/approve").session(approver).with(csrf(approver)))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anInvalidWhenKeepsWhatWasTypedAndShowsTheMessageNextToTheField() throws Exception {
+		MockHttpSession editor = login("bt-loi", Role.EDITOR);
+		String page = this.mvc.perform(write(editor, "/desk/content", "sai-gio", "anniversary khong-co-ngay 2031"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("value=\"anniversary khong-co-ngay 2031\"")
+			.contains("value=\"Thông báo tiêm chủng\"")
+			.contains("id=\"when-error\"")
+			.contains("aria-invalid=\"true\"")
+			.contains("Nội dung **chính**.");
+		assertThat(this.store.find("sai-gio")).isEmpty();
+	}
+
+	@Test
+	void previewsShowTheFeedTheEmailAndTheRadioScriptWithItsReadingTime() throws Exception {
+		MockHttpSession editor = login("bt-xem", Role.EDITOR);
+		submitted(editor, "xem-truoc", "");
+		String page = page(editor, "/desk/content/xem-truoc/edit");
+		assertThat(page).contains("<strong>chính</strong>")
+			.contains("Mời bà con đưa trẻ đi tiêm")
+			.contains("7 âm tiết, khoảng 2 giây đọc");
+	}
+
+	@Test
+	void withdrawingIsAudited() throws Exception {
+		MockHttpSession editor = login("bt-rut", Role.EDITOR);
+		submitted(editor, "rut-lai", "2031-07-01 06:00");
+		this.mvc.perform(post("/desk/content/rut-lai/withdraw").session(editor).with(csrf(editor)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.store.find("rut-lai").orElseThrow().status()).isEqualTo(ContentStatus.WITHDRAWN);
+		assertThat(audit("rut-lai")).contains("bt-rut content.withdraw");
+	}
+
+	@Test
+	void postingWithoutTheCsrfTokenIsForbidden() throws Exception {
+		MockHttpSession editor = login("bt-csrf", Role.EDITOR);
+		this.mvc
+			.perform(post("/desk/content").session(editor)
+				.param("title", "Không CSRF")
+				.param("body", "x")
+				.param("outlets", "feed"))
+			.andExpect(status().isForbidden());
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM content_item WHERE title = 'Không CSRF'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void announcersMayNotOpenTheContentPages() throws Exception {
+		MockHttpSession announcer = login("doc-dai", Role.ANNOUNCER);
+		this.mvc.perform(get("/desk/content").session(announcer)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/desk/content/new").session(announcer)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void gettingThePagesChangesNothing() throws Exception {
+		MockHttpSession editor = login("bt-chi-xem", Role.EDITOR);
+		submitted(editor, "chi-xem", "2031-08-01 06:00");
+		int audits = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class);
+		List<Map<String, Object>> items = this.jdbc.queryForList("SELECT * FROM content_item ORDER BY id");
+		for (String page : new String[] { "/desk/content", "/desk/content?status=submitted&outlet=feed",
+				"/desk/content/new", "/desk/content/chi-xem/edit", "/desk/content/chi-xem/approve",
+				"/desk/content/chi-xem/withdraw", "/desk/content/chi-xem/submit" }) {
+			this.mvc.perform(get(page).session(editor));
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class)).isEqualTo(audits);
+		assertThat(this.jdbc.queryForList("SELECT * FROM content_item ORDER BY id")).isEqualTo(items);
+	}
+
+	private void submitted(MockHttpSession session, String id, String when) throws Exception {
+		this.mvc.perform(write(session, "/desk/content", id, when).param("action", "submit"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.store.find(id).orElseThrow().status()).isEqualTo(ContentStatus.SUBMITTED);
+	}
+
+	private MockHttpServletRequestBuilder write(MockHttpSession session, String path, String id, String when)
+			throws Exception {
+		MockHttpServletRequestBuilder request = post(path).session(session)
+			.with(csrf(session))
+			.param("title", "Thông báo tiêm chủng")
+			.param("summary", "Lịch tiêm tháng này.")
+			.param("body", "Nội dung **chính**.")
+			.param("outlets", "feed", "radio")
+			.param("when", when)
+			.param("radioScript", "Mời bà con đưa trẻ đi tiêm.");
+		return (id != null) ? request.param("id", id) : request;
+	}
+
+	private List<String> audit(String id) {
+		return this.jdbc.queryForList("SELECT actor || ' ' || action FROM audit_entry WHERE subject = ? ORDER BY id",
+				String.class, "content:" + id);
+	}
+
+	private String page(MockHttpSession session, String path) throws Exception {
+		return this.mvc.perform(get(path).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private MockHttpSession login(String username, Role role) throws Exception {
+		if (this.accounts.find(username).isEmpty()) {
+			this.accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role));
+		}
+		MvcResult form = this.mvc.perform(get("/login")).andReturn();
+		MvcResult result = this.mvc
+			.perform(post("/login").param("username", username).param("password", PASSWORD).with(csrfOf(form)))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?error");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	/** The CSRF token of a desk form, as a browser would send it back. */
+	private RequestPostProcessor csrf(MockHttpSession session) throws Exception {
+		return csrfOf(this.mvc.perform(get("/desk").session(session)).andReturn());
+	}
+
+	private static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
+		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
+		assertThat(csrf.find()).isTrue();
+		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
+		String token = csrf.group(1);
+		return (request) -> {
+			request.setCookies((cookie != null) ? cookie : new Cookie("XSRF-TOKEN", token));
+			request.addParameter("_csrf", token);
+			return request;
+		};
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableTime {
+
+		@Bean
+		@Primary
+		MovableClock movableClock(ZoneId zone) {
+			return new MovableClock(Clock.systemUTC().instant(), zone);
+		}
+
+	}
+
+}
