@@ -24,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.loa.accounts.Account;
-import vn.loa.accounts.Accounts;
 import vn.loa.accounts.AuditLog;
 import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
@@ -54,23 +52,13 @@ class DeskContentController {
 
 	private final AuditLog audit;
 
-	private final Accounts accounts;
-
 	private final ZoneId zone;
 
-	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, Accounts accounts,
-			ZoneId zone) {
+	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, ZoneId zone) {
 		this.workflow = workflow;
 		this.store = store;
 		this.audit = audit;
-		this.accounts = accounts;
 		this.zone = zone;
-	}
-
-	@ModelAttribute("me")
-	String me() {
-		String username = Actors.current();
-		return this.accounts.find(username).map(Account::displayName).orElse(username);
 	}
 
 	@GetMapping("/desk/content")

@@ -13,9 +13,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
-import vn.loa.accounts.Account;
 import vn.loa.accounts.Accounts;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStore;
@@ -56,12 +54,6 @@ class DeskController {
 		this.accounts = accounts;
 		this.clock = clock;
 		this.zone = zone;
-	}
-
-	@ModelAttribute("me")
-	String me() {
-		String username = Actors.current();
-		return this.accounts.find(username).map(Account::displayName).orElse(username);
 	}
 
 	@GetMapping("/desk")

@@ -9,14 +9,11 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import vn.loa.accounts.Account;
-import vn.loa.accounts.Accounts;
 import vn.loa.accounts.AuditLog;
 import vn.loa.channels.email.BulletinDeliveries;
 import vn.loa.channels.email.Delivery;
@@ -35,21 +32,12 @@ class DeskDeliveriesController {
 
 	private final AuditLog audit;
 
-	private final Accounts accounts;
-
 	private final ZoneId zone;
 
-	DeskDeliveriesController(BulletinDeliveries deliveries, AuditLog audit, Accounts accounts, ZoneId zone) {
+	DeskDeliveriesController(BulletinDeliveries deliveries, AuditLog audit, ZoneId zone) {
 		this.deliveries = deliveries;
 		this.audit = audit;
-		this.accounts = accounts;
 		this.zone = zone;
-	}
-
-	@ModelAttribute("me")
-	String me() {
-		String username = Actors.current();
-		return this.accounts.find(username).map(Account::displayName).orElse(username);
 	}
 
 	@GetMapping("/desk/deliveries")

@@ -11,15 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.loa.accounts.Account;
-import vn.loa.accounts.Accounts;
 import vn.loa.accounts.AuditLog;
 import vn.loa.channels.radio.RadioEntry;
 import vn.loa.channels.radio.RadioQueue;
@@ -41,18 +38,9 @@ class DeskRadioController {
 
 	private final AuditLog audit;
 
-	private final Accounts accounts;
-
-	DeskRadioController(RadioQueue queue, AuditLog audit, Accounts accounts) {
+	DeskRadioController(RadioQueue queue, AuditLog audit) {
 		this.queue = queue;
 		this.audit = audit;
-		this.accounts = accounts;
-	}
-
-	@ModelAttribute("me")
-	String me() {
-		String username = Actors.current();
-		return this.accounts.find(username).map(Account::displayName).orElse(username);
 	}
 
 	@GetMapping("/desk/radio")

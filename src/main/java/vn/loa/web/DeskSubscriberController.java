@@ -22,8 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import vn.loa.accounts.Account;
-import vn.loa.accounts.Accounts;
 import vn.loa.accounts.AuditLog;
 import vn.loa.channels.email.BulletinDeliveries;
 import vn.loa.subscribers.InvalidSubscriberException;
@@ -48,23 +46,13 @@ class DeskSubscriberController {
 
 	private final AuditLog audit;
 
-	private final Accounts accounts;
-
 	private final ZoneId zone;
 
-	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, AuditLog audit, Accounts accounts,
-			ZoneId zone) {
+	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, AuditLog audit, ZoneId zone) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
 		this.audit = audit;
-		this.accounts = accounts;
 		this.zone = zone;
-	}
-
-	@ModelAttribute("me")
-	String me() {
-		String username = Actors.current();
-		return this.accounts.find(username).map(Account::displayName).orElse(username);
 	}
 
 	@GetMapping("/desk/subscribers")

@@ -11,7 +11,7 @@ class DeskPreviewTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "Mời bà con đưa trẻ đi tiêm.|7", "Ngày 02/9 - Quốc khánh|4", "  |0" })
 	void countsSyllablesAsTheRadioQueueDoes(String script, int syllables) {
-		assertThat(DeskPreview.syllables(script)).isEqualTo(syllables);
+		assertThat(vn.loa.channels.radio.ReadingTime.syllables(script)).isEqualTo(syllables);
 	}
 
 	@Test

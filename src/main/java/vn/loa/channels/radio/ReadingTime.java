@@ -5,12 +5,16 @@ package vn.loa.channels.radio;
  * word, so syllables are the whitespace-separated tokens holding a letter or a digit
  * (dashes and stray punctuation are not read).
  */
-final class ReadingTime {
+public final class ReadingTime {
 
 	private ReadingTime() {
 	}
 
-	static int syllables(String script) {
+	/**
+	 * Syllables in a Vietnamese script: words written with a letter or digit, one
+	 * syllable each.
+	 */
+	public static int syllables(String script) {
 		if (script == null || script.isBlank()) {
 			return 0;
 		}
@@ -24,7 +28,7 @@ final class ReadingTime {
 	}
 
 	/** Seconds, rounded to the nearest, to read {@code syllables} at a speed. */
-	static int seconds(int syllables, int syllablesPerMinute) {
+	public static int seconds(int syllables, int syllablesPerMinute) {
 		return (int) ((syllables * 60L + syllablesPerMinute / 2) / syllablesPerMinute);
 	}
 

@@ -1,0 +1,26 @@
+package vn.loa.web;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import vn.loa.accounts.Account;
+import vn.loa.accounts.Accounts;
+
+/** What the header of every desk page shows: the name of who is logged in. */
+@ControllerAdvice(assignableTypes = { DeskController.class, DeskContentController.class, DeskDeliveriesController.class,
+		DeskRadioController.class, DeskSubscriberController.class })
+class DeskHeader {
+
+	private final Accounts accounts;
+
+	DeskHeader(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@ModelAttribute("me")
+	String me() {
+		String username = Actors.current();
+		return this.accounts.find(username).map(Account::displayName).orElse(username);
+	}
+
+}
