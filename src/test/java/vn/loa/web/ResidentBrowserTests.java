@@ -20,17 +20,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,12 +49,6 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "spring.mail.host=127.0.0.1",
 				"loa.api.token=browser-token", "loa.secret=browser-secret", "loa.publishing.sweep-interval=PT1H" })
 class ResidentBrowserTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final Pattern CONFIRM_LINK = Pattern
 		.compile("http://localhost:\\d+/subscribe/confirm/[A-Za-z0-9._-]+");
@@ -106,13 +94,7 @@ class ResidentBrowserTests {
 
 	@BeforeAll
 	static void needsChromium() {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " is missing: install Debian's chromium and chromium-driver (.ci/run does as root)");
-		}
-		Assumptions.assumeTrue(installed, "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-				+ " is missing (apt-get install chromium chromium-driver)");
+		Chromium.requireInstalled();
 		SMTP.start();
 	}
 
@@ -123,22 +105,8 @@ class ResidentBrowserTests {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=412,915",
-				"--user-data-dir=" + Files.createTempDirectory("loa-chromium"));
-		// A resident's browser asks for Vietnamese.
-		options.addArguments("--lang=vi");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		Files.createDirectories(SCREENSHOTS);
+		// A phone's screen: residents mostly read on one.
+		this.browser = Chromium.open(412, 915);
 	}
 
 	@AfterEach
@@ -239,8 +207,7 @@ class ResidentBrowserTests {
 	}
 
 	private void screenshot(String name) throws IOException {
-		byte[] png = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES);
-		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+		Chromium.screenshot(this.browser, name);
 	}
 
 }

@@ -1,0 +1,67 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium for the browser tests: skipped when it is not installed,
+ * except on CI, where its absence fails the build.
+ */
+final class Chromium {
+
+	static final Path BINARY = Path.of("/usr/bin/chromium");
+
+	static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private Chromium() {
+	}
+
+	/** Fails on CI, skips elsewhere, when Chromium or its driver is missing. */
+	static void requireInstalled() {
+		boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+		if (!installed && "true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException("CI=true but " + BINARY + " or " + DRIVER
+					+ " is missing: install Debian's chromium and chromium-driver (.ci/run does as root)");
+		}
+		Assumptions.assumeTrue(installed, "Browser tests skipped: " + BINARY + " or " + DRIVER
+				+ " is missing (apt-get install chromium chromium-driver)");
+	}
+
+	/** A new headless browser with a fresh profile that asks for Vietnamese pages. */
+	static WebDriver open(int width, int height) throws IOException {
+		System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BINARY.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=" + width + "," + height,
+				"--user-data-dir=" + Files.createTempDirectory("loa-chromium"), "--lang=vi");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		WebDriver browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		Files.createDirectories(SCREENSHOTS);
+		return browser;
+	}
+
+	/** Saves what the browser shows as {@code target/screenshots/NAME.png}. */
+	static void screenshot(WebDriver browser, String name) throws IOException {
+		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+}
