@@ -35,6 +35,8 @@ class DeskCalendarController {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
+
 	private final CalendarService calendar;
 
 	private final ContentStore store;
@@ -115,8 +117,8 @@ class DeskCalendarController {
 				.forEach((phase) -> phases
 					.add(((plan.number() != null) ? plan.number() : plan.id()) + ": " + phase.name()));
 		}
-		return new Day(date.toString(), date.getDayOfMonth() + "/" + date.getMonthValue(),
-				YearMonth.from(date).equals(shown), date.equals(today), anniversaries, named, scheduled, phases);
+		return new Day(date.toString(), DAY.format(date), YearMonth.from(date).equals(shown), date.equals(today),
+				anniversaries, named, scheduled, phases);
 	}
 
 	/** One day of the grid. */
