@@ -147,6 +147,24 @@ class DeskCalendarIntegrationTests {
 	}
 
 	@Test
+	void contentWrittenForADayShowsOnThatDayWithItsTimeAndStatus() throws Exception {
+		MockHttpSession editor = login("lich-viet", Role.EDITOR);
+		this.mvc
+			.perform(post("/desk/content").session(editor)
+				.with(csrf(editor))
+				.param("id", "tiem-chung-thang-3")
+				.param("title", "Thông báo tiêm chủng tháng 3")
+				.param("summary", "Lịch tiêm tháng này.")
+				.param("body", "Nội dung chính.")
+				.param("outlets", "feed")
+				.param("when", "2031-03-08 06:30"))
+			.andExpect(status().is3xxRedirection());
+		String day = cell(page(editor, "/desk/calendar?month=2031-03"), "2031-03-08");
+		assertThat(day).contains("06:30").contains("Thông báo tiêm chủng tháng 3").contains("(Nháp)");
+		assertThat(cell(page(editor, "/desk/calendar?month=2031-03"), "2031-03-09")).doesNotContain("tiêm chủng");
+	}
+
+	@Test
 	void aBadMonthIsABadRequestAndAnAnnouncerMayNotSeeTheCalendar() throws Exception {
 		MockHttpSession editor = login("lich-sai", Role.EDITOR);
 		this.mvc.perform(get("/desk/calendar?month=2025-13").session(editor)).andExpect(status().isBadRequest());
