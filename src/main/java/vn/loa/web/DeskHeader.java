@@ -8,7 +8,8 @@ import vn.loa.accounts.Accounts;
 
 /** What the header of every desk page shows: the name of who is logged in. */
 @ControllerAdvice(assignableTypes = { DeskController.class, DeskContentController.class, DeskDeliveriesController.class,
-		DeskRadioController.class, DeskSubscriberController.class })
+		DeskRadioController.class, DeskSubscriberController.class, DeskCalendarController.class,
+		DeskPlansController.class })
 class DeskHeader {
 
 	private final Accounts accounts;

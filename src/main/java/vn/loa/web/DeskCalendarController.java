@@ -1,0 +1,142 @@
+package vn.loa.web;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.loa.calendar.CalendarBook;
+import vn.loa.calendar.CalendarService;
+import vn.loa.calendar.Event;
+import vn.loa.calendar.Occurrence;
+import vn.loa.calendar.Plan;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStore;
+
+/**
+ * The desk's month view: anniversaries, events, scheduled content and running plan phases
+ * day by day, each day a way into preparing content for it.
+ */
+@Controller
+class DeskCalendarController {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
+
+	private final CalendarService calendar;
+
+	private final ContentStore store;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	DeskCalendarController(CalendarService calendar, ContentStore store, Clock clock, ZoneId zone) {
+		this.calendar = calendar;
+		this.store = store;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	@GetMapping("/desk/calendar")
+	String month(@RequestParam(required = false) String month, Model model) {
+		YearMonth shown = parse(month);
+		LocalDate first = shown.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalDate last = shown.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+		CalendarBook book = this.calendar.book();
+		List<Occurrence> occurrences = book.occurrencesBetween(first, last);
+		List<Event> events = book.eventsBetween(first, last);
+		List<ContentItem> items = this.store.findDueBetween(first.atStartOfDay(this.zone).toInstant(),
+				last.plusDays(1).atStartOfDay(this.zone).toInstant());
+		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
+		List<List<Day>> weeks = new ArrayList<>();
+		for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+			List<Day> week = new ArrayList<>();
+			for (int i = 0; i < 7; i++) {
+				LocalDate date = monday.plusDays(i);
+				week.add(day(date, shown, today, book, occurrences, events, items));
+			}
+			weeks.add(week);
+		}
+		model.addAttribute("month", shown.toString());
+		model.addAttribute("monthNumber", shown.getMonthValue());
+		model.addAttribute("year", shown.getYear());
+		model.addAttribute("previous", shown.minusMonths(1).toString());
+		model.addAttribute("next", shown.plusMonths(1).toString());
+		model.addAttribute("weeks", weeks);
+		return "desk-calendar";
+	}
+
+	private YearMonth parse(String month) {
+		if (month == null || month.isBlank()) {
+			return YearMonth.now(this.clock.withZone(this.zone));
+		}
+		try {
+			return YearMonth.parse(month.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be yyyy-MM, not '" + month + "'");
+		}
+	}
+
+	private Day day(LocalDate date, YearMonth shown, LocalDate today, CalendarBook book, List<Occurrence> occurrences,
+			List<Event> events, List<ContentItem> items) {
+		List<Anniversary> anniversaries = occurrences.stream()
+			.filter((o) -> o.date().equals(date))
+			.map((o) -> new Anniversary(o.title(), o.occurrenceClass().name(),
+					o.lunarDate().map((lunar) -> lunar.dayAndMonth() + " âm lịch").orElse(null)))
+			.toList();
+		List<String> named = events.stream()
+			.filter((e) -> !e.start().isAfter(date) && !e.endDate().orElseThrow().isBefore(date))
+			.map(Event::name)
+			.toList();
+		List<Scheduled> scheduled = items.stream()
+			.filter((item) -> item.dueAt().atZone(this.zone).toLocalDate().equals(date))
+			.map((item) -> new Scheduled(TIME.format(item.dueAt().atZone(this.zone)), item.id(), item.title(),
+					item.status().key()))
+			.toList();
+		List<String> phases = new ArrayList<>();
+		for (Plan plan : book.plans()) {
+			plan.phases()
+				.stream()
+				.filter((phase) -> phase.overlaps(date, date, book))
+				.forEach((phase) -> phases
+					.add(((plan.number() != null) ? plan.number() : plan.id()) + ": " + phase.name()));
+		}
+		return new Day(date.toString(), DAY.format(date), YearMonth.from(date).equals(shown), date.equals(today),
+				anniversaries, named, scheduled, phases);
+	}
+
+	/** One day of the grid. */
+	record Day(String iso, String label, boolean inMonth, boolean today, List<Anniversary> anniversaries,
+			List<String> events, List<Scheduled> items, List<String> phases) {
+
+	}
+
+	/**
+	 * An anniversary falling on a day: its title, its class and its lunar date if lunar.
+	 */
+	record Anniversary(String title, String occurrenceClass, String lunar) {
+
+	}
+
+	/** A content item going out on a day. */
+	record Scheduled(String time, String id, String title, String status) {
+
+	}
+
+}

@@ -1,0 +1,156 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.loa.accounts.AuditLog;
+import vn.loa.calendar.Anniversary;
+import vn.loa.calendar.CalendarBook;
+import vn.loa.calendar.CalendarService;
+import vn.loa.calendar.Event;
+import vn.loa.calendar.Phase;
+import vn.loa.calendar.Plan;
+import vn.loa.calendar.VietnameseDates;
+import vn.loa.importer.PlanImports;
+import vn.loa.importer.UnreadableDocumentException;
+
+/**
+ * The desk's plans: the list, one plan with its phases, and importing a plan document
+ * through a reviewed draft that an editor confirms.
+ */
+@Controller
+class DeskPlansController {
+
+	private final CalendarService calendar;
+
+	private final PlanImports imports;
+
+	private final AuditLog audit;
+
+	DeskPlansController(CalendarService calendar, PlanImports imports, AuditLog audit) {
+		this.calendar = calendar;
+		this.imports = imports;
+		this.audit = audit;
+	}
+
+	@GetMapping("/desk/plans")
+	String list(Model model) {
+		model.addAttribute("plans",
+				this.calendar.book()
+					.plans()
+					.stream()
+					.map((plan) -> new PlanRow(plan.id(), (plan.number() != null) ? plan.number() : "", plan.title(),
+							plan.issuer(), display(plan.date()), plan.phases().size()))
+					.toList());
+		return "desk-plans";
+	}
+
+	@GetMapping("/desk/plans/{id}")
+	String detail(@PathVariable String id, Model model) {
+		CalendarBook book = this.calendar.book();
+		Plan plan = book.plan(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan " + id));
+		model.addAttribute("plan", plan);
+		model.addAttribute("date", display(plan.date()));
+		model.addAttribute("phases", plan.phases().stream().map((phase) -> phase(phase, book)).toList());
+		model.addAttribute("anniversaries",
+				plan.anniversaries()
+					.stream()
+					.map((a) -> new Named(a, book.anniversary(a).map(Anniversary::name).orElse(a)))
+					.toList());
+		model.addAttribute("events", plan.events().stream().map((e) -> named(e, book)).toList());
+		return "desk-plan";
+	}
+
+	@GetMapping("/desk/plans/import")
+	String importForm() {
+		return "desk-plan-import";
+	}
+
+	@PostMapping("/desk/plans/import")
+	String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response)
+			throws IOException {
+		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
+				? file.getOriginalFilename() : "plan";
+		try {
+			PlanImports.Draft draft = this.imports.upload(name, file.getBytes());
+			return "redirect:/desk/plans/import/" + draft.id();
+		}
+		catch (UnreadableDocumentException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", ex.getMessage());
+			return "desk-plan-import";
+		}
+	}
+
+	@GetMapping("/desk/plans/import/{draftId}")
+	String review(@PathVariable String draftId, Model model) {
+		model.addAttribute("draft", draft(draftId));
+		return "desk-plan-review";
+	}
+
+	@PostMapping("/desk/plans/import/{draftId}/confirm")
+	String confirm(@PathVariable String draftId, @RequestParam(defaultValue = "false") boolean replace, Model model,
+			HttpServletResponse response) {
+		PlanImports.Draft draft = draft(draftId);
+		try {
+			PlanImports.Draft confirmed = this.imports.confirm(draftId, replace);
+			this.audit.record(Actors.current(), "plan-import.confirm", "plan-import:" + draftId, null,
+					"plan " + confirmed.planId() + (replace ? ", replacing the existing plan" : ""));
+			return "redirect:/desk/plans/" + confirmed.planId();
+		}
+		catch (PlanImports.ImportConflictException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("draft", draft);
+			model.addAttribute("conflict", ex.getMessage());
+			return "desk-plan-review";
+		}
+	}
+
+	private PlanImports.Draft draft(String draftId) {
+		return this.imports.find(draftId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan draft " + draftId));
+	}
+
+	private static PhaseRow phase(Phase phase, CalendarBook book) {
+		String until = (phase.untilEvent() != null) ? named(phase.untilEvent(), book).name() : null;
+		return new PhaseRow(phase.number(), phase.name(), display(phase.start()), display(phase.end()), until,
+				phase.untilEvent(), phase.endIn(book).map(VietnameseDates::display).orElse(null));
+	}
+
+	private static Named named(String eventId, CalendarBook book) {
+		return new Named(eventId, book.event(eventId).map(Event::name).orElse(eventId));
+	}
+
+	private static String display(LocalDate date) {
+		return (date != null) ? VietnameseDates.display(date) : null;
+	}
+
+	/** A plan in the list. */
+	record PlanRow(String id, String number, String title, String issuer, String date, int phases) {
+
+	}
+
+	/** A phase with its end as written and as resolved against the calendar's events. */
+	record PhaseRow(int number, String name, String start, String end, String until, String untilId,
+			String resolvedEnd) {
+
+	}
+
+	/** An anniversary or event a plan names: its id and its name. */
+	record Named(String id, String name) {
+
+	}
+
+}

@@ -1,0 +1,324 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.loa.accounts.Accounts;
+import vn.loa.accounts.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The desk's month view and plan pages over MockMvc, importing into a temporary copy of
+ * {@code calendar/} so that confirming never writes into the repository's.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desk-calendar;DB_CLOSE_DELAY=-1",
+		"spring.quartz.auto-startup=false", "loa.api.token=desk-calendar-token", "loa.secret=desk-calendar-secret" })
+@AutoConfigureMockMvc
+class DeskCalendarIntegrationTests {
+
+	private static final String PASSWORD = "mật-khẩu-đủ-dài-1";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Path DATA;
+
+	/**
+	 * A plan as the city party committees write them, with a number the calendar lacks.
+	 */
+	private static final String PLAN = """
+			ĐẢNG BỘ TỈNH BÀ RỊA - VŨNG TÀU ĐẢNG CỘNG SẢN VIỆT NAM
+			BAN THƯỜNG VỤ THÀNH ỦY
+			*
+			Số 451-KH/TU Vũng Tàu, ngày 15 tháng 10 năm 2024
+
+			KẾ HOẠCH
+			tuyên truyền kỷ niệm các ngày lễ lớn
+			từ nay đến Đại hội XIV của Đảng
+
+			Ngày 03/10/2024, Ban Tuyên giáo Tỉnh ủy Bà Rịa - Vũng Tàu ban hành Hướng dẫn số 193-HD/BTGTU về tuyên truyền những chủ đề lớn, trọng tâm từ nay đến Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.
+
+			Nay, Ban Thường vụ Thành ủy Vũng Tàu xây dựng kế hoạch tuyên truyền như sau:
+
+			I- NỘI DUNG VÀ LỘ TRÌNH TUYÊN TRUYỀN
+
+			1. Giai đoạn từ nay đến hết năm 2024, tập trung tuyên truyền thành tựu của đất nước sau gần 40 năm đổi mới.
+
+			2. Giai đoạn từ năm 2025 đến Đại hội XIV của Đảng, tập trung tuyên truyền kỷ niệm 80 năm Ngày Quốc khánh (02/9/1945-02/9/2025).
+
+			II- HÌNH THỨC TUYÊN TRUYỀN
+
+			Tuyên truyền qua Trang thông tin điện tử Thành phố; qua hệ thống phát thanh không dây của cơ sở.
+
+			III- TỔ CHỨC THỰC HIỆN
+
+			1. Các Đảng bộ, chi bộ trực thuộc
+
+			- Tổ chức tốt công tác tuyên truyền bằng các hình thức phù hợp.
+
+			Nơi nhận:
+			- Ban Tuyên giáo Tỉnh ủy (b/c),
+			- Lưu Văn phòng Thành ủy.
+
+			T/M BAN THƯỜNG VỤ
+			PHÓ BÍ THƯ
+
+			Lê Thị Thanh Bình
+			""";
+
+	static {
+		try {
+			DATA = Files.createTempDirectory("loa-desk-calendar");
+			Files.createDirectories(DATA.resolve("content"));
+			copy(Path.of("calendar"), DATA.resolve("calendar"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("loa.data-dir", DATA::toString);
+		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		registry.add("loa.calendar-dir", () -> DATA.resolve("calendar").toString());
+	}
+
+	@Test
+	void septemberShowsTheRoundNationalDayOnItsDayWithAWayToPrepareContent() throws Exception {
+		MockHttpSession editor = login("lich-bt", Role.EDITOR);
+		String page = page(editor, "/desk/calendar?month=2025-09");
+		assertThat(page).contains("lang=\"vi\"")
+			.contains("Tháng 9/2025")
+			.contains("Thứ Hai")
+			.contains("Chủ nhật")
+			.contains("href=\"/desk/calendar?month=2025-08\"")
+			.contains("href=\"/desk/calendar?month=2025-10\"");
+		assertThat(cell(page, "2025-09-02")).contains("02/09")
+			.contains("Kỷ niệm 80 năm Ngày Quốc khánh")
+			.contains("Năm tròn")
+			.contains("href=\"/desk/content/new?date=2025-09-02\"")
+			.contains("443-KH/TU");
+		assertThat(cell(page, "2025-09-03")).doesNotContain("Quốc khánh");
+	}
+
+	@Test
+	void aprilShowsTheLunarDateOfTheHungKingsCommemoration() throws Exception {
+		MockHttpSession approver = login("lich-duyet", Role.APPROVER);
+		assertThat(cell(page(approver, "/desk/calendar?month=2026-04"), "2026-04-26")).contains("Giỗ Tổ Hùng Vương")
+			.contains("10/3 âm lịch");
+	}
+
+	@Test
+	void contentWrittenForADayShowsOnThatDayWithItsTimeAndStatus() throws Exception {
+		MockHttpSession editor = login("lich-viet", Role.EDITOR);
+		this.mvc
+			.perform(post("/desk/content").session(editor)
+				.with(csrf(editor))
+				.param("id", "tiem-chung-thang-3")
+				.param("title", "Thông báo tiêm chủng tháng 3")
+				.param("summary", "Lịch tiêm tháng này.")
+				.param("body", "Nội dung chính.")
+				.param("outlets", "feed")
+				.param("when", "2031-03-08 06:30"))
+			.andExpect(status().is3xxRedirection());
+		String day = cell(page(editor, "/desk/calendar?month=2031-03"), "2031-03-08");
+		assertThat(day).contains("06:30").contains("Thông báo tiêm chủng tháng 3").contains("(Nháp)");
+		assertThat(cell(page(editor, "/desk/calendar?month=2031-03"), "2031-03-09")).doesNotContain("tiêm chủng");
+	}
+
+	@Test
+	void aBadMonthIsABadRequestAndAnAnnouncerMayNotSeeTheCalendar() throws Exception {
+		MockHttpSession editor = login("lich-sai", Role.EDITOR);
+		this.mvc.perform(get("/desk/calendar?month=2025-13").session(editor)).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/desk/calendar?month=thang-chin").session(editor)).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/desk/calendar").session(editor)).andExpect(status().isOk());
+		MockHttpSession announcer = login("lich-doc", Role.ANNOUNCER);
+		this.mvc.perform(get("/desk/calendar?month=2025-09").session(announcer)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/desk/plans").session(announcer)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void plansListAndDetailShowThePhasesAndWhatThePlanNames() throws Exception {
+		MockHttpSession editor = login("ke-hoach-bt", Role.EDITOR);
+		assertThat(page(editor, "/desk/plans")).contains("443-KH/TU")
+			.contains("Ban Thường vụ Thành ủy Vũng Tàu")
+			.contains("href=\"/desk/plans/443-kh-tu\"");
+		assertThat(page(editor, "/desk/plans/443-kh-tu")).contains("Giai đoạn từ nay đến hết năm 2024")
+			.contains("Giai đoạn từ năm 2025 đến Đại hội XIV của Đảng")
+			.contains("31/12/2024")
+			.contains("dai-hoi-xiv")
+			.contains("quoc-khanh");
+		this.mvc.perform(get("/desk/plans/khong-co").session(editor)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anUploadedPlanIsReviewedThenConfirmedIntoTheListAndAudited() throws Exception {
+		MockHttpSession editor = login("nhap-bt", Role.EDITOR);
+		MvcResult form = this.mvc.perform(get("/desk/plans/import").session(editor)).andReturn();
+		assertThat(form.getResponse().getContentAsString()).contains("<label for=\"file\">")
+			.contains("enctype=\"multipart/form-data\"");
+		MockMultipartFile file = new MockMultipartFile("file", "ke-hoach-451.txt", "text/plain",
+				PLAN.getBytes(StandardCharsets.UTF_8));
+
+		this.mvc.perform(multipart("/desk/plans/import").file(file).session(editor)).andExpect(status().isForbidden());
+		String review = this.mvc.perform(multipart("/desk/plans/import").file(file).session(editor).with(csrfOf(form)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(review).startsWith("/desk/plans/import/");
+		MvcResult reviewPage = this.mvc.perform(get(review).session(editor)).andExpect(status().isOk()).andReturn();
+		assertThat(reviewPage.getResponse().getContentAsString()).contains("Số / Number: 451-KH/TU")
+			.contains("(dòng/line ")
+			.contains("Cần kiểm tra / Warnings")
+			.contains("number: &quot;451-KH/TU&quot;")
+			.contains("Xác nhận và lưu vào lịch");
+		assertThat(page(editor, "/desk/plans")).doesNotContain("451-KH/TU");
+
+		this.mvc.perform(post(review + "/confirm").session(editor)).andExpect(status().isForbidden());
+		this.mvc.perform(post(review + "/confirm").session(editor).with(csrfOf(reviewPage)))
+			.andExpect(redirectedUrl("/desk/plans/451-kh-tu"));
+		assertThat(page(editor, "/desk/plans")).contains("451-KH/TU");
+		assertThat(page(editor, "/desk/plans/451-kh-tu")).contains("dai-hoi-xiv");
+		assertThat(this.jdbc.queryForList("SELECT actor || ' ' || action FROM audit_entry WHERE subject = ?",
+				String.class, review.replace("/desk/plans/import/", "plan-import:")))
+			.containsExactly("nhap-bt plan-import.confirm");
+	}
+
+	@Test
+	void aSecondImportOfAnExistingPlanShowsTheConflictAndMayReplaceIt() throws Exception {
+		MockHttpSession editor = login("nhap-lai", Role.EDITOR);
+		String again = PLAN.replace("451-KH/TU", "452-KH/TU");
+		String first = upload(editor, again);
+		this.mvc.perform(post(first + "/confirm").session(editor).with(csrf(editor)))
+			.andExpect(redirectedUrl("/desk/plans/452-kh-tu"));
+		String second = upload(editor, again);
+		String conflict = this.mvc.perform(post(second + "/confirm").session(editor).with(csrf(editor)))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(conflict).contains("452-kh-tu.yaml").contains("<label for=\"replace\"");
+		this.mvc.perform(post(second + "/confirm").param("replace", "true").session(editor).with(csrf(editor)))
+			.andExpect(redirectedUrl("/desk/plans/452-kh-tu"));
+	}
+
+	@Test
+	void anEmptyFileShowsTheErrorOnTheForm() throws Exception {
+		MockHttpSession editor = login("nhap-rong", Role.EDITOR);
+		String page = this.mvc
+			.perform(multipart("/desk/plans/import")
+				.file(new MockMultipartFile("file", "rong.txt", "text/plain", new byte[0]))
+				.session(editor)
+				.with(csrf(editor)))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"file-error\"").contains("Không đọc được tệp").contains("rong.txt is empty");
+	}
+
+	private String upload(MockHttpSession session, String text) throws Exception {
+		return this.mvc.perform(multipart("/desk/plans/import")
+			.file(new MockMultipartFile("file", "ke-hoach.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)))
+			.session(session)
+			.with(csrf(session))).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+	}
+
+	/** The grid cell of one day: from its opening tag to the next one. */
+	private static String cell(String page, String iso) {
+		return Arrays.stream(page.split("<td"))
+			.filter((td) -> td.contains("date=" + iso + "\""))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no cell for " + iso));
+	}
+
+	private String page(MockHttpSession session, String url) throws Exception {
+		return this.mvc.perform(get(url).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private MockHttpSession login(String username, Role role) throws Exception {
+		if (this.accounts.find(username).isEmpty()) {
+			this.accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role));
+		}
+		MvcResult form = this.mvc.perform(get("/login")).andReturn();
+		MvcResult result = this.mvc
+			.perform(post("/login").param("username", username).param("password", PASSWORD).with(csrfOf(form)))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?error");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	private RequestPostProcessor csrf(MockHttpSession session) throws Exception {
+		return csrfOf(this.mvc.perform(get("/desk/plans/import").session(session)).andReturn());
+	}
+
+	private static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
+		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
+		assertThat(csrf.find()).isTrue();
+		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
+		String token = csrf.group(1);
+		return (request) -> {
+			request.setCookies((cookie != null) ? cookie : new Cookie("XSRF-TOKEN", token));
+			request.addParameter("_csrf", token);
+			return request;
+		};
+	}
+
+	private static void copy(Path from, Path to) throws IOException {
+		try (Stream<Path> paths = Files.walk(from)) {
+			for (Path path : paths.toList()) {
+				Path target = to.resolve(from.relativize(path).toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(path, target);
+				}
+			}
+		}
+	}
+
+}
