@@ -107,7 +107,11 @@ class DeskBrowserTests {
 		logIn("bien-tap");
 		Chromium.screenshot(this.browser, "desk");
 		LocalDate today = LocalDate.now(this.zone);
-		this.browser.get(url("/desk/content/new?date=" + today));
+		// From the month's calendar, the editor picks today to prepare content for.
+		this.browser.get(url("/desk/calendar"));
+		Chromium.screenshot(this.browser, "desk-calendar");
+		this.browser.findElement(By.cssSelector("a.prepare[href$='date=" + today + "']")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().contains("/desk/content/new"));
 		String title = "Thông báo lịch sinh hoạt chi bộ tháng " + today.getMonthValue();
 		ZonedDateTime due = ZonedDateTime.now(this.zone).plusSeconds(25).withNano(0);
 		this.browser.findElement(By.id("id")).sendKeys("sinh-hoat-chi-bo");
