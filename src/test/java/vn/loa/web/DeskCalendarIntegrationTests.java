@@ -6,12 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,10 +40,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"spring.quartz.auto-startup=false", "loa.api.token=desk-calendar-token", "loa.secret=desk-calendar-secret" })
 @AutoConfigureMockMvc
 class DeskCalendarIntegrationTests {
-
-	private static final String PASSWORD = "mật-khẩu-đủ-dài-1";
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final Path DATA;
 
@@ -280,15 +272,7 @@ class DeskCalendarIntegrationTests {
 	}
 
 	private MockHttpSession login(String username, Role role) throws Exception {
-		if (this.accounts.find(username).isEmpty()) {
-			this.accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role));
-		}
-		MvcResult form = this.mvc.perform(get("/login")).andReturn();
-		MvcResult result = this.mvc
-			.perform(post("/login").param("username", username).param("password", PASSWORD).with(csrfOf(form)))
-			.andReturn();
-		assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?error");
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return DeskSessions.login(this.mvc, this.accounts, username, role);
 	}
 
 	private RequestPostProcessor csrf(MockHttpSession session) throws Exception {
@@ -296,15 +280,7 @@ class DeskCalendarIntegrationTests {
 	}
 
 	private static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
-		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
-		assertThat(csrf.find()).isTrue();
-		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
-		String token = csrf.group(1);
-		return (request) -> {
-			request.setCookies((cookie != null) ? cookie : new Cookie("XSRF-TOKEN", token));
-			request.addParameter("_csrf", token);
-			return request;
-		};
+		return DeskSessions.csrfOf(page);
 	}
 
 	private static void copy(Path from, Path to) throws IOException {

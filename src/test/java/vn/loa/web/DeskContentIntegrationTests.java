@@ -10,11 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,10 +48,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"spring.quartz.auto-startup=false", "loa.api.token=desk-content-token", "loa.secret=desk-content-secret" })
 @AutoConfigureMockMvc
 class DeskContentIntegrationTests {
-
-	private static final String PASSWORD = "mật-khẩu-đủ-dài-1";
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final Path DATA;
 
@@ -291,15 +283,7 @@ class DeskContentIntegrationTests {
 	}
 
 	private MockHttpSession login(String username, Role role) throws Exception {
-		if (this.accounts.find(username).isEmpty()) {
-			this.accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role));
-		}
-		MvcResult form = this.mvc.perform(get("/login")).andReturn();
-		MvcResult result = this.mvc
-			.perform(post("/login").param("username", username).param("password", PASSWORD).with(csrfOf(form)))
-			.andReturn();
-		assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?error");
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return DeskSessions.login(this.mvc, this.accounts, username, role);
 	}
 
 	/** The CSRF token of a desk form, as a browser would send it back. */
@@ -308,15 +292,7 @@ class DeskContentIntegrationTests {
 	}
 
 	private static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
-		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
-		assertThat(csrf.find()).isTrue();
-		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
-		String token = csrf.group(1);
-		return (request) -> {
-			request.setCookies((cookie != null) ? cookie : new Cookie("XSRF-TOKEN", token));
-			request.addParameter("_csrf", token);
-			return request;
-		};
+		return DeskSessions.csrfOf(page);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -5,11 +5,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,10 +36,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"loa.secret=deskpages-secret" })
 @AutoConfigureMockMvc
 class DeskRadioIntegrationTests {
-
-	static final String PASSWORD = "mật-khẩu-đủ-dài-1";
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
 	MockMvc mvc;
@@ -147,32 +139,11 @@ class DeskRadioIntegrationTests {
 	}
 
 	private MockHttpSession login(String username, Role role) throws Exception {
-		return login(this.mvc, this.accounts, username, role);
+		return DeskSessions.login(this.mvc, this.accounts, username, role);
 	}
 
-	static MockHttpSession login(MockMvc mvc, Accounts accounts, String username, Role role) throws Exception {
-		if (accounts.find(username).isEmpty()) {
-			accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role));
-		}
-		MvcResult form = mvc.perform(get("/login")).andReturn();
-		MvcResult result = mvc
-			.perform(post("/login").param("username", username).param("password", PASSWORD).with(csrfOf(form)))
-			.andReturn();
-		assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?error");
-		return (MockHttpSession) result.getRequest().getSession(false);
-	}
-
-	/** The CSRF cookie and field of a page, as a browser sends them back. */
-	static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
-		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
-		assertThat(csrf.find()).isTrue();
-		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
-		String token = csrf.group(1);
-		return (request) -> {
-			request.setCookies((cookie != null) ? cookie : new Cookie("XSRF-TOKEN", token));
-			request.addParameter("_csrf", token);
-			return request;
-		};
+	private static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
+		return DeskSessions.csrfOf(page);
 	}
 
 }

@@ -218,12 +218,12 @@ class DeskSubscriberIntegrationTests {
 	}
 
 	private MockHttpSession login(String username) throws Exception {
-		return DeskRadioIntegrationTests.login(this.mvc, this.accounts, username, Role.EDITOR);
+		return DeskSessions.login(this.mvc, this.accounts, username, Role.EDITOR);
 	}
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor csrfOf(MvcResult page)
 			throws Exception {
-		return DeskRadioIntegrationTests.csrfOf(page);
+		return DeskSessions.csrfOf(page);
 	}
 
 }
