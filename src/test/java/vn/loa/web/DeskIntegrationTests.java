@@ -141,6 +141,50 @@ class DeskIntegrationTests {
 	}
 
 	@Test
+	void anAdministratorOpensAnAccountForAnEditorWhoCanThenLogIn() throws Exception {
+		account("quan-tri-mo", Role.ADMIN);
+		MockHttpSession admin = login("quan-tri-mo", PASSWORD);
+		MvcResult page = this.mvc.perform(get("/desk/accounts").session(admin)).andReturn();
+
+		String refused = this.mvc
+			.perform(post("/desk/accounts").session(admin)
+				.param("username", "bien-tap-moi")
+				.param("displayName", "Biên tập viên Mới")
+				.param("password", "ngan")
+				.param("roles", "EDITOR")
+				.with(csrfOf(page)))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("id=\"password-error\"").contains("value=\"bien-tap-moi\"");
+		assertThat(this.accounts.find("bien-tap-moi")).isEmpty();
+
+		this.mvc
+			.perform(post("/desk/accounts").session(admin)
+				.param("username", "bien-tap-moi")
+				.param("displayName", "Biên tập viên Mới")
+				.param("password", "mat-khau-cua-ban-moi")
+				.param("roles", "EDITOR")
+				.with(csrfOf(page)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.accounts.find("bien-tap-moi"))
+			.hasValueSatisfying((created) -> assertThat(created.roles()).containsExactly(Role.EDITOR));
+		assertThat(login("bien-tap-moi", "mat-khau-cua-ban-moi")).isNotNull();
+
+		account("bien-tap-khong-mo", Role.EDITOR);
+		MockHttpSession editor = login("bien-tap-khong-mo", PASSWORD);
+		this.mvc
+			.perform(post("/desk/accounts").session(editor)
+				.param("username", "khong-duoc")
+				.param("password", "mat-khau-cua-ban-moi")
+				.param("roles", "ADMIN")
+				.with(csrfOf(this.mvc.perform(get("/desk").session(editor)).andReturn())))
+			.andExpect(status().isForbidden());
+		assertThat(this.accounts.find("khong-duoc")).isEmpty();
+	}
+
+	@Test
 	void loginWithoutTheCsrfTokenIsForbidden() throws Exception {
 		account("khong-csrf", Role.EDITOR);
 		this.mvc.perform(post("/login").param("username", "khong-csrf").param("password", PASSWORD))
