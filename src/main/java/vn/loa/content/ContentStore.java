@@ -175,12 +175,30 @@ public class ContentStore implements ContentCatalog {
 	 */
 	@Transactional
 	boolean transition(String id, ContentStatus expected, ContentStatus next, String actor) {
+		return transition(id, expected, next, actor, null);
+	}
+
+	/**
+	 * As {@link #transition(String, ContentStatus, ContentStatus, String)}, and only if
+	 * the item is still the version last changed at {@code seen}: an approval must
+	 * approve what the approver was checked against, not an edit that landed in between.
+	 */
+	@Transactional
+	boolean transition(String id, ContentStatus expected, ContentStatus next, String actor, Instant seen) {
 		String column = (next == ContentStatus.SUBMITTED) ? "submitted_by" : "approved_by";
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("expected", expected.name())
+			.addValue("next", next.name())
+			.addValue("actor", actor)
+			.addValue("now", Timestamp.from(this.clock.instant()));
+		String unchanged = "";
+		if (seen != null) {
+			unchanged = " AND updated_at = :seen";
+			params.addValue("seen", Timestamp.from(seen));
+		}
 		return this.jdbc.update(
 				"UPDATE content_item SET status = :next, " + column
-						+ " = :actor, updated_at = :now WHERE id = :id AND status = :expected",
-				Map.of("id", id, "expected", expected.name(), "next", next.name(), "actor", actor, "now",
-						Timestamp.from(this.clock.instant()))) == 1;
+						+ " = :actor, updated_at = :now WHERE id = :id AND status = :expected" + unchanged,
+				params) == 1;
 	}
 
 	/**

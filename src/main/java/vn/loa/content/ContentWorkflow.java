@@ -67,7 +67,12 @@ public class ContentWorkflow {
 	public ContentItem approve(String id, ContentActor actor) {
 		ContentItem item = find(id);
 		Review.checkApprover(actor, this.store.people(id).orElseThrow(), this.selfApproval);
-		ContentItem after = step(id, ContentStatus.SUBMITTED, Review.afterApproval(item.dueAt()), actor);
+		if (!this.store.transition(id, ContentStatus.SUBMITTED, Review.afterApproval(item.dueAt()), actor.username(),
+				item.updatedAt())) {
+			throw InvalidContentException.conflict("status", "item '" + id + "' is " + find(id).status().key()
+					+ " or was changed while it was being approved; open it again");
+		}
+		ContentItem after = find(id);
 		if (after.status() == ContentStatus.SCHEDULED) {
 			this.events.publishEvent(new ContentScheduled(id, after.dueAt()));
 		}
