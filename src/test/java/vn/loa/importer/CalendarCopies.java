@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Copies of the shipped {@code calendar/} directory to write drafts beside. */
-final class CalendarCopies {
+public final class CalendarCopies {
 
 	private CalendarCopies() {
 	}
 
-	static Path copy(Path temp) throws IOException {
+	/** Copies the shipped {@code calendar/} to {@code temp/calendar} and returns that. */
+	public static Path copy(Path temp) throws IOException {
 		Path source = Path.of("calendar");
 		Path target = temp.resolve("calendar");
 		try (Stream<Path> paths = Files.walk(source)) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class PlanImportIntegrationTests {
 		try {
 			DATA = Files.createTempDirectory("loa-import");
 			Files.createDirectories(DATA.resolve("content"));
-			copy(Path.of("calendar"), DATA.resolve("calendar"));
+			CalendarCopies.copy(DATA);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -148,20 +147,6 @@ class PlanImportIntegrationTests {
 
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	private static void copy(Path from, Path to) throws IOException {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : files.toList()) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
-		}
 	}
 
 }

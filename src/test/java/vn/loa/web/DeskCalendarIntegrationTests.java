@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +89,7 @@ class DeskCalendarIntegrationTests {
 		try {
 			DATA = Files.createTempDirectory("loa-desk-calendar");
 			Files.createDirectories(DATA.resolve("content"));
-			copy(Path.of("calendar"), DATA.resolve("calendar"));
+			vn.loa.importer.CalendarCopies.copy(DATA);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -281,20 +280,6 @@ class DeskCalendarIntegrationTests {
 
 	private static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
 		return DeskSessions.csrfOf(page);
-	}
-
-	private static void copy(Path from, Path to) throws IOException {
-		try (Stream<Path> paths = Files.walk(from)) {
-			for (Path path : paths.toList()) {
-				Path target = to.resolve(from.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(path, target);
-				}
-			}
-		}
 	}
 
 }

@@ -6,13 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -299,20 +296,7 @@ class DeskIntegrationTests {
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor csrfOf(MvcResult page)
 			throws Exception {
-		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
-		assertThat(csrf.find()).isTrue();
-		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
-		String token = csrf.group(1);
-		return (request) -> {
-			if (cookie != null) {
-				request.setCookies(cookie);
-			}
-			else {
-				request.setCookies(new Cookie("XSRF-TOKEN", token));
-			}
-			request.addParameter("_csrf", token);
-			return request;
-		};
+		return DeskSessions.csrfOf(page);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
