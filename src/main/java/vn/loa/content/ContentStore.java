@@ -130,7 +130,7 @@ public class ContentStore implements ContentCatalog {
 				.update("UPDATE content_item SET organisation = :organisation, title = :title, summary = :summary, "
 						+ "body = :body, radio_script = :radioScript, outlets = :outlets, when_spec = :when, due_at = :dueAt, "
 						+ "stale_after = :staleAfter, status = :status, source = :source, checksum = :checksum, "
-						+ "updated_at = :now WHERE id = :id", params);
+						+ "revision = revision + 1, updated_at = :now WHERE id = :id", params);
 		}
 		else {
 			this.jdbc.update("INSERT INTO content_item (id, organisation, title, summary, body, radio_script, outlets, "
@@ -180,11 +180,11 @@ public class ContentStore implements ContentCatalog {
 
 	/**
 	 * As {@link #transition(String, ContentStatus, ContentStatus, String)}, and only if
-	 * the item is still the version last changed at {@code seen}: an approval must
-	 * approve what the approver was checked against, not an edit that landed in between.
+	 * the item's text is still at revision {@code seen}: an approval must approve what
+	 * the approver read, not an edit that landed in between.
 	 */
 	@Transactional
-	boolean transition(String id, ContentStatus expected, ContentStatus next, String actor, Instant seen) {
+	boolean transition(String id, ContentStatus expected, ContentStatus next, String actor, Integer seen) {
 		String column = (next == ContentStatus.SUBMITTED) ? "submitted_by" : "approved_by";
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("expected", expected.name())
 			.addValue("next", next.name())
@@ -192,8 +192,8 @@ public class ContentStore implements ContentCatalog {
 			.addValue("now", Timestamp.from(this.clock.instant()));
 		String unchanged = "";
 		if (seen != null) {
-			unchanged = " AND updated_at = :seen";
-			params.addValue("seen", Timestamp.from(seen));
+			unchanged = " AND revision = :seen";
+			params.addValue("seen", seen);
 		}
 		return this.jdbc.update(
 				"UPDATE content_item SET status = :next, " + column
@@ -202,21 +202,35 @@ public class ContentStore implements ContentCatalog {
 	}
 
 	/**
-	 * Replaces an item's text and status only if its status is still {@code expected}: an
-	 * edit at the desk must not race the publisher. An edit that leaves the item under
+	 * Replaces an item's text and status only if its status is still {@code expected} and
+	 * its text is still at revision {@code seen}: an edit at the desk must not race the
+	 * publisher or overwrite a colleague's edit. An edit that leaves the item under
 	 * review makes its author the submitter, so they cannot approve it.
 	 */
 	@Transactional
-	boolean replace(ContentItem item, ContentStatus expected, String actor) {
+	boolean replace(ContentItem item, ContentStatus expected, String actor, int seen) {
 		MapSqlParameterSource params = parameters(item, item.status(), checksum(item))
 			.addValue("expected", expected.name())
-			.addValue("actor", actor);
+			.addValue("actor", actor)
+			.addValue("seen", seen);
 		String submitter = (item.status() == ContentStatus.SUBMITTED) ? "submitted_by = :actor, " : "";
 		return this.jdbc.update("UPDATE content_item SET organisation = :organisation, title = :title, "
 				+ "summary = :summary, body = :body, radio_script = :radioScript, outlets = :outlets, "
 				+ "when_spec = :when, due_at = :dueAt, stale_after = :staleAfter, status = :status, source = :source, "
-				+ "checksum = :checksum, " + submitter + "updated_at = :now WHERE id = :id AND status = :expected",
-				params) == 1;
+				+ "checksum = :checksum, " + submitter
+				+ "revision = revision + 1, updated_at = :now WHERE id = :id AND status = :expected "
+				+ "AND revision = :seen", params) == 1;
+	}
+
+	/**
+	 * The revision of an item's text: 1 when stored, raised by every change to what it
+	 * says. Forms carry it so a step lands only on the version its author read.
+	 */
+	public Optional<Integer> revision(String id) {
+		return this.jdbc
+			.queryForList("SELECT revision FROM content_item WHERE id = :id", Map.of("id", id), Integer.class)
+			.stream()
+			.findFirst();
 	}
 
 	/** Records who created an item, unless it is already known. */

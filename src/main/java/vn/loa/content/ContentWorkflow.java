@@ -42,16 +42,23 @@ public class ContentWorkflow {
 		return this.store.find(id).orElseThrow();
 	}
 
-	/** Changes an item at the desk; approved or scheduled work goes back to review. */
+	/**
+	 * Changes an item at the desk; approved or scheduled work goes back to review.
+	 * @param seen the revision the editor started from (see
+	 * {@link ContentStore#revision(String)}), or {@code null} to replace whatever is
+	 * stored
+	 */
 	@Transactional
-	public ContentItem edit(String id, ContentDraft draft, ContentActor actor) {
-		ContentItem existing = this.store.find(id)
-			.orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'"));
+	public ContentItem edit(String id, ContentDraft draft, ContentActor actor, Integer seen) {
+		ContentItem existing = find(id);
+		int current = this.store.revision(id).orElseThrow();
+		if (seen != null && seen != current) {
+			throw changedSince(id, existing);
+		}
 		ContentStatus next = Review.afterEdit(existing.status());
 		ContentItem item = withStatus(this.editor.check(asDraft(draft), id), next);
-		if (!this.store.replace(item, existing.status(), actor.username())) {
-			throw InvalidContentException.conflict("status",
-					"item '" + id + "' changed while it was being edited; open it again");
+		if (!this.store.replace(item, existing.status(), actor.username(), current)) {
+			throw changedSince(id, find(id));
 		}
 		return this.store.find(id).orElseThrow();
 	}
@@ -62,15 +69,24 @@ public class ContentWorkflow {
 		return step(id, ContentStatus.DRAFT, ContentStatus.SUBMITTED, actor);
 	}
 
-	/** Approves a submitted item: scheduled when it has a time, approved otherwise. */
+	/**
+	 * Approves a submitted item: scheduled when it has a time, approved otherwise.
+	 * @param seen the revision the approver read; an edit that landed after they opened
+	 * it is not approved. {@code null} approves the stored revision as it is now.
+	 */
 	@Transactional
-	public ContentItem approve(String id, ContentActor actor) {
+	public ContentItem approve(String id, ContentActor actor, Integer seen) {
 		ContentItem item = find(id);
+		int current = this.store.revision(id).orElseThrow();
 		Review.checkApprover(actor, this.store.people(id).orElseThrow(), this.selfApproval);
+		if (seen != null && seen != current) {
+			throw changedSince(id, item);
+		}
 		if (!this.store.transition(id, ContentStatus.SUBMITTED, Review.afterApproval(item.dueAt()), actor.username(),
-				item.updatedAt())) {
-			throw InvalidContentException.conflict("status", "item '" + id + "' is " + find(id).status().key()
-					+ " or was changed while it was being approved; open it again");
+				current)) {
+			ContentItem now = find(id);
+			throw (now.status() != ContentStatus.SUBMITTED) ? InvalidContentException.conflict("status",
+					"item '" + id + "' is " + now.status().key() + ", not submitted") : changedSince(id, now);
 		}
 		ContentItem after = find(id);
 		if (after.status() == ContentStatus.SCHEDULED) {
@@ -96,6 +112,12 @@ public class ContentWorkflow {
 					"item '" + id + "' is " + item.status().key() + ", not " + expected.key());
 		}
 		return find(id);
+	}
+
+	private static InvalidContentException changedSince(String id, ContentItem now) {
+		return InvalidContentException.conflict("version",
+				"item '" + id + "' was changed by someone else since you opened it (now " + now.status().key()
+						+ "); open it again to see the current version");
 	}
 
 	private ContentItem find(String id) {

@@ -25,6 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.accounts.AuditLog;
+import vn.loa.channels.radio.RadioQueue;
+import vn.loa.channels.radio.RadioSlotFit;
 import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
@@ -46,18 +48,23 @@ class DeskContentController {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private final ContentWorkflow workflow;
 
 	private final ContentStore store;
 
 	private final AuditLog audit;
 
+	private final RadioQueue radio;
+
 	private final ZoneId zone;
 
-	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, ZoneId zone) {
+	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, RadioQueue radio, ZoneId zone) {
 		this.workflow = workflow;
 		this.store = store;
 		this.audit = audit;
+		this.radio = radio;
 		this.zone = zone;
 	}
 
@@ -87,16 +94,14 @@ class DeskContentController {
 	String create(@RequestParam(required = false) String date, Model model) {
 		LocalDate day = parse(date, LocalDate::parse);
 		ContentForm form = new ContentForm(null, "", "", "", List.of("feed"), (day != null) ? day.toString() : "", "",
-				"", "save");
+				"", "save", "");
 		return form(model, form, null, Map.of(), HttpServletResponse.SC_OK, null);
 	}
 
 	@GetMapping("/desk/content/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
 		ContentItem item = item(id);
-		ContentForm form = new ContentForm(item.id(), item.title(), item.summary(), item.body(),
-				item.outlets().stream().map(Outlet::key).toList(), item.when(), "",
-				(item.radioScript() != null) ? item.radioScript() : "", "save");
+		ContentForm form = ContentForm.of(item, this.store.revision(id).orElseThrow());
 		return form(model, form, item, Map.of(), HttpServletResponse.SC_OK, null);
 	}
 
@@ -118,7 +123,7 @@ class DeskContentController {
 		ContentItem before = item(id);
 		ContentItem after;
 		try {
-			after = this.workflow.edit(id, form.draft(), actor());
+			after = this.workflow.edit(id, form.draft(), actor(), form.seen());
 		}
 		catch (InvalidContentException ex) {
 			return invalid(model, form, before, ex, response);
@@ -129,17 +134,23 @@ class DeskContentController {
 
 	@PostMapping("/desk/content/{id}/submit")
 	String submit(@PathVariable String id, Model model, HttpServletResponse response) {
-		return step(id, "content.submit", model, response);
+		return step(id, "content.submit", null, model, response);
 	}
 
+	/**
+	 * Approves the version the approver read: the form carries when it was last changed,
+	 * so an edit that lands after the page was opened is refused rather than approved
+	 * unseen.
+	 */
 	@PostMapping("/desk/content/{id}/approve")
-	String approve(@PathVariable String id, Model model, HttpServletResponse response) {
-		return step(id, "content.approve", model, response);
+	String approve(@PathVariable String id, @RequestParam(required = false) String version, Model model,
+			HttpServletResponse response) {
+		return step(id, "content.approve", ContentForm.revision(version), model, response);
 	}
 
 	@PostMapping("/desk/content/{id}/withdraw")
 	String withdraw(@PathVariable String id, Model model, HttpServletResponse response) {
-		return step(id, "content.withdraw", model, response);
+		return step(id, "content.withdraw", null, model, response);
 	}
 
 	private String submitIfAsked(ContentForm form, ContentItem item) {
@@ -150,33 +161,48 @@ class DeskContentController {
 		return "redirect:/desk/content/" + item.id() + "/edit";
 	}
 
-	private String step(String id, String action, Model model, HttpServletResponse response) {
+	private String step(String id, String action, Integer seen, Model model, HttpServletResponse response) {
 		ContentItem before = item(id);
 		ContentItem after;
 		try {
 			after = switch (action) {
 				case "content.submit" -> this.workflow.submit(id, actor());
-				case "content.approve" -> this.workflow.approve(id, actor());
+				case "content.approve" -> this.workflow.approve(id, actor(), seen);
 				default -> this.workflow.withdraw(id, actor());
 			};
 		}
 		catch (ReviewRefusedException | InvalidContentException ex) {
 			int status = (ex instanceof ReviewRefusedException) ? HttpServletResponse.SC_FORBIDDEN
 					: HttpServletResponse.SC_CONFLICT;
-			ContentForm form = new ContentForm(before.id(), before.title(), before.summary(), before.body(),
-					before.outlets().stream().map(Outlet::key).toList(), before.when(), "",
-					(before.radioScript() != null) ? before.radioScript() : "", "save");
+			ContentItem now = item(id);
 			response.setStatus(status);
-			return form(model, form, before, Map.of(), status, ex.getMessage());
+			model.addAttribute("changed", isVersion(ex));
+			return form(model, ContentForm.of(now, this.store.revision(id).orElseThrow()), now, Map.of(), status,
+					ex.getMessage());
 		}
 		record(action, id, before, after);
 		return "redirect:/desk/content/" + id + "/edit";
 	}
 
+	/**
+	 * Shows the form again with what was typed. When someone else changed the item
+	 * meanwhile, the typed text is kept but the page now carries the stored version, so
+	 * saving again is a deliberate overwrite of what the editor has been shown.
+	 */
 	private String invalid(Model model, ContentForm form, ContentItem item, InvalidContentException ex,
 			HttpServletResponse response) {
 		response.setStatus(ex.isConflict() ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+		if (isVersion(ex) && item != null) {
+			ContentItem now = item(item.id());
+			model.addAttribute("changed", true);
+			return form(model, form.at(this.store.revision(now.id()).orElseThrow()), now, Map.of(),
+					response.getStatus(), ex.getMessage());
+		}
 		return form(model, form, item, Map.of(ex.field(), ex.getMessage()), response.getStatus(), null);
+	}
+
+	private static boolean isVersion(RuntimeException ex) {
+		return ex instanceof InvalidContentException invalid && "version".equals(invalid.field());
 	}
 
 	private String form(Model model, ContentForm form, ContentItem item, Map<String, String> errors, int status,
@@ -185,9 +211,18 @@ class DeskContentController {
 		model.addAttribute("item", item);
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", problem);
+		model.addAttribute("changed", Boolean.TRUE.equals(model.getAttribute("changed")));
 		model.addAttribute("outletChoices", List.of(Outlet.values()));
 		model.addAttribute("mayApprove", actor().mayApprove());
-		model.addAttribute("preview", DeskPreview.of(form.title(), form.summary(), form.body(), form.radioScript()));
+		DeskPreview preview = DeskPreview.of(form.title(), form.summary(), form.body(), form.radioScript());
+		model.addAttribute("preview", preview);
+		model.addAttribute("slotFits",
+				(item != null && item.dueAt() != null && item.goesTo(Outlet.RADIO))
+						? this.radio.fit(item.organisation(), item.dueAt(), preview.syllables())
+							.stream()
+							.map(SlotLine::of)
+							.toList()
+						: List.of());
 		return "desk-content-form";
 	}
 
@@ -250,7 +285,41 @@ class DeskContentController {
 	 * is left empty.
 	 */
 	record ContentForm(String id, String title, String summary, String body, List<String> outlets, String when,
-			String whenAt, String radioScript, String action) {
+			String whenAt, String radioScript, String action, String version) {
+
+		static ContentForm of(ContentItem item, int revision) {
+			return new ContentForm(item.id(), item.title(), item.summary(), item.body(),
+					item.outlets().stream().map(Outlet::key).toList(), item.when(), "",
+					(item.radioScript() != null) ? item.radioScript() : "", "save", Integer.toString(revision));
+		}
+
+		ContentForm at(int revision) {
+			return new ContentForm(this.id, this.title, this.summary, this.body, this.outlets, this.when, this.whenAt,
+					this.radioScript, this.action, Integer.toString(revision));
+		}
+
+		/**
+		 * The revision the form was opened on, or {@code null} for a form without one.
+		 */
+		Integer seen() {
+			return revision(this.version);
+		}
+
+		/**
+		 * A blank version is none (a page from before the field existed); one that is not
+		 * a number matches no stored revision, so it is refused rather than ignored.
+		 */
+		static Integer revision(String version) {
+			if (version == null || version.isBlank()) {
+				return null;
+			}
+			try {
+				return Integer.valueOf(version.strip());
+			}
+			catch (NumberFormatException ex) {
+				return 0;
+			}
+		}
 
 		ContentDraft draft() {
 			String schedule = (this.when != null && !this.when.isBlank()) ? this.when
@@ -258,6 +327,24 @@ class DeskContentController {
 			return new ContentDraft(this.id, this.title, this.summary, this.body,
 					(this.radioScript != null && !this.radioScript.isBlank()) ? this.radioScript : null,
 					(this.outlets != null) ? this.outlets : new ArrayList<>(), schedule, null, null, "draft");
+		}
+
+	}
+
+	/**
+	 * A radio slot the script would go into, written for the form: durations as m:ss.
+	 */
+	record SlotLine(String station, String date, String time, int minutes, String queued, String reading, String left,
+			boolean over) {
+
+		static SlotLine of(RadioSlotFit fit) {
+			return new SlotLine(fit.station().name(), DAY.format(fit.date()), fit.slot().time().toString(),
+					fit.slot().minutes(), clock(fit.queuedSeconds()), clock(fit.readingSeconds()),
+					clock(Math.abs(fit.remainingSeconds())), fit.over());
+		}
+
+		private static String clock(int seconds) {
+			return (seconds / 60) + ":" + String.format("%02d", seconds % 60);
 		}
 
 	}

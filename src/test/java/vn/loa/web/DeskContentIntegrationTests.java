@@ -8,8 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
+import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
 import vn.loa.publishing.Publisher;
@@ -179,6 +183,94 @@ class DeskContentIntegrationTests {
 	}
 
 	@Test
+	void anApprovalOfAPageOpenedBeforeAnEditIsRefusedAndShowsTheCurrentText() throws Exception {
+		MockHttpSession editor = login("bt-sua-sau", Role.EDITOR);
+		MockHttpSession approver = login("duyet-ban-cu", Role.APPROVER);
+		this.mvc
+			.perform(write(editor, "/desk/content", "ban-cu", "2031-06-03 06:00",
+					Map.of("title", "Bản đầu", "action", "submit")))
+			.andExpect(status().is3xxRedirection());
+		String opened = page(approver, "/desk/content/ban-cu/edit");
+		String seen = approveVersion(opened);
+
+		// The editor changes the text while the approver is still reading the old one.
+		this.mvc
+			.perform(write(editor, "/desk/content/ban-cu", null, "2031-06-03 06:00",
+					Map.of("title", "Bản đã sửa", "version", formVersion(page(editor, "/desk/content/ban-cu/edit")))))
+			.andExpect(status().is3xxRedirection());
+
+		String refused = this.mvc
+			.perform(post("/desk/content/ban-cu/approve").session(approver).with(csrf(approver)).param("version", seen))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("Bài đã được người khác thay đổi sau khi bạn mở").contains("Bản đã sửa");
+		assertThat(this.store.find("ban-cu").orElseThrow().status()).isEqualTo(ContentStatus.SUBMITTED);
+		assertThat(audit("ban-cu")).doesNotContain("duyet-ban-cu content.approve");
+
+		// Having read the new text, the approver approves it.
+		this.mvc
+			.perform(post("/desk/content/ban-cu/approve").session(approver)
+				.with(csrf(approver))
+				.param("version", approveVersion(refused)))
+			.andExpect(redirectedUrl("/desk/content/ban-cu/edit"));
+		ContentItem approved = this.store.find("ban-cu").orElseThrow();
+		assertThat(approved.status()).isEqualTo(ContentStatus.SCHEDULED);
+		assertThat(approved.title()).isEqualTo("Bản đã sửa");
+	}
+
+	@Test
+	void aSecondEditorSavingAnOlderVersionIsToldAndKeepsWhatTheyTyped() throws Exception {
+		MockHttpSession first = login("bt-truoc", Role.EDITOR);
+		MockHttpSession second = login("bt-sau", Role.EDITOR);
+		this.mvc
+			.perform(write(first, "/desk/content", "hai-nguoi", "2031-06-04 06:00", Map.of("title", "Bản đầu tiên")))
+			.andExpect(status().is3xxRedirection());
+		String version = formVersion(page(first, "/desk/content/hai-nguoi/edit"));
+		assertThat(formVersion(page(second, "/desk/content/hai-nguoi/edit"))).isEqualTo(version);
+
+		this.mvc
+			.perform(write(first, "/desk/content/hai-nguoi", null, "2031-06-04 06:00",
+					Map.of("title", "Bản người trước", "version", version)))
+			.andExpect(status().is3xxRedirection());
+		String refused = this.mvc
+			.perform(write(second, "/desk/content/hai-nguoi", null, "2031-06-04 06:00",
+					Map.of("title", "Bản người sau", "version", version)))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("Bài đã được người khác thay đổi sau khi bạn mở")
+			.contains("value=\"Bản người sau\"");
+		assertThat(this.store.find("hai-nguoi").orElseThrow().title()).isEqualTo("Bản người trước");
+
+		// Saving again from the page that said so is a deliberate overwrite.
+		this.mvc
+			.perform(write(second, "/desk/content/hai-nguoi", null, "2031-06-04 06:00",
+					Map.of("title", "Bản người sau", "version", formVersion(refused))))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.store.find("hai-nguoi").orElseThrow().title()).isEqualTo("Bản người sau");
+	}
+
+	@Test
+	void theRadioPreviewWeighsTheScriptAgainstItsSlot() throws Exception {
+		MockHttpSession editor = login("bt-khung", Role.EDITOR);
+		this.mvc.perform(write(editor, "/desk/content", "vua-khung", "2031-03-09 05:30", Map.of("title", "Vừa khung")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(editor, "/desk/content/vua-khung/edit"))
+			.contains("khung 06:00 ngày 09/03/2031 (30 phút): đã xếp 0:00, bài này 0:02, còn trống 29:58.");
+
+		// 6,200 syllables at 200 a minute: 31 minutes, one more than the slot has.
+		this.mvc
+			.perform(write(editor, "/desk/content", "qua-khung", "2031-03-09 16:00",
+					Map.of("title", "Quá khung", "radioScript", "bà con ".repeat(3100))))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(editor, "/desk/content/qua-khung/edit"))
+			.contains("khung 17:00 ngày 09/03/2031 (30 phút): đã xếp 0:00, bài này 31:00, vượt quá 1:00.");
+	}
+
+	@Test
 	void anInvalidWhenKeepsWhatWasTypedAndShowsTheMessageNextToTheField() throws Exception {
 		MockHttpSession editor = login("bt-loi", Role.EDITOR);
 		String page = this.mvc.perform(write(editor, "/desk/content", "sai-gio", "anniversary khong-co-ngay 2031"))
@@ -258,15 +350,38 @@ class DeskContentIntegrationTests {
 
 	private MockHttpServletRequestBuilder write(MockHttpSession session, String path, String id, String when)
 			throws Exception {
+		return write(session, path, id, when, Map.of());
+	}
+
+	/** The form as an editor fills it, with some fields typed differently. */
+	private MockHttpServletRequestBuilder write(MockHttpSession session, String path, String id, String when,
+			Map<String, String> typed) throws Exception {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("title", "Thông báo tiêm chủng");
+		fields.put("summary", "Lịch tiêm tháng này.");
+		fields.put("body", "Nội dung **chính**.");
+		fields.put("when", when);
+		fields.put("radioScript", "Mời bà con đưa trẻ đi tiêm.");
+		fields.putAll(typed);
 		MockHttpServletRequestBuilder request = post(path).session(session)
 			.with(csrf(session))
-			.param("title", "Thông báo tiêm chủng")
-			.param("summary", "Lịch tiêm tháng này.")
-			.param("body", "Nội dung **chính**.")
-			.param("outlets", "feed", "radio")
-			.param("when", when)
-			.param("radioScript", "Mời bà con đưa trẻ đi tiêm.");
+			.param("outlets", "feed", "radio");
+		fields.forEach(request::param);
 		return (id != null) ? request.param("id", id) : request;
+	}
+
+	/** The revision the edit form carries. */
+	private static String formVersion(String page) {
+		Matcher version = Pattern.compile("<input type=\"hidden\" name=\"version\" value=\"([^\"]*)\"").matcher(page);
+		assertThat(version.find()).as("the form carries its version").isTrue();
+		return version.group(1);
+	}
+
+	/** The revision the approve form carries. */
+	private static String approveVersion(String page) {
+		int form = page.indexOf("/approve\"");
+		assertThat(form).as("the page has an approve form").isPositive();
+		return formVersion(page.substring(form));
 	}
 
 	private List<String> audit(String id) {

@@ -1,7 +1,9 @@
 package vn.loa.channels.radio;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,6 +70,25 @@ public class RadioQueue {
 		return times.stream()
 			.map((time) -> RadioSlotPlan.of(station, date, station.slotAt(time), bySlot.getOrDefault(time, List.of())))
 			.toList();
+	}
+
+	/**
+	 * Where a script of {@code syllables} due at {@code dueAt} would be read at each
+	 * station of the organisation, and how full each of those slots already is: what the
+	 * editor weighs before the script is queued.
+	 */
+	public List<RadioSlotFit> fit(String organisation, Instant dueAt, int syllables) {
+		List<RadioSlotFit> fits = new ArrayList<>();
+		for (RadioStation station : this.properties.stationsOf(organisation)) {
+			LocalDateTime start = station.firstSlotAtOrAfter(LocalDateTime.ofInstant(dueAt, this.zone));
+			int queued = day(station, start.toLocalDate()).stream()
+				.filter((plan) -> plan.slot().time().equals(start.toLocalTime()))
+				.mapToInt(RadioSlotPlan::totalSeconds)
+				.sum();
+			fits.add(new RadioSlotFit(station, start.toLocalDate(), station.slotAt(start.toLocalTime()), queued,
+					ReadingTime.seconds(syllables, station.syllablesPerMinute())));
+		}
+		return fits;
 	}
 
 	public Optional<RadioEntry> find(long id) {
