@@ -119,6 +119,25 @@ public final class Schedule {
 		return Optional.of(new AnniversaryAnchor(anniversary.group(1), Integer.parseInt(anniversary.group(2))));
 	}
 
+	/** The event a schedule is written against ({@code event ID, ...}), if any. */
+	public static Optional<String> eventOf(String spec) {
+		Matcher event = EVENT.matcher(anchorText(spec));
+		return event.matches() ? Optional.of(event.group(1)) : Optional.empty();
+	}
+
+	/**
+	 * The plan, as written, whose phase a schedule is written against
+	 * ({@code start of phase 2 of 443-KH/TU, ...}), if any.
+	 */
+	public static Optional<String> planOf(String spec) {
+		Matcher phase = PHASE.matcher(anchorText(spec));
+		return phase.matches() ? Optional.of(phase.group(3)) : Optional.empty();
+	}
+
+	private static String anchorText(String spec) {
+		return (spec != null) ? spec.strip().split("\\s*,\\s*")[0] : "";
+	}
+
 	/**
 	 * An anniversary in a year, as a schedule names it.
 	 *

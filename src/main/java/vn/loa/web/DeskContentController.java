@@ -25,6 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.accounts.AuditLog;
+import vn.loa.calendar.CalendarBook;
+import vn.loa.calendar.CalendarService;
+import vn.loa.calendar.Plan;
 import vn.loa.channels.radio.RadioQueue;
 import vn.loa.channels.radio.RadioSlotFit;
 import vn.loa.content.ContentActor;
@@ -35,6 +38,7 @@ import vn.loa.content.ContentStore;
 import vn.loa.content.ContentWorkflow;
 import vn.loa.content.InvalidContentException;
 import vn.loa.content.Outlet;
+import vn.loa.content.PlanContent;
 import vn.loa.content.ReviewRefusedException;
 
 /**
@@ -58,35 +62,46 @@ class DeskContentController {
 
 	private final RadioQueue radio;
 
+	private final CalendarService calendar;
+
 	private final ZoneId zone;
 
-	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, RadioQueue radio, ZoneId zone) {
+	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, RadioQueue radio,
+			CalendarService calendar, ZoneId zone) {
 		this.workflow = workflow;
 		this.store = store;
 		this.audit = audit;
 		this.radio = radio;
+		this.calendar = calendar;
 		this.zone = zone;
 	}
 
 	@GetMapping("/desk/content")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String outlet,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+			@RequestParam(required = false) String plan, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
 		ContentStatus wanted = parse(status, ContentStatus::parse);
 		Outlet on = parse(outlet, Outlet::parse);
 		LocalDate start = parse(from, LocalDate::parse);
 		LocalDate end = parse(to, LocalDate::parse);
+		CalendarBook book = this.calendar.book();
+		Plan of = (plan != null && !plan.isBlank()) ? book.plan(plan.strip()).orElse(null) : null;
 		List<Row> rows = this.store
 			.search(wanted, (start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
 					(end != null) ? end.plusDays(1).atStartOfDay(this.zone).toInstant() : null)
 			.stream()
 			.filter((item) -> on == null || item.goesTo(on))
+			.filter((item) -> of == null || PlanContent.carriesOut(item, of, book, this.zone))
 			.map((item) -> new Row(item.id(), item.title(), format(item.dueAt()), outlets(item), item.status().key()))
 			.toList();
 		model.addAttribute("rows", rows);
 		model.addAttribute("statuses", List.of(ContentStatus.values()));
 		model.addAttribute("outletChoices", List.of(Outlet.values()));
-		model.addAttribute("filter", new Filter((wanted != null) ? wanted.key() : "", (on != null) ? on.key() : "",
-				(start != null) ? start.toString() : "", (end != null) ? end.toString() : ""));
+		model.addAttribute("plans", book.plans());
+		model.addAttribute("filter",
+				new Filter((wanted != null) ? wanted.key() : "", (on != null) ? on.key() : "",
+						(of != null) ? of.id() : "", (start != null) ? start.toString() : "",
+						(end != null) ? end.toString() : ""));
 		return "desk-content";
 	}
 
@@ -260,8 +275,8 @@ class DeskContentController {
 		return (instant != null) ? TIME.format(instant.atZone(this.zone)) : "";
 	}
 
-	private static String outlets(ContentItem item) {
-		return String.join(", ", item.outlets().stream().map(Outlet::key).sorted().toList());
+	private static List<String> outlets(ContentItem item) {
+		return item.outlets().stream().map(Outlet::key).sorted().toList();
 	}
 
 	/**
@@ -350,12 +365,12 @@ class DeskContentController {
 	}
 
 	/** An item in the list. */
-	record Row(String id, String title, String dueAt, String outlets, String status) {
+	record Row(String id, String title, String dueAt, List<String> outlets, String status) {
 
 	}
 
 	/** The list's filters as the form shows them. */
-	record Filter(String status, String outlet, String from, String to) {
+	record Filter(String status, String outlet, String plan, String from, String to) {
 
 	}
 

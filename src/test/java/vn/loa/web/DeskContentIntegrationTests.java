@@ -271,6 +271,24 @@ class DeskContentIntegrationTests {
 	}
 
 	@Test
+	void theListShowsTheItemsThatCarryOutAPlan() throws Exception {
+		MockHttpSession editor = login("bt-ke-hoach", Role.EDITOR);
+		this.mvc
+			.perform(write(editor, "/desk/content", "theo-giai-doan", "start of phase 2 of 443-KH/TU, 07:00",
+					Map.of("title", "Mở đầu giai đoạn hai")))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(write(editor, "/desk/content", "ngoai-ke-hoach", "2031-06-05 06:00",
+					Map.of("title", "Lịch cắt điện")))
+			.andExpect(status().is3xxRedirection());
+		String list = page(editor, "/desk/content?plan=443-kh-tu");
+		assertThat(list).contains("Mở đầu giai đoạn hai")
+			.doesNotContain("Lịch cắt điện")
+			.contains("<option value=\"443-kh-tu\" selected=\"selected\">");
+		assertThat(page(editor, "/desk/content")).contains("Mở đầu giai đoạn hai").contains("Lịch cắt điện");
+	}
+
+	@Test
 	void anInvalidWhenKeepsWhatWasTypedAndShowsTheMessageNextToTheField() throws Exception {
 		MockHttpSession editor = login("bt-loi", Role.EDITOR);
 		String page = this.mvc.perform(write(editor, "/desk/content", "sai-gio", "anniversary khong-co-ngay 2031"))
