@@ -28,6 +28,7 @@ import vn.loa.accounts.AuditLog;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Plan;
+import vn.loa.channels.email.BulletinPreviews;
 import vn.loa.channels.radio.RadioQueue;
 import vn.loa.channels.radio.RadioSlotFit;
 import vn.loa.content.ContentActor;
@@ -64,15 +65,18 @@ class DeskContentController {
 
 	private final CalendarService calendar;
 
+	private final BulletinPreviews bulletins;
+
 	private final ZoneId zone;
 
 	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, RadioQueue radio,
-			CalendarService calendar, ZoneId zone) {
+			CalendarService calendar, BulletinPreviews bulletins, ZoneId zone) {
 		this.workflow = workflow;
 		this.store = store;
 		this.audit = audit;
 		this.radio = radio;
 		this.calendar = calendar;
+		this.bulletins = bulletins;
 		this.zone = zone;
 	}
 
@@ -122,6 +126,9 @@ class DeskContentController {
 
 	@PostMapping("/desk/content")
 	String saveNew(@ModelAttribute ContentForm form, Model model, HttpServletResponse response) {
+		if (form.previewOnly()) {
+			return form(model, form, null, Map.of(), HttpServletResponse.SC_OK, null);
+		}
 		ContentItem after;
 		try {
 			after = this.workflow.create(form.draft(), actor());
@@ -136,6 +143,9 @@ class DeskContentController {
 	@PostMapping("/desk/content/{id}")
 	String save(@PathVariable String id, @ModelAttribute ContentForm form, Model model, HttpServletResponse response) {
 		ContentItem before = item(id);
+		if (form.previewOnly()) {
+			return form(model, form, before, Map.of(), HttpServletResponse.SC_OK, null);
+		}
 		ContentItem after;
 		try {
 			after = this.workflow.edit(id, form.draft(), actor(), form.seen());
@@ -229,8 +239,9 @@ class DeskContentController {
 		model.addAttribute("changed", Boolean.TRUE.equals(model.getAttribute("changed")));
 		model.addAttribute("outletChoices", List.of(Outlet.values()));
 		model.addAttribute("mayApprove", actor().mayApprove());
-		DeskPreview preview = DeskPreview.of(form.title(), form.summary(), form.body(), form.radioScript());
+		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript());
 		model.addAttribute("preview", preview);
+		model.addAttribute("bulletin", this.bulletins.of(form.title(), form.summary(), form.body()));
 		model.addAttribute("slotFits",
 				(item != null && item.dueAt() != null && item.goesTo(Outlet.RADIO))
 						? this.radio.fit(item.organisation(), item.dueAt(), preview.syllables())
@@ -311,6 +322,11 @@ class DeskContentController {
 		ContentForm at(int revision) {
 			return new ContentForm(this.id, this.title, this.summary, this.body, this.outlets, this.when, this.whenAt,
 					this.radioScript, this.action, Integer.toString(revision));
+		}
+
+		/** Whether the editor only wants to see the previews of what they typed. */
+		boolean previewOnly() {
+			return "preview".equals(this.action);
 		}
 
 		/**

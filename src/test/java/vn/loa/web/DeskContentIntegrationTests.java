@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -312,6 +313,28 @@ class DeskContentIntegrationTests {
 		assertThat(page).contains("<strong>chính</strong>")
 			.contains("Mời bà con đưa trẻ đi tiêm")
 			.contains("7 âm tiết, khoảng 2 giây đọc");
+	}
+
+	@Test
+	void previewingShowsTheBulletinAsItArrivesAndStoresNothing() throws Exception {
+		MockHttpSession editor = login("bt-xem-thu", Role.EDITOR);
+		String page = this.mvc
+			.perform(write(editor, "/desk/content", "chi-xem-thu", "2031-06-06 06:00",
+					Map.of("title", "Thư xem trước", "body", "Mời **bà con** dự họp.", "action", "preview")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher srcdoc = Pattern.compile("srcdoc=\"([^\"]*)\"").matcher(page);
+		assertThat(srcdoc.find()).isTrue();
+		String html = HtmlUtils.htmlUnescape(srcdoc.group(1));
+		assertThat(html).contains("<h1 style=\"font-size:22px;margin:0 0 16px;\">Thư xem trước</h1>")
+			.contains("<strong>bà con</strong>")
+			.contains("Hủy đăng ký");
+		assertThat(page).contains("<strong>Thư xem trước</strong>")
+			.contains("Thư xem trước\n\nLịch tiêm tháng này.\n\nMời bà con dự họp.")
+			.contains("value=\"Thư xem trước\"");
+		assertThat(this.store.find("chi-xem-thu")).isEmpty();
 	}
 
 	@Test

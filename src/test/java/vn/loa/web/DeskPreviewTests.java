@@ -16,16 +16,15 @@ class DeskPreviewTests {
 
 	@Test
 	void readsTheBodyWhenThereIsNoScriptAndSanitisesTheFeed() {
-		DeskPreview preview = DeskPreview.of("Tiêu đề", "", "Một **hai** <script>ba</script>", null);
+		DeskPreview preview = DeskPreview.of("Một **hai** <script>ba</script>", null);
 		assertThat(preview.feedHtml()).contains("<strong>hai</strong>").doesNotContain("script");
 		assertThat(preview.radioScript()).isEqualTo("Một hai");
-		assertThat(preview.emailText()).startsWith("Tiêu đề\n\nMột hai");
 		assertThat(preview.readingSeconds()).isEqualTo(1);
 	}
 
 	@Test
 	void takesAMinuteForTwoHundredSyllables() {
-		assertThat(DeskPreview.of("t", "", "x", "từ ".repeat(200)).readingSeconds()).isEqualTo(60);
+		assertThat(DeskPreview.of("x", "từ ".repeat(200)).readingSeconds()).isEqualTo(60);
 	}
 
 }

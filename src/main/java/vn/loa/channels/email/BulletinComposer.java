@@ -93,20 +93,9 @@ class BulletinComposer {
 			throws MessagingException {
 		String token = this.tokens.issue(subscriber.id());
 		String unsubscribeUrl = this.baseUrl + "/unsubscribe/" + token;
-		Context context = new Context(VIETNAMESE);
-		context.setVariable("title", item.title());
-		context.setVariable("summary", (item.summary() != null) ? item.summary().strip() : "");
-		Rendered body = rendered(item);
-		context.setVariable("bodyHtml", body.html());
-		context.setVariable("bodyText", body.text());
-		context.setVariable("name", subscriber.name());
-		context.setVariable("organisation", subscriber.organisation());
-		context.setVariable("unsubscribeUrl", unsubscribeUrl);
-		context.setVariable("part", "html");
-		String html = this.templates.process(TEMPLATE, context);
-		context.setVariable("part", "text");
-		String text = BLANK_LINES.matcher(this.templates.process(TEMPLATE, Set.of("text"), context).strip())
-			.replaceAll("\n\n") + "\n";
+		Parts parts = parts(item.title(), item.summary(), rendered(item), subscriber, unsubscribeUrl);
+		String html = parts.html();
+		String text = parts.text();
 
 		MimeMessage message = new BulletinMessage(session, "<" + deliveryId + "."
 				+ NOT_ATEXT.matcher(item.id()).replaceAll("-") + "@" + this.messageIdDomain + ">");
@@ -124,6 +113,42 @@ class BulletinComposer {
 		message.setContent(alternative);
 		message.saveChanges();
 		return message;
+	}
+
+	/**
+	 * The HTML and text parts of a bulletin, from the one template: what a subscriber
+	 * receives, and what the desk previews.
+	 */
+	Parts parts(String title, String summary, Rendered body, Subscriber subscriber, String unsubscribeUrl) {
+		Context context = new Context(VIETNAMESE);
+		context.setVariable("title", title);
+		context.setVariable("summary", (summary != null) ? summary.strip() : "");
+		context.setVariable("bodyHtml", body.html());
+		context.setVariable("bodyText", body.text());
+		context.setVariable("name", (subscriber != null) ? subscriber.name() : "");
+		context.setVariable("organisation", (subscriber != null) ? subscriber.organisation() : "");
+		context.setVariable("unsubscribeUrl", unsubscribeUrl);
+		context.setVariable("part", "html");
+		String html = this.templates.process(TEMPLATE, context);
+		context.setVariable("part", "text");
+		String text = BLANK_LINES.matcher(this.templates.process(TEMPLATE, Set.of("text"), context).strip())
+			.replaceAll("\n\n") + "\n";
+		return new Parts(html, text);
+	}
+
+	/** The unsubscribe address as a preview shows it: the real one needs a subscriber. */
+	String sampleUnsubscribeUrl() {
+		return this.baseUrl + "/unsubscribe/…";
+	}
+
+	/**
+	 * The two parts of a bulletin.
+	 *
+	 * @param html the HTML part
+	 * @param text the plain-text part
+	 */
+	record Parts(String html, String text) {
+
 	}
 
 	/**
@@ -146,7 +171,7 @@ class BulletinComposer {
 		return body;
 	}
 
-	private record Rendered(String html, String text) {
+	record Rendered(String html, String text) {
 
 	}
 
