@@ -2,6 +2,7 @@ package vn.loa.calendar;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,13 +18,29 @@ import java.util.Optional;
  * @param tier how prominent it is
  * @param organisation the organisation that owns it
  * @param lunar whether day and month are a day of the lunar calendar (âm lịch)
+ * @param nameEn the conventional English name ("National Day"), or {@code null} when none
+ * has been entered
  */
 public record Anniversary(String id, String name, int day, int month, Integer originYear, Tier tier,
-		String organisation, boolean lunar) {
+		String organisation, boolean lunar, String nameEn) {
 
-	/** A solar anniversary. */
+	/** An anniversary with a Vietnamese name only. */
+	public Anniversary(String id, String name, int day, int month, Integer originYear, Tier tier, String organisation,
+			boolean lunar) {
+		this(id, name, day, month, originYear, tier, organisation, lunar, null);
+	}
+
+	/** A solar anniversary with a Vietnamese name only. */
 	public Anniversary(String id, String name, int day, int month, Integer originYear, Tier tier, String organisation) {
 		this(id, name, day, month, originYear, tier, organisation, false);
+	}
+
+	/**
+	 * The name in a language: the English name for English when there is one, else the
+	 * Vietnamese name, which is what the plans themselves use.
+	 */
+	public String nameIn(Locale locale) {
+		return CalendarLanguage.english(locale) && this.nameEn != null ? this.nameEn : this.name;
 	}
 
 	/**

@@ -19,9 +19,10 @@ final class CalendarAssembly {
 
 	private static final Set<String> ORGANISATION_KEYS = keys("id", "name");
 
-	private static final Set<String> ANNIVERSARY_KEYS = keys("id", "name", "date", "calendar", "tier", "organisation");
+	private static final Set<String> ANNIVERSARY_KEYS = keys("id", "name", "name-en", "date", "calendar", "tier",
+			"organisation");
 
-	private static final Set<String> EVENT_KEYS = keys("id", "name", "date", "from", "to", "organisation");
+	private static final Set<String> EVENT_KEYS = keys("id", "name", "name-en", "date", "from", "to", "organisation");
 
 	private static final Set<String> PLAN_KEYS = keys("id", "number", "issuer", "place", "date", "title", "implements",
 			"phases", "anniversaries", "events", "recipients", "organisation");
@@ -89,6 +90,7 @@ final class CalendarAssembly {
 		entry.allowOnly(ANNIVERSARY_KEYS);
 		String id = unique(entry, "anniversary", this.anniversariesSeen);
 		String name = entry.required("name");
+		String nameEn = entry.text("name-en");
 		String calendar = entry.text("calendar");
 		boolean lunar = "lunar".equals(calendar);
 		if (calendar != null && !lunar && !"solar".equals(calendar)) {
@@ -109,7 +111,7 @@ final class CalendarAssembly {
 		if (!entry.valid()) {
 			return null;
 		}
-		return new Anniversary(id, name, date.day(), date.month(), date.year(), tier, organisation, lunar);
+		return new Anniversary(id, name, date.day(), date.month(), date.year(), tier, organisation, lunar, nameEn);
 	}
 
 	private static Tier tier(YamlEntry entry) {
@@ -131,6 +133,7 @@ final class CalendarAssembly {
 		entry.allowOnly(EVENT_KEYS);
 		String id = unique(entry, "event", this.eventsSeen);
 		String name = entry.required("name");
+		String nameEn = entry.text("name-en");
 		LocalDate start = null;
 		LocalDate end = null;
 		if (entry.has("date") && (entry.has("from") || entry.has("to"))) {
@@ -151,7 +154,7 @@ final class CalendarAssembly {
 			start = entry.date("date");
 		}
 		String organisation = organisation(entry, "organisation");
-		return new Event(id, name, start, end, organisation);
+		return new Event(id, name, start, end, organisation, nameEn);
 	}
 
 	private Plan plan(YamlEntry entry) {

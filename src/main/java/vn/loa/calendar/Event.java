@@ -1,6 +1,7 @@
 package vn.loa.calendar;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,8 +13,19 @@ import java.util.Optional;
  * @param start first day, or {@code null} while not known
  * @param end last day for a range, or {@code null} for a single day or an unknown date
  * @param organisation the organisation that owns it
+ * @param nameEn the conventional English name, or {@code null} when none has been entered
  */
-public record Event(String id, String name, LocalDate start, LocalDate end, String organisation) {
+public record Event(String id, String name, LocalDate start, LocalDate end, String organisation, String nameEn) {
+
+	/** An event with a Vietnamese name only. */
+	public Event(String id, String name, LocalDate start, LocalDate end, String organisation) {
+		this(id, name, start, end, organisation, null);
+	}
+
+	/** The name in a language: English when asked for and entered, else Vietnamese. */
+	public String nameIn(Locale locale) {
+		return CalendarLanguage.english(locale) && this.nameEn != null ? this.nameEn : this.name;
+	}
 
 	public Optional<LocalDate> startDate() {
 		return Optional.ofNullable(this.start);

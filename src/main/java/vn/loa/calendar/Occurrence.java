@@ -1,6 +1,7 @@
 package vn.loa.calendar;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,14 +46,47 @@ public record Occurrence(Anniversary anniversary, LocalDate date) {
 		return lunarDate().map((lunar) -> lunar.dayAndMonth() + " âm lịch, " + solar).orElse(solar);
 	}
 
+	/**
+	 * The date as shown to a reader of {@code locale}: "10/3 lunar, 26/04/2026" in
+	 * English, {@link #displayDate()} otherwise.
+	 */
+	public String displayDate(Locale locale) {
+		if (!CalendarLanguage.english(locale)) {
+			return displayDate();
+		}
+		String solar = VietnameseDates.display(this.date);
+		return lunarDate().map((lunar) -> lunar.dayAndMonth() + " lunar, " + solar).orElse(solar);
+	}
+
 	/** The conventional title used in plans and on air. */
 	public String title() {
 		Integer ordinal = ordinal();
 		if (ordinal == null) {
 			return this.anniversary.name() + " " + year();
 		}
-		return "Kỷ niệm " + ordinal + " năm " + this.anniversary.name() + " ("
-				+ VietnameseDates.format(this.anniversary.origin().orElseThrow()) + " - "
+		return "Kỷ niệm " + ordinal + " năm " + this.anniversary.name() + " " + span();
+	}
+
+	/**
+	 * The title for a reader of {@code locale}: in English "80th anniversary of National
+	 * Day (02/9/1945 - 02/9/2025)", with the Vietnamese name when no English one has been
+	 * entered; {@link #title()} in any other language.
+	 */
+	public String title(Locale locale) {
+		if (!CalendarLanguage.english(locale)) {
+			return title();
+		}
+		String name = this.anniversary.nameIn(locale);
+		Integer ordinal = ordinal();
+		if (ordinal == null) {
+			return name + " " + year();
+		}
+		return CalendarLanguage.ordinal(ordinal) + " anniversary of " + name + " " + span();
+	}
+
+	/** "(02/9/1945 - 02/9/2025)", the dates as plans write them. */
+	private String span() {
+		return "(" + VietnameseDates.format(this.anniversary.origin().orElseThrow()) + " - "
 				+ VietnameseDates.format(this.date) + ")";
 	}
 

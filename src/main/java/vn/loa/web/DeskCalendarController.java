@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,13 +23,13 @@ import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Event;
 import vn.loa.calendar.Occurrence;
-import vn.loa.calendar.Plan;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStore;
 
 /**
- * The desk's month view: anniversaries, events, scheduled content and running plan phases
- * day by day, each day a way into preparing content for it.
+ * The desk's month view: anniversaries, events and scheduled content day by day, each day
+ * a way into preparing content for it, and the running plan phases as bands across the
+ * weeks (and as a list above the grid, which is what a phone shows).
  */
 @Controller
 class DeskCalendarController {
@@ -53,7 +54,7 @@ class DeskCalendarController {
 	}
 
 	@GetMapping("/desk/calendar")
-	String month(@RequestParam(required = false) String month, Model model) {
+	String month(@RequestParam(required = false) String month, Model model, Locale locale) {
 		YearMonth shown = parse(month);
 		LocalDate first = shown.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate last = shown.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
@@ -63,14 +64,15 @@ class DeskCalendarController {
 		List<ContentItem> items = this.store.findDueBetween(first.atStartOfDay(this.zone).toInstant(),
 				last.plusDays(1).atStartOfDay(this.zone).toInstant());
 		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
-		List<List<Day>> weeks = new ArrayList<>();
+		PhaseBands phases = new PhaseBands(book, locale);
+		List<Week> weeks = new ArrayList<>();
 		for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
-			List<Day> week = new ArrayList<>();
+			List<Day> days = new ArrayList<>();
 			for (int i = 0; i < 7; i++) {
 				LocalDate date = monday.plusDays(i);
-				week.add(day(date, shown, today, book, occurrences, events, items));
+				days.add(day(date, shown, today, occurrences, events, items, locale));
 			}
-			weeks.add(week);
+			weeks.add(new Week(days, phases.week(monday)));
 		}
 		model.addAttribute("month", shown.toString());
 		model.addAttribute("monthNumber", shown.getMonthValue());
@@ -78,6 +80,7 @@ class DeskCalendarController {
 		model.addAttribute("previous", shown.minusMonths(1).toString());
 		model.addAttribute("next", shown.plusMonths(1).toString());
 		model.addAttribute("weeks", weeks);
+		model.addAttribute("phases", phases.between(shown.atDay(1), shown.atEndOfMonth()));
 		return "desk-calendar";
 	}
 
@@ -93,42 +96,40 @@ class DeskCalendarController {
 		}
 	}
 
-	private Day day(LocalDate date, YearMonth shown, LocalDate today, CalendarBook book, List<Occurrence> occurrences,
-			List<Event> events, List<ContentItem> items) {
+	private Day day(LocalDate date, YearMonth shown, LocalDate today, List<Occurrence> occurrences, List<Event> events,
+			List<ContentItem> items, Locale locale) {
 		List<Anniversary> anniversaries = occurrences.stream()
 			.filter((o) -> o.date().equals(date))
-			.map((o) -> new Anniversary(o.title(), o.occurrenceClass().name(),
-					o.lunarDate().map((lunar) -> lunar.dayAndMonth() + " âm lịch").orElse(null)))
+			.map((o) -> new Anniversary(o.title(locale), o.occurrenceClass().name(),
+					o.lunarDate().map((lunar) -> lunar.dayAndMonth()).orElse(null)))
 			.toList();
 		List<String> named = events.stream()
 			.filter((e) -> !e.start().isAfter(date) && !e.endDate().orElseThrow().isBefore(date))
-			.map(Event::name)
+			.map((e) -> e.nameIn(locale))
 			.toList();
 		List<Scheduled> scheduled = items.stream()
 			.filter((item) -> item.dueAt().atZone(this.zone).toLocalDate().equals(date))
 			.map((item) -> new Scheduled(TIME.format(item.dueAt().atZone(this.zone)), item.id(), item.title(),
 					item.status().key()))
 			.toList();
-		List<String> phases = new ArrayList<>();
-		for (Plan plan : book.plans()) {
-			plan.phases()
-				.stream()
-				.filter((phase) -> phase.overlaps(date, date, book))
-				.forEach((phase) -> phases
-					.add(((plan.number() != null) ? plan.number() : plan.id()) + ": " + phase.name()));
-		}
 		return new Day(date.toString(), DAY.format(date), YearMonth.from(date).equals(shown), date.equals(today),
-				anniversaries, named, scheduled, phases);
+				anniversaries, named, scheduled);
+	}
+
+	/** One week row of the grid: its days, then the bands of the phases running in it. */
+	record Week(List<Day> days, List<PhaseBands.Band> bands) {
+
 	}
 
 	/** One day of the grid. */
 	record Day(String iso, String label, boolean inMonth, boolean today, List<Anniversary> anniversaries,
-			List<String> events, List<Scheduled> items, List<String> phases) {
+			List<String> events, List<Scheduled> items) {
 
 	}
 
 	/**
-	 * An anniversary falling on a day: its title, its class and its lunar date if lunar.
+	 * An anniversary falling on a day: its title, its class and its lunar day and month
+	 * ("10/3") if lunar.
 	 */
 	record Anniversary(String title, String occurrenceClass, String lunar) {
 

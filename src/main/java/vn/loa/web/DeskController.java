@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -65,7 +66,7 @@ class DeskController {
 	}
 
 	@GetMapping("/desk")
-	String dashboard(Model model) {
+	String dashboard(Model model, Locale locale) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, this.zone);
 		Instant end = today.plusDays(DAYS_AHEAD + 1).atStartOfDay(this.zone).toInstant();
@@ -83,8 +84,8 @@ class DeskController {
 		model.addAttribute("unprepared",
 				this.preparation.unprepared(today, UNPREPARED_DAYS)
 					.stream()
-					.map((u) -> new UnpreparedRow(u.occurrence().displayDate(), u.occurrence().title(), u.leadDays(),
-							u.daysUntilPreparation()))
+					.map((u) -> new UnpreparedRow(u.occurrence().displayDate(locale), u.occurrence().title(locale),
+							u.leadDays(), u.daysUntilPreparation()))
 					.toList());
 		return "desk";
 	}

@@ -48,13 +48,13 @@ class RadioController {
 
 	@GetMapping("/radio")
 	String sheet(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(required = false) String station, Model model) {
+			@RequestParam(required = false) String station, Model model, Locale locale) {
 		LocalDate day = (date != null) ? date : this.queue.today();
 		List<StationSheet> sheets = stations(station).stream()
 			.map((s) -> new StationSheet(s, this.queue.day(s, day).stream().map(SlotSheet::of).toList()))
 			.toList();
 		model.addAttribute("date", day);
-		model.addAttribute("dateText", weekday(day.getDayOfWeek()) + ", " + DATE.format(day));
+		model.addAttribute("dateText", weekday(day.getDayOfWeek(), locale) + ", " + DATE.format(day));
 		model.addAttribute("previous", day.minusDays(1));
 		model.addAttribute("next", day.plusDays(1));
 		model.addAttribute("station", station);
@@ -100,17 +100,11 @@ class RadioController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio station " + station)));
 	}
 
-	private static String weekday(DayOfWeek day) {
-		String name = day.getDisplayName(TextStyle.FULL, VIETNAMESE);
-		return name.substring(0, 1).toUpperCase(VIETNAMESE) + name.substring(1);
-	}
-
-	private static String statusText(RadioStatus status) {
-		return switch (status) {
-			case QUEUED -> "Chờ đọc";
-			case AIRED -> "Đã đọc";
-			case SKIPPED -> "Bỏ qua";
-		};
+	/** "Thứ Tư", or "Wednesday" for a reader of English. */
+	private static String weekday(DayOfWeek day, Locale locale) {
+		Locale language = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+		String name = day.getDisplayName(TextStyle.FULL, language);
+		return name.substring(0, 1).toUpperCase(language) + name.substring(1);
 	}
 
 	static String minutesSeconds(int seconds) {
@@ -133,14 +127,14 @@ class RadioController {
 
 	}
 
-	/** One entry on the sheet. */
+	/** One entry on the sheet; its status is the key of its words in the messages. */
 	record LineSheet(int order, String title, String script, String reading, String running, boolean over,
 			String status) {
 
 		static LineSheet of(RadioSlotPlan.Line line) {
 			RadioEntry entry = line.entry();
 			return new LineSheet(entry.order(), entry.title(), entry.script(), minutesSeconds(entry.readingSeconds()),
-					minutesSeconds(line.runningSeconds()), line.over(), statusText(entry.status()));
+					minutesSeconds(line.runningSeconds()), line.over(), entry.status().name());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,6 +213,53 @@ class CalendarLoaderTests {
 		Anniversary anniversary = load.book().anniversary("ngay-hoi").orElseThrow();
 		assertThat(anniversary.originYear()).isNull();
 		assertThat(anniversary.occurrenceIn(2028)).isPresent();
+	}
+
+	@Test
+	void readsTheEnglishNameOfAnAnniversaryAndAnEventWhenGiven() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: quoc-khanh", "    name: Ngày Quốc khánh",
+				"    name-en: \"National Day\"", "    date: 02/09/1945", "    tier: L", "  - id: ngay-hoi",
+				"    name: Ngày hội", "    date: 23/11", "    tier: K");
+		write("events.yaml", "events:", "  - id: dai-hoi-xiv", "    name: Đại hội XIV",
+				"    name-en: 14th National Congress", "    date: unknown", "  - id: bau-cu", "    name: Bầu cử",
+				"    date: 15/03/2026");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).isEmpty();
+		CalendarBook book = load.book();
+		assertThat(book.anniversary("quoc-khanh").orElseThrow().nameEn()).isEqualTo("National Day");
+		assertThat(book.anniversary("ngay-hoi").orElseThrow().nameEn()).isNull();
+		assertThat(book.event("dai-hoi-xiv").orElseThrow().nameEn()).isEqualTo("14th National Congress");
+		assertThat(book.event("dai-hoi-xiv").orElseThrow().nameIn(Locale.ENGLISH)).isEqualTo("14th National Congress");
+		assertThat(book.event("bau-cu").orElseThrow().nameEn()).isNull();
+		assertThat(book.event("bau-cu").orElseThrow().nameIn(Locale.ENGLISH)).isEqualTo("Bầu cử");
+		assertThat(book.event("dai-hoi-xiv").orElseThrow().nameIn(Locale.forLanguageTag("vi")))
+			.isEqualTo("Đại hội XIV");
+	}
+
+	@Test
+	void reportsAnEnglishNameThatIsNotASingleValueAtItsLine() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: quoc-khanh", "    name: Ngày Quốc khánh",
+				"    name-en: [National Day, Independence Day]", "    date: 02/09/1945", "    tier: L");
+		write("events.yaml", "events:", "  - id: dai-hoi-xiv", "    name: Đại hội XIV", "    name-en:",
+				"      short: 14th Congress", "    date: unknown");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("calendar/anniversaries.yaml:4: expected a single value for 'name-en'",
+					"calendar/events.yaml:5: expected a single value for 'name-en'");
+		assertThat(load.book().anniversaries()).isEmpty();
+		assertThat(load.book().events()).isEmpty();
+	}
+
+	@Test
+	void checksEveryEnglishNameOfTheRealCalendarIsThere() {
+		CalendarBook book = CalendarLoader.load(Path.of("calendar")).book();
+		assertThat(book.anniversaries()).hasSize(31)
+			.allSatisfy((anniversary) -> assertThat(anniversary.nameEn()).as("name-en of %s", anniversary.id())
+				.isNotBlank());
+		assertThat(book.events())
+			.allSatisfy((event) -> assertThat(event.nameEn()).as("name-en of %s", event.id()).isNotBlank());
+		assertThat(book.anniversary("quoc-khanh").orElseThrow().nameEn()).isEqualTo("National Day");
+		assertThat(book.anniversary("tet-nguyen-dan").orElseThrow().nameEn()).isEqualTo("Lunar New Year (Tết)");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package vn.loa.calendar;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,64 @@ class OccurrenceTests {
 		assertThat(occurrence.occurrenceClass()).isEqualTo(occurrenceClass);
 		assertThat(occurrence.title()).isEqualTo(title);
 		assertThat(occurrence.date().getYear()).isEqualTo(year);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					quoc-khanh                | 2025 | 80th anniversary of National Day (02/9/1945 - 02/9/2025)
+					quoc-khanh                | 1946 | 1st anniversary of National Day (02/9/1945 - 02/9/1946)
+					quoc-khanh                | 1947 | 2nd anniversary of National Day (02/9/1945 - 02/9/1947)
+					quoc-khanh                | 1948 | 3rd anniversary of National Day (02/9/1945 - 02/9/1948)
+					quoc-khanh                | 1956 | 11th anniversary of National Day (02/9/1945 - 02/9/1956)
+					quoc-khanh                | 1957 | 12th anniversary of National Day (02/9/1945 - 02/9/1957)
+					quoc-khanh                | 1958 | 13th anniversary of National Day (02/9/1945 - 02/9/1958)
+					toan-dan-bao-ve-an-ninh-to-quoc | 2026 | 21st anniversary of All-People National Security Protection Day (19/8/2005 - 19/8/2026)
+					toan-dan-bao-ve-an-ninh-to-quoc | 2027 | 22nd anniversary of All-People National Security Protection Day (19/8/2005 - 19/8/2027)
+					toan-dan-bao-ve-an-ninh-to-quoc | 2028 | 23rd anniversary of All-People National Security Protection Day (19/8/2005 - 19/8/2028)
+					thanh-lap-dang            | 2025 | 95th anniversary of Founding of the Communist Party of Viet Nam (03/02/1930 - 03/02/2025)
+					giai-phong-mien-nam       | 2025 | 50th anniversary of Liberation of the South and National Reunification (30/4/1975 - 30/4/2025)
+					sinh-nhat-bac-ho          | 2025 | 135th anniversary of Birthday of President Ho Chi Minh (19/5/1890 - 19/5/2025)
+					tet-nguyen-dan            | 2026 | Lunar New Year (Tết) 2026
+					gio-to-hung-vuong         | 2026 | Hung Kings Commemoration 2026
+					""")
+	void writesTheTitleInEnglishWithEnglishOrdinals(String id, int year, String title) {
+		Occurrence occurrence = book.anniversary(id).orElseThrow().occurrenceIn(year).orElseThrow();
+		assertThat(occurrence.title(Locale.ENGLISH)).isEqualTo(title);
+		assertThat(occurrence.title(Locale.forLanguageTag("en-GB"))).isEqualTo(title);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "quoc-khanh, 2025", "tet-nguyen-dan, 2026", "gio-to-hung-vuong, 2026", "thanh-lap-dang, 2030" })
+	void keepsTheVietnameseTitleAndDateForAnyOtherLanguage(String id, int year) {
+		Occurrence occurrence = book.anniversary(id).orElseThrow().occurrenceIn(year).orElseThrow();
+		for (Locale locale : List.of(Locale.forLanguageTag("vi"), Locale.forLanguageTag("vi-VN"), Locale.FRENCH)) {
+			assertThat(occurrence.title(locale)).isEqualTo(occurrence.title());
+			assertThat(occurrence.displayDate(locale)).isEqualTo(occurrence.displayDate());
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			1990 | 11th anniversary of Ngày hội (23/11/1979 - 23/11/1990)
+			2001 | 22nd anniversary of Ngày hội (23/11/1979 - 23/11/2001)
+			""")
+	void fallsBackToTheVietnameseNameWhenThereIsNoEnglishOne(int year, String title) {
+		Anniversary anniversary = new Anniversary("ngay-hoi", "Ngày hội", 23, 11, 1979, Tier.KHAC, "default");
+		Occurrence occurrence = anniversary.occurrenceIn(year).orElseThrow();
+		assertThat(occurrence.title(Locale.ENGLISH)).isEqualTo(title);
+		assertThat(anniversary.nameIn(Locale.ENGLISH)).isEqualTo("Ngày hội");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			gio-to-hung-vuong | 2026 | 10/3 lunar, 26/04/2026  | 10/3 âm lịch, 26/04/2026
+			quoc-khanh        | 2025 | 02/09/2025              | 02/09/2025
+			""")
+	void showsTheLunarDateInEnglish(String id, int year, String english, String vietnamese) {
+		Occurrence occurrence = book.anniversary(id).orElseThrow().occurrenceIn(year).orElseThrow();
+		assertThat(occurrence.displayDate(Locale.ENGLISH)).isEqualTo(english);
+		assertThat(occurrence.displayDate()).isEqualTo(vietnamese);
 	}
 
 	@ParameterizedTest

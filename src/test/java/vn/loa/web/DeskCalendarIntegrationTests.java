@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,11 +86,32 @@ class DeskCalendarIntegrationTests {
 			Lê Thị Thanh Bình
 			""";
 
+	/**
+	 * A plan whose second phase runs until the provincial congress, which has no date
+	 * yet.
+	 */
+	private static final String OPEN_PLAN = """
+			plan:
+			  id: ke-hoach-dai-hoi-tinh-viii
+			  issuer: "Ban Thường vụ Thành ủy Vũng Tàu"
+			  title: "Tuyên truyền Đại hội Đảng bộ tỉnh Bà Rịa - Vũng Tàu lần thứ VIII"
+			  phases:
+			    - name: "Giai đoạn chuẩn bị Đại hội"
+			      start: 10/09/2025
+			      end: 17/09/2025
+			    - name: "Giai đoạn từ năm 2025 đến Đại hội Đảng bộ tỉnh"
+			      start: 01/01/2025
+			      until: dai-hoi-tinh-ba-ria-vung-tau-viii
+			  events: [dai-hoi-tinh-ba-ria-vung-tau-viii]
+			  organisation: thanh-uy-vung-tau
+			""";
+
 	static {
 		try {
 			DATA = Files.createTempDirectory("loa-desk-calendar");
 			Files.createDirectories(DATA.resolve("content"));
-			vn.loa.importer.CalendarCopies.copy(DATA);
+			Path calendar = vn.loa.importer.CalendarCopies.copy(DATA);
+			Files.writeString(calendar.resolve("plans/ke-hoach-dai-hoi-tinh-viii.yaml"), OPEN_PLAN);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -125,9 +147,68 @@ class DeskCalendarIntegrationTests {
 		assertThat(cell(page, "2025-09-02")).contains("02/09")
 			.contains("Kỷ niệm 80 năm Ngày Quốc khánh")
 			.contains("Năm tròn")
-			.contains("href=\"/desk/content/new?date=2025-09-02\"")
-			.contains("443-KH/TU");
+			.contains("href=\"/desk/content/new?date=2025-09-02\"");
+		assertThat(bands(week(page, "2025-09-02")))
+			.anySatisfy((band) -> assertThat(band).contains("443-KH/TU: Giai đoạn từ năm 2025 đến Đại hội XIV của Đảng")
+				.contains("colspan=\"7\"")
+				.contains("01/01/2025")
+				.contains("→ 19/01/2026"));
 		assertThat(cell(page, "2025-09-03")).doesNotContain("Quốc khánh");
+	}
+
+	@Test
+	void aPhaseUntilAnUndatedEventIsOneOpenEndedBandPerWeekRowNotALinePerDay() throws Exception {
+		MockHttpSession editor = login("lich-dai", Role.EDITOR);
+		String page = page(editor, "/desk/calendar?month=2025-09");
+		String phase = "ke-hoach-dai-hoi-tinh-viii: Giai đoạn từ năm 2025 đến Đại hội Đảng bộ tỉnh";
+		String open = "→ đến Đại hội Đảng bộ tỉnh Bà Rịa - Vũng Tàu lần thứ VIII (chưa có ngày)";
+		// September 2025 is five week rows, Monday 01/09 to Sunday 05/10.
+		List<String> weeks = weeks(page);
+		assertThat(weeks).hasSize(5);
+		for (String week : weeks) {
+			assertThat(count(week, phase)).as("the phase in one week row").isEqualTo(1);
+			assertThat(days(week)).as("the days of a week row").doesNotContain(phase);
+			assertThat(bands(week)).filteredOn((band) -> band.contains(phase))
+				.singleElement()
+				.satisfies((band) -> assertThat(band).contains("colspan=\"7\"").contains(open));
+		}
+		assertThat(monthList(page)).contains(phase + "</strong>:").contains("01/01/2025").contains(open);
+		assertThat(count(monthList(page), phase)).isEqualTo(1);
+		assertThat(count(page, phase)).isEqualTo(weeks.size() + 1);
+
+		// A closed phase spans only its days: Wednesday 10/09 to Wednesday 17/09.
+		String closed = "ke-hoach-dai-hoi-tinh-viii: Giai đoạn chuẩn bị Đại hội";
+		assertThat(bands(weeks.get(1))).filteredOn((band) -> band.contains(closed))
+			.singleElement()
+			.satisfies((band) -> assertThat(band).contains("colspan=\"5\"")
+				.contains("10/09/2025")
+				.contains("→ 17/09/2025")
+				.doesNotContain("chưa có ngày"));
+		assertThat(bands(weeks.get(2))).filteredOn((band) -> band.contains(closed))
+			.singleElement()
+			.satisfies((band) -> assertThat(band).contains("colspan=\"3\"").contains("tiếp từ tuần trước"));
+		assertThat(weeks.get(0)).doesNotContain(closed);
+		assertThat(weeks.get(3)).doesNotContain(closed);
+		assertThat(count(monthList(page), closed)).isEqualTo(1);
+	}
+
+	@Test
+	void inEnglishTheCalendarShowsEnglishTitlesAndSaysTheEndIsNotDated() throws Exception {
+		MockHttpSession editor = login("lich-en", Role.EDITOR);
+		String page = page(editor, "/desk/calendar?month=2025-09&lang=en");
+		assertThat(page).contains("lang=\"en\"")
+			.contains("Plan phases this month")
+			.contains("→ until 8th Congress of the Ba Ria - Vung Tau Provincial Party Organisation (no date yet)");
+		assertThat(cell(page, "2025-09-02")).contains("80th anniversary of National Day (02/9/1945 - 02/9/2025)")
+			.doesNotContain("Kỷ niệm");
+		assertThat(cell(page(editor, "/desk/calendar?month=2026-01&lang=en"), "2026-01-20"))
+			.contains("14th National Congress of the Communist Party of Viet Nam");
+		assertThat(cell(page(editor, "/desk/calendar?month=2026-04&lang=en"), "2026-04-26"))
+			.contains("Hung Kings Commemoration 2026")
+			.contains("(10/3 lunar)");
+		// The same session back in Vietnamese.
+		assertThat(cell(page(editor, "/desk/calendar?month=2025-09&lang=vi"), "2025-09-02"))
+			.contains("Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam (02/9/1945 - 02/9/2025)");
 	}
 
 	@Test
@@ -252,6 +333,44 @@ class DeskCalendarIntegrationTests {
 			.file(new MockMultipartFile("file", "ke-hoach.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)))
 			.session(session)
 			.with(csrf(session))).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+	}
+
+	/** The week rows of the grid, each with its days and its phase bands. */
+	private static List<String> weeks(String page) {
+		String grid = page.substring(page.indexOf("<table class=\"month\">"), page.indexOf("</table>"));
+		return Arrays.stream(grid.split("<tbody")).skip(1).toList();
+	}
+
+	/** The week row holding a day. */
+	private static String week(String page, String iso) {
+		return weeks(page).stream()
+			.filter((week) -> week.contains("date=" + iso + "\""))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no week row for " + iso));
+	}
+
+	/** The row of day cells of a week. */
+	private static String days(String week) {
+		return week.substring(week.indexOf("<tr class=\"days\">"), week.indexOf("</tr>"));
+	}
+
+	/** The phase bands of a week, one per row under its days. */
+	private static List<String> bands(String week) {
+		return Arrays.stream(week.split("<tr class=\"band-row\">")).skip(1).toList();
+	}
+
+	/** The list of the month's phases above the grid. */
+	private static String monthList(String page) {
+		int start = page.indexOf("<section class=\"month-phases\"");
+		return page.substring(start, page.indexOf("</section>", start));
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
 	}
 
 	/** The grid cell of one day: from its opening tag to the next one. */

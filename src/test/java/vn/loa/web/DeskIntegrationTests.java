@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -111,6 +112,34 @@ class DeskIntegrationTests {
 		this.mvc.perform(post("/logout").session(session).with(csrfOf(deskPage)))
 			.andExpect(redirectedUrl("/login?logout"));
 		this.mvc.perform(get("/desk").session(session)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void theDashboardNamesAnniversariesWithoutContentInTheEditorsLanguage() throws Exception {
+		account("bien-tap-en", Role.EDITOR);
+		MockHttpSession session = login("bien-tap-en", PASSWORD);
+		Instant now = this.clock.instant();
+		this.clock.set(Instant.parse("2025-08-01T01:00:00Z"));
+		try {
+			assertThat(dashboard(session, "/desk")).contains("Ngày kỷ niệm chưa có nội dung")
+				.contains("<td>02/09/2025</td><td>Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam"
+						+ " (02/9/1945 - 02/9/2025)</td>");
+			assertThat(dashboard(session, "/desk?lang=en")).contains("Anniversaries without content")
+				.contains("<td>02/09/2025</td><td>80th anniversary of National Day (02/9/1945 - 02/9/2025)</td>")
+				.contains("80th anniversary of August Revolution (19/8/1945 - 19/8/2025)")
+				.doesNotContain("Kỷ niệm 80 năm");
+		}
+		finally {
+			this.clock.set(now);
+		}
+	}
+
+	private String dashboard(MockHttpSession session, String url) throws Exception {
+		return this.mvc.perform(get(url).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test
