@@ -1,7 +1,11 @@
 package vn.loa.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,19 +20,23 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.accounts.AuditLog;
-import vn.loa.calendar.Anniversary;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Event;
+import vn.loa.calendar.Organisation;
 import vn.loa.calendar.Phase;
 import vn.loa.calendar.Plan;
 import vn.loa.calendar.VietnameseDates;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentStore;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
 
 /**
- * The desk's plans: the list, one plan with its phases, and importing a plan document
- * through a reviewed draft that an editor confirms.
+ * The desk's plans: the list; one plan with its phases, the documents it implements, its
+ * recipients, the anniversaries and events it names and the content scheduled against it;
+ * and importing a plan document through a reviewed draft that an editor confirms.
  */
 @Controller
 class DeskPlansController {
@@ -39,10 +47,20 @@ class DeskPlansController {
 
 	private final AuditLog audit;
 
-	DeskPlansController(CalendarService calendar, PlanImports imports, AuditLog audit) {
+	private final ContentStore store;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	DeskPlansController(CalendarService calendar, PlanImports imports, AuditLog audit, ContentStore store, Clock clock,
+			ZoneId zone) {
 		this.calendar = calendar;
 		this.imports = imports;
 		this.audit = audit;
+		this.store = store;
+		this.clock = clock;
+		this.zone = zone;
 	}
 
 	@GetMapping("/desk/plans")
@@ -63,13 +81,13 @@ class DeskPlansController {
 		Plan plan = book.plan(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan " + id));
 		model.addAttribute("plan", plan);
 		model.addAttribute("date", display(plan.date()));
+		model.addAttribute("organisation", (plan.organisation() != null)
+				? book.organisation(plan.organisation()).map(Organisation::name).orElse(plan.organisation()) : null);
 		model.addAttribute("phases", plan.phases().stream().map((phase) -> phase(phase, book)).toList());
 		model.addAttribute("anniversaries",
-				plan.anniversaries()
-					.stream()
-					.map((a) -> new Named(a, book.anniversary(a).map(Anniversary::name).orElse(a)))
-					.toList());
-		model.addAttribute("events", plan.events().stream().map((e) -> named(e, book)).toList());
+				DeskPlanDetail.anniversaries(plan, book, LocalDate.now(this.clock.withZone(this.zone))));
+		model.addAttribute("events", DeskPlanDetail.events(plan, book));
+		model.addAttribute("content", DeskPlanDetail.content(plan, allContent(), book, this.zone));
 		return "desk-plan";
 	}
 
@@ -118,19 +136,26 @@ class DeskPlansController {
 		}
 	}
 
+	/**
+	 * Every stored item, whatever its status: the desk's search stops at 500 items, and a
+	 * plan's items may be among the oldest.
+	 */
+	private List<ContentItem> allContent() {
+		return Arrays.stream(ContentStatus.values())
+			.flatMap((status) -> this.store.findByStatus(status).stream())
+			.toList();
+	}
+
 	private PlanImports.Draft draft(String draftId) {
 		return this.imports.find(draftId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan draft " + draftId));
 	}
 
 	private static PhaseRow phase(Phase phase, CalendarBook book) {
-		String until = (phase.untilEvent() != null) ? named(phase.untilEvent(), book).name() : null;
+		String until = (phase.untilEvent() != null)
+				? book.event(phase.untilEvent()).map(Event::name).orElse(phase.untilEvent()) : null;
 		return new PhaseRow(phase.number(), phase.name(), display(phase.start()), display(phase.end()), until,
 				phase.untilEvent(), phase.endIn(book).map(VietnameseDates::display).orElse(null));
-	}
-
-	private static Named named(String eventId, CalendarBook book) {
-		return new Named(eventId, book.event(eventId).map(Event::name).orElse(eventId));
 	}
 
 	private static String display(LocalDate date) {
@@ -145,11 +170,6 @@ class DeskPlansController {
 	/** A phase with its end as written and as resolved against the calendar's events. */
 	record PhaseRow(int number, String name, String start, String end, String until, String untilId,
 			String resolvedEnd) {
-
-	}
-
-	/** An anniversary or event a plan names: its id and its name. */
-	record Named(String id, String name) {
 
 	}
 

@@ -2,11 +2,14 @@ package vn.loa.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.accounts.AuditLog;
 import vn.loa.channels.email.BulletinDeliveries;
+import vn.loa.channels.email.Delivery;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStore;
 import vn.loa.subscribers.InvalidSubscriberException;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
@@ -44,13 +50,17 @@ class DeskSubscriberController {
 
 	private final BulletinDeliveries deliveries;
 
+	private final ContentStore contents;
+
 	private final AuditLog audit;
 
 	private final ZoneId zone;
 
-	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, AuditLog audit, ZoneId zone) {
+	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, ContentStore contents,
+			AuditLog audit, ZoneId zone) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
+		this.contents = contents;
 		this.audit = audit;
 		this.zone = zone;
 	}
@@ -94,11 +104,15 @@ class DeskSubscriberController {
 		Subscriber subscriber = this.subscribers.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no subscriber " + id));
 		model.addAttribute("subscriber", subscriber);
-		model.addAttribute("deliveries", this.deliveries.forSubscriber(id)
+		List<Delivery> history = this.deliveries.forSubscriber(id);
+		Map<String, String> titles = this.contents.findAll(history.stream().map(Delivery::itemId).distinct().toList())
 			.stream()
-			.map((d) -> new DeskDeliveriesController.Row(d.id(), d.itemId(), d.email(), d.status().name(), d.attempts(),
-					d.lastReply(), (d.sentAt() != null) ? TIME.format(d.sentAt().atZone(this.zone)) : ""))
-			.toList());
+			.collect(Collectors.toMap(ContentItem::id, ContentItem::title));
+		model.addAttribute("deliveries",
+				history.stream()
+					.map((d) -> new Sent(d.itemId(), titles.get(d.itemId()), d.status().name(), d.attempts(),
+							format(d.lastAttemptAt()), format(d.sentAt()), d.lastReply()))
+					.toList());
 		return "desk-subscribers-detail";
 	}
 
@@ -152,6 +166,10 @@ class DeskSubscriberController {
 			.body(csv.getBytes(StandardCharsets.UTF_8));
 	}
 
+	private String format(Instant instant) {
+		return (instant != null) ? TIME.format(instant.atZone(this.zone)) : "";
+	}
+
 	/** A status to filter by; an unknown one filters nothing rather than failing. */
 	private static SubscriberStatus filter(String status) {
 		try {
@@ -164,6 +182,15 @@ class DeskSubscriberController {
 
 	private static SubscriberStatus parse(String status) {
 		return (status != null && !status.isBlank()) ? SubscriberStatus.parse(status) : null;
+	}
+
+	/**
+	 * A bulletin sent (or to be sent) to the subscriber: its item (title, or {@code null}
+	 * when the item is gone) and how the delivery stands.
+	 */
+	record Sent(String itemId, String title, String status, int attempts, String attemptedAt, String sentAt,
+			String reply) {
+
 	}
 
 	/** The add form as typed. */

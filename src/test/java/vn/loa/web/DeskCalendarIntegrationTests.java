@@ -5,8 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.EnumSet;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +31,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentStore;
+import vn.loa.content.Outlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -126,6 +137,15 @@ class DeskCalendarIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ContentStore store;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	ZoneId zone;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -262,6 +282,63 @@ class DeskCalendarIntegrationTests {
 	}
 
 	@Test
+	void aPlansPageShowsWhatItImplementsItsRecipientsTheNextOccurrencesAndItsContent() throws Exception {
+		ZonedDateTime phaseOne = ZonedDateTime.of(2024, 10, 3, 7, 0, 0, 0, this.zone);
+		draft("trien-khai-443", "Triển khai Kế hoạch 443-KH/TU tại các phường", "start of phase 1 of 443-KH/TU, 07:00",
+				phaseOne.toInstant());
+		draft("trien-khai-83", "Triển khai Kế hoạch 83-KH/HU", "start of phase 1 of 83-kh-hu", null);
+		// Quốc khánh is named by 443-KH/TU: marking it in 2025 carries the plan out; in
+		// 2026,
+		// after the plan's last phase ended at the XIV Congress, it does not.
+		draft("quoc-khanh-2025", "Mừng Quốc khánh 2025", "anniversary quoc-khanh 2025, 1 day before",
+				ZonedDateTime.of(2025, 9, 1, 6, 0, 0, 0, this.zone).toInstant());
+		draft("quoc-khanh-chung", "Chuẩn bị Quốc khánh", "anniversary quoc-khanh 2026, 1 day before",
+				ZonedDateTime.of(2026, 9, 1, 6, 0, 0, 0, this.zone).toInstant());
+		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
+		int year = today.isAfter(LocalDate.of(today.getYear(), 9, 2)) ? today.getYear() + 1 : today.getYear();
+		MockHttpSession editor = login("ke-hoach-chi-tiet", Role.EDITOR);
+
+		String page = page(editor, "/desk/plans/443-kh-tu");
+
+		assertThat(page).contains("Văn bản thực hiện")
+			.contains("Hướng dẫn số 193-HD/BTGTU, ngày 03/10/2024 của Ban Tuyên giáo Tỉnh ủy Bà Rịa - Vũng Tàu")
+			.contains("Nơi nhận")
+			.contains("Ban Tuyên giáo Tỉnh ủy (b/c),")
+			.contains("UBMTTQVN và các đoàn thể chính trị - xã hội TP.")
+			.contains("Lưu Văn phòng Thành ủy. (BTG)")
+			.contains("<dd>443-KH/TU</dd>")
+			.contains("<dd>Ban Thường vụ Thành ủy Vũng Tàu</dd>");
+		// The copy of 443-KH/TU shows neither its place nor its date.
+		assertThat(page).contains("<dt>Nơi ban hành</dt><dd>Không có</dd>")
+			.contains("<dt>Ngày ban hành</dt><dd>Không có</dd>");
+		assertThat(page).contains("<a href=\"/desk/calendar?month=" + year + "-09\">02/09/" + year + "</a>")
+			.contains("Kỷ niệm " + (year - 1945) + " năm Ngày Quốc khánh nước CHXHCN Việt Nam")
+			.contains("<a href=\"/desk/calendar?month=2026-01\">19/01/2026 – 23/01/2026</a>")
+			.contains("Chưa biết ngày");
+		assertThat(page)
+			.contains("<a href=\"/desk/content/trien-khai-443/edit\">Triển khai Kế hoạch 443-KH/TU tại các phường</a>")
+			.contains("03/10/2024 07:00")
+			.contains("Nháp")
+			.contains("<a href=\"/desk/content/quoc-khanh-2025/edit\">Mừng Quốc khánh 2025</a>")
+			.doesNotContain("Triển khai Kế hoạch 83-KH/HU")
+			.doesNotContain("Chuẩn bị Quốc khánh");
+
+		String other = page(editor, "/desk/plans/83-kh-hu");
+		assertThat(other).contains("<dt>Nơi ban hành</dt><dd>Tuy Phước</dd>")
+			.contains("28/07/2023")
+			.contains("Triển khai Kế hoạch 83-KH/HU")
+			.doesNotContain("Triển khai Kế hoạch 443-KH/TU tại các phường");
+		assertThat(section(other, "anniversaries")).contains("Không có");
+		assertThat(section(other, "events")).contains("Không có");
+
+		assertThat(page(editor, "/desk/plans/443-kh-tu?lang=en")).contains("Implements")
+			.contains("Recipients")
+			.contains("Next occurrence")
+			.contains("Content for this plan")
+			.contains("Lưu Văn phòng Thành ủy. (BTG)");
+	}
+
+	@Test
 	void anUploadedPlanIsReviewedThenConfirmedIntoTheListAndAudited() throws Exception {
 		MockHttpSession editor = login("nhap-bt", Role.EDITOR);
 		MvcResult form = this.mvc.perform(get("/desk/plans/import").session(editor)).andReturn();
@@ -371,6 +448,18 @@ class DeskCalendarIntegrationTests {
 			count++;
 		}
 		return count;
+	}
+
+	/** A draft item written against {@code when}, stored as it is. */
+	private void draft(String id, String title, String when, Instant dueAt) {
+		this.store.save(new ContentItem(id, "default", title, "", "Nội dung.", null, EnumSet.of(Outlet.FEED), when,
+				dueAt, Map.of(), ContentStatus.DRAFT, "api", Instant.now()));
+	}
+
+	/** One section of a page: from its heading's id to the section's end. */
+	private static String section(String page, String id) {
+		String from = page.substring(page.indexOf("id=\"" + id + "\""));
+		return from.substring(0, from.indexOf("</section>"));
 	}
 
 	/** The grid cell of one day: from its opening tag to the next one. */

@@ -67,6 +67,32 @@ public class BulletinDeliveries {
 	}
 
 	/**
+	 * The bulletins queued so far, newest first, each with its deliveries counted by
+	 * status. One grouped query counts every bulletin of the page, so a long list costs
+	 * no more queries than a short one.
+	 * @param offset how many of the newest bulletins to skip
+	 * @param limit how many to return at most
+	 */
+	public List<Bulletin> recent(int offset, int limit) {
+		if (offset < 0 || limit < 1) {
+			throw new IllegalArgumentException(
+					"offset must be 0 or more and limit 1 or more, not offset " + offset + " and limit " + limit);
+		}
+		return this.jdbc.query(
+				"SELECT item_id, MIN(created_at) AS queued_at, "
+						+ "SUM(CASE WHEN status = 'SENT' THEN 1 ELSE 0 END) AS sent, "
+						+ "SUM(CASE WHEN status = 'RETRYING' THEN 1 ELSE 0 END) AS retrying, "
+						+ "SUM(CASE WHEN status IN ('QUEUED', 'SENDING') THEN 1 ELSE 0 END) AS pending, "
+						+ "SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed, "
+						+ "SUM(CASE WHEN status = 'CANCELLED' THEN 1 ELSE 0 END) AS cancelled "
+						+ "FROM bulletin_delivery GROUP BY item_id ORDER BY queued_at DESC, item_id "
+						+ "OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY",
+				Map.of("offset", offset, "limit", limit),
+				(rs, n) -> new Bulletin(rs.getString("item_id"), instant(rs, "queued_at"), rs.getInt("sent"),
+						rs.getInt("retrying"), rs.getInt("pending"), rs.getInt("failed"), rs.getInt("cancelled")));
+	}
+
+	/**
 	 * Puts an item's failed deliveries back in the queue, due now; the sender then tries
 	 * each once more (its attempts are kept, so a further temporary failure ends it
 	 * again).
@@ -83,11 +109,12 @@ public class BulletinDeliveries {
 	private List<Delivery> deliveries(String where, Map<String, ?> params) {
 		List<Row> rows = this.jdbc.query(
 				"SELECT id, item_id, subscriber_id, status, attempts, last_reply, sent_at, "
-						+ "next_attempt_at FROM bulletin_delivery WHERE " + where + " ORDER BY id",
+						+ "next_attempt_at, updated_at FROM bulletin_delivery WHERE " + where + " ORDER BY id",
 				params,
 				(rs, n) -> new Row(rs.getLong("id"), rs.getString("item_id"), rs.getLong("subscriber_id"),
 						DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-						rs.getString("last_reply"), instant(rs, "sent_at"), instant(rs, "next_attempt_at")));
+						rs.getString("last_reply"), instant(rs, "sent_at"), instant(rs, "next_attempt_at"),
+						instant(rs, "updated_at")));
 		Map<Long, Subscriber> recipients = this.subscribers
 			.findAll(rows.stream().map(Row::subscriberId).distinct().toList())
 			.stream()
@@ -210,13 +237,14 @@ public class BulletinDeliveries {
 	}
 
 	private record Row(long id, String itemId, long subscriberId, DeliveryStatus status, int attempts, String lastReply,
-			Instant sentAt, Instant nextAttemptAt) {
+			Instant sentAt, Instant nextAttemptAt, Instant updatedAt) {
 
 		Delivery toDelivery(Subscriber subscriber) {
 			return new Delivery(this.id, this.itemId, this.subscriberId,
 					(subscriber != null) ? subscriber.email() : null, this.status, this.attempts, this.lastReply,
 					this.sentAt, (this.status == DeliveryStatus.QUEUED || this.status == DeliveryStatus.RETRYING)
-							? this.nextAttemptAt : null);
+							? this.nextAttemptAt : null,
+					(this.attempts > 0) ? this.updatedAt : null);
 		}
 
 	}

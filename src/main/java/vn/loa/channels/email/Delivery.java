@@ -14,8 +14,11 @@ import java.time.Instant;
  * @param lastReply the last SMTP reply (or error), if any
  * @param sentAt when the server accepted it, or {@code null}
  * @param nextAttemptAt when it is due (again)
+ * @param lastAttemptAt when a sender last tried it, or {@code null} if none has; after
+ * "resend failed" it is the moment the delivery was queued again, until the sender takes
+ * it (within a poll interval)
  */
 public record Delivery(long id, String itemId, long subscriberId, String email, DeliveryStatus status, int attempts,
-		String lastReply, Instant sentAt, Instant nextAttemptAt) {
+		String lastReply, Instant sentAt, Instant nextAttemptAt, Instant lastAttemptAt) {
 
 }

@@ -45,6 +45,7 @@ import vn.loa.subscribers.Subscribers;
 import vn.loa.subscribers.UnsubscribeTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 @BulletinIntegrationTest
@@ -192,6 +193,51 @@ class BulletinIntegrationTests {
 	}
 
 	@Test
+	void countsEachBulletinsDeliveriesByStatusNewestFirst() throws Exception {
+		subscriber("ok", "Được", SubscriberStatus.CONFIRMED);
+		subscriber("also-ok", "Cũng Được", SubscriberStatus.CONFIRMED);
+		Subscriber refused = subscriber("refused", "Bị Từ Chối", SubscriberStatus.CONFIRMED);
+		Subscriber deferred = subscriber("deferred", "Tạm Hoãn", SubscriberStatus.CONFIRMED);
+		ContentItem older = item("item-older-" + this.organisation, "Phòng chống bão số 3", "Chằng chống nhà cửa.");
+		ContentItem newer = item("item-newer-" + this.organisation, "Sau bão số 3", "Vệ sinh môi trường.");
+		try (FlakySmtpServer server = new FlakySmtpServer()) {
+			Instant before = Instant.now();
+			deliverBypassingTheBackgroundSender(older,
+					new SmtpBulletinTransport("smtp", "127.0.0.1", server.port(), null, null, Map.of()));
+			Instant after = Instant.now();
+			this.subscribers.unsubscribe(refused.id());
+			this.subscribers.unsubscribe(deferred.id());
+			deliverBypassingTheBackgroundSender(newer,
+					new SmtpBulletinTransport("smtp", "127.0.0.1", server.port(), null, null, Map.of()));
+
+			List<Bulletin> mine = this.deliveries.recent(0, 1000)
+				.stream()
+				.filter((b) -> b.itemId().endsWith(this.organisation))
+				.toList();
+			assertThat(mine).extracting(Bulletin::itemId).containsExactly(newer.id(), older.id());
+			assertThat(mine.get(0))
+				.extracting(Bulletin::sent, Bulletin::retrying, Bulletin::pending, Bulletin::failed,
+						Bulletin::cancelled)
+				.containsExactly(2, 0, 0, 0, 0);
+			assertThat(mine.get(1))
+				.extracting(Bulletin::sent, Bulletin::retrying, Bulletin::pending, Bulletin::failed,
+						Bulletin::cancelled)
+				.containsExactly(2, 1, 0, 1, 0);
+			assertThat(mine.get(1).queuedAt()).isBetween(before, after);
+			Delivery retrying = this.deliveries.forItem(older.id())
+				.stream()
+				.filter((d) -> d.subscriberId() == deferred.id())
+				.findFirst()
+				.orElseThrow();
+			assertThat(retrying.lastAttemptAt()).isBetween(before, after);
+		}
+		int newest = this.deliveries.recent(0, 1000).stream().map(Bulletin::itemId).toList().indexOf(newer.id());
+		assertThat(this.deliveries.recent(newest + 1, 1)).extracting(Bulletin::itemId).containsExactly(older.id());
+		assertThatIllegalArgumentException().isThrownBy(() -> this.deliveries.recent(-1, 10))
+			.withMessageContaining("offset");
+	}
+
+	@Test
 	void writesCompleteEmlFilesIntoTheOutboxWithoutAnSmtpServer(@TempDir Path dataDir) throws Exception {
 		Subscriber thu = subscriber("thu", "Đỗ Thu", SubscriberStatus.CONFIRMED);
 		ContentItem item = item("Lịch tiêm chủng tháng 9", "Mang theo **sổ tiêm chủng**.");
@@ -239,7 +285,11 @@ class BulletinIntegrationTests {
 	}
 
 	private ContentItem item(String title, String body) {
-		ContentItem item = new ContentItem("item-" + this.organisation, this.organisation, title, "", body, null,
+		return item("item-" + this.organisation, title, body);
+	}
+
+	private ContentItem item(String id, String title, String body) {
+		ContentItem item = new ContentItem(id, this.organisation, title, "", body, null,
 				EnumSet.of(Outlet.EMAIL, Outlet.FEED), "api", Instant.now(), Map.of(), ContentStatus.PUBLISHED, "api",
 				Instant.now());
 		this.contents.save(item);
