@@ -28,12 +28,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.loa.accounts.Accounts;
 
 /**
  * The HTTP API needs a bearer token; the editors' desk a form login with a role; the
@@ -53,7 +56,7 @@ class ApiSecurity {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token) throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token, Accounts accounts) throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -63,6 +66,7 @@ class ApiSecurity {
 				.anyRequest()
 				.hasRole("API"))
 			.addFilterBefore(new BearerTokenFilter(token), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer realm=\"loa\"");
 				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
@@ -72,11 +76,12 @@ class ApiSecurity {
 
 	/**
 	 * Everything else: public pages, and the editors' desk behind a form login with a
-	 * session and rate-limited attempts.
+	 * session and rate-limited attempts. A session is checked against its account on
+	 * every request, so disabling an account ends its sessions.
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits) throws Exception {
+	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts) throws Exception {
 		// The CSRF token of the forms lives in a cookie, so public pages need no session;
 		// signed links (unsubscribe, confirm) authenticate themselves.
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -85,9 +90,10 @@ class ApiSecurity {
 			.ignoringRequestMatchers("/unsubscribe/**", "/subscribe/confirm/**", "/error"))
 			.addFilterAfter(new FormCsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(new LoginLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/desk/radio", "/desk/radio/**")
 				.hasAnyRole("ANNOUNCER", "EDITOR", "APPROVER", "ADMIN")
-				.requestMatchers("/desk/accounts", "/desk/accounts/**")
+				.requestMatchers("/desk/accounts", "/desk/accounts/**", "/desk/audit")
 				.hasRole("ADMIN")
 				.requestMatchers("/desk/content/*/approve")
 				.hasAnyRole("APPROVER", "ADMIN")
