@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,7 +43,7 @@ public class Accounts {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String COLUMNS = "username, display_name, roles, enabled, created_at, updated_at";
+	private static final String COLUMNS = "username, display_name, roles, enabled, created_at, updated_at, password_changed_at";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -131,7 +132,8 @@ public class Accounts {
 		checkRoles(roles);
 		return change(actor, "account.update", username,
 				(before) -> new Account(before.username(), displayName(displayName, before.username()),
-						Set.copyOf(roles), before.enabled(), before.createdAt(), before.updatedAt()));
+						Set.copyOf(roles), before.enabled(), before.createdAt(), before.updatedAt(),
+						before.passwordChangedAt()));
 	}
 
 	/**
@@ -142,20 +144,22 @@ public class Accounts {
 	 */
 	@Transactional
 	public Optional<Account> disable(String actor, String username) {
-		return change(actor, "account.disable", username, (before) -> new Account(before.username(),
-				before.displayName(), before.roles(), false, before.createdAt(), before.updatedAt()));
+		return change(actor, "account.disable", username,
+				(before) -> new Account(before.username(), before.displayName(), before.roles(), false,
+						before.createdAt(), before.updatedAt(), before.passwordChangedAt()));
 	}
 
 	/** Lets a disabled account log in again; empty if there is no such account. */
 	@Transactional
 	public Optional<Account> enable(String actor, String username) {
-		return change(actor, "account.enable", username, (before) -> new Account(before.username(),
-				before.displayName(), before.roles(), true, before.createdAt(), before.updatedAt()));
+		return change(actor, "account.enable", username,
+				(before) -> new Account(before.username(), before.displayName(), before.roles(), true,
+						before.createdAt(), before.updatedAt(), before.passwordChangedAt()));
 	}
 
 	/**
-	 * Sets a new password, typed by an administrator or the user; the audit log records
-	 * that it changed, never the password or its hash.
+	 * Sets a new password, typed by an administrator or the user; sessions opened before
+	 * end. The audit log records that it changed, never the password or its hash.
 	 * @return the account; empty if there is no such account
 	 * @throws InvalidAccountException if the password is too short
 	 */
@@ -164,7 +168,9 @@ public class Accounts {
 		checkPassword(password);
 		Optional<Account> account = find(username);
 		account.ifPresent((found) -> {
-			this.jdbc.update("UPDATE account SET password_hash = :hash, updated_at = :now WHERE username = :username",
+			this.jdbc.update(
+					"UPDATE account SET password_hash = :hash, password_changed_at = :now, updated_at = :now "
+							+ "WHERE username = :username",
 					new MapSqlParameterSource("hash", this.passwords.encode(password))
 						.addValue("now", Timestamp.from(this.clock.instant()))
 						.addValue("username", found.username()));
@@ -301,7 +307,11 @@ public class Accounts {
 			.forEach((role) -> roles.add(Role.valueOf(role.strip())));
 		return new Account(rs.getString("username"), rs.getString("display_name"), Set.copyOf(roles),
 				rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("password_changed_at")));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/** An account with its password hash. */

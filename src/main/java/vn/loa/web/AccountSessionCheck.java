@@ -1,6 +1,7 @@
 package vn.loa.web;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,11 +28,14 @@ import vn.loa.accounts.Accounts;
 
 /**
  * Reloads the account behind a desk session on every request, because a session outlives
- * the login that opened it: a disabled or removed account's session ends at once (a desk
- * page sends it to the login page saying so), and changed roles apply from the next
- * request instead of the next login.
+ * the login that opened it: the session of a disabled or removed account, or one opened
+ * before its password was reset, ends at once (a desk page sends it to the login page
+ * saying so), and changed roles apply from the next request instead of the next login.
  */
 final class AccountSessionCheck extends OncePerRequestFilter {
+
+	/** The session attribute holding when its user logged in, an {@link Instant}. */
+	static final String LOGGED_IN_AT = AccountSessionCheck.class.getName() + ".loggedInAt";
 
 	private final Accounts accounts;
 
@@ -52,7 +56,9 @@ final class AccountSessionCheck extends OncePerRequestFilter {
 			return;
 		}
 		Optional<Account> account = this.accounts.find(user.getUsername());
-		if (account.isEmpty() || !account.get().enabled()) {
+		String ended = (account.isEmpty() || !account.get().enabled()) ? "disabled"
+				: passwordResetSince(account.get(), request.getSession(false)) ? "reset" : null;
+		if (ended != null) {
 			SecurityContextHolder.clearContext();
 			HttpSession session = request.getSession(false);
 			if (session != null) {
@@ -60,7 +66,7 @@ final class AccountSessionCheck extends OncePerRequestFilter {
 			}
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (path.equals("/desk") || path.startsWith("/desk/")) {
-				response.sendRedirect(request.getContextPath() + "/login?disabled");
+				response.sendRedirect(request.getContextPath() + "/login?" + ended);
 				return;
 			}
 			chain.doFilter(request, response);
@@ -85,6 +91,15 @@ final class AccountSessionCheck extends OncePerRequestFilter {
 			this.contexts.saveContext(context, request, response);
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Whether the password was reset after this session logged in. */
+	private static boolean passwordResetSince(Account account, HttpSession session) {
+		if (account.passwordChangedAt() == null || session == null) {
+			return false;
+		}
+		Instant loggedIn = (Instant) session.getAttribute(LOGGED_IN_AT);
+		return loggedIn == null || loggedIn.isBefore(account.passwordChangedAt());
 	}
 
 }

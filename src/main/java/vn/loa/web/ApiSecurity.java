@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -81,7 +82,8 @@ class ApiSecurity {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts) throws Exception {
+	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts, Clock clock)
+			throws Exception {
 		// The CSRF token of the forms lives in a cookie, so public pages need no session;
 		// signed links (unsubscribe, confirm) authenticate themselves.
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -102,7 +104,7 @@ class ApiSecurity {
 				.anyRequest()
 				.permitAll())
 			.formLogin((form) -> form.loginPage("/login")
-				.successHandler(new DeskLanding(limits))
+				.successHandler(new DeskLanding(limits, clock))
 				.failureHandler((request, response, ex) -> {
 					limits.failed(request.getParameter("username"), request.getRemoteAddr());
 					response.sendRedirect(request.getContextPath() + "/login?error");
@@ -201,8 +203,9 @@ class ApiSecurity {
 	}
 
 	/**
-	 * After a login: forget the user's failures, then back to the page asked for, or to
-	 * the dashboard (the radio sheet for an announcer).
+	 * After a login: forget the user's failures, note when the session logged in (a
+	 * password reset ends older sessions), then back to the page asked for, or to the
+	 * dashboard (the radio sheet for an announcer).
 	 */
 	private static final class DeskLanding extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -210,14 +213,18 @@ class ApiSecurity {
 
 		private final LoginLimits limits;
 
-		DeskLanding(LoginLimits limits) {
+		private final Clock clock;
+
+		DeskLanding(LoginLimits limits, Clock clock) {
 			this.limits = limits;
+			this.clock = clock;
 		}
 
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
 			this.limits.succeeded(authentication.getName());
+			request.getSession().setAttribute(AccountSessionCheck.LOGGED_IN_AT, this.clock.instant());
 			super.onAuthenticationSuccess(request, response, authentication);
 		}
 

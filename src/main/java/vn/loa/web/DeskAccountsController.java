@@ -2,10 +2,12 @@ package vn.loa.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -91,13 +93,23 @@ class DeskAccountsController {
 				() -> this.accounts.enable(Actors.current(), account.username()));
 	}
 
-	/** The administrator types the new password and tells it to its owner. */
+	/**
+	 * The administrator types the new password and tells it to its owner; the owner's
+	 * open sessions end, except the administrator's own when they reset their own.
+	 */
 	@PostMapping("/desk/accounts/{username}/password")
 	String password(@PathVariable String username, @RequestParam(defaultValue = "") String password, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, HttpSession session) {
 		Account account = existing(username);
-		return attempt(account, formOf(account), "password", model, response,
-				() -> this.accounts.changePassword(Actors.current(), account.username(), password));
+		boolean self = account.username().equalsIgnoreCase(Actors.current());
+		return attempt(account, formOf(account), "password", model, response, () -> {
+			Optional<Account> changed = this.accounts.changePassword(Actors.current(), account.username(), password);
+			if (self) {
+				changed.map(Account::passwordChangedAt)
+					.ifPresent((at) -> session.setAttribute(AccountSessionCheck.LOGGED_IN_AT, at));
+			}
+			return changed;
+		});
 	}
 
 	private String attempt(Account account, AccountForm typed, String done, Model model, HttpServletResponse response,

@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The desk's login page; Spring Security handles {@code POST /login} and logout. A
- * session whose account was disabled is sent here with {@code ?disabled}; a failed login
- * never says whether the account exists or is disabled.
+ * session whose account was disabled is sent here with {@code ?disabled}, one older than
+ * a password reset with {@code ?reset}; a failed login never says whether the account
+ * exists or is disabled.
  */
 @Controller
 class LoginController {
@@ -16,9 +17,9 @@ class LoginController {
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String limited,
 			@RequestParam(required = false) String logout, @RequestParam(required = false) String disabled,
-			Model model) {
-		String state = (limited != null) ? "limited"
-				: (error != null) ? "error" : (disabled != null) ? "disabled" : (logout != null) ? "logout" : "";
+			@RequestParam(required = false) String reset, Model model) {
+		String state = (limited != null) ? "limited" : (error != null) ? "error"
+				: (disabled != null) ? "disabled" : (reset != null) ? "reset" : (logout != null) ? "logout" : "";
 		model.addAttribute("state", state);
 		return "login";
 	}

@@ -310,9 +310,10 @@ class DeskAccountsIntegrationTests {
 	}
 
 	@Test
-	void anAdministratorSetsANewPasswordAndOnlyTheNewOneWorks() throws Exception {
+	void anAdministratorSetsANewPasswordOnlyTheNewOneWorksAndOlderSessionsEnd() throws Exception {
 		MockHttpSession admin = login("qt-mat-khau", Role.ADMIN);
-		this.accounts.create("test", "bt-quen", "Biên Tập", PASSWORD, Set.of(Role.EDITOR));
+		MockHttpSession stolen = login("bt-quen", Role.EDITOR);
+		this.mvc.perform(get("/desk").session(stolen)).andExpect(status().isOk());
 		String hashBefore = hash("bt-quen");
 		MvcResult page = this.mvc.perform(get("/desk/accounts/bt-quen").session(admin)).andReturn();
 
@@ -334,6 +335,10 @@ class DeskAccountsIntegrationTests {
 			.andExpect(redirectedUrl("/desk/accounts/bt-quen?done=password"));
 
 		assertThat(hash("bt-quen")).startsWith("$2a$").isNotEqualTo(hashBefore);
+		// A reset password may have been known to someone else: their session ends too.
+		this.mvc.perform(get("/desk").session(stolen)).andExpect(redirectedUrl("/login?reset"));
+		assertThat(this.mvc.perform(get("/login").param("reset", "")).andReturn().getResponse().getContentAsString())
+			.contains("Mật khẩu của bạn vừa được đặt lại.");
 		assertThat(attempt("bt-quen", PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 		assertThat(attempt("bt-quen", "mật-khẩu-mới-dài-đủ").getResponse().getRedirectedUrl()).isEqualTo("/desk");
 		AuditEntry entry = this.audit.latest("account:bt-quen", 1).get(0);
@@ -342,6 +347,14 @@ class DeskAccountsIntegrationTests {
 		assertThat(entry.before() + entry.after()).doesNotContain("mật-khẩu-mới-dài-đủ")
 			.doesNotContain(PASSWORD)
 			.doesNotContain("$2a$");
+
+		// An administrator who resets their own password stays logged in.
+		this.mvc
+			.perform(post("/desk/accounts/qt-mat-khau/password").session(admin)
+				.param("password", "mật-khẩu-quản-trị-mới")
+				.with(DeskSessions.csrfOf(page)))
+			.andExpect(redirectedUrl("/desk/accounts/qt-mat-khau?done=password"));
+		this.mvc.perform(get("/desk/accounts").session(admin)).andExpect(status().isOk());
 	}
 
 	private static List<MockHttpServletRequestBuilder> changes(String username) {
