@@ -12,9 +12,11 @@ import java.util.Set;
  * @param enabled whether the user may log in
  * @param createdAt when the account was created
  * @param updatedAt when it last changed
+ * @param passwordChangedAt when its password was last reset; {@code null} if never since
+ * it was created
  */
 public record Account(String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt, Instant passwordChangedAt) {
 
 	/** Whether the account holds {@code role}. */
 	public boolean has(Role role) {

@@ -4,14 +4,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,7 +39,11 @@ public class Accounts {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
 
-	private static final String COLUMNS = "username, display_name, roles, enabled, created_at, updated_at";
+	private static final int MAX_DISPLAY_NAME_LENGTH = 200;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String COLUMNS = "username, display_name, roles, enabled, created_at, updated_at, password_changed_at";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -63,11 +73,9 @@ public class Accounts {
 	@Transactional
 	public Account create(String actor, String username, String displayName, String password, Set<Role> roles) {
 		String name = username(username);
+		String shown = displayName(displayName, name);
 		checkPassword(password);
-		if (roles == null || roles.isEmpty()) {
-			throw new InvalidAccountException("roles", "an account needs at least one role");
-		}
-		String shown = (displayName == null || displayName.isBlank()) ? name : displayName.strip();
+		checkRoles(roles);
 		Timestamp now = Timestamp.from(this.clock.instant());
 		try {
 			this.jdbc.update(
@@ -80,7 +88,7 @@ public class Accounts {
 						.addValue("now", now));
 		}
 		catch (DuplicateKeyException ex) {
-			throw new InvalidAccountException("username", "the user '" + name + "' already exists");
+			throw new InvalidAccountException("username", "taken", "the user '" + name + "' already exists");
 		}
 		Account account = find(name).orElseThrow();
 		this.audit.record(actor, "account.create", subject(name), null, describe(account));
@@ -109,28 +117,66 @@ public class Accounts {
 		return list().stream().anyMatch((account) -> account.enabled() && account.has(Role.ADMIN));
 	}
 
-	/** Replaces the roles of an account; empty if there is no such account. */
+	/**
+	 * Changes the name shown and the roles of an account.
+	 * @param actor who changes it
+	 * @param username the account
+	 * @param displayName the name shown; the username when blank
+	 * @param roles at least one role
+	 * @return the account after the change; empty if there is no such account
+	 * @throws InvalidAccountException if a field is invalid, if the actor would remove
+	 * their own ADMIN role, or if the last enabled administrator would lose it
+	 */
 	@Transactional
-	public Optional<Account> changeRoles(String actor, String username, Set<Role> roles) {
-		if (roles == null || roles.isEmpty()) {
-			throw new InvalidAccountException("roles", "an account needs at least one role");
-		}
-		return change(actor, "account.roles", username, "roles = :roles",
-				new MapSqlParameterSource("roles", rolesText(roles)));
+	public Optional<Account> update(String actor, String username, String displayName, Set<Role> roles) {
+		checkRoles(roles);
+		return change(actor, "account.update", username,
+				(before) -> new Account(before.username(), displayName(displayName, before.username()),
+						Set.copyOf(roles), before.enabled(), before.createdAt(), before.updatedAt(),
+						before.passwordChangedAt()));
 	}
 
-	/** Sets a new password; empty if there is no such account. */
+	/**
+	 * Stops an account from logging in; its open sessions end on their next request.
+	 * @return the account after the change; empty if there is no such account
+	 * @throws InvalidAccountException if the actor disables themself or the last enabled
+	 * administrator
+	 */
+	@Transactional
+	public Optional<Account> disable(String actor, String username) {
+		return change(actor, "account.disable", username,
+				(before) -> new Account(before.username(), before.displayName(), before.roles(), false,
+						before.createdAt(), before.updatedAt(), before.passwordChangedAt()));
+	}
+
+	/** Lets a disabled account log in again; empty if there is no such account. */
+	@Transactional
+	public Optional<Account> enable(String actor, String username) {
+		return change(actor, "account.enable", username,
+				(before) -> new Account(before.username(), before.displayName(), before.roles(), true,
+						before.createdAt(), before.updatedAt(), before.passwordChangedAt()));
+	}
+
+	/**
+	 * Sets a new password, typed by an administrator or the user; sessions opened before
+	 * end. The audit log records that it changed, never the password or its hash.
+	 * @return the account; empty if there is no such account
+	 * @throws InvalidAccountException if the password is too short
+	 */
 	@Transactional
 	public Optional<Account> changePassword(String actor, String username, String password) {
 		checkPassword(password);
-		return change(actor, "account.password", username, "password_hash = :hash",
-				new MapSqlParameterSource("hash", this.passwords.encode(password)));
-	}
-
-	/** Stops an account from logging in; empty if there is no such account. */
-	@Transactional
-	public Optional<Account> disable(String actor, String username) {
-		return change(actor, "account.disable", username, "enabled = FALSE", new MapSqlParameterSource());
+		Optional<Account> account = find(username);
+		account.ifPresent((found) -> {
+			this.jdbc.update(
+					"UPDATE account SET password_hash = :hash, password_changed_at = :now, updated_at = :now "
+							+ "WHERE username = :username",
+					new MapSqlParameterSource("hash", this.passwords.encode(password))
+						.addValue("now", Timestamp.from(this.clock.instant()))
+						.addValue("username", found.username()));
+			this.audit.record(actor, "account.password", subject(found.username()), describe(found), describe(found));
+		});
+		return account.flatMap((found) -> find(found.username()));
 	}
 
 	/** The stored hash and state, for logging in only. */
@@ -143,24 +189,72 @@ public class Accounts {
 			.findFirst();
 	}
 
-	private Optional<Account> change(String actor, String action, String username, String assignment,
-			MapSqlParameterSource params) {
-		Optional<Account> before = find(username);
-		if (before.isEmpty()) {
+	/**
+	 * Applies {@code edit} to an account and records it. Every account row is locked
+	 * first, so two administrators demoting each other at the same moment cannot leave
+	 * the desk without one.
+	 */
+	private Optional<Account> change(String actor, String action, String username, UnaryOperator<Account> edit) {
+		String name = (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
+		List<Account> everyone = this.jdbc.query("SELECT " + COLUMNS + " FROM account ORDER BY username FOR UPDATE",
+				Accounts::account);
+		Optional<Account> found = everyone.stream().filter((account) -> account.username().equals(name)).findFirst();
+		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		String name = before.get().username();
-		this.jdbc.update("UPDATE account SET " + assignment + ", updated_at = :now WHERE username = :username",
-				params.addValue("now", Timestamp.from(this.clock.instant())).addValue("username", name));
-		Optional<Account> after = find(name);
-		this.audit.record(actor, action, subject(name), describe(before.get()), describe(after.orElseThrow()));
-		return after;
+		Account before = found.get();
+		Account wanted = edit.apply(before);
+		if (wanted.equals(before)) {
+			return found;
+		}
+		checkAdministratorsRemain(actor, before, wanted, everyone);
+		this.jdbc.update(
+				"UPDATE account SET display_name = :displayName, roles = :roles, enabled = :enabled, "
+						+ "updated_at = :now WHERE username = :username",
+				new MapSqlParameterSource("displayName", wanted.displayName())
+					.addValue("roles", rolesText(wanted.roles()))
+					.addValue("enabled", wanted.enabled())
+					.addValue("now", Timestamp.from(this.clock.instant()))
+					.addValue("username", name));
+		Account after = find(name).orElseThrow();
+		this.audit.record(actor, action, subject(name), describe(before), describe(after));
+		return Optional.of(after);
+	}
+
+	/**
+	 * Refuses a change that would lock the actor out of administration by their own hand,
+	 * or leave no enabled administrator at all.
+	 */
+	private static void checkAdministratorsRemain(String actor, Account before, Account wanted,
+			List<Account> everyone) {
+		boolean self = before.username().equalsIgnoreCase(actor);
+		if (self && before.enabled() && !wanted.enabled()) {
+			throw new InvalidAccountException("enabled", "self", "you cannot disable your own account");
+		}
+		boolean wasAdmin = before.enabled() && before.has(Role.ADMIN);
+		boolean staysAdmin = wanted.enabled() && wanted.has(Role.ADMIN);
+		if (!wasAdmin || staysAdmin) {
+			return;
+		}
+		if (self) {
+			throw new InvalidAccountException("roles", "ownAdmin", "you cannot remove your own ADMIN role");
+		}
+		boolean otherAdmin = everyone.stream()
+			.anyMatch((account) -> !account.username().equals(before.username()) && account.enabled()
+					&& account.has(Role.ADMIN));
+		if (!otherAdmin) {
+			throw wanted.enabled()
+					? new InvalidAccountException("roles", "lastAdmin",
+							"'" + before.username() + "' is the last enabled administrator and keeps the ADMIN role")
+					: new InvalidAccountException("enabled", "lastAdmin",
+							"'" + before.username() + "' is the last enabled administrator and cannot be disabled");
+		}
 	}
 
 	private static String username(String username) {
 		String name = (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
 		if (!USERNAME.matcher(name).matches()) {
-			throw new InvalidAccountException("username",
+			throw new InvalidAccountException("username", "invalid",
 					"a username is 2 to 60 letters a-z, digits, '.', '_' or '-', starting with a letter or digit");
 		}
 		return name;
@@ -168,8 +262,23 @@ public class Accounts {
 
 	private static void checkPassword(String password) {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			throw new InvalidAccountException("password",
+			throw new InvalidAccountException("password", "short",
 					"a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+	}
+
+	private static String displayName(String displayName, String username) {
+		String shown = (displayName == null || displayName.isBlank()) ? username : displayName.strip();
+		if (shown.length() > MAX_DISPLAY_NAME_LENGTH) {
+			throw new InvalidAccountException("displayName", "long",
+					"a display name has at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+		}
+		return shown;
+	}
+
+	private static void checkRoles(Set<Role> roles) {
+		if (roles == null || roles.isEmpty()) {
+			throw new InvalidAccountException("roles", "empty", "an account needs at least one role");
 		}
 	}
 
@@ -177,10 +286,14 @@ public class Accounts {
 		return "account:" + username;
 	}
 
-	/** The audit text of an account; never the hash. */
+	/** The audit text of an account; never the password or its hash. */
 	private static String describe(Account account) {
-		return String.format("{\"username\":\"%s\",\"roles\":\"%s\",\"enabled\":%s}", account.username(),
-				rolesText(account.roles()), account.enabled());
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("username", account.username());
+		fields.put("displayName", account.displayName());
+		fields.put("roles", rolesText(account.roles()));
+		fields.put("enabled", account.enabled());
+		return JSON.writeValueAsString(fields);
 	}
 
 	private static String rolesText(Set<Role> roles) {
@@ -194,7 +307,11 @@ public class Accounts {
 			.forEach((role) -> roles.add(Role.valueOf(role.strip())));
 		return new Account(rs.getString("username"), rs.getString("display_name"), Set.copyOf(roles),
 				rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("password_changed_at")));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/** An account with its password hash. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -28,12 +29,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.loa.accounts.Accounts;
 
 /**
  * The HTTP API needs a bearer token; the editors' desk a form login with a role; the
@@ -53,7 +57,7 @@ class ApiSecurity {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token) throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token, Accounts accounts) throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -63,6 +67,7 @@ class ApiSecurity {
 				.anyRequest()
 				.hasRole("API"))
 			.addFilterBefore(new BearerTokenFilter(token), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer realm=\"loa\"");
 				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
@@ -72,11 +77,13 @@ class ApiSecurity {
 
 	/**
 	 * Everything else: public pages, and the editors' desk behind a form login with a
-	 * session and rate-limited attempts.
+	 * session and rate-limited attempts. A session is checked against its account on
+	 * every request, so disabling an account ends its sessions.
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits) throws Exception {
+	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts, Clock clock)
+			throws Exception {
 		// The CSRF token of the forms lives in a cookie, so public pages need no session;
 		// signed links (unsubscribe, confirm) authenticate themselves.
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -85,9 +92,10 @@ class ApiSecurity {
 			.ignoringRequestMatchers("/unsubscribe/**", "/subscribe/confirm/**", "/error"))
 			.addFilterAfter(new FormCsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(new LoginLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/desk/radio", "/desk/radio/**")
 				.hasAnyRole("ANNOUNCER", "EDITOR", "APPROVER", "ADMIN")
-				.requestMatchers("/desk/accounts", "/desk/accounts/**")
+				.requestMatchers("/desk/accounts", "/desk/accounts/**", "/desk/audit")
 				.hasRole("ADMIN")
 				.requestMatchers("/desk/content/*/approve")
 				.hasAnyRole("APPROVER", "ADMIN")
@@ -96,7 +104,7 @@ class ApiSecurity {
 				.anyRequest()
 				.permitAll())
 			.formLogin((form) -> form.loginPage("/login")
-				.successHandler(new DeskLanding(limits))
+				.successHandler(new DeskLanding(limits, clock))
 				.failureHandler((request, response, ex) -> {
 					limits.failed(request.getParameter("username"), request.getRemoteAddr());
 					response.sendRedirect(request.getContextPath() + "/login?error");
@@ -195,8 +203,9 @@ class ApiSecurity {
 	}
 
 	/**
-	 * After a login: forget the user's failures, then back to the page asked for, or to
-	 * the dashboard (the radio sheet for an announcer).
+	 * After a login: forget the user's failures, note when the session logged in (a
+	 * password reset ends older sessions), then back to the page asked for, or to the
+	 * dashboard (the radio sheet for an announcer).
 	 */
 	private static final class DeskLanding extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -204,14 +213,18 @@ class ApiSecurity {
 
 		private final LoginLimits limits;
 
-		DeskLanding(LoginLimits limits) {
+		private final Clock clock;
+
+		DeskLanding(LoginLimits limits, Clock clock) {
 			this.limits = limits;
+			this.clock = clock;
 		}
 
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
 			this.limits.succeeded(authentication.getName());
+			request.getSession().setAttribute(AccountSessionCheck.LOGGED_IN_AT, this.clock.instant());
 			super.onAuthenticationSuccess(request, response, authentication);
 		}
 

@@ -7,23 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
-import vn.loa.accounts.Accounts;
-import vn.loa.accounts.InvalidAccountException;
-import vn.loa.accounts.Role;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStore;
 import vn.loa.content.Preparation;
@@ -32,7 +22,7 @@ import vn.loa.publishing.PublicationLog;
 
 /**
  * The editors' desk: the dashboard of the next 14 days, what went out late or was missed,
- * the anniversaries still without content, and the list of accounts for administrators.
+ * and the anniversaries still without content.
  */
 @Controller
 class DeskController {
@@ -49,18 +39,14 @@ class DeskController {
 
 	private final Preparation preparation;
 
-	private final Accounts accounts;
-
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	DeskController(ContentStore store, PublicationLog publications, Preparation preparation, Accounts accounts,
-			Clock clock, ZoneId zone) {
+	DeskController(ContentStore store, PublicationLog publications, Preparation preparation, Clock clock, ZoneId zone) {
 		this.store = store;
 		this.publications = publications;
 		this.preparation = preparation;
-		this.accounts = accounts;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -88,53 +74,6 @@ class DeskController {
 							u.leadDays(), u.daysUntilPreparation()))
 					.toList());
 		return "desk";
-	}
-
-	@GetMapping("/desk/accounts")
-	String accounts(Model model) {
-		model.addAttribute("accounts", this.accounts.list());
-		model.addAttribute("roles", Role.values());
-		model.addAttribute("form", new NewAccount("", "", null));
-		model.addAttribute("errors", Map.of());
-		return "desk-accounts";
-	}
-
-	/**
-	 * An administrator opens an account for a colleague; the password is never shown
-	 * again.
-	 */
-	@PostMapping("/desk/accounts")
-	String createAccount(@RequestParam String username, @RequestParam(defaultValue = "") String displayName,
-			@RequestParam String password, @RequestParam(required = false) List<Role> roles, Model model,
-			HttpServletResponse response) {
-		try {
-			this.accounts.create(Actors.current(), username, displayName, password,
-					(roles != null) ? Set.copyOf(roles) : Set.of());
-			return "redirect:/desk/accounts";
-		}
-		catch (InvalidAccountException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("accounts", this.accounts.list());
-			model.addAttribute("roles", Role.values());
-			model.addAttribute("form", new NewAccount(username, displayName, roles));
-			model.addAttribute("errors", Map.of(ex.field(), ex.getMessage()));
-			return "desk-accounts";
-		}
-	}
-
-	/**
-	 * What an administrator typed into the new-account form, kept when it is refused.
-	 *
-	 * @param username the username
-	 * @param displayName the name shown in the desk
-	 * @param roles the roles ticked
-	 */
-	record NewAccount(String username, String displayName, List<Role> roles) {
-
-		public boolean has(Role role) {
-			return this.roles != null && this.roles.contains(role);
-		}
-
 	}
 
 	private ComingRow coming(ContentItem item) {
