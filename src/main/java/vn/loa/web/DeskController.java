@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -14,6 +19,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import vn.loa.channels.email.Bulletin;
+import vn.loa.channels.email.BulletinDeliveries;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStore;
 import vn.loa.content.Preparation;
@@ -31,6 +38,9 @@ class DeskController {
 
 	static final int UNPREPARED_DAYS = 60;
 
+	/** How many of the newest bulletins the dashboard looks through for failures. */
+	static final int RECENT_BULLETINS = 100;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	private final ContentStore store;
@@ -43,8 +53,12 @@ class DeskController {
 
 	private final ZoneId zone;
 
-	DeskController(ContentStore store, PublicationLog publications, Preparation preparation, Clock clock, ZoneId zone) {
+	private final BulletinDeliveries deliveries;
+
+	DeskController(ContentStore store, PublicationLog publications, Preparation preparation,
+			BulletinDeliveries deliveries, Clock clock, ZoneId zone) {
 		this.store = store;
+		this.deliveries = deliveries;
 		this.publications = publications;
 		this.preparation = preparation;
 		this.clock = clock;
@@ -58,14 +72,28 @@ class DeskController {
 		Instant end = today.plusDays(DAYS_AHEAD + 1).atStartOfDay(this.zone).toInstant();
 		Instant since = now.minus(Duration.ofDays(DAYS_AHEAD));
 		model.addAttribute("coming", this.store.findDueBetween(now, end).stream().map(this::coming).toList());
-		model.addAttribute("problems",
-				Stream
-					.concat(this.publications.withOutcome(Outcome.LATE).stream(),
-							this.publications.withOutcome(Outcome.MISSED).stream())
-					.filter((entry) -> entry.dueAt().isAfter(since) && !entry.dueAt().isAfter(now))
-					.sorted(Comparator.comparing(PublicationLog.Entry::dueAt).reversed())
-					.map((entry) -> new ProblemRow(format(entry.dueAt()), entry.itemId(), entry.outlet().key(),
-							entry.outcome().name()))
+		List<PublicationLog.Entry> problems = Stream
+			.concat(this.publications.withOutcome(Outcome.LATE).stream(),
+					this.publications.withOutcome(Outcome.MISSED).stream())
+			.filter((entry) -> entry.dueAt().isAfter(since) && !entry.dueAt().isAfter(now))
+			.sorted(Comparator.comparing(PublicationLog.Entry::dueAt).reversed())
+			.toList();
+		List<Bulletin> failed = this.deliveries.recent(0, RECENT_BULLETINS)
+			.stream()
+			.filter((bulletin) -> bulletin.failed() > 0 && bulletin.queuedAt().isAfter(since))
+			.toList();
+		Map<String, String> titles = titles(Stream
+			.concat(problems.stream().map(PublicationLog.Entry::itemId), failed.stream().map(Bulletin::itemId))
+			.toList());
+		model.addAttribute("problems", problems.stream()
+			.map((entry) -> new ProblemRow(format(entry.dueAt()), entry.itemId(),
+					titles.getOrDefault(entry.itemId(), entry.itemId()), entry.outlet().key(), entry.outcome().name()))
+			.toList());
+		model.addAttribute("failed",
+				failed.stream()
+					.map((bulletin) -> new FailedRow(format(bulletin.queuedAt()), bulletin.itemId(),
+							titles.getOrDefault(bulletin.itemId(), bulletin.itemId()), bulletin.failed(),
+							bulletin.sent() + bulletin.retrying() + bulletin.pending() + bulletin.failed()))
 					.toList());
 		model.addAttribute("unprepared",
 				this.preparation.unprepared(today, UNPREPARED_DAYS)
@@ -78,7 +106,14 @@ class DeskController {
 
 	private ComingRow coming(ContentItem item) {
 		return new ComingRow(format(item.dueAt()), item.id(), item.title(),
-				String.join(", ", item.outlets().stream().map((o) -> o.key()).sorted().toList()), item.status().key());
+				item.outlets().stream().map((o) -> o.key()).sorted().toList(), item.status().key());
+	}
+
+	/** Titles of the items still stored, by id. */
+	private Map<String, String> titles(Collection<String> ids) {
+		return this.store.findAll(Set.copyOf(ids))
+			.stream()
+			.collect(Collectors.toMap(ContentItem::id, ContentItem::title));
 	}
 
 	private String format(Instant instant) {
@@ -86,12 +121,17 @@ class DeskController {
 	}
 
 	/** An item going out in the coming days. */
-	record ComingRow(String dueAt, String id, String title, String outlets, String status) {
+	record ComingRow(String dueAt, String id, String title, List<String> outlets, String status) {
 
 	}
 
 	/** An outlet that carried an item late, or never. */
-	record ProblemRow(String dueAt, String itemId, String outlet, String outcome) {
+	record ProblemRow(String dueAt, String itemId, String title, String outlet, String outcome) {
+
+	}
+
+	/** A bulletin some recipients never received. */
+	record FailedRow(String queuedAt, String itemId, String title, int failed, int recipients) {
 
 	}
 

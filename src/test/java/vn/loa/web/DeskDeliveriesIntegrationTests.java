@@ -182,6 +182,14 @@ class DeskDeliveriesIntegrationTests {
 		String english = page(editor, "/desk/deliveries?lang=en");
 		assertThat(english).contains("Recent bulletins").contains("Published at").contains("Pending");
 		this.mvc.perform(get("/desk/deliveries?page=0").session(editor)).andExpect(status().isBadRequest());
+
+		// The dashboard points at the bulletin someone never received, and only at it.
+		String dashboard = page(editor, "/desk");
+		String failed = dashboard.substring(dashboard.indexOf("id=\"failed\""),
+				dashboard.indexOf("</section>", dashboard.indexOf("id=\"failed\"")));
+		assertThat(failed).contains("<a href=\"/desk/deliveries?item=bao-so-3\">Phòng chống bão số 3</a>")
+			.contains("1 / 4 người nhận")
+			.doesNotContain("treo-co-quoc-khanh");
 	}
 
 	@Test
