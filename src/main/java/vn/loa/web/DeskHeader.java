@@ -1,5 +1,7 @@
 package vn.loa.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -8,11 +10,10 @@ import vn.loa.accounts.Accounts;
 
 /**
  * What the header of every desk page shows: the name of who is logged in, and whether
- * they see the administrators' sections.
+ * they see the administrators' sections. It goes by the page's address, not by a list of
+ * controllers, so a desk page added later gets its header too.
  */
-@ControllerAdvice(assignableTypes = { DeskController.class, DeskContentController.class, DeskDeliveriesController.class,
-		DeskRadioController.class, DeskSubscriberController.class, DeskCalendarController.class,
-		DeskPlansController.class, DeskAccountsController.class, DeskAuditController.class })
+@ControllerAdvice
 class DeskHeader {
 
 	private final Accounts accounts;
@@ -22,14 +23,22 @@ class DeskHeader {
 	}
 
 	@ModelAttribute("me")
-	String me() {
+	String me(HttpServletRequest request) {
+		if (!isDesk(request)) {
+			return null;
+		}
 		String username = Actors.current();
 		return this.accounts.find(username).map(Account::displayName).orElse(username);
 	}
 
 	@ModelAttribute("admin")
-	boolean admin() {
-		return Actors.hasAnyRole("ADMIN");
+	boolean admin(HttpServletRequest request) {
+		return isDesk(request) && Actors.hasAnyRole("ADMIN");
+	}
+
+	private static boolean isDesk(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/desk") || path.startsWith("/desk/");
 	}
 
 }
