@@ -104,6 +104,12 @@ final class EndpointAccess {
 			"POST /desk/radio/entries/{id}/skipped", RADIO_DESK, //
 			"GET /desk/accounts", ADMINS, //
 			"POST /desk/accounts", ADMINS, //
+			"GET /desk/accounts/{username}", ADMINS, //
+			"POST /desk/accounts/{username}", ADMINS, //
+			"POST /desk/accounts/{username}/disable", ADMINS, //
+			"POST /desk/accounts/{username}/enable", ADMINS, //
+			"POST /desk/accounts/{username}/password", ADMINS, //
+			"GET /desk/audit", ADMINS, //
 			// The HTTP API.
 			"GET /api/content", API, //
 			"GET /api/content/{id}", API, //

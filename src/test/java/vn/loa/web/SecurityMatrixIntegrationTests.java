@@ -242,6 +242,9 @@ class SecurityMatrixIntegrationTests {
 		example("/desk/content/{id}/approve", "/desk/content/" + ITEM + "/approve");
 		example("/desk/content/{id}/withdraw", "/desk/content/" + ITEM + "/withdraw");
 		example("/desk/plans/{id}", "/desk/plans/" + PLAN);
+		for (String action : new String[] { "", "/disable", "/enable", "/password" }) {
+			example("/desk/accounts/{username}" + action, "/desk/accounts/ma-tran-editor" + action);
+		}
 		example("/desk/plans/import/{draftId}", "/desk/plans/import/" + draft);
 		example("/desk/plans/import/{draftId}/confirm", "/desk/plans/import/" + draft + "/confirm");
 		example("/desk/subscribers/{id}", "/desk/subscribers/" + subscriber);
