@@ -1,0 +1,144 @@
+package vn.loa.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The attempts the login and sign-up limits count, in the database every node shares, so
+ * that a limit holds across nodes and restarts. A key is stored lower-cased and hashed
+ * (SHA-256): equal keys must match, but the table need not hold usernames, addresses on
+ * the network or mailboxes in clear. Each statement commits on its own; each write
+ * deletes the attempts of its limit that have left the window, so the table holds no more
+ * than one window's worth.
+ */
+@Component
+class RateLimitAttempts {
+
+	private static final Log logger = LogFactory.getLog(RateLimitAttempts.class);
+
+	private final JdbcTemplate jdbc;
+
+	RateLimitAttempts(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * How many attempts for {@code key} were counted in the window ending at {@code now}.
+	 */
+	int count(Window window, String key, Instant now) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM rate_limit_attempt WHERE limit_name = ? AND key_hash = ? AND attempted_at > ?",
+				Integer.class, window.name(), hash(key), since(window, now));
+		return (count != null) ? count : 0;
+	}
+
+	/** Counts an attempt for {@code key} at {@code now}. */
+	void add(Window window, String key, Instant now) {
+		insert(window, hash(key), now);
+		prune(window, now);
+	}
+
+	/**
+	 * Counts an attempt for {@code key} at {@code now} if the window still has room.
+	 * <p>
+	 * The attempt is written first and then ranked among the attempts of the window by
+	 * id, so two nodes asking at once do not both see room for one: the later id is
+	 * refused and its row deleted (a refused attempt does not count). Only an insert
+	 * whose commit becomes visible after a later id's count can let one attempt too many
+	 * through; that window is the length of one autocommitted insert.
+	 * @return whether the attempt was within the limit
+	 */
+	boolean tryAdd(Window window, String key, Instant now) {
+		String hash = hash(key);
+		long id = insert(window, hash, now);
+		Integer rank = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM rate_limit_attempt WHERE limit_name = ? AND key_hash = ? AND attempted_at > ? "
+						+ "AND id <= ?",
+				Integer.class, window.name(), hash, since(window, now), id);
+		if (rank == null || rank > window.limit()) {
+			this.jdbc.update("DELETE FROM rate_limit_attempt WHERE id = ?", id);
+			return false;
+		}
+		prune(window, now);
+		return true;
+	}
+
+	/** Forgets every attempt for {@code key}. */
+	void clear(Window window, String key) {
+		this.jdbc.update("DELETE FROM rate_limit_attempt WHERE limit_name = ? AND key_hash = ?", window.name(),
+				hash(key));
+	}
+
+	private long insert(Window window, String hash, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			var statement = connection.prepareStatement(
+					"INSERT INTO rate_limit_attempt (limit_name, key_hash, attempted_at) VALUES (?, ?, ?)",
+					new String[] { "id" });
+			statement.setString(1, window.name());
+			statement.setString(2, hash);
+			statement.setTimestamp(3, Timestamp.from(now));
+			return statement;
+		}, keys);
+		return keys.getKey().longValue();
+	}
+
+	/**
+	 * Deletes what has left the window. Best effort: two nodes pruning at once may wait
+	 * for each other, and a failed prune is made good by the next.
+	 */
+	private void prune(Window window, Instant now) {
+		try {
+			this.jdbc.update("DELETE FROM rate_limit_attempt WHERE limit_name = ? AND attempted_at <= ?", window.name(),
+					since(window, now));
+		}
+		catch (DataAccessException ex) {
+			logger.debug("Cannot prune the attempts of " + window.name() + " now", ex);
+		}
+	}
+
+	private static Timestamp since(Window window, Instant now) {
+		return Timestamp.from(now.minus(window.length()));
+	}
+
+	/**
+	 * The key as stored: trimmed, lower-cased and hashed; {@code null} is the empty key.
+	 */
+	static String hash(String key) {
+		String normalised = (key != null) ? key.strip().toLowerCase(Locale.ROOT) : "";
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * One limit: at most {@code limit} attempts per key in any {@code length}.
+	 *
+	 * @param name the limit's name in the table
+	 * @param limit how many attempts the window holds
+	 * @param length how far back attempts count
+	 */
+	record Window(String name, int limit, Duration length) {
+
+	}
+
+}
