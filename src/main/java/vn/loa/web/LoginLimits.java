@@ -40,14 +40,14 @@ class LoginLimits {
 
 	/** Whether an attempt for {@code username} from {@code client} is refused. */
 	boolean blocked(String username, String client) {
-		Instant now = this.clock.instant();
+		Instant now = RateLimitAttempts.now(this.clock);
 		return this.attempts.count(PER_USERNAME, username, now) >= PER_USERNAME.limit()
 				|| this.attempts.count(PER_CLIENT, client, now) >= PER_CLIENT.limit();
 	}
 
 	/** Counts a failed attempt. */
 	void failed(String username, String client) {
-		Instant now = this.clock.instant();
+		Instant now = RateLimitAttempts.now(this.clock);
 		this.attempts.add(PER_USERNAME, username, now);
 		this.attempts.add(PER_CLIENT, client, now);
 	}

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -114,6 +116,14 @@ class RateLimitAttempts {
 
 	private static Timestamp since(Window window, Instant now) {
 		return Timestamp.from(now.minus(window.length()));
+	}
+
+	/**
+	 * Now by {@code clock}, to the microsecond both databases store: an instant rounded
+	 * on the way in could otherwise still be inside a window it has just left.
+	 */
+	static Instant now(Clock clock) {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**

@@ -31,7 +31,7 @@ class SignUpLimits {
 
 	/** Counts a request from {@code client}; whether it is still within its limit. */
 	boolean allowClient(String client) {
-		return this.attempts.tryAdd(PER_CLIENT, client, this.clock.instant());
+		return this.attempts.tryAdd(PER_CLIENT, client, RateLimitAttempts.now(this.clock));
 	}
 
 	/**
@@ -39,7 +39,7 @@ class SignUpLimits {
 	 * its limit.
 	 */
 	boolean allowMailbox(String email) {
-		return this.attempts.tryAdd(PER_MAILBOX, email, this.clock.instant());
+		return this.attempts.tryAdd(PER_MAILBOX, email, RateLimitAttempts.now(this.clock));
 	}
 
 }

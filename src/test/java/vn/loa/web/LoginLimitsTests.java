@@ -78,4 +78,19 @@ class LoginLimitsTests {
 		assertThat(restarted.blocked("bien-tap", "10.0.0.2")).isFalse();
 	}
 
+	@Test
+	void aFailureLeavesTheWindowOnTimeWhateverTheNanosecondsOfTheClock() {
+		// The database keeps microseconds: a failure at .0000006 s must not be stored as
+		// .000001 s and so outlive its window.
+		this.clock.set(Instant.parse("2025-09-01T00:00:00.000000600Z"));
+		for (int i = 0; i < 5; i++) {
+			this.limits.failed("bien-tap", "10.0.0.1");
+		}
+		assertThat(this.limits.blocked("bien-tap", "10.0.0.1")).isTrue();
+
+		this.clock.advance(LoginLimits.WINDOW);
+
+		assertThat(this.limits.blocked("bien-tap", "10.0.0.1")).isFalse();
+	}
+
 }
