@@ -19,16 +19,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The attempts the login and sign-up limits count, in the database every node shares, so
  * that a limit holds across nodes and restarts. A key is stored lower-cased and hashed
  * (SHA-256): equal keys must match, but the table need not hold usernames, addresses on
- * the network or mailboxes in clear. Each statement commits on its own; each write
+ * the network or mailboxes in clear. Each statement commits on its own, outside any
+ * transaction of the caller, so that other nodes see an attempt at once; each write
  * deletes the attempts of its limit that have left the window, so the table holds no more
  * than one window's worth.
  */
 @Component
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class RateLimitAttempts {
 
 	private static final Log logger = LogFactory.getLog(RateLimitAttempts.class);
@@ -58,21 +62,20 @@ class RateLimitAttempts {
 	/**
 	 * Counts an attempt for {@code key} at {@code now} if the window still has room.
 	 * <p>
-	 * The attempt is written first and then ranked among the attempts of the window by
-	 * id, so two nodes asking at once do not both see room for one: the later id is
-	 * refused and its row deleted (a refused attempt does not count). Only an insert
-	 * whose commit becomes visible after a later id's count can let one attempt too many
-	 * through; that window is the length of one autocommitted insert.
+	 * The attempt is written (and committed) first, then every attempt of the window is
+	 * counted, its own included; over the limit, it is refused and its row deleted, so a
+	 * refused attempt does not count. Of two nodes asking at once, the one that counts
+	 * last sees the other's row, so the limit is never exceeded, where counting first and
+	 * writing after could let both through. The price is the other way round: when
+	 * several requests for one key arrive at the same moment at the edge of the limit,
+	 * each may see the others' rows before they are deleted and all be refused; asked
+	 * again, they are counted afresh.
 	 * @return whether the attempt was within the limit
 	 */
 	boolean tryAdd(Window window, String key, Instant now) {
 		String hash = hash(key);
 		long id = insert(window, hash, now);
-		Integer rank = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM rate_limit_attempt WHERE limit_name = ? AND key_hash = ? AND attempted_at > ? "
-						+ "AND id <= ?",
-				Integer.class, window.name(), hash, since(window, now), id);
-		if (rank == null || rank > window.limit()) {
+		if (count(window, key, now) > window.limit()) {
 			this.jdbc.update("DELETE FROM rate_limit_attempt WHERE id = ?", id);
 			return false;
 		}

@@ -80,25 +80,30 @@ class SignUpLimitsTests {
 	}
 
 	@Test
-	void twoNodesAskingAtOnceLetThroughNoMoreThanTheLimit() throws Exception {
+	void twoNodesAskingAtOnceNeverLetThroughMoreThanTheLimit() throws Exception {
 		List<SignUpLimits> nodes = List.of(this.limits, new SignUpLimits(new RateLimitAttempts(this.jdbc), this.clock));
 		ExecutorService pool = Executors.newFixedThreadPool(8);
+		long allowed = 0;
 		try {
 			List<Callable<Boolean>> requests = new java.util.ArrayList<>();
 			for (int i = 0; i < 40; i++) {
 				SignUpLimits node = nodes.get(i % 2);
 				requests.add(() -> node.allowClient("10.9.9.9"));
 			}
-			long allowed = 0;
 			for (Future<Boolean> answer : pool.invokeAll(requests)) {
 				allowed += answer.get() ? 1 : 0;
 			}
-			assertThat(allowed).isEqualTo(5);
 		}
 		finally {
 			pool.shutdown();
 		}
-		// Refused requests are not kept: only the five allowed ones count.
+		assertThat(allowed).isLessThanOrEqualTo(5);
+		// Requests refused in the crowd were not kept: one at a time, the window fills
+		// up to exactly the limit.
+		while (this.limits.allowClient("10.9.9.9")) {
+			allowed++;
+		}
+		assertThat(allowed).isEqualTo(5);
 		assertThat(attempts()).isEqualTo(5);
 	}
 
