@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,9 +31,12 @@ public class Subscribers {
 
 	private final Clock clock;
 
-	Subscribers(NamedParameterJdbcTemplate jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Subscribers(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -89,8 +93,9 @@ public class Subscribers {
 	/**
 	 * Someone asks, on the public form, to receive the default organisation's bulletins.
 	 * A new address is added as pending; a pending one stays pending and an unsubscribed
-	 * one becomes pending again, both to be sent a fresh confirmation; a confirmed one is
-	 * left as it is.
+	 * one becomes pending again, both to be sent a fresh confirmation (announced as
+	 * {@link ConfirmationRequested} in this transaction); a confirmed one is left as it
+	 * is.
 	 * @param email their address
 	 * @param name their name, may be {@code null}
 	 * @return the subscriber as it now is
@@ -99,6 +104,14 @@ public class Subscribers {
 	 */
 	@Transactional
 	public Subscriber signUp(String email, String name) {
+		Subscriber subscriber = signUpOrFind(email, name);
+		if (subscriber.status() == SubscriberStatus.PENDING) {
+			this.events.publishEvent(new ConfirmationRequested(subscriber.id()));
+		}
+		return subscriber;
+	}
+
+	private Subscriber signUpOrFind(String email, String name) {
 		String address = SubscriberValidation.email(email);
 		String cleanName = SubscriberValidation.name(name);
 		Optional<Subscriber> existing = this.jdbc

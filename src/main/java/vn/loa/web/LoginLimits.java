@@ -3,101 +3,58 @@ package vn.loa.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import vn.loa.web.RateLimitAttempts.Window;
+
 /**
- * How many failed desk logins are tolerated, in memory: 5 per username and 20 per address
- * on the network in 15 minutes. Over either limit, attempts are refused until the oldest
- * failure is 15 minutes old, even with the right password.
+ * How many failed desk logins are tolerated: 5 per username and 20 per address on the
+ * network in 15 minutes. Over either limit, attempts are refused until the oldest failure
+ * is 15 minutes old, even with the right password. Failures are counted in the database,
+ * so every node counts them all and a restart forgets none.
+ * <p>
+ * The check comes before the password is verified and the failure is counted after, so
+ * attempts that are already past the check when the limit is reached still count but are
+ * not refused: a burst of simultaneous attempts may overshoot by those in flight, as it
+ * could when the counts were kept in memory. Sequential guessing, the attack the limit is
+ * for, stops at the limit on every node.
  */
 @Component
 class LoginLimits {
 
 	static final Duration WINDOW = Duration.ofMinutes(15);
 
-	private final Failures perUsername = new Failures(5);
+	static final Window PER_USERNAME = new Window("login.username", 5, WINDOW);
 
-	private final Failures perClient = new Failures(20);
+	static final Window PER_CLIENT = new Window("login.client", 20, WINDOW);
+
+	private final RateLimitAttempts attempts;
 
 	private final Clock clock;
 
-	LoginLimits(Clock clock) {
+	LoginLimits(RateLimitAttempts attempts, Clock clock) {
+		this.attempts = attempts;
 		this.clock = clock;
 	}
 
 	/** Whether an attempt for {@code username} from {@code client} is refused. */
 	boolean blocked(String username, String client) {
-		Instant now = this.clock.instant();
-		return this.perUsername.over(key(username), now) || this.perClient.over(key(client), now);
+		Instant now = RateLimitAttempts.now(this.clock);
+		return this.attempts.count(PER_USERNAME, username, now) >= PER_USERNAME.limit()
+				|| this.attempts.count(PER_CLIENT, client, now) >= PER_CLIENT.limit();
 	}
 
 	/** Counts a failed attempt. */
 	void failed(String username, String client) {
-		Instant now = this.clock.instant();
-		this.perUsername.add(key(username), now);
-		this.perClient.add(key(client), now);
+		Instant now = RateLimitAttempts.now(this.clock);
+		this.attempts.add(PER_USERNAME, username, now);
+		this.attempts.add(PER_CLIENT, client, now);
 	}
 
 	/** Forgets the failures of a user who just logged in. */
 	void succeeded(String username) {
-		this.perUsername.clear(key(username));
-	}
-
-	private static String key(String text) {
-		return (text != null) ? text.strip().toLowerCase(Locale.ROOT) : "";
-	}
-
-	/** The instants of the failures of each key within the window. */
-	private static final class Failures {
-
-		private final int limit;
-
-		private final Map<String, Deque<Instant>> seen = new HashMap<>();
-
-		Failures(int limit) {
-			this.limit = limit;
-		}
-
-		synchronized boolean over(String key, Instant now) {
-			Deque<Instant> failures = prune(key, now);
-			return failures != null && failures.size() >= this.limit;
-		}
-
-		synchronized void add(String key, Instant now) {
-			prune(key, now);
-			this.seen.computeIfAbsent(key, (k) -> new ArrayDeque<>()).addLast(now);
-			if (this.seen.size() > 10_000) {
-				Instant since = now.minus(WINDOW);
-				this.seen.values().removeIf((failures) -> !failures.peekLast().isAfter(since));
-			}
-		}
-
-		synchronized void clear(String key) {
-			this.seen.remove(key);
-		}
-
-		private Deque<Instant> prune(String key, Instant now) {
-			Deque<Instant> failures = this.seen.get(key);
-			if (failures == null) {
-				return null;
-			}
-			Instant since = now.minus(WINDOW);
-			while (!failures.isEmpty() && !failures.peekFirst().isAfter(since)) {
-				failures.removeFirst();
-			}
-			if (failures.isEmpty()) {
-				this.seen.remove(key);
-				return null;
-			}
-			return failures;
-		}
-
+		this.attempts.clear(PER_USERNAME, username);
 	}
 
 }

@@ -2,81 +2,44 @@ package vn.loa.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import vn.loa.web.RateLimitAttempts.Window;
+
 /**
- * How often the public sign-up form may be used, in memory: at most 5 requests per 10
- * minutes from one address on the network and 3 per hour for one mailbox, so the form
- * cannot be used to flood someone with confirmation mails.
+ * How often the public sign-up form may be used: at most 5 requests per 10 minutes from
+ * one address on the network and 3 per hour for one mailbox, so the form cannot be used
+ * to flood someone with confirmation mails. The requests are counted in the database, so
+ * every node counts them all and a restart forgets none.
  */
 @Component
 class SignUpLimits {
 
-	private final Window perClient = new Window(5, Duration.ofMinutes(10));
+	static final Window PER_CLIENT = new Window("sign-up.client", 5, Duration.ofMinutes(10));
 
-	private final Window perMailbox = new Window(3, Duration.ofHours(1));
+	static final Window PER_MAILBOX = new Window("sign-up.mailbox", 3, Duration.ofHours(1));
+
+	private final RateLimitAttempts attempts;
 
 	private final Clock clock;
 
-	SignUpLimits(Clock clock) {
+	SignUpLimits(RateLimitAttempts attempts, Clock clock) {
+		this.attempts = attempts;
 		this.clock = clock;
 	}
 
 	/** Counts a request from {@code client}; whether it is still within its limit. */
 	boolean allowClient(String client) {
-		return this.perClient.allow(client, this.clock.instant());
+		return this.attempts.tryAdd(PER_CLIENT, client, RateLimitAttempts.now(this.clock));
 	}
 
-	/** Counts a sign-up for {@code email}; whether it is still within its limit. */
+	/**
+	 * Counts a sign-up for {@code email}, whatever its case; whether it is still within
+	 * its limit.
+	 */
 	boolean allowMailbox(String email) {
-		return this.perMailbox.allow(email.strip().toLowerCase(Locale.ROOT), this.clock.instant());
-	}
-
-	/** A sliding window of the instants each key was seen at. */
-	private static final class Window {
-
-		private final int limit;
-
-		private final Duration length;
-
-		private final Map<String, Deque<Instant>> seen = new HashMap<>();
-
-		private int calls;
-
-		Window(int limit, Duration length) {
-			this.limit = limit;
-			this.length = length;
-		}
-
-		synchronized boolean allow(String key, Instant now) {
-			Instant since = now.minus(this.length);
-			if (++this.calls % 1000 == 0) {
-				// Forget keys that went quiet, so memory stays bounded.
-				this.seen.values().forEach((times) -> prune(times, since));
-				this.seen.values().removeIf(Deque::isEmpty);
-			}
-			Deque<Instant> times = this.seen.computeIfAbsent(key, (k) -> new ArrayDeque<>());
-			prune(times, since);
-			if (times.size() >= this.limit) {
-				return false;
-			}
-			times.addLast(now);
-			return true;
-		}
-
-		private static void prune(Deque<Instant> times, Instant since) {
-			while (!times.isEmpty() && !times.peekFirst().isAfter(since)) {
-				times.removeFirst();
-			}
-		}
-
+		return this.attempts.tryAdd(PER_MAILBOX, email, RateLimitAttempts.now(this.clock));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import vn.loa.channels.email.ConfirmationMails;
 import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.ConfirmationTokens.Status;
 import vn.loa.subscribers.ConfirmationTokens.Verdict;
@@ -40,19 +38,12 @@ class SubscribeController {
 
 	private final ConfirmationTokens tokens;
 
-	private final ConfirmationMails mails;
-
 	private final SignUpLimits limits;
 
-	private final String baseUrl;
-
-	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, ConfirmationMails mails,
-			SignUpLimits limits, @Value("${loa.base-url}") String baseUrl) {
+	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, SignUpLimits limits) {
 		this.subscribers = subscribers;
 		this.tokens = tokens;
-		this.mails = mails;
 		this.limits = limits;
-		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
 
 	@GetMapping("/subscribe")
@@ -81,9 +72,6 @@ class SubscribeController {
 		}
 		if (subscriber == null) {
 			return limited(model, response);
-		}
-		if (subscriber.status() == SubscriberStatus.PENDING) {
-			this.mails.send(subscriber, this.baseUrl + "/subscribe/confirm/" + this.tokens.issue(subscriber.id()));
 		}
 		model.addAttribute("state", "sent");
 		return FORM;
@@ -114,7 +102,10 @@ class SubscribeController {
 		return CONFIRM;
 	}
 
-	/** The subscriber, or {@code null} when the mailbox has been asked for too often. */
+	/**
+	 * The subscriber, or {@code null} when the mailbox has been asked for too often. A
+	 * pending one is sent a confirmation mail: signing up queues it with the subscriber.
+	 */
 	private Subscriber validSignUp(String email, String name) {
 		// Checked before counting, so a typo does not use up the mailbox's attempts.
 		if (!this.limits.allowMailbox(Subscribers.checkEmail(email))) {

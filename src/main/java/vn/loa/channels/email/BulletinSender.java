@@ -24,10 +24,11 @@ import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.Subscribers;
 
 /**
- * Drains the outbox on its own thread, never on a request, listener or Quartz thread: it
- * claims a batch of due deliveries, sends them in one go and records each outcome. It
- * polls every {@code loa.email.poll-interval} and is woken at once when deliveries are
- * queued.
+ * Drains the outboxes on its own thread, never on a request, listener or Quartz thread:
+ * it claims a batch of due confirmation mails and one of due deliveries, sends each in
+ * one go and records each outcome. Confirmations go first, so a bulletin to thousands
+ * does not keep someone who just signed up waiting. It polls every
+ * {@code loa.email.poll-interval} and is woken at once when mails are queued.
  */
 @Component
 class BulletinSender implements SmartLifecycle {
@@ -35,6 +36,8 @@ class BulletinSender implements SmartLifecycle {
 	private static final Log logger = LogFactory.getLog(BulletinSender.class);
 
 	private final BulletinDeliveries deliveries;
+
+	private final ConfirmationMails confirmations;
 
 	private final ContentCatalog catalog;
 
@@ -52,11 +55,12 @@ class BulletinSender implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	BulletinSender(BulletinDeliveries deliveries, ContentCatalog catalog, Subscribers subscribers,
-			BulletinComposer composer, BulletinTransport transport, EmailProperties properties,
+	BulletinSender(BulletinDeliveries deliveries, ConfirmationMails confirmations, ContentCatalog catalog,
+			Subscribers subscribers, BulletinComposer composer, BulletinTransport transport, EmailProperties properties,
 			@org.springframework.beans.factory.annotation.Value("${loa.scheduling.enabled:true}") boolean autoStartup) {
 		this.autoStartup = autoStartup;
 		this.deliveries = deliveries;
+		this.confirmations = confirmations;
 		this.catalog = catalog;
 		this.subscribers = subscribers;
 		this.composer = composer;
@@ -126,6 +130,14 @@ class BulletinSender implements SmartLifecycle {
 	private void run() {
 		Duration poll = this.properties.pollInterval();
 		while (this.running) {
+			int confirmations;
+			try {
+				confirmations = this.confirmations.drainOnce(this.transport);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Sending confirmation mails failed; trying again in " + poll, ex);
+				confirmations = 0;
+			}
 			int sent;
 			try {
 				sent = drainOnce();
@@ -134,7 +146,8 @@ class BulletinSender implements SmartLifecycle {
 				logger.warn("Sending bulletins failed; trying again in " + poll, ex);
 				sent = 0;
 			}
-			if (sent < this.properties.batchSize() && this.running) {
+			// A full batch of either kind may mean more is due: look again at once.
+			if (Math.max(confirmations, sent) < this.properties.batchSize() && this.running) {
 				LockSupport.parkNanos(this, poll.toNanos());
 			}
 		}

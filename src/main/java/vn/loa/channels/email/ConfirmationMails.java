@@ -2,16 +2,18 @@ package vn.loa.channels.email;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -19,79 +21,107 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import vn.loa.channels.email.BulletinTransport.Outgoing;
+import vn.loa.channels.email.ConfirmationOutbox.Claimed;
+import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.Subscriber;
+import vn.loa.subscribers.SubscriberStatus;
+import vn.loa.subscribers.Subscribers;
 
 /**
- * Sends the mail asking a new subscriber to confirm their address, in Vietnamese, text
- * and HTML, over the transport bulletins use. It goes out on its own thread, never on the
- * request: someone who gets nothing simply signs up again for a fresh link.
+ * Sends the mails asking new subscribers to confirm their address, in Vietnamese, text
+ * and HTML, over the transport bulletins use. They come from {@link ConfirmationOutbox}
+ * and go out on the bulletin sender's thread, never on the request. The link is signed
+ * when the mail is sent, so a mail that waited for a retry still carries a link valid for
+ * {@link ConfirmationTokens#VALIDITY}.
  */
 @Component
-public class ConfirmationMails {
+class ConfirmationMails {
 
 	static final String TEMPLATE = "email/confirmation";
 
-	private static final Log logger = LogFactory.getLog(ConfirmationMails.class);
-
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	private final ConfirmationOutbox outbox;
+
+	private final Subscribers subscribers;
+
+	private final ConfirmationTokens tokens;
 
 	private final ITemplateEngine templates;
 
-	private final BulletinTransport transport;
-
 	private final InternetAddress from;
 
-	private final java.time.Clock clock;
+	private final String baseUrl;
 
-	// Confirmation mails are not outbox deliveries: negative numbers keep them apart.
-	private final AtomicLong sequence;
+	private final EmailProperties properties;
 
-	private final ExecutorService sender = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "loa-confirmations");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Clock clock;
 
-	ConfirmationMails(ITemplateEngine templates, BulletinTransport transport, EmailProperties properties,
-			java.time.Clock clock) throws AddressException {
+	ConfirmationMails(ConfirmationOutbox outbox, Subscribers subscribers, ConfirmationTokens tokens,
+			ITemplateEngine templates, EmailProperties properties, @Value("${loa.base-url}") String baseUrl,
+			Clock clock) throws AddressException {
+		this.outbox = outbox;
+		this.subscribers = subscribers;
+		this.tokens = tokens;
 		this.templates = templates;
-		this.transport = transport;
 		this.from = new InternetAddress(BulletinComposer.headerSafe(properties.from()), true);
+		this.baseUrl = BulletinComposer.headerSafe(baseUrl).replaceAll("/+$", "");
+		this.properties = properties;
 		this.clock = clock;
-		this.sequence = new AtomicLong(clock.millis());
 	}
 
 	/**
-	 * Queues the confirmation mail.
-	 * @param subscriber the pending subscriber
-	 * @param link the absolute URL of their confirmation page
+	 * Claims one batch of due confirmation mails and sends it over {@code transport}.
+	 * @return how many mails the batch held
 	 */
-	public void send(Subscriber subscriber, String link) {
-		this.sender.execute(() -> {
-			try {
-				Outgoing outgoing = new Outgoing(-this.sequence.incrementAndGet(), compose(subscriber, link));
-				this.transport.send(List.of(outgoing)).forEach((result) -> {
-					if (result.outcome() != SendResult.Outcome.SENT) {
-						logger.warn(
-								"Confirmation mail to subscriber " + subscriber.id() + " not sent: " + result.reply());
-					}
-				});
-			}
-			catch (MessagingException | RuntimeException ex) {
-				logger.warn("Cannot send the confirmation mail to subscriber " + subscriber.id(), ex);
-			}
-		});
+	int drainOnce(BulletinTransport transport) {
+		String owner = "confirmations-" + UUID.randomUUID();
+		List<Claimed> batch = this.outbox.claim(owner, this.properties.batchSize());
+		if (!batch.isEmpty()) {
+			deliver(owner, batch, transport);
+		}
+		return batch.size();
 	}
 
-	MimeMessage compose(Subscriber subscriber, String link) throws MessagingException {
+	/**
+	 * Composes and sends a claimed batch, then records what became of each mail. A
+	 * subscriber who is no longer pending (confirmed through an earlier mail, or gone) is
+	 * not written to. The transport sees each mail's id negated, which keeps them apart
+	 * from bulletin deliveries (in the names of {@code .eml} files, say).
+	 */
+	void deliver(String owner, List<Claimed> batch, BulletinTransport transport) {
+		Map<Long, Subscriber> recipients = this.subscribers
+			.findAll(batch.stream().map(Claimed::subscriberId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Subscriber::id, Function.identity()));
+		List<SendResult> results = new ArrayList<>(batch.size());
+		List<Outgoing> outgoing = new ArrayList<>(batch.size());
+		for (Claimed mail : batch) {
+			Subscriber subscriber = recipients.get(mail.subscriberId());
+			if (subscriber == null || subscriber.status() != SubscriberStatus.PENDING) {
+				results.add(SendResult.cancelled(-mail.id(), "subscriber is no longer pending"));
+				continue;
+			}
+			try {
+				String link = this.baseUrl + "/subscribe/confirm/" + this.tokens.issue(subscriber.id());
+				outgoing.add(new Outgoing(-mail.id(), compose(transport, subscriber, link)));
+			}
+			catch (MessagingException | RuntimeException ex) {
+				results.add(SendResult.permanentFailure(-mail.id(), "cannot compose: " + ex.getMessage()));
+			}
+		}
+		results.addAll(transport.send(outgoing));
+		this.outbox.record(owner, batch, results);
+	}
+
+	MimeMessage compose(BulletinTransport transport, Subscriber subscriber, String link) throws MessagingException {
 		Context context = new Context(VIETNAMESE);
 		context.setVariable("name", subscriber.name());
 		context.setVariable("link", link);
@@ -99,7 +129,7 @@ public class ConfirmationMails {
 		String html = this.templates.process(TEMPLATE, context);
 		context.setVariable("part", "text");
 		String text = this.templates.process(TEMPLATE, Set.of("text"), context).strip() + "\n";
-		MimeMessage message = new MimeMessage(this.transport.session());
+		MimeMessage message = new MimeMessage(transport.session());
 		message.setFrom(this.from);
 		try {
 			String name = BulletinComposer.headerSafe(subscriber.name());
@@ -125,11 +155,6 @@ public class ConfirmationMails {
 		MimeBodyPart part = new MimeBodyPart();
 		part.setText(content, StandardCharsets.UTF_8.name(), subtype);
 		return part;
-	}
-
-	@PreDestroy
-	void stop() {
-		this.sender.shutdown();
 	}
 
 }

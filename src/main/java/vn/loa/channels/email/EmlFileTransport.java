@@ -46,7 +46,8 @@ final class EmlFileTransport implements BulletinTransport {
 	}
 
 	private SendResult write(Outgoing outgoing) {
-		// Confirmation mails carry negative numbers: they are not outbox deliveries.
+		// Confirmation mails carry their own ids negated: they are not bulletin
+		// deliveries.
 		String name = (outgoing.deliveryId() < 0) ? "confirmation-" + -outgoing.deliveryId()
 				: "bulletin-" + outgoing.deliveryId();
 		Path target = this.directory.resolve(name + ".eml");
