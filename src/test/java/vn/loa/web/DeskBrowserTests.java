@@ -14,6 +14,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,6 +155,49 @@ class DeskBrowserTests {
 		this.browser.get(url("/p/sinh-hoat-chi-bo"));
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
 		Chromium.screenshot(this.browser, "desk-published-item");
+	}
+
+	/**
+	 * Every desk page on a phone-sized screen: nothing wider than the screen, and every
+	 * field a person can fill has a label a screen reader reads out.
+	 */
+	@Test
+	void anAdministratorUsesEveryDeskPageOnAPhone() throws Exception {
+		this.accounts.create("test", "quan-tri", "Quản trị viên Hà", PASSWORD, Set.of(Role.ADMIN));
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		logIn("quan-tri");
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("phone-desk", "/desk");
+		pages.put("phone-desk-calendar", "/desk/calendar?month=2025-09");
+		pages.put("phone-desk-content", "/desk/content");
+		pages.put("phone-desk-content-form", "/desk/content/new?date=2025-09-01");
+		pages.put("phone-desk-plans", "/desk/plans");
+		pages.put("phone-desk-plan", "/desk/plans/443-kh-tu");
+		pages.put("phone-desk-plan-import", "/desk/plans/import");
+		pages.put("phone-desk-subscribers", "/desk/subscribers");
+		pages.put("phone-desk-deliveries", "/desk/deliveries");
+		pages.put("phone-desk-radio", "/desk/radio");
+		pages.put("phone-desk-accounts", "/desk/accounts");
+		pages.put("phone-desk-account", "/desk/accounts/quan-tri");
+		pages.put("phone-desk-audit", "/desk/audit");
+		JavascriptExecutor script = (JavascriptExecutor) this.browser;
+		for (Map.Entry<String, String> page : pages.entrySet()) {
+			this.browser.get(url(page.getValue()));
+			Chromium.screenshot(this.browser, page.getKey());
+			assertThat(this.browser.findElement(By.tagName("h1")).getText()).as(page.getValue()).isNotBlank();
+			Number overflow = (Number) script
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(overflow.intValue()).as("%s is wider than the screen by %s px", page.getValue(), overflow)
+				.isLessThanOrEqualTo(0);
+			@SuppressWarnings("unchecked")
+			List<String> unlabelled = (List<String>) script.executeScript("""
+					return Array.from(document.querySelectorAll('input, select, textarea'))
+					  .filter(f => f.type !== 'hidden' && f.type !== 'submit' && f.type !== 'button')
+					  .filter(f => !(f.labels && f.labels.length) && !f.getAttribute('aria-label')
+					    && !f.getAttribute('aria-labelledby'))
+					  .map(f => f.outerHTML);""");
+			assertThat(unlabelled).as("fields without a label on %s", page.getValue()).isEmpty();
+		}
 	}
 
 	private void logIn(String username) {
