@@ -1,8 +1,13 @@
 package vn.loa.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -10,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 
 import vn.loa.icalendar.IcsFeeds;
 import vn.loa.icalendar.InvalidYearWindowException;
@@ -33,8 +39,9 @@ class IcsController {
 	}
 
 	@GetMapping("/calendar.ics")
-	ResponseEntity<String> all(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return serve(Optional.of(this.feeds.all(this.feeds.window(from, to))));
+	ResponseEntity<String> all(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			WebRequest request) {
+		return serve(Optional.of(this.feeds.all(this.feeds.window(from, to))), request);
 	}
 
 	/**
@@ -43,18 +50,18 @@ class IcsController {
 	 */
 	@GetMapping("/calendar/plans/{*reference}")
 	ResponseEntity<String> plan(@PathVariable String reference, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
+			@RequestParam(required = false) String to, WebRequest request) {
 		if (!reference.endsWith(SUFFIX) || reference.length() <= SUFFIX.length() + 1) {
 			return ResponseEntity.notFound().build();
 		}
 		YearWindow window = this.feeds.window(from, to);
-		return serve(this.feeds.plan(reference.substring(1, reference.length() - SUFFIX.length()), window));
+		return serve(this.feeds.plan(reference.substring(1, reference.length() - SUFFIX.length()), window), request);
 	}
 
 	@GetMapping("/calendar/organisations/{id}.ics")
 	ResponseEntity<String> organisation(@PathVariable String id, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
-		return serve(this.feeds.organisation(id, this.feeds.window(from, to)));
+			@RequestParam(required = false) String to, WebRequest request) {
+		return serve(this.feeds.organisation(id, this.feeds.window(from, to)), request);
 	}
 
 	@ExceptionHandler(InvalidYearWindowException.class)
@@ -62,13 +69,47 @@ class IcsController {
 		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage() + "\n");
 	}
 
-	private static ResponseEntity<String> serve(Optional<String> calendar) {
-		return calendar
-			.map((text) -> ResponseEntity.ok()
-				.contentType(TEXT_CALENDAR)
+	/**
+	 * The calendar, or 304 when the subscriber already holds the same entries: calendar
+	 * apps poll often, and on an anniversary every portal of a province polls at once.
+	 */
+	private static ResponseEntity<String> serve(Optional<String> calendar, WebRequest request) {
+		if (calendar.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		String text = calendar.get();
+		String etag = etag(text);
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(etag)
 				.cacheControl(CacheControl.noCache().cachePublic())
-				.body(text))
-			.orElseGet(() -> ResponseEntity.notFound().build());
+				.build();
+		}
+		return ResponseEntity.ok()
+			.contentType(TEXT_CALENDAR)
+			.eTag(etag)
+			.cacheControl(CacheControl.noCache().cachePublic())
+			.body(text);
+	}
+
+	/**
+	 * A weak tag of the entries: DTSTAMP is the time of the request, so it is left out;
+	 * two answers with the same tag differ in nothing else.
+	 */
+	static String etag(String calendar) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String line : calendar.split("\r\n(?! )")) {
+				if (!line.startsWith("DTSTAMP:")) {
+					digest.update(line.getBytes(StandardCharsets.UTF_8));
+					digest.update((byte) '\n');
+				}
+			}
+			return "W/\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -105,6 +105,27 @@ class IcsIntegrationTests {
 	}
 
 	@Test
+	void answersNotModifiedToASubscriberHoldingTheSameEntriesAndTheNewOnesWhenTheyChange() throws Exception {
+		HttpResponse<byte[]> first = get("/calendar/organisations/thanh-uy-vung-tau.ics?from=2025&to=2026");
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(etag).startsWith("W/\"");
+
+		HttpResponse<byte[]> again = get("/calendar/organisations/thanh-uy-vung-tau.ics?from=2025&to=2026",
+				"If-None-Match", etag);
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+		assertThat(get("/calendar.ics?from=2025&to=2026", "If-None-Match", etag).statusCode()).isEqualTo(200);
+
+		this.editor.create(new ContentDraft("hop-vung-tau-2", "Hội nghị sơ kết Thành phố Vũng Tàu", "", "Nội dung.",
+				null, List.of("email"), "2025-11-10 08:00", null, "thanh-uy-vung-tau", null));
+		HttpResponse<byte[]> changed = get("/calendar/organisations/thanh-uy-vung-tau.ics?from=2025&to=2026",
+				"If-None-Match", etag);
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(new String(changed.body(), StandardCharsets.UTF_8)).contains("Hội nghị sơ kết");
+		assertThat(changed.headers().firstValue("ETag")).get().isNotEqualTo(etag);
+	}
+
+	@Test
 	void coversTheConfiguredYearsAroundTheClocksYearByDefault() throws Exception {
 		ParsedIcs feed = parse("/calendar.ics");
 
@@ -153,9 +174,12 @@ class IcsIntegrationTests {
 		return ParsedIcs.parse(new String(response.body(), StandardCharsets.UTF_8));
 	}
 
-	private HttpResponse<byte[]> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+	private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
