@@ -1,5 +1,6 @@
 package vn.loa.channels.email;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -55,7 +56,9 @@ final class EmlFileTransport implements BulletinTransport {
 			Files.createDirectories(this.directory);
 			Path temp = Files.createTempFile(this.directory, "." + name + "-", ".tmp");
 			try {
-				try (OutputStream out = Files.newOutputStream(temp)) {
+				// Buffered: a message writes itself line by line, one system call each
+				// otherwise.
+				try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
 					outgoing.message().writeTo(out);
 				}
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
