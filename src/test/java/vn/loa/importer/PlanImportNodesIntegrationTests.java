@@ -25,8 +25,10 @@ import vn.loa.calendar.CalendarProblem;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Phase;
 import vn.loa.calendar.Plan;
+import vn.loa.calendar.PlanNotStoredException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,6 +65,21 @@ class PlanImportNodesIntegrationTests {
 					 "outlets": ["feed"], "when": "start of phase 1 of 450-KH/TU, 07:00"}""");
 			assertThat(content.statusCode()).as(content.body()).isEqualTo(201);
 			assertThat(content.body()).contains("\"dueAt\":\"2024-10-10T07:00+07:00\"");
+
+			// Refused, and nothing changes: a shipped plan without replace, a plan that
+			// would
+			// not load.
+			CalendarService calendar = a.getBean(CalendarService.class);
+			assertThatExceptionOfType(PlanNotStoredException.class)
+				.isThrownBy(() -> calendar.storePlan("443-kh-tu", "plan: {id: 443-kh-tu}", "api", false))
+				.withMessageContaining("calendar/plans/443-kh-tu.yaml");
+			assertThatExceptionOfType(PlanNotStoredException.class)
+				.isThrownBy(() -> calendar.storePlan("ke-hoach-hong",
+						"plan:\n  id: ke-hoach-hong\n  issuer: x\n  title: y\n  events: [khong-co]\n", "api", false))
+				.withMessageContaining("database:plans/ke-hoach-hong.yaml:5: unknown event 'khong-co'");
+			assertThat(calendar.book().plan("ke-hoach-hong")).isEmpty();
+			assertThat(a.getBean(JdbcTemplate.class).queryForList("SELECT plan_id FROM calendar_plan", String.class))
+				.containsExactly("450-kh-tu");
 
 			// The same plan with another date, confirmed on B over the stored one.
 			String again = id(upload(b, "ke-hoach-450-sua.txt",
