@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public class CalendarService {
 		List<StoredPlan> plans = (this.stored != null) ? this.stored.all() : List.of();
 		CalendarLoad load = CalendarLoader.load(this.directory, plans);
 		load.problems().forEach((problem) -> logger.warn("Calendar: " + problem));
-		Map<String, Long> versions = new java.util.HashMap<>();
+		Map<String, Long> versions = new HashMap<>();
 		plans.forEach((plan) -> versions.put(plan.planId(), plan.version()));
 		this.current = new Loaded(load, versions);
 		return load;

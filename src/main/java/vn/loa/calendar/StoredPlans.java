@@ -48,8 +48,8 @@ class StoredPlans {
 	}
 
 	/**
-	 * Stores a new plan, or a new version of {@code plan} over the version before it; a
-	 * concurrent confirmation that got there first is refused.
+	 * Stores a plan at version 1, or a later version over the one before it; a concurrent
+	 * confirmation that got there first is refused rather than overwritten.
 	 */
 	void save(StoredPlan plan) {
 		Timestamp at = Timestamp.from(plan.storedAt());

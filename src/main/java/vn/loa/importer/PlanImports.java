@@ -123,7 +123,8 @@ public class PlanImports {
 	 * @param yaml the draft in the calendar/ format
 	 * @param report each extracted value with its line, then the warnings
 	 * @param createdAt when it was read
-	 * @param confirmedAt when it was stored in the calendar, or {@code null}
+	 * @param confirmedAt when it was stored in the calendar (the database), or
+	 * {@code null}
 	 */
 	public record Draft(String id, String fileName, String planId, String yaml, String report, Instant createdAt,
 			Instant confirmedAt) {
