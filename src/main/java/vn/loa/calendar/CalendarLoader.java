@@ -3,6 +3,7 @@ package vn.loa.calendar;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.Yaml;
@@ -40,13 +43,29 @@ public final class CalendarLoader {
 	 * loading.
 	 */
 	public static CalendarLoad load(Path directory) {
+		return load(directory, List.of());
+	}
+
+	/**
+	 * Reads every file under {@code directory}, then the plans stored in the database: a
+	 * stored plan takes the place of a file plan with the same id. Problems in a stored
+	 * plan are reported at {@code database:plans/<file name>}, and it is left out like a
+	 * bad file entry.
+	 */
+	public static CalendarLoad load(Path directory, List<StoredPlan> stored) {
 		List<CalendarProblem> problems = new ArrayList<>();
 		Sections sections = new Sections();
 		// First pass: parse every file, so that references resolve whatever the file
 		// order.
 		for (Path file : files(directory, problems)) {
-			read(file, name(directory, file), sections, problems);
+			read(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8), name(directory, file), sections,
+					problems);
 		}
+		Sections database = new Sections();
+		for (StoredPlan plan : stored) {
+			read(() -> new StringReader(plan.yaml()), plan.location(), database, problems);
+		}
+		sections.replacePlans(database);
 		CalendarBook book = new CalendarAssembly(problems).assemble(sections);
 		problems.sort(Comparator.comparing(CalendarProblem::file).thenComparingInt(CalendarProblem::line));
 		return new CalendarLoad(book, List.copyOf(problems));
@@ -88,9 +107,9 @@ public final class CalendarLoader {
 		return path.toString().replace(File.separatorChar, '/');
 	}
 
-	private static void read(Path file, String name, Sections sections, List<CalendarProblem> problems) {
+	private static void read(Source source, String name, Sections sections, List<CalendarProblem> problems) {
 		List<Node> documents = new ArrayList<>();
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+		try (Reader reader = source.open()) {
 			new Yaml().composeAll(reader).forEach(documents::add);
 		}
 		catch (MarkedYAMLException ex) {
@@ -128,6 +147,13 @@ public final class CalendarLoader {
 		}
 	}
 
+	/** A file's text, or a stored plan's. */
+	private interface Source {
+
+		Reader open() throws IOException;
+
+	}
+
 	/** The entries of every file, by kind, before anything is checked. */
 	static final class Sections {
 
@@ -138,6 +164,25 @@ public final class CalendarLoader {
 		final List<YamlEntry> events = new ArrayList<>();
 
 		final List<YamlEntry> plans = new ArrayList<>();
+
+		/**
+		 * Adds the stored plans' entries after the files' ones, dropping every file plan
+		 * that a stored plan replaces (so that its own problems are not reported either).
+		 * The rest of a stored plan (anniversaries and events it proposed) comes after
+		 * the files, so that on a duplicate id the file wins and the stored entry is
+		 * reported.
+		 */
+		void replacePlans(Sections stored) {
+			Set<String> replaced = stored.plans.stream()
+				.map((plan) -> plan.peek("id"))
+				.filter(Objects::nonNull)
+				.collect(Collectors.toSet());
+			this.plans.removeIf((plan) -> replaced.contains(plan.peek("id")));
+			this.organisations.addAll(stored.organisations);
+			this.anniversaries.addAll(stored.anniversaries);
+			this.events.addAll(stored.events);
+			this.plans.addAll(stored.plans);
+		}
 
 	}
 

@@ -1,16 +1,28 @@
 package vn.loa.calendar;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The calendar Loa runs on: read from {@code loa.calendar-dir} at start-up.
+ * The calendar Loa runs on: the {@code loa.calendar-dir} files plus the plans confirmed
+ * at run time and stored in the database, a stored plan taking the place of a file plan
+ * with the same id. Read at start-up, again on the node that stores a plan, and on every
+ * node when {@link CalendarRefresh} sees that another node stored one.
  */
 @Service
 public class CalendarService {
@@ -19,27 +31,134 @@ public class CalendarService {
 
 	private final Path directory;
 
-	private volatile CalendarLoad current;
+	// Null when the calendar is read from files alone.
+	private final StoredPlans stored;
 
-	public CalendarService(@Value("${loa.calendar-dir:calendar}") Path directory) {
+	private final Clock clock;
+
+	private volatile Loaded current;
+
+	/** A calendar of the files alone, with no database. */
+	public CalendarService(Path directory) {
+		this(directory, null, Clock.systemUTC());
+	}
+
+	@Autowired
+	CalendarService(@Value("${loa.calendar-dir:calendar}") Path directory, StoredPlans stored, Clock clock) {
 		this.directory = directory;
+		this.stored = stored;
+		this.clock = clock;
 		reload();
 	}
 
-	/** Reads the files again; files with problems are skipped and their problems kept. */
+	/**
+	 * Reads the files and the stored plans again; entries with problems are skipped and
+	 * their problems kept.
+	 */
 	public synchronized CalendarLoad reload() {
-		CalendarLoad load = CalendarLoader.load(this.directory);
+		List<StoredPlan> plans = (this.stored != null) ? this.stored.all() : List.of();
+		CalendarLoad load = CalendarLoader.load(this.directory, plans);
 		load.problems().forEach((problem) -> logger.warn("Calendar: " + problem));
-		this.current = load;
+		Map<String, Long> versions = new HashMap<>();
+		plans.forEach((plan) -> versions.put(plan.planId(), plan.version()));
+		this.current = new Loaded(load, versions);
 		return load;
 	}
 
+	/**
+	 * Reads the calendar again if the stored plans changed since it was last read
+	 * (another node stored or replaced one).
+	 * @return whether it was read again
+	 */
+	boolean refreshIfChanged() {
+		if (this.stored == null || this.stored.versions().equals(this.current.versions())) {
+			return false;
+		}
+		reload();
+		return true;
+	}
+
 	public CalendarBook book() {
-		return this.current.book();
+		return this.current.load().book();
 	}
 
 	public List<CalendarProblem> problems() {
-		return this.current.problems();
+		return this.current.load().problems();
+	}
+
+	/**
+	 * Stores a plan in the database, in the caller's transaction if there is one; this
+	 * node reads the calendar again once it is committed, the others within
+	 * {@code loa.calendar.refresh-interval}.
+	 * @param planId the plan's id, which its YAML must hold
+	 * @param yaml the plan in the {@code calendar/} format
+	 * @param storedBy who confirmed it
+	 * @param replace whether a plan of that id (a file's or a stored one) may be replaced
+	 * @return what was stored
+	 * @throws PlanNotStoredException when a plan of that id exists and {@code replace} is
+	 * false, or when the calendar would not load the plan without a problem; nothing is
+	 * changed then
+	 */
+	public StoredPlan storePlan(String planId, String yaml, String storedBy, boolean replace) {
+		if (this.stored == null) {
+			throw new IllegalStateException("this calendar is read from files alone and cannot store plans");
+		}
+		String fileName = planId + ".yaml";
+		Optional<StoredPlan> previous = this.stored.find(planId);
+		if (!replace) {
+			existing(planId, fileName, previous).ifPresent((where) -> {
+				throw new PlanNotStoredException("the calendar already holds plan '" + planId + "' (" + where
+						+ "); confirm with replace to overwrite it");
+			});
+		}
+		StoredPlan plan = new StoredPlan(planId, fileName, yaml, storedBy, this.clock.instant(),
+				previous.map((p) -> p.version() + 1).orElse(1L));
+		List<StoredPlan> trial = new ArrayList<>(
+				this.stored.all().stream().filter((p) -> !p.planId().equals(planId)).toList());
+		trial.add(plan);
+		CalendarLoad load = CalendarLoader.load(this.directory, trial);
+		List<CalendarProblem> own = load.problems()
+			.stream()
+			.filter((problem) -> problem.file().equals(plan.location()))
+			.toList();
+		if (!own.isEmpty()) {
+			throw new PlanNotStoredException("the calendar would not load the plan: " + own);
+		}
+		if (load.book().plans().stream().noneMatch((p) -> p.id().equals(planId))) {
+			throw new PlanNotStoredException(plan.location() + ": holds no plan with id '" + planId + "'");
+		}
+		this.stored.save(plan);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					reload();
+				}
+			});
+		}
+		else {
+			reload();
+		}
+		return plan;
+	}
+
+	/** Where a plan of that id already is, if anywhere. */
+	private Optional<String> existing(String planId, String fileName, Optional<StoredPlan> stored) {
+		if (stored.isPresent()) {
+			return Optional.of(stored.get().location());
+		}
+		Path file = this.directory.resolve("plans").resolve(fileName);
+		if (Files.exists(file)) {
+			// Even when it does not load: the file is the editor's, and the stored plan
+			// would silently hide it.
+			return Optional.of(CalendarLoader.name(this.directory, file));
+		}
+		return book().plans().stream().filter((p) -> p.id().equals(planId)).findFirst().map((p) -> "a calendar file");
+	}
+
+	/** A load and the stored plans' versions it read. */
+	private record Loaded(CalendarLoad load, Map<String, Long> versions) {
+
 	}
 
 }

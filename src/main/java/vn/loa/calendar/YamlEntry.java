@@ -136,6 +136,14 @@ final class YamlEntry {
 		return text.isEmpty() ? null : text;
 	}
 
+	/**
+	 * A single value as written, without checking or reporting anything; {@code null}
+	 * when absent or not a single value.
+	 */
+	String peek(String key) {
+		return (this.fields.get(key) instanceof ScalarNode scalar) ? scalar.getValue().strip() : null;
+	}
+
 	/** A single value that must be there. */
 	String required(String key) {
 		Node value = this.fields.get(key);

@@ -1,6 +1,7 @@
 /**
  * Anniversaries, events, plans with their phases and organisations, read from the
- * {@code calendar/} files; occurrences of anniversaries in a year, solar or lunar (âm
+ * {@code calendar/} files and from the plans confirmed at run time (its own table,
+ * {@code calendar_plan}); occurrences of anniversaries in a year, solar or lunar (âm
  * lịch). Uses no other module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Calendar")

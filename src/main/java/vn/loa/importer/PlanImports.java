@@ -1,32 +1,27 @@
 package vn.loa.importer;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-import vn.loa.calendar.CalendarLoad;
-import vn.loa.calendar.CalendarProblem;
 import vn.loa.calendar.CalendarService;
+import vn.loa.calendar.PlanNotStoredException;
 
 /**
  * Reads uploaded plan documents into drafts kept until an editor confirms one; confirming
- * writes it into {@code calendar/plans/} and reloads the calendar, and only if the
- * calendar still loads without a problem from that file. Nothing in the calendar changes
- * before that.
+ * stores the plan in the database through the calendar, which every node then reads, and
+ * only if the calendar loads it without a problem. Nothing in the calendar changes before
+ * that. No file is written to {@code calendar/}: that directory holds what is shipped.
  */
 @Service
 public class PlanImports {
@@ -35,15 +30,11 @@ public class PlanImports {
 
 	private final CalendarService calendar;
 
-	private final Path calendarDirectory;
-
 	private final Clock clock;
 
-	PlanImports(NamedParameterJdbcTemplate jdbc, CalendarService calendar,
-			@Value("${loa.calendar-dir:calendar}") Path calendarDirectory, Clock clock) {
+	PlanImports(NamedParameterJdbcTemplate jdbc, CalendarService calendar, Clock clock) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
-		this.calendarDirectory = calendarDirectory;
 		this.clock = clock;
 	}
 
@@ -88,55 +79,39 @@ public class PlanImports {
 	}
 
 	/**
-	 * Stores a draft's plan in the calendar. Refuses when a plan file of that id exists
-	 * (unless {@code replace}) or when the calendar would not load the new file cleanly;
-	 * in both cases the calendar is left exactly as it was.
+	 * Stores a draft's plan in the calendar, in the database that every node reads, in
+	 * the same transaction as marking the draft confirmed. Refuses when a plan of that id
+	 * exists in the files or the database (unless {@code replace}) or when the calendar
+	 * would not load the plan cleanly; in both cases the calendar is left exactly as it
+	 * was.
 	 */
-	public synchronized Draft confirm(String id, boolean replace) {
+	@Transactional
+	public Draft confirm(String id, boolean replace) {
 		Draft draft = find(id).orElseThrow(() -> new ImportConflictException("no draft with id '" + id + "'"));
 		if (draft.confirmedAt() != null) {
 			throw new ImportConflictException("draft '" + id + "' was already confirmed");
 		}
-		Path file = this.calendarDirectory.resolve("plans").resolve(draft.planId() + ".yaml");
-		byte[] previous = null;
 		try {
-			if (Files.exists(file)) {
-				if (!replace) {
-					throw new ImportConflictException(
-							"calendar already holds " + file.getFileName() + "; confirm with replace to overwrite it");
-				}
-				previous = Files.readAllBytes(file);
-			}
-			Files.createDirectories(file.getParent());
-			Path temp = Files.createTempFile(file.getParent(), ".import", ".tmp");
-			Files.writeString(temp, draft.yaml(), StandardCharsets.UTF_8);
-			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			CalendarLoad load = this.calendar.reload();
-			List<CalendarProblem> own = load.problems()
-				.stream()
-				.filter((p) -> p.file().endsWith(file.getFileName().toString()))
-				.toList();
-			if (!own.isEmpty()) {
-				restore(file, previous);
-				throw new ImportConflictException("the calendar would not load the plan: " + own);
-			}
+			this.calendar.storePlan(draft.planId(), draft.yaml(), actor(), replace);
 		}
-		catch (IOException ex) {
-			throw new ImportConflictException("cannot write " + file + ": " + ex.getMessage());
+		catch (PlanNotStoredException ex) {
+			throw new ImportConflictException(ex.getMessage());
 		}
-		this.jdbc.update("UPDATE plan_import SET confirmed_at = :now WHERE id = :id",
+		int confirmed = this.jdbc.update(
+				"UPDATE plan_import SET confirmed_at = :now WHERE id = :id AND confirmed_at IS NULL",
 				Map.of("id", id, "now", Timestamp.from(this.clock.instant())));
+		if (confirmed == 0) {
+			// Confirmed meanwhile by another request: the plan stored above is rolled
+			// back.
+			throw new ImportConflictException("draft '" + id + "' was already confirmed");
+		}
 		return find(id).orElseThrow();
 	}
 
-	private void restore(Path file, byte[] previous) throws IOException {
-		if (previous != null) {
-			Files.write(file, previous);
-		}
-		else {
-			Files.deleteIfExists(file);
-		}
-		this.calendar.reload();
+	/** The person confirming, as the audit names them. */
+	private static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : "anonymous";
 	}
 
 	/**
@@ -148,7 +123,8 @@ public class PlanImports {
 	 * @param yaml the draft in the calendar/ format
 	 * @param report each extracted value with its line, then the warnings
 	 * @param createdAt when it was read
-	 * @param confirmedAt when it was stored in the calendar, or {@code null}
+	 * @param confirmedAt when it was stored in the calendar (the database), or
+	 * {@code null}
 	 */
 	public record Draft(String id, String fileName, String planId, String yaml, String report, Instant createdAt,
 			Instant confirmedAt) {
