@@ -40,10 +40,14 @@ class SubscribeController {
 
 	private final SignUpLimits limits;
 
-	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, SignUpLimits limits) {
+	private final ResidentConsents consents;
+
+	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, SignUpLimits limits,
+			ResidentConsents consents) {
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.limits = limits;
+		this.consents = consents;
 	}
 
 	@GetMapping("/subscribe")
@@ -73,6 +77,9 @@ class SubscribeController {
 		if (subscriber == null) {
 			return limited(model, response);
 		}
+		if (subscriber.status() == SubscriberStatus.PENDING) {
+			this.consents.asked(subscriber);
+		}
 		model.addAttribute("state", "sent");
 		return FORM;
 	}
@@ -93,10 +100,12 @@ class SubscribeController {
 	@PostMapping("/subscribe/confirm/{token}")
 	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
 		Verdict verdict = this.tokens.verify(token);
+		Optional<Subscriber> before = verdict.subscriberId().flatMap(this.subscribers::find);
 		Optional<Subscriber> subscriber = verdict.subscriberId().flatMap(this.subscribers::confirm);
 		if (subscriber.isEmpty() || !subscriber.get().isConfirmed()) {
 			return refused(verdict, model, response);
 		}
+		this.consents.changed("subscriber.confirm", before.orElse(null), subscriber.get());
 		model.addAttribute("state", "done");
 		model.addAttribute("email", subscriber.get().email());
 		return CONFIRM;

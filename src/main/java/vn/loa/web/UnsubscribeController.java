@@ -31,9 +31,12 @@ class UnsubscribeController {
 
 	private final Subscribers subscribers;
 
-	UnsubscribeController(UnsubscribeTokens tokens, Subscribers subscribers) {
+	private final ResidentConsents consents;
+
+	UnsubscribeController(UnsubscribeTokens tokens, Subscribers subscribers, ResidentConsents consents) {
 		this.tokens = tokens;
 		this.subscribers = subscribers;
+		this.consents = consents;
 	}
 
 	@GetMapping
@@ -50,10 +53,13 @@ class UnsubscribeController {
 
 	@PostMapping
 	String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<Subscriber> subscriber = this.tokens.verify(token).flatMap(this.subscribers::unsubscribe);
+		Optional<Long> id = this.tokens.verify(token);
+		Optional<Subscriber> before = id.flatMap(this.subscribers::find);
+		Optional<Subscriber> subscriber = id.flatMap(this.subscribers::unsubscribe);
 		if (subscriber.isEmpty()) {
 			return invalid(model, response);
 		}
+		this.consents.changed("subscriber.unsubscribe", before.orElse(null), subscriber.get());
 		model.addAttribute("state", "done");
 		model.addAttribute("email", subscriber.get().email());
 		return VIEW;

@@ -193,6 +193,18 @@ class ResidentPagesIntegrationTests {
 
 		assertThat(page(post(path), 200)).contains("đã được xác nhận");
 		assertThat(find(address).status()).isEqualTo(SubscriberStatus.CONFIRMED);
+		// The resident's own steps are the evidence of consent, without the address.
+		assertThat(
+				this.jdbc.queryForList(
+						"SELECT actor || ' ' || action || ' ' || COALESCE(before_state, '-') || ' -> ' || after_state "
+								+ "FROM audit_entry WHERE subject = ? ORDER BY id",
+						String.class, "subscriber:" + pending.id()))
+			.containsExactly("resident subscriber.sign-up - -> default, pending",
+					"resident subscriber.confirm default, pending -> default, confirmed");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_entry WHERE after_state LIKE ? " + "OR before_state LIKE ?", Integer.class,
+				"%" + address + "%", "%" + address + "%"))
+			.isZero();
 
 		// Signing up again gives the same neutral answer and sends nothing.
 		int before = SMTP.getReceivedMessages().length;

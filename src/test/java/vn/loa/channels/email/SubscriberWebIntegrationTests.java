@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.loa.accounts.AuditLog;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
@@ -35,6 +36,9 @@ class SubscriberWebIntegrationTests {
 
 	@Autowired
 	UnsubscribeTokens tokens;
+
+	@Autowired
+	AuditLog audit;
 
 	@Test
 	void addsASubscriberOnceWhateverTheCaseOfTheAddress() throws Exception {
@@ -104,6 +108,18 @@ class SubscriberWebIntegrationTests {
 
 		assertThat(this.subscribers.find(subscriber.id()).orElseThrow().status())
 			.isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+		// The withdrawal of consent is on record, once however often the client posts.
+		this.mvc
+			.perform(post("/unsubscribe/" + this.tokens.issue(subscriber.id()))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("List-Unsubscribe=One-Click"))
+			.andExpect(status().isOk());
+		String organisation = subscriber.organisation();
+		assertThat(this.audit.latest("subscriber:" + subscriber.id(), 10)).singleElement()
+			.satisfies((entry) -> assertThat(
+					entry.actor() + " " + entry.action() + " " + entry.before() + " -> " + entry.after())
+				.isEqualTo("resident subscriber.unsubscribe " + organisation + ", confirmed -> " + organisation
+						+ ", unsubscribed"));
 	}
 
 	@Test
