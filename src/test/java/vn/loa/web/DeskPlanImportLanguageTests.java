@@ -30,6 +30,7 @@ import vn.loa.accounts.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -163,6 +164,33 @@ class DeskPlanImportLanguageTests {
 				review.substring(review.lastIndexOf('/') + 1));
 		String page = page(editor, review);
 		assertThat(page).contains("Số / Number: 12-KH/ĐU (dòng/line 2)").doesNotContain("id=\"warnings\"");
+	}
+
+	@Test
+	void aConfirmationThatWouldOverwriteAPlanSaysSoInTheEditorsLanguageAndKeepsTheWarnings() throws Exception {
+		MockHttpSession editor = login("nhap-trung");
+		String plan = PLAN.replace("12-KH/ĐU", "13-KH/ĐU");
+		this.mvc.perform(post(upload(editor, plan) + "/confirm").session(editor).with(csrf(editor)))
+			.andExpect(status().is3xxRedirection());
+		String second = upload(editor, plan);
+
+		String page = this.mvc.perform(post(second + "/confirm").session(editor).with(csrf(editor)))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(HtmlUtils.htmlUnescape(page)).contains("Không lưu được: Lịch đã có tệp 13-kh-du.yaml; hãy chọn "
+				+ "“Thay thế kế hoạch đã có” rồi xác nhận lại để ghi đè.");
+		assertThat(items(page, "warnings")).contains("Cả văn bản: Lịch đã có kế hoạch “13-kh-du” cùng mã hoặc cùng số: "
+				+ "hãy thay tệp của kế hoạch đó thay vì thêm kế hoạch này.");
+
+		String english = this.mvc.perform(post(second + "/confirm?lang=en").session(editor).with(csrf(editor)))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(HtmlUtils.htmlUnescape(english)).contains("Not stored: The calendar already holds 13-kh-du.yaml; "
+				+ "tick “Replace the existing plan” and confirm again to overwrite it.");
 	}
 
 	/** The error under the file field of a refused upload. */
