@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,13 +61,13 @@ class DeskPlansController {
 
 	DeskPlansController(CalendarService calendar, PlanImports imports, AuditLog audit, ContentStore store, Clock clock,
 			ZoneId zone, MessageSource messages) {
-		this.messages = messages;
 		this.calendar = calendar;
 		this.imports = imports;
 		this.audit = audit;
 		this.store = store;
 		this.clock = clock;
 		this.zone = zone;
+		this.messages = messages;
 	}
 
 	@GetMapping("/desk/plans")
@@ -170,7 +171,7 @@ class DeskPlansController {
 		model.addAttribute("warnings",
 				notes.warnings()
 					.stream()
-					.sorted(java.util.Comparator.comparingInt(PlanImports.Note::line))
+					.sorted(Comparator.comparingInt(PlanImports.Note::line))
 					.map((note) -> row(note, locale))
 					.toList());
 		model.addAttribute("legacy", notes.values().isEmpty() && notes.warnings().isEmpty());
