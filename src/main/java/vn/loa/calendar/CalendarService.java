@@ -107,8 +107,9 @@ public class CalendarService {
 		Optional<StoredPlan> previous = this.stored.find(planId);
 		if (!replace) {
 			existing(planId, fileName, previous).ifPresent((where) -> {
-				throw new PlanNotStoredException("the calendar already holds plan '" + planId + "' (" + where
-						+ "); confirm with replace to overwrite it");
+				throw new PlanNotStoredException(PlanNotStoredException.Reason.EXISTS, planId,
+						"the calendar already holds plan '" + planId + "' (" + where
+								+ "); confirm with replace to overwrite it");
 			});
 		}
 		StoredPlan plan = new StoredPlan(planId, fileName, yaml, storedBy, this.clock.instant(),
@@ -122,10 +123,12 @@ public class CalendarService {
 			.filter((problem) -> problem.file().equals(plan.location()))
 			.toList();
 		if (!own.isEmpty()) {
-			throw new PlanNotStoredException("the calendar would not load the plan: " + own);
+			throw new PlanNotStoredException(PlanNotStoredException.Reason.WOULD_NOT_LOAD, own.toString(),
+					"the calendar would not load the plan: " + own);
 		}
 		if (load.book().plans().stream().noneMatch((p) -> p.id().equals(planId))) {
-			throw new PlanNotStoredException(plan.location() + ": holds no plan with id '" + planId + "'");
+			String problem = plan.location() + ": holds no plan with id '" + planId + "'";
+			throw new PlanNotStoredException(PlanNotStoredException.Reason.WOULD_NOT_LOAD, problem, problem);
 		}
 		this.stored.save(plan);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

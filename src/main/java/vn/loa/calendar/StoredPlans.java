@@ -59,8 +59,9 @@ class StoredPlans {
 						plan.fileName(), plan.yaml(), plan.storedBy(), at, plan.version());
 			}
 			catch (DuplicateKeyException ex) {
-				throw new PlanNotStoredException("plan '" + plan.planId()
-						+ "' was stored meanwhile by another confirmation; confirm with replace to overwrite it");
+				throw new PlanNotStoredException(PlanNotStoredException.Reason.CHANGED_MEANWHILE, plan.planId(),
+						"plan '" + plan.planId()
+								+ "' was stored meanwhile by another confirmation; confirm with replace to overwrite it");
 			}
 			return;
 		}
@@ -69,7 +70,7 @@ class StoredPlans {
 						+ "WHERE plan_id = ? AND version = ?",
 				plan.fileName(), plan.yaml(), plan.storedBy(), at, plan.version(), plan.planId(), plan.version() - 1);
 		if (updated == 0) {
-			throw new PlanNotStoredException(
+			throw new PlanNotStoredException(PlanNotStoredException.Reason.CHANGED_MEANWHILE, plan.planId(),
 					"plan '" + plan.planId() + "' was changed meanwhile by another confirmation; confirm again");
 		}
 	}

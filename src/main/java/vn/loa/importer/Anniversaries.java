@@ -80,7 +80,8 @@ final class Anniversaries {
 			LocalDate from = Dates.of(m.group(4), m.group(3), m.group(1));
 			LocalDate to = Dates.of(m.group(8), m.group(7), m.group(5));
 			if (from == null || to == null) {
-				this.draft.warn(line, "impossible date in '" + written + "': anniversary not added");
+				this.draft.warn(line, ImportMessage.ANNIVERSARY_RANGE_IMPOSSIBLE_DATE,
+						"impossible date in '" + written + "': anniversary not added", written);
 				continue;
 			}
 			Context context = context(p, m.start());
@@ -93,8 +94,14 @@ final class Anniversaries {
 			if (context.ordinal() != null) {
 				String checked = context.ordinal() + " năm (" + m.group(1) + "/" + m.group(3) + "/" + m.group(4) + " - "
 						+ m.group(5) + "/" + m.group(7) + "/" + m.group(8) + ")";
+				// Both dates exist here, so a finding is either a wrong count or two
+				// days.
+				int span = to.getYear() - from.getYear();
+				ImportMessage code = (context.ordinal() != span) ? ImportMessage.ANNIVERSARY_ORDINAL_SPAN
+						: ImportMessage.ANNIVERSARY_DIFFERENT_DAYS;
 				for (WrittenOrdinals.Finding finding : WrittenOrdinals.check(checked)) {
-					this.draft.warn(line, finding.message() + " ('" + context.name() + "')");
+					this.draft.warn(line, code, finding.message() + " ('" + context.name() + "')", checked,
+							context.ordinal(), span, context.name());
 				}
 			}
 			dated(context.name(), from, ordinal, line);
@@ -115,8 +122,10 @@ final class Anniversaries {
 			int line = p.lineAt(m.start());
 			if (date == null) {
 				if (context.ordinal() != null) {
-					this.draft.warn(line, "impossible date '" + p.text().substring(m.start(), m.end()) + "' for '"
-							+ context.name() + "': anniversary not added");
+					String impossible = p.text().substring(m.start(), m.end());
+					this.draft.warn(line, ImportMessage.ANNIVERSARY_IMPOSSIBLE_DATE,
+							"impossible date '" + impossible + "' for '" + context.name() + "': anniversary not added",
+							impossible, context.name());
 				}
 				continue;
 			}
@@ -189,8 +198,10 @@ final class Anniversaries {
 				this.draft.addEvent(new EventMention(event.id(), event.name(), false, line));
 			}
 			else if (COMMEMORATION.matcher(Words.fold(before + " " + clause(p.text(), m.start()))).find()) {
-				this.draft.warn(line, "'" + m.group() + " " + name
-						+ "' has no date the calendar knows: not added; enter its origin date to keep it");
+				String written = m.group() + " " + name;
+				this.draft.warn(line, ImportMessage.ANNIVERSARY_UNDATED,
+						"'" + written + "' has no date the calendar knows: not added; enter its origin date to keep it",
+						written);
 			}
 		}
 	}
@@ -224,8 +235,11 @@ final class Anniversaries {
 		for (Anniversary a : this.book.anniversaries()) {
 			if (!a.lunar() && a.day() == origin.getDayOfMonth() && a.month() == origin.getMonthValue()
 					&& Words.similarity(name, a.name()) >= 0.6) {
-				this.draft.warn(line, "'" + name + "' is dated " + DraftYaml.date(origin) + " but the calendar has "
-						+ a.id() + " from " + a.origin().map(DraftYaml::date).orElse("?") + ": check the year");
+				String known = a.origin().map(DraftYaml::date).orElse("?");
+				this.draft.warn(
+						line, ImportMessage.ANNIVERSARY_OTHER_YEAR, "'" + name + "' is dated " + DraftYaml.date(origin)
+								+ " but the calendar has " + a.id() + " from " + known + ": check the year",
+						name, DraftYaml.date(origin), a.id(), known);
 				add(a, ordinal, line);
 				return;
 			}
@@ -236,8 +250,10 @@ final class Anniversaries {
 		for (int i = 2; this.book.anniversary(unique).isPresent() || proposedElsewhere(unique, origin); i++) {
 			unique = id + "-" + i;
 		}
-		this.draft.warn(line, "anniversary '" + proposedName + "' (" + DraftYaml.date(origin)
-				+ ") is not in the calendar: proposed as '" + unique + "', tier K");
+		this.draft.warn(line, ImportMessage.ANNIVERSARY_PROPOSED,
+				"anniversary '" + proposedName + "' (" + DraftYaml.date(origin)
+						+ ") is not in the calendar: proposed as '" + unique + "', tier K",
+				proposedName, DraftYaml.date(origin), unique);
 		this.draft.addAnniversary(new AnniversaryMention(unique, proposedName, ordinal, origin, true, line));
 	}
 

@@ -78,7 +78,7 @@ final class Closing {
 			}
 		}
 		else {
-			draft.warn(0, "no 'Nơi nhận' list");
+			draft.warn(0, ImportMessage.NO_RECIPIENTS, "no 'Nơi nhận' list");
 			start = Math.max(1, lines.size() - 6);
 			int last = layout.paragraphs.isEmpty() ? 0 : layout.paragraphs.get(layout.paragraphs.size() - 1).line();
 			for (int i = Math.max(start, last - 5); i <= lines.size(); i++) {
@@ -123,14 +123,14 @@ final class Closing {
 			}
 		}
 		if (name == null && role == null && onBehalf == null) {
-			draft.warn(0, "no signature found");
+			draft.warn(0, ImportMessage.NO_SIGNATURE, "no signature found");
 			return;
 		}
 		if (name != null) {
 			draft.extract("signer", name, line);
 		}
 		else {
-			draft.warn(0, "the signer's name is missing");
+			draft.warn(0, ImportMessage.NO_SIGNER_NAME, "the signer's name is missing");
 		}
 		draft.signer = new Signer(name, role, onBehalf, line);
 	}

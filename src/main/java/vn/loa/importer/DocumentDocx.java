@@ -42,14 +42,16 @@ final class DocumentDocx {
 			return String.join("\n", new DocumentDocx(document).body(document.getBodyElements()));
 		}
 		catch (OLE2NotOfficeXmlFileException ex) {
-			throw new UnreadableDocumentException(fileName
+			throw new UnreadableDocumentException(ImportMessage.DOCX_OLD_OR_PROTECTED, ex, fileName
 					+ " is an old Word 97-2003 document or a password-protected one; save it as .docx without a password",
-					ex);
+					fileName);
 		}
 		catch (IOException | RuntimeException ex) {
-			String what = ((bytes.length < 4) || (bytes[0] != 'P') || (bytes[1] != 'K')) ? "it is not a .docx at all"
-					: "it is damaged, or a zip archive that is not a Word document";
-			throw new UnreadableDocumentException(fileName + " cannot be opened as a Word document: " + what, ex);
+			boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K';
+			String what = zip ? "it is damaged, or a zip archive that is not a Word document"
+					: "it is not a .docx at all";
+			throw new UnreadableDocumentException(zip ? ImportMessage.DOCX_DAMAGED : ImportMessage.DOCX_NOT_DOCX, ex,
+					fileName + " cannot be opened as a Word document: " + what, fileName);
 		}
 	}
 

@@ -46,7 +46,8 @@ final class DocumentHtml {
 			document = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new UnreadableDocumentException(fileName + " cannot be read as HTML", ex);
+			throw new UnreadableDocumentException(ImportMessage.HTML_UNREADABLE, ex,
+					fileName + " cannot be read as HTML", fileName);
 		}
 		return String.join("\n", lines(document.body()));
 	}

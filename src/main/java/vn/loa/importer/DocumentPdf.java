@@ -31,17 +31,20 @@ final class DocumentPdf {
 			text = stripper.getText(document);
 		}
 		catch (InvalidPasswordException ex) {
-			throw new UnreadableDocumentException(
-					fileName + " is protected by a password; save a copy without the password and import that", ex);
+			throw new UnreadableDocumentException(ImportMessage.PDF_PASSWORD, ex,
+					fileName + " is protected by a password; save a copy without the password and import that",
+					fileName);
 		}
 		catch (IOException | RuntimeException ex) {
-			String what = startsWithPdfHeader(bytes) ? "it is damaged" : "it is not a PDF";
-			throw new UnreadableDocumentException(fileName + " cannot be opened as a PDF: " + what, ex);
+			boolean pdf = startsWithPdfHeader(bytes);
+			throw new UnreadableDocumentException(pdf ? ImportMessage.PDF_DAMAGED : ImportMessage.PDF_NOT_PDF, ex,
+					fileName + " cannot be opened as a PDF: " + (pdf ? "it is damaged" : "it is not a PDF"), fileName);
 		}
 		if (text.isBlank()) {
-			throw new UnreadableDocumentException(
+			throw new UnreadableDocumentException(ImportMessage.PDF_SCANNED,
 					fileName + " has no text layer (scanned?); OCR is not supported, so import the Word file it was"
-							+ " made from");
+							+ " made from",
+					fileName);
 		}
 		return text;
 	}

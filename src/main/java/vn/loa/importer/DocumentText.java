@@ -26,7 +26,7 @@ final class DocumentText {
 					: StandardCharsets.UTF_16LE.newDecoder();
 			String text = strict(fileName, ByteBuffer.wrap(bytes, 2, bytes.length - 2), decoder);
 			if (text.indexOf('\0') >= 0) {
-				throw binary(fileName, "it contains NUL characters");
+				throw binary(fileName, ImportMessage.TEXT_NUL_CHARACTERS, "it contains NUL characters");
 			}
 			return text;
 		}
@@ -40,17 +40,20 @@ final class DocumentText {
 	 */
 	static void requireNotBinary(String fileName, byte[] bytes) {
 		if (startsWith(bytes, '%', 'P', 'D', 'F', '-')) {
-			throw binary(fileName, "it is a PDF; name it .pdf");
+			throw binary(fileName, ImportMessage.TEXT_IS_PDF, "it is a PDF; name it .pdf");
 		}
 		if (startsWith(bytes, 'P', 'K', 3, 4)) {
-			throw binary(fileName, "it is a zip archive, perhaps a Word .docx; name it .docx");
+			throw binary(fileName, ImportMessage.TEXT_IS_ZIP,
+					"it is a zip archive, perhaps a Word .docx; name it .docx");
 		}
 		if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
-			throw binary(fileName, "it is an old Office document, perhaps a Word .doc; save it as .docx");
+			throw binary(fileName, ImportMessage.TEXT_IS_DOC,
+					"it is an old Office document, perhaps a Word .doc; save it as .docx");
 		}
 		for (byte b : bytes) {
 			if (b == 0) {
-				throw binary(fileName, "it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)");
+				throw binary(fileName, ImportMessage.TEXT_NUL_BYTES,
+						"it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)");
 			}
 		}
 	}
@@ -60,8 +63,11 @@ final class DocumentText {
 		CharBuffer out = CharBuffer.allocate((int) (in.remaining() * (double) decoder.maxCharsPerByte()) + 1);
 		CoderResult result = decoder.decode(in, out, true);
 		if (result.isError()) {
-			throw new UnreadableDocumentException(fileName + " is not valid " + decoder.charset().name()
-					+ " text (line " + lineAt(in) + "); save it as UTF-8, the encoding expected of text files");
+			String charset = decoder.charset().name();
+			int line = lineAt(in);
+			throw new UnreadableDocumentException(ImportMessage.TEXT_ENCODING, fileName + " is not valid " + charset
+					+ " text (line " + line + "); save it as UTF-8, the encoding expected of text files", fileName,
+					charset, line);
 		}
 		decoder.flush(out);
 		return out.flip().toString();
@@ -77,8 +83,8 @@ final class DocumentText {
 		return line;
 	}
 
-	private static UnreadableDocumentException binary(String fileName, String why) {
-		return new UnreadableDocumentException(fileName + " is not text: " + why);
+	private static UnreadableDocumentException binary(String fileName, ImportMessage code, String why) {
+		return new UnreadableDocumentException(code, fileName + " is not text: " + why, fileName);
 	}
 
 	private static boolean startsWith(byte[] bytes, int... prefix) {

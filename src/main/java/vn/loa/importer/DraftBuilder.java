@@ -61,8 +61,15 @@ final class DraftBuilder {
 		}
 	}
 
-	void warn(int line, String message) {
-		Warning warning = new Warning(line, message);
+	/**
+	 * Adds a warning once.
+	 * @param line the 1-based line, 0 for the whole plan
+	 * @param code what it is, for the desk's messages
+	 * @param message the English text the command line and the API show
+	 * @param arguments the code's arguments, in the order of its message
+	 */
+	void warn(int line, ImportMessage code, String message, Object... arguments) {
+		Warning warning = new Warning(line, message, code.code(), ImportMessage.arguments(arguments));
 		if (!this.warnings.contains(warning)) {
 			this.warnings.add(warning);
 		}

@@ -159,8 +159,8 @@ final class Events {
 				return known;
 			}
 		}
-		this.draft.warn(line, "event '" + name + "' is not in the calendar: proposed as '" + unique
-				+ "' with its date unknown; enter the date");
+		this.draft.warn(line, ImportMessage.EVENT_PROPOSED, "event '" + name + "' is not in the calendar: proposed as '"
+				+ unique + "' with its date unknown; enter the date", name, unique);
 		return this.draft.addEvent(new EventMention(unique, name, true, line));
 	}
 

@@ -75,11 +75,16 @@ final class Identity {
 		implemented(layout, draft);
 		issuer(layout, draft, issuerLines, issuerLineNumbers);
 		if (draft.number == null) {
-			draft.warn(0, (draft.code != null) ? "the number is left blank (Số: /" + draft.code + ")"
-					: "no document number (Số ...) above the title");
+			if (draft.code != null) {
+				draft.warn(0, ImportMessage.NUMBER_BLANK, "the number is left blank (Số: /" + draft.code + ")",
+						draft.code);
+			}
+			else {
+				draft.warn(0, ImportMessage.NO_NUMBER, "no document number (Số ...) above the title");
+			}
 		}
 		if (draft.date == null) {
-			draft.warn(0, "no document date (ngày ... tháng ... năm ...) above the title");
+			draft.warn(0, ImportMessage.NO_DATE, "no document date (ngày ... tháng ... năm ...) above the title");
 		}
 	}
 
@@ -122,11 +127,14 @@ final class Identity {
 				draft.extract("date", draft.date, line);
 			}
 			catch (DateTimeException ex) {
-				draft.warn(line, "impossible document date '" + text.substring(m.start(), m.end()) + "'");
+				String written = text.substring(m.start(), m.end());
+				draft.warn(line, ImportMessage.IMPOSSIBLE_DOCUMENT_DATE, "impossible document date '" + written + "'",
+						written);
 			}
 		}
 		else {
-			draft.warn(line, "the document date is left blank ('" + text.substring(m.start(), m.end()).strip() + "')");
+			String written = text.substring(m.start(), m.end()).strip();
+			draft.warn(line, ImportMessage.DATE_BLANK, "the document date is left blank ('" + written + "')", written);
 		}
 		String[] before = text.substring(0, m.start()).replaceAll("[,\\s]+$", "").split(" ");
 		List<String> place = new ArrayList<>();
@@ -147,7 +155,7 @@ final class Identity {
 
 	private static void kindAndTitle(Layout layout, DraftBuilder draft) {
 		if (layout.kind < 0) {
-			draft.warn(0, "no 'KẾ HOẠCH' or 'HƯỚNG DẪN' heading: title and header not found");
+			draft.warn(0, ImportMessage.NO_HEADING, "no 'KẾ HOẠCH' or 'HƯỚNG DẪN' heading: title and header not found");
 			return;
 		}
 		Paragraph kind = layout.paragraphs.get(layout.kind);
@@ -165,7 +173,7 @@ final class Identity {
 			}
 		}
 		if (parts.isEmpty()) {
-			draft.warn(kind.line(), "no title under '" + draft.kind + "'");
+			draft.warn(kind.line(), ImportMessage.NO_TITLE, "no title under '" + draft.kind + "'", draft.kind);
 			return;
 		}
 		String text = String.join(" ", parts).replaceAll("\\s+", " ").replaceAll("^[\"“(]+|[\"”)]+$", "").strip();
@@ -223,7 +231,8 @@ final class Identity {
 			draft.extract("issuer", issuer, lines.get(lines.size() - 1));
 			return;
 		}
-		draft.warn(0, "no issuing body found (neither in the header nor in a sentence '... xây dựng kế hoạch')");
+		draft.warn(0, ImportMessage.NO_ISSUER,
+				"no issuing body found (neither in the header nor in a sentence '... xây dựng kế hoạch')");
 	}
 
 }

@@ -48,7 +48,8 @@ final class Outlets {
 		List<Paragraph> paragraphs = (forms != null) ? layout.in(forms)
 				: layout.paragraphs.subList(layout.body, layout.closing);
 		if (forms == null) {
-			draft.warn(0, "no 'Hình thức tuyên truyền' section: forms of communication read from the whole text");
+			draft.warn(0, ImportMessage.NO_FORMS_SECTION,
+					"no 'Hình thức tuyên truyền' section: forms of communication read from the whole text");
 		}
 		List<Map.Entry<String, String>> phrases = new java.util.ArrayList<>(FORMS.entrySet());
 		// The longest phrase first, so that "đài phát thanh cơ sở" is one outlet.
@@ -72,7 +73,8 @@ final class Outlets {
 			}
 		}
 		if (draft.outlets.isEmpty()) {
-			draft.warn(0, "no form of communication Loa publishes through (radio, trang thông tin điện tử, bản tin)");
+			draft.warn(0, ImportMessage.NO_OUTLET,
+					"no form of communication Loa publishes through (radio, trang thông tin điện tử, bản tin)");
 		}
 	}
 

@@ -115,10 +115,10 @@ final class Phases {
 						+ (peak ? " (cao điểm)" : ""),
 				line);
 		if (phase.start() == null) {
-			this.draft.warn(line, "phase '" + name + "' has no start date");
+			this.draft.warn(line, ImportMessage.PHASE_NO_START, "phase '" + name + "' has no start date", name);
 		}
 		if (phase.end() == null && phase.until() == null) {
-			this.draft.warn(line, "phase '" + name + "' has no end: enter one");
+			this.draft.warn(line, ImportMessage.PHASE_NO_END, "phase '" + name + "' has no end: enter one", name);
 		}
 	}
 
@@ -159,8 +159,9 @@ final class Phases {
 			int startYear = (m.group(3) != null) ? Integer.parseInt(m.group(3)) : Integer.parseInt(m.group(6));
 			LocalDate start = Dates.of(String.valueOf(startYear), m.group(2), m.group(1));
 			if (start == null || end == null) {
-				this.draft.warn(p.lineAt(m.start()),
-						"impossible date in '" + p.text().substring(m.start(), m.end()) + "'");
+				String written = p.text().substring(m.start(), m.end());
+				this.draft.warn(p.lineAt(m.start()), ImportMessage.PHASE_IMPOSSIBLE_DATE,
+						"impossible date in '" + written + "'", written);
 				return null;
 			}
 			if (m.group(3) == null && start.isAfter(end)) {
@@ -226,11 +227,14 @@ final class Phases {
 			return this.draft.date;
 		}
 		return this.draft.latestImplemented().map((dated) -> {
-			this.draft.warn(line, "'" + written + "' starts on " + DraftYaml.date(dated.date()) + ", the date of "
-					+ dated.document() + " (the latest document it implements), because the plan has no date");
+			this.draft.warn(line, ImportMessage.PHASE_FROM_IMPLEMENTED,
+					"'" + written + "' starts on " + DraftYaml.date(dated.date()) + ", the date of " + dated.document()
+							+ " (the latest document it implements), because the plan has no date",
+					written, DraftYaml.date(dated.date()), dated.document());
 			return dated.date();
 		}).orElseGet(() -> {
-			this.draft.warn(line, "'" + written + "' has no start date: the plan has no date");
+			this.draft.warn(line, ImportMessage.PHASE_NO_PLAN_DATE,
+					"'" + written + "' has no start date: the plan has no date", written);
 			return null;
 		});
 	}

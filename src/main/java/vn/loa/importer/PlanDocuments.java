@@ -27,26 +27,32 @@ public final class PlanDocuments {
 		Objects.requireNonNull(fileName, "fileName");
 		Objects.requireNonNull(bytes, "bytes");
 		if (bytes.length == 0) {
-			throw new UnreadableDocumentException(fileName + " is empty");
+			throw new UnreadableDocumentException(ImportMessage.DOCUMENT_EMPTY, fileName + " is empty", fileName);
 		}
 		if (bytes.length > MAX_BYTES) {
-			throw new UnreadableDocumentException(
-					String.format(Locale.ROOT, "%s is %.1f MB; the largest accepted is %d MB", fileName,
-							megabytes(bytes.length), MAX_BYTES / (1024 * 1024)));
+			String size = String.format(Locale.ROOT, "%.1f", megabytes(bytes.length));
+			int largest = MAX_BYTES / (1024 * 1024);
+			throw new UnreadableDocumentException(ImportMessage.DOCUMENT_TOO_LARGE,
+					fileName + " is " + size + " MB; the largest accepted is " + largest + " MB", fileName, size,
+					largest);
 		}
 		String text = switch (extension(fileName)) {
 			case "txt", "md" -> DocumentText.decode(fileName, bytes);
 			case "docx" -> DocumentDocx.text(fileName, bytes);
 			case "pdf" -> DocumentPdf.text(fileName, bytes);
 			case "html", "htm" -> DocumentHtml.text(fileName, bytes);
-			case "doc" -> throw new UnreadableDocumentException(fileName
-					+ " is an old Word 97-2003 document; save it as .docx (Word: File, Save As, Word Document)");
-			default -> throw new UnreadableDocumentException(
-					fileName + " is not a supported kind of document; the supported kinds are " + SUPPORTED);
+			case "doc" -> throw new UnreadableDocumentException(
+					ImportMessage.DOCUMENT_DOC, fileName
+							+ " is an old Word 97-2003 document; save it as .docx (Word: File, Save As, Word Document)",
+					fileName);
+			default -> throw new UnreadableDocumentException(ImportMessage.DOCUMENT_UNSUPPORTED,
+					fileName + " is not a supported kind of document; the supported kinds are " + SUPPORTED, fileName,
+					SUPPORTED);
 		};
 		List<String> lines = TextCleanup.lines(text);
 		if (lines.stream().allMatch(String::isBlank)) {
-			throw new UnreadableDocumentException(fileName + " has no text, only whitespace");
+			throw new UnreadableDocumentException(ImportMessage.DOCUMENT_BLANK,
+					fileName + " has no text, only whitespace", fileName);
 		}
 		return new PlanText(fileName, lines);
 	}

@@ -96,6 +96,14 @@ public record PlanDraft(String id, String kind, String number, String code, Stri
 		return DraftYaml.write(this);
 	}
 
+	/**
+	 * What the reviewer checks against the document: number, issuer, date, title, phases,
+	 * anniversaries, events and outlets, each with its line.
+	 */
+	public List<Recognised> recognised() {
+		return DraftSummary.of(this);
+	}
+
 	/** A report for the person who reviews the draft: each value with its line. */
 	public String report() {
 		return DraftReport.write(this);
@@ -190,9 +198,34 @@ public record PlanDraft(String id, String kind, String number, String code, Stri
 	 * Something a person should check.
 	 *
 	 * @param line the 1-based line concerned, 0 for the whole plan
-	 * @param message what to check
+	 * @param message what to check, in English
+	 * @param code what to check, as a key under {@code importer.} in the messages
+	 * @param arguments the arguments of that message
 	 */
-	public record Warning(int line, String message) {
+	public record Warning(int line, String message, String code, List<String> arguments) {
+
+		public Warning {
+			Objects.requireNonNull(message);
+			Objects.requireNonNull(code);
+			arguments = List.copyOf(arguments);
+		}
+
+	}
+
+	/**
+	 * A value the review page lists: number, issuer, date, title, each phase with its
+	 * dates, anniversary, event and outlet.
+	 *
+	 * @param line the 1-based line it came from
+	 * @param code how to word it, as a key under {@code importer.} in the messages
+	 * @param arguments the arguments of that message
+	 */
+	public record Recognised(int line, String code, List<String> arguments) {
+
+		public Recognised {
+			Objects.requireNonNull(code);
+			arguments = List.copyOf(arguments);
+		}
 
 	}
 

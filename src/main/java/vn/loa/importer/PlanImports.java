@@ -3,6 +3,7 @@ package vn.loa.importer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,13 +46,15 @@ public class PlanImports {
 	public static PlanDraft read(String fileName, byte[] bytes, vn.loa.calendar.CalendarBook book) {
 		PlanDraft draft = new PlanParser().parse(PlanDocuments.read(fileName, bytes), book);
 		if (draft.kind() == null && (draft.title() == null || draft.title().isBlank())) {
-			throw new UnreadableDocumentException(
-					fileName + " does not look like a plan: it has no KẾ HOẠCH or HƯỚNG DẪN heading and no title");
+			throw new UnreadableDocumentException(ImportMessage.DOCUMENT_NOT_A_PLAN,
+					fileName + " does not look like a plan: it has no KẾ HOẠCH or HƯỚNG DẪN heading and no title",
+					fileName);
 		}
 		return draft;
 	}
 
-	/** Reads a document and keeps its draft for review. */
+	/** Reads a document and keeps its draft, with its values and warnings, for review. */
+	@Transactional
 	public Draft upload(String fileName, byte[] bytes) {
 		PlanDraft draft = read(fileName, bytes, this.calendar.book());
 		String id = UUID.randomUUID().toString();
@@ -63,7 +66,49 @@ public class PlanImports {
 					.addValue("yaml", draft.toYaml())
 					.addValue("report", draft.report())
 					.addValue("now", Timestamp.from(this.clock.instant())));
+		List<PlanDraft.Recognised> values = draft.recognised();
+		for (int i = 0; i < values.size(); i++) {
+			PlanDraft.Recognised value = values.get(i);
+			note(id, "value", i, value.line(), value.code(), value.arguments(), "");
+		}
+		for (int i = 0; i < draft.warnings().size(); i++) {
+			PlanDraft.Warning warning = draft.warnings().get(i);
+			note(id, "warning", i, warning.line(), warning.code(), warning.arguments(), warning.message());
+		}
 		return find(id).orElseThrow();
+	}
+
+	private void note(String id, String kind, int seq, int line, String code, List<String> arguments, String message) {
+		StringBuilder joined = new StringBuilder();
+		// One line each: the arguments quote single lines of the document.
+		arguments.forEach((argument) -> joined.append(argument.replaceAll("[\\r\\n]+", " ")).append('\n'));
+		this.jdbc.update(
+				"INSERT INTO plan_import_note (import_id, kind, seq, line_number, code, arguments, message) "
+						+ "VALUES (:id, :kind, :seq, :line, :code, :arguments, :message)",
+				new MapSqlParameterSource("id", id).addValue("kind", kind)
+					.addValue("seq", seq)
+					.addValue("line", line)
+					.addValue("code", code)
+					.addValue("arguments", joined.toString())
+					.addValue("message", message));
+	}
+
+	/**
+	 * What the review page shows of a draft: its values and its warnings, each as a code
+	 * with arguments and its line; both empty for a draft read before they were kept.
+	 */
+	public Notes notes(String id) {
+		List<Note> all = this.jdbc.query(
+				"SELECT kind, line_number, code, arguments, message FROM plan_import_note WHERE import_id = :id "
+						+ "ORDER BY kind, seq",
+				Map.of("id", id), (rs, n) -> new Note(rs.getString("kind"), rs.getInt("line_number"),
+						rs.getString("code"), arguments(rs.getString("arguments")), rs.getString("message")));
+		return new Notes(all.stream().filter((note) -> note.kind().equals("value")).toList(),
+				all.stream().filter((note) -> note.kind().equals("warning")).toList());
+	}
+
+	private static List<String> arguments(String joined) {
+		return joined.isEmpty() ? List.of() : List.of(joined.substring(0, joined.length() - 1).split("\n", -1));
 	}
 
 	public Optional<Draft> find(String id) {
@@ -87,15 +132,23 @@ public class PlanImports {
 	 */
 	@Transactional
 	public Draft confirm(String id, boolean replace) {
-		Draft draft = find(id).orElseThrow(() -> new ImportConflictException("no draft with id '" + id + "'"));
+		Draft draft = find(id).orElseThrow(() -> new ImportConflictException(ImportMessage.CONFLICT_NO_DRAFT,
+				"no draft with id '" + id + "'", id));
 		if (draft.confirmedAt() != null) {
-			throw new ImportConflictException("draft '" + id + "' was already confirmed");
+			throw new ImportConflictException(ImportMessage.CONFLICT_CONFIRMED,
+					"draft '" + id + "' was already confirmed", id);
 		}
 		try {
 			this.calendar.storePlan(draft.planId(), draft.yaml(), actor(), replace);
 		}
 		catch (PlanNotStoredException ex) {
-			throw new ImportConflictException(ex.getMessage());
+			throw switch (ex.reason()) {
+				case EXISTS -> new ImportConflictException(ImportMessage.CONFLICT_EXISTS, ex.getMessage(), ex.detail());
+				case WOULD_NOT_LOAD ->
+					new ImportConflictException(ImportMessage.CONFLICT_CALENDAR, ex.getMessage(), ex.detail());
+				case CHANGED_MEANWHILE ->
+					new ImportConflictException(ImportMessage.CONFLICT_MEANWHILE, ex.getMessage(), ex.detail());
+			};
 		}
 		int confirmed = this.jdbc.update(
 				"UPDATE plan_import SET confirmed_at = :now WHERE id = :id AND confirmed_at IS NULL",
@@ -103,7 +156,8 @@ public class PlanImports {
 		if (confirmed == 0) {
 			// Confirmed meanwhile by another request: the plan stored above is rolled
 			// back.
-			throw new ImportConflictException("draft '" + id + "' was already confirmed");
+			throw new ImportConflictException(ImportMessage.CONFLICT_CONFIRMED,
+					"draft '" + id + "' was already confirmed", id);
 		}
 		return find(id).orElseThrow();
 	}
@@ -131,11 +185,53 @@ public class PlanImports {
 
 	}
 
-	/** A confirmation that cannot be carried out, with the reason. */
+	/**
+	 * What the review page shows of one value or warning.
+	 *
+	 * @param kind {@code value} or {@code warning}
+	 * @param line the 1-based line, 0 for the whole plan
+	 * @param code the message, as a key under {@code importer.} in the messages
+	 * @param arguments the message's arguments
+	 * @param message a warning's English text, empty for a value
+	 */
+	public record Note(String kind, int line, String code, List<String> arguments, String message) {
+
+	}
+
+	/**
+	 * A draft's values and warnings, in the order the report lists them.
+	 *
+	 * @param values number, issuer, date, title, phases, anniversaries, events, outlets
+	 * @param warnings what a person should check
+	 */
+	public record Notes(List<Note> values, List<Note> warnings) {
+
+	}
+
+	/**
+	 * A confirmation that cannot be carried out, with the reason in English and as a code
+	 * with arguments.
+	 */
 	public static class ImportConflictException extends RuntimeException {
 
-		public ImportConflictException(String message) {
+		private final String code;
+
+		private final List<String> arguments;
+
+		ImportConflictException(ImportMessage code, String message, Object... arguments) {
 			super(message);
+			this.code = code.code();
+			this.arguments = ImportMessage.arguments(arguments);
+		}
+
+		/** The reason, as a key under {@code importer.} in the messages. */
+		public String code() {
+			return this.code;
+		}
+
+		/** The reason's arguments. */
+		public List<String> arguments() {
+			return this.arguments;
 		}
 
 	}

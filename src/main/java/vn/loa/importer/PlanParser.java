@@ -44,8 +44,11 @@ public final class PlanParser {
 		String id = id(draft);
 		book.plan(id)
 			.or(() -> (draft.number != null) ? book.plan(draft.number) : java.util.Optional.empty())
-			.ifPresent((plan) -> draft.warn(0, "the calendar already has plan '" + plan.id()
-					+ "' with this id or number: replace its file rather than adding this one"));
+			.ifPresent(
+					(plan) -> draft.warn(0, ImportMessage.PLAN_EXISTS,
+							"the calendar already has plan '" + plan.id()
+									+ "' with this id or number: replace its file rather than adding this one",
+							plan.id()));
 		return draft.build(id, ORGANISATION);
 	}
 

@@ -21,7 +21,7 @@ final class Units {
 	static void read(Layout layout, DraftBuilder draft) {
 		Layout.Section section = layout.section("to\\s*chuc\\s*thuc\\s*hien");
 		if (section == null) {
-			draft.warn(0, "no 'Tổ chức thực hiện' section: responsible units not read");
+			draft.warn(0, ImportMessage.NO_UNITS_SECTION, "no 'Tổ chức thực hiện' section: responsible units not read");
 			return;
 		}
 		for (Paragraph p : layout.in(section)) {

@@ -5,10 +5,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,14 +57,17 @@ class DeskPlansController {
 
 	private final ZoneId zone;
 
+	private final MessageSource messages;
+
 	DeskPlansController(CalendarService calendar, PlanImports imports, AuditLog audit, ContentStore store, Clock clock,
-			ZoneId zone) {
+			ZoneId zone, MessageSource messages) {
 		this.calendar = calendar;
 		this.imports = imports;
 		this.audit = audit;
 		this.store = store;
 		this.clock = clock;
 		this.zone = zone;
+		this.messages = messages;
 	}
 
 	@GetMapping("/desk/plans")
@@ -97,7 +104,7 @@ class DeskPlansController {
 	}
 
 	@PostMapping("/desk/plans/import")
-	String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response)
+	String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response, Locale locale)
 			throws IOException {
 		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
 				? file.getOriginalFilename() : "plan";
@@ -107,20 +114,21 @@ class DeskPlansController {
 		}
 		catch (UnreadableDocumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", localised(ex.code(), ex.arguments(), ex.getMessage(), locale));
 			return "desk-plan-import";
 		}
 	}
 
 	@GetMapping("/desk/plans/import/{draftId}")
-	String review(@PathVariable String draftId, Model model) {
+	String review(@PathVariable String draftId, Model model, Locale locale) {
 		model.addAttribute("draft", draft(draftId));
+		notes(draftId, model, locale);
 		return "desk-plan-review";
 	}
 
 	@PostMapping("/desk/plans/import/{draftId}/confirm")
 	String confirm(@PathVariable String draftId, @RequestParam(defaultValue = "false") boolean replace, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, Locale locale) {
 		PlanImports.Draft draft = draft(draftId);
 		try {
 			PlanImports.Draft confirmed = this.imports.confirm(draftId, replace);
@@ -131,7 +139,8 @@ class DeskPlansController {
 		catch (PlanImports.ImportConflictException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("draft", draft);
-			model.addAttribute("conflict", ex.getMessage());
+			notes(draftId, model, locale);
+			model.addAttribute("conflict", localised(ex.code(), ex.arguments(), ex.getMessage(), locale));
 			return "desk-plan-review";
 		}
 	}
@@ -151,6 +160,43 @@ class DeskPlansController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan draft " + draftId));
 	}
 
+	/**
+	 * The draft's values and warnings worded in the reader's language; a draft read
+	 * before they were kept has neither, and its page shows the stored report instead.
+	 */
+	private void notes(String draftId, Model model, Locale locale) {
+		PlanImports.Notes notes = this.imports.notes(draftId);
+		model.addAttribute("values", notes.values().stream().map((note) -> row(note, locale)).toList());
+		// The whole plan's first, then down the document as the editor reads it.
+		model.addAttribute("warnings",
+				notes.warnings()
+					.stream()
+					.sorted(Comparator.comparingInt(PlanImports.Note::line))
+					.map((note) -> row(note, locale))
+					.toList());
+		model.addAttribute("legacy", notes.values().isEmpty() && notes.warnings().isEmpty());
+	}
+
+	private NoteRow row(PlanImports.Note note, Locale locale) {
+		String english = note.message().isEmpty() ? note.code() + " " + note.arguments() : note.message();
+		return new NoteRow(note.line(), localised(note.code(), note.arguments(), english, locale));
+	}
+
+	/**
+	 * The importer's message {@code importer.<code>} in the reader's language; in English
+	 * when that language lacks it, and as the importer wrote it when no language has it.
+	 */
+	private String localised(String code, List<String> arguments, String english, Locale locale) {
+		String key = "importer." + code;
+		Object[] args = arguments.toArray();
+		try {
+			return this.messages.getMessage(key, args, locale);
+		}
+		catch (NoSuchMessageException ex) {
+			return this.messages.getMessage(key, args, english, Locale.ENGLISH);
+		}
+	}
+
 	private static PhaseRow phase(Phase phase, CalendarBook book) {
 		String until = (phase.untilEvent() != null)
 				? book.event(phase.untilEvent()).map(Event::name).orElse(phase.untilEvent()) : null;
@@ -164,6 +210,13 @@ class DeskPlansController {
 
 	/** A plan in the list. */
 	record PlanRow(String id, String number, String title, String issuer, String date, int phases) {
+
+	}
+
+	/**
+	 * A value read from a plan, or a warning about it, with its line (0: the whole plan).
+	 */
+	record NoteRow(int line, String text) {
 
 	}
 

@@ -355,9 +355,9 @@ class DeskCalendarIntegrationTests {
 			.getRedirectedUrl();
 		assertThat(review).startsWith("/desk/plans/import/");
 		MvcResult reviewPage = this.mvc.perform(get(review).session(editor)).andExpect(status().isOk()).andReturn();
-		assertThat(reviewPage.getResponse().getContentAsString()).contains("Số / Number: 451-KH/TU")
-			.contains("(dòng/line ")
-			.contains("Cần kiểm tra / Warnings")
+		assertThat(reviewPage.getResponse().getContentAsString()).contains("Số: 451-KH/TU")
+			.contains("Dòng 4")
+			.contains("Cần kiểm tra (")
 			.contains("number: &quot;451-KH/TU&quot;")
 			.contains("Xác nhận và lưu vào lịch");
 		assertThat(page(editor, "/desk/plans")).doesNotContain("451-KH/TU");
@@ -385,7 +385,7 @@ class DeskCalendarIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(conflict).contains("452-kh-tu.yaml").contains("<label for=\"replace\"");
+		assertThat(conflict).contains("Lịch đã có kế hoạch “452-kh-tu”").contains("<label for=\"replace\"");
 		this.mvc.perform(post(second + "/confirm").param("replace", "true").session(editor).with(csrf(editor)))
 			.andExpect(redirectedUrl("/desk/plans/452-kh-tu"));
 	}
@@ -402,7 +402,7 @@ class DeskCalendarIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("id=\"file-error\"").contains("Không đọc được tệp").contains("rong.txt is empty");
+		assertThat(page).contains("id=\"file-error\"").contains("Không đọc được tệp").contains("Tệp rong.txt rỗng");
 	}
 
 	private String upload(MockHttpSession session, String text) throws Exception {
