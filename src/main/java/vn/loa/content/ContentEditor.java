@@ -44,7 +44,8 @@ public class ContentEditor {
 	public ContentItem create(ContentDraft draft) {
 		ContentItem item = check(draft, (draft.id() != null && !draft.id().isBlank()) ? draft.id() : slug(draft));
 		if (this.store.find(item.id()).isPresent()) {
-			throw InvalidContentException.conflict("id", "an item with id '" + item.id() + "' already exists");
+			throw InvalidContentException.conflict("id", "an item with id '" + item.id() + "' already exists",
+					ContentError.ID_TAKEN, item.id());
 		}
 		this.store.save(item);
 		return this.store.find(item.id()).orElseThrow();
@@ -54,10 +55,12 @@ public class ContentEditor {
 	@Transactional
 	public ContentItem update(String id, ContentDraft draft) {
 		ContentItem existing = this.store.find(id)
-			.orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'"));
+			.orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'",
+					ContentError.ID_UNKNOWN, id));
 		if (existing.status().hasGoneOut()) {
 			throw new InvalidContentException("status",
-					"item '" + id + "' has already been " + existing.status().key() + " and cannot be changed");
+					"item '" + id + "' has already been " + existing.status().key() + " and cannot be changed",
+					ContentError.EDIT_GONE_OUT, id, existing.status());
 		}
 		this.store.save(check(draft, id));
 		return this.store.find(id).orElseThrow();
@@ -65,12 +68,14 @@ public class ContentEditor {
 
 	ContentItem check(ContentDraft draft, String id) {
 		if (!ID.matcher(id).matches()) {
-			throw new InvalidContentException("id", "id '" + id + "' must be lower-case letters, digits and dashes");
+			throw new InvalidContentException("id", "id '" + id + "' must be lower-case letters, digits and dashes",
+					ContentError.ID_FORMAT, id);
 		}
 		String title = requireText("title", draft.title(), 500);
 		String body = requireText("body", draft.body(), 200_000);
 		if (draft.outlets() == null || draft.outlets().isEmpty()) {
-			throw new InvalidContentException("outlets", "name at least one of feed, email, radio");
+			throw new InvalidContentException("outlets", "name at least one of feed, email, radio",
+					ContentError.OUTLETS_NONE);
 		}
 		Set<Outlet> outlets = EnumSet.noneOf(Outlet.class);
 		for (String name : draft.outlets()) {
@@ -78,19 +83,21 @@ public class ContentEditor {
 				outlets.add(Outlet.parse(String.valueOf(name)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidContentException("outlets", ex.getMessage());
+				throw new InvalidContentException("outlets", ex.getMessage(), ContentError.OUTLET_UNKNOWN,
+						String.valueOf(name));
 			}
 		}
 		String organisation = (draft.organisation() != null && !draft.organisation().isBlank())
 				? draft.organisation().strip() : "default";
 		if (!"default".equals(organisation) && this.calendar.book().organisation(organisation).isEmpty()) {
-			throw new InvalidContentException("organisation", "unknown organisation '" + organisation + "'");
+			throw new InvalidContentException("organisation", "unknown organisation '" + organisation + "'",
+					ContentError.ORGANISATION_UNKNOWN, organisation);
 		}
 		for (String[] field : new String[][] { { "title", title }, { "summary", draft.summary() }, { "body", body },
 				{ "radioScript", draft.radioScript() } }) {
 			List<WrittenOrdinals.Finding> findings = (field[1] != null) ? WrittenOrdinals.check(field[1]) : List.of();
 			if (!findings.isEmpty()) {
-				throw new InvalidContentException(field[0], findings.get(0).message());
+				throw OrdinalProblems.refusal(field[0], findings.get(0));
 			}
 		}
 		ContentStatus status = status(draft.status());
@@ -101,11 +108,11 @@ public class ContentEditor {
 				dueAt = Schedule.resolve(when, this.calendar.book(), this.zone).toInstant();
 			}
 			catch (Schedule.ScheduleException ex) {
-				throw new InvalidContentException("when", ex.getMessage());
+				throw new InvalidContentException("when", ex.getMessage(), ex.error(), ex.arguments().toArray());
 			}
 		}
 		else if (status == ContentStatus.SCHEDULED) {
-			throw new InvalidContentException("when", "a scheduled item needs 'when'");
+			throw new InvalidContentException("when", "a scheduled item needs 'when'", ContentError.WHEN_REQUIRED);
 		}
 		Map<Outlet, Duration> staleAfter = new EnumMap<>(Outlet.class);
 		if (draft.staleAfter() != null) {
@@ -114,7 +121,8 @@ public class ContentEditor {
 					staleAfter.put(Outlet.parse(entry.getKey()), ContentFiles.duration(entry.getValue(), 0));
 				}
 				catch (IllegalArgumentException | ContentFiles.Problem ex) {
-					throw new InvalidContentException("staleAfter", ex.getMessage());
+					throw new InvalidContentException("staleAfter", ex.getMessage(), ContentError.STALE_AFTER_INVALID,
+							entry.getKey(), String.valueOf(entry.getValue()));
 				}
 			}
 		}
@@ -129,15 +137,20 @@ public class ContentEditor {
 		if (text.equalsIgnoreCase("draft")) {
 			return ContentStatus.DRAFT;
 		}
-		throw new InvalidContentException("status", "status must be draft or scheduled, not '" + text + "'");
+		throw new InvalidContentException("status", "status must be draft or scheduled, not '" + text + "'",
+				ContentError.STATUS_UNKNOWN, text);
 	}
 
 	private static String requireText(String field, String value, int max) {
+		boolean title = "title".equals(field);
 		if (value == null || value.isBlank()) {
-			throw new InvalidContentException(field, "'" + field + "' is required");
+			throw new InvalidContentException(field, "'" + field + "' is required",
+					title ? ContentError.TITLE_REQUIRED : ContentError.BODY_REQUIRED);
 		}
 		if (value.length() > max) {
-			throw new InvalidContentException(field, "'" + field + "' is longer than " + max + " characters");
+			throw new InvalidContentException(field, "'" + field + "' is longer than " + max + " characters",
+					title ? ContentError.TITLE_TOO_LONG : ContentError.BODY_TOO_LONG, String.valueOf(max),
+					String.valueOf(value.length()));
 		}
 		return value.strip();
 	}

@@ -35,7 +35,8 @@ public class ContentWorkflow {
 		String id = (draft.id() != null && !draft.id().isBlank()) ? draft.id().strip() : ContentEditor.slug(draft);
 		ContentItem item = withStatus(this.editor.check(asDraft(draft), id), ContentStatus.DRAFT);
 		if (this.store.find(id).isPresent()) {
-			throw InvalidContentException.conflict("id", "an item with id '" + id + "' already exists");
+			throw InvalidContentException.conflict("id", "an item with id '" + id + "' already exists",
+					ContentError.ID_TAKEN, id);
 		}
 		this.store.save(item);
 		this.store.createdBy(id, actor.username());
@@ -85,8 +86,8 @@ public class ContentWorkflow {
 		if (!this.store.transition(id, ContentStatus.SUBMITTED, Review.afterApproval(item.dueAt()), actor.username(),
 				current)) {
 			ContentItem now = find(id);
-			throw (now.status() != ContentStatus.SUBMITTED) ? InvalidContentException.conflict("status",
-					"item '" + id + "' is " + now.status().key() + ", not submitted") : changedSince(id, now);
+			throw (now.status() != ContentStatus.SUBMITTED) ? wrongStatus(id, now.status(), ContentStatus.SUBMITTED)
+					: changedSince(id, now);
 		}
 		ContentItem after = find(id);
 		if (after.status() == ContentStatus.SCHEDULED) {
@@ -100,7 +101,8 @@ public class ContentWorkflow {
 	public ContentItem withdraw(String id, ContentActor actor) {
 		find(id);
 		if (!this.store.withdraw(id)) {
-			throw InvalidContentException.conflict("status", "item '" + id + "' has already gone out");
+			throw InvalidContentException.conflict("status", "item '" + id + "' has already gone out",
+					ContentError.WITHDRAW_GONE_OUT, id);
 		}
 		return find(id);
 	}
@@ -108,20 +110,28 @@ public class ContentWorkflow {
 	private ContentItem step(String id, ContentStatus expected, ContentStatus next, ContentActor actor) {
 		ContentItem item = find(id);
 		if (!this.store.transition(id, expected, next, actor.username())) {
-			throw InvalidContentException.conflict("status",
-					"item '" + id + "' is " + item.status().key() + ", not " + expected.key());
+			throw wrongStatus(id, item.status(), expected);
 		}
 		return find(id);
+	}
+
+	private static InvalidContentException wrongStatus(String id, ContentStatus now, ContentStatus expected) {
+		return InvalidContentException.conflict("status",
+				"item '" + id + "' is " + now.key() + ", not " + expected.key(), ContentError.REVIEW_WRONG_STATUS, id,
+				now, expected);
 	}
 
 	private static InvalidContentException changedSince(String id, ContentItem now) {
 		return InvalidContentException.conflict("version",
 				"item '" + id + "' was changed by someone else since you opened it (now " + now.status().key()
-						+ "); open it again to see the current version");
+						+ "); open it again to see the current version",
+				ContentError.VERSION_CHANGED, id, now.status());
 	}
 
 	private ContentItem find(String id) {
-		return this.store.find(id).orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'"));
+		return this.store.find(id)
+			.orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'",
+					ContentError.ID_UNKNOWN, id));
 	}
 
 	/** The desk decides the status by its own steps, never by the form. */

@@ -15,7 +15,8 @@ final class Review {
 	static ContentStatus afterEdit(ContentStatus current) {
 		if (current.hasGoneOut()) {
 			throw InvalidContentException.conflict("status",
-					"the item has already been " + current.key() + " and cannot be changed");
+					"the item has already been " + current.key() + " and cannot be changed",
+					ContentError.EDIT_GONE_OUT_NO_ID, current);
 		}
 		return switch (current) {
 			case APPROVED, SCHEDULED -> ContentStatus.SUBMITTED;
@@ -32,10 +33,10 @@ final class Review {
 	/** Fails unless {@code actor} may approve an item written by {@code people}. */
 	static void checkApprover(ContentActor actor, ContentPeople people, boolean selfApproval) {
 		if (!actor.mayApprove()) {
-			throw new ReviewRefusedException("only an approver may approve content");
+			throw new ReviewRefusedException(ContentError.APPROVER_ONLY, "only an approver may approve content");
 		}
 		if (!selfApproval && people.isOwnedBy(actor.username())) {
-			throw new ReviewRefusedException("an approver may not approve their own item");
+			throw new ReviewRefusedException(ContentError.OWN_ITEM, "an approver may not approve their own item");
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -100,8 +101,10 @@ public final class Schedule {
 				timeSet = true;
 			}
 			else {
-				throw new ScheduleException("cannot read '" + parts[index] + "' in schedule '" + spec
-						+ "' (expected an offset like '1 day before' or a time like '06:00')");
+				throw new ScheduleException(ContentError.WHEN_UNREADABLE_PART,
+						"cannot read '" + parts[index] + "' in schedule '" + spec
+								+ "' (expected an offset like '1 day before' or a time like '06:00')",
+						parts[index], spec);
 			}
 		}
 		return result.plusHours(offsetHours).atZone(zone);
@@ -153,34 +156,43 @@ public final class Schedule {
 		if (event.matches()) {
 			String id = event.group(1);
 			return book.event(id)
-				.orElseThrow(() -> new ScheduleException("unknown event '" + id + "'"))
+				.orElseThrow(
+						() -> new ScheduleException(ContentError.WHEN_UNKNOWN_EVENT, "unknown event '" + id + "'", id))
 				.startDate()
-				.orElseThrow(() -> new ScheduleException("the date of event '" + id + "' is not known yet"));
+				.orElseThrow(() -> new ScheduleException(ContentError.WHEN_EVENT_UNDATED,
+						"the date of event '" + id + "' is not known yet", id));
 		}
 		Matcher phase = PHASE.matcher(text);
 		if (phase.matches()) {
 			Plan plan = book.plan(phase.group(3))
-				.orElseThrow(() -> new ScheduleException("unknown plan '" + phase.group(3) + "'"));
+				.orElseThrow(() -> new ScheduleException(ContentError.WHEN_UNKNOWN_PLAN,
+						"unknown plan '" + phase.group(3) + "'", phase.group(3)));
 			int number = Integer.parseInt(phase.group(2));
 			Phase found = plan.phase(number)
-				.orElseThrow(() -> new ScheduleException("plan " + phase.group(3) + " has no phase " + number));
+				.orElseThrow(() -> new ScheduleException(ContentError.WHEN_NO_PHASE,
+						"plan " + phase.group(3) + " has no phase " + number, phase.group(3), String.valueOf(number)));
 			if (phase.group(1).equalsIgnoreCase("start")) {
 				return found.start();
 			}
 			return found.endIn(book)
-				.orElseThrow(() -> new ScheduleException("the end of phase " + number + " of " + phase.group(3)
-						+ " is not known yet (it runs until an event without a date)"));
+				.orElseThrow(() -> new ScheduleException(ContentError.WHEN_PHASE_END_UNKNOWN,
+						"the end of phase " + number + " of " + phase.group(3)
+								+ " is not known yet (it runs until an event without a date)",
+						String.valueOf(number), phase.group(3)));
 		}
-		throw new ScheduleException("cannot read schedule '" + text
-				+ "' (expected a date like '2025-09-02 06:00', 'anniversary ID YEAR', 'event ID' or 'start of phase N of PLAN')");
+		throw new ScheduleException(ContentError.WHEN_UNREADABLE, "cannot read schedule '" + text
+				+ "' (expected a date like '2025-09-02 06:00', 'anniversary ID YEAR', 'event ID' or 'start of phase N of PLAN')",
+				text);
 	}
 
 	private static LocalDate anniversaryDate(CalendarBook book, String id, int year) {
 		Anniversary anniversary = book.anniversary(id)
-			.orElseThrow(() -> new ScheduleException("unknown anniversary '" + id + "'"));
+			.orElseThrow(() -> new ScheduleException(ContentError.WHEN_UNKNOWN_ANNIVERSARY,
+					"unknown anniversary '" + id + "'", id));
 		Optional<Occurrence> occurrence = anniversary.occurrenceIn(year);
 		return occurrence.map(Occurrence::date)
-			.orElseThrow(() -> new ScheduleException("anniversary '" + id + "' has no occurrence in " + year));
+			.orElseThrow(() -> new ScheduleException(ContentError.WHEN_NO_OCCURRENCE,
+					"anniversary '" + id + "' has no occurrence in " + year, id, String.valueOf(year)));
 	}
 
 	private static ZonedDateTime absolute(Matcher m, ZoneId zone) {
@@ -200,7 +212,8 @@ public final class Schedule {
 			return date.atTime(time).atZone(zone);
 		}
 		catch (DateTimeException ex) {
-			throw new ScheduleException("impossible date in '" + m.group() + "': " + ex.getMessage());
+			throw new ScheduleException(ContentError.WHEN_IMPOSSIBLE_DATE,
+					"impossible date in '" + m.group() + "': " + ex.getMessage(), m.group());
 		}
 	}
 
@@ -209,17 +222,38 @@ public final class Schedule {
 			return LocalTime.of(Integer.parseInt(hours), Integer.parseInt(minutes));
 		}
 		catch (DateTimeException ex) {
-			throw new ScheduleException("impossible time '" + hours + ":" + minutes + "' in '" + spec + "'");
+			throw new ScheduleException(ContentError.WHEN_IMPOSSIBLE_TIME,
+					"impossible time '" + hours + ":" + minutes + "' in '" + spec + "'", hours + ":" + minutes, spec);
 		}
 	}
 
 	/**
-	 * A schedule that cannot be read or does not resolve, with a message for a person.
+	 * A schedule that cannot be read or does not resolve, with an English message for a
+	 * person and a code for pages in other languages.
 	 */
 	public static class ScheduleException extends RuntimeException {
 
-		public ScheduleException(String message) {
+		private final ContentError error;
+
+		private final List<Object> arguments;
+
+		ScheduleException(ContentError error, String message, Object... arguments) {
 			super(message);
+			this.error = error;
+			this.arguments = List.of(arguments);
+		}
+
+		/** What is wrong. */
+		public ContentError error() {
+			return this.error;
+		}
+
+		/**
+		 * The values the message quotes, in the order the code's translation numbers
+		 * them.
+		 */
+		public List<Object> arguments() {
+			return this.arguments;
 		}
 
 	}

@@ -22,7 +22,8 @@ public enum SubscriberStatus {
 			}
 		}
 		throw new InvalidSubscriberException("status",
-				"unknown status '" + text + "' (expected pending, confirmed or unsubscribed)");
+				"unknown status '" + text + "' (expected pending, confirmed or unsubscribed)",
+				SubscriberError.STATUS_UNKNOWN, text);
 	}
 
 }

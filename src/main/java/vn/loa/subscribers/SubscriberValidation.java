@@ -22,13 +22,14 @@ final class SubscriberValidation {
 
 	static String email(String email) {
 		if (email == null || email.isBlank()) {
-			throw new InvalidSubscriberException("email", "email is required");
+			throw new InvalidSubscriberException("email", "email is required", SubscriberError.EMAIL_REQUIRED);
 		}
 		refuseControlCharacters("email", email);
 		String address = email.strip();
 		if (address.length() > 254 || !ADDRESS.matcher(address).matches() || address.contains("..")
 				|| address.startsWith(".") || address.indexOf('@') > 64) {
-			throw new InvalidSubscriberException("email", "'" + address + "' is not a valid email address");
+			throw new InvalidSubscriberException("email", "'" + address + "' is not a valid email address",
+					SubscriberError.EMAIL_INVALID, address);
 		}
 		return address;
 	}
@@ -40,7 +41,8 @@ final class SubscriberValidation {
 		refuseControlCharacters("name", name);
 		String stripped = name.strip();
 		if (stripped.length() > 200) {
-			throw new InvalidSubscriberException("name", "name is longer than 200 characters");
+			throw new InvalidSubscriberException("name", "name is longer than 200 characters",
+					SubscriberError.NAME_TOO_LONG, "200", String.valueOf(stripped.length()));
 		}
 		return stripped;
 	}
@@ -53,9 +55,26 @@ final class SubscriberValidation {
 		String id = organisation.strip();
 		if (!ORGANISATION.matcher(id).matches()) {
 			throw new InvalidSubscriberException("organisation",
-					"'" + id + "' is not an organisation id (lower-case letters, digits, '.', '_' and '-')");
+					"'" + id + "' is not an organisation id (lower-case letters, digits, '.', '_' and '-')",
+					SubscriberError.ORGANISATION_INVALID, id);
 		}
 		return id;
+	}
+
+	private static SubscriberError lineBreak(String field) {
+		return switch (field) {
+			case "email" -> SubscriberError.EMAIL_LINE_BREAK;
+			case "name" -> SubscriberError.NAME_LINE_BREAK;
+			default -> SubscriberError.ORGANISATION_LINE_BREAK;
+		};
+	}
+
+	private static SubscriberError control(String field) {
+		return switch (field) {
+			case "email" -> SubscriberError.EMAIL_CONTROL;
+			case "name" -> SubscriberError.NAME_CONTROL;
+			default -> SubscriberError.ORGANISATION_CONTROL;
+		};
 	}
 
 	/** The form two addresses are compared in: the same mailbox, whatever the case. */
@@ -67,11 +86,12 @@ final class SubscriberValidation {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c == '\r' || c == '\n') {
-				throw new InvalidSubscriberException(field, field + " must not contain line breaks");
+				throw new InvalidSubscriberException(field, field + " must not contain line breaks", lineBreak(field));
 			}
 			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
 				throw new InvalidSubscriberException(field,
-						field + " must not contain control characters (found U+%04X)".formatted((int) c));
+						field + " must not contain control characters (found U+%04X)".formatted((int) c),
+						control(field), "U+%04X".formatted((int) c));
 			}
 		}
 	}

@@ -57,7 +57,8 @@ public class Subscribers {
 		String cleanName = SubscriberValidation.name(name);
 		SubscriberStatus initial = (status != null) ? status : SubscriberStatus.PENDING;
 		if (initial == SubscriberStatus.UNSUBSCRIBED) {
-			throw new InvalidSubscriberException("status", "a new subscriber is pending or confirmed");
+			throw new InvalidSubscriberException("status", "a new subscriber is pending or confirmed",
+					SubscriberError.STATUS_NEW_UNSUBSCRIBED);
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("organisation", org)
@@ -75,7 +76,7 @@ public class Subscribers {
 		}
 		catch (DuplicateKeyException ex) {
 			throw new InvalidSubscriberException("email", "'" + address + "' is already a subscriber of '" + org + "'",
-					true);
+					true, SubscriberError.EMAIL_TAKEN, address, org);
 		}
 		return find(keys.getKey().longValue()).orElseThrow();
 	}

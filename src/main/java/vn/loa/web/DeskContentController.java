@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +56,9 @@ class DeskContentController {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+	private static final Set<String> FORM_FIELDS = Set.of("title", "summary", "body", "outlets", "when", "radioScript",
+			"status");
+
 	private final ContentWorkflow workflow;
 
 	private final ContentStore store;
@@ -69,8 +73,10 @@ class DeskContentController {
 
 	private final ZoneId zone;
 
+	private final ErrorMessages errors;
+
 	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, RadioQueue radio,
-			CalendarService calendar, BulletinPreviews bulletins, ZoneId zone) {
+			CalendarService calendar, BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors) {
 		this.workflow = workflow;
 		this.store = store;
 		this.audit = audit;
@@ -78,6 +84,7 @@ class DeskContentController {
 		this.calendar = calendar;
 		this.bulletins = bulletins;
 		this.zone = zone;
+		this.errors = errors;
 	}
 
 	@GetMapping("/desk/content")
@@ -202,8 +209,10 @@ class DeskContentController {
 			ContentItem now = item(id);
 			response.setStatus(status);
 			model.addAttribute("changed", isVersion(ex));
+			String problem = (ex instanceof ReviewRefusedException refused) ? this.errors.of(refused)
+					: this.errors.of((InvalidContentException) ex);
 			return form(model, ContentForm.of(now, this.store.revision(id).orElseThrow()), now, Map.of(), status,
-					ex.getMessage());
+					problem);
 		}
 		record(action, id, before, after);
 		return "redirect:/desk/content/" + id + "/edit";
@@ -221,9 +230,20 @@ class DeskContentController {
 			ContentItem now = item(item.id());
 			model.addAttribute("changed", true);
 			return form(model, form.at(this.store.revision(now.id()).orElseThrow()), now, Map.of(),
-					response.getStatus(), ex.getMessage());
+					response.getStatus(), this.errors.of(ex));
 		}
-		return form(model, form, item, Map.of(ex.field(), ex.getMessage()), response.getStatus(), null);
+		if (!shows(ex.field(), item)) {
+			return form(model, form, item, Map.of(), response.getStatus(), this.errors.of(ex));
+		}
+		return form(model, form, item, Map.of(ex.field(), this.errors.of(ex)), response.getStatus(), null);
+	}
+
+	/**
+	 * Whether the form has a place for an error about {@code field}; one it has not (the
+	 * id of a stored item) is shown above the form instead of being lost.
+	 */
+	private static boolean shows(String field, ContentItem item) {
+		return FORM_FIELDS.contains(field) || ("id".equals(field) && item == null);
 	}
 
 	private static boolean isVersion(RuntimeException ex) {

@@ -56,13 +56,16 @@ class DeskSubscriberController {
 
 	private final ZoneId zone;
 
+	private final ErrorMessages errors;
+
 	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, ContentStore contents,
-			AuditLog audit, ZoneId zone) {
+			AuditLog audit, ZoneId zone, ErrorMessages errors) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
 		this.contents = contents;
 		this.audit = audit;
 		this.zone = zone;
+		this.errors = errors;
 	}
 
 	@GetMapping("/desk/subscribers")
@@ -94,7 +97,7 @@ class DeskSubscriberController {
 		}
 		catch (InvalidSubscriberException ex) {
 			model.addAttribute("error", ex.field());
-			model.addAttribute("errorKey", ex.isConflict() ? "desksub.error.taken" : "desksub.error." + ex.field());
+			model.addAttribute("errorText", this.errors.of(ex));
 			return list(null, null, model);
 		}
 	}
@@ -128,12 +131,15 @@ class DeskSubscriberController {
 		try {
 			parsed = DeskSubscriberCsv.read(file.getBytes());
 		}
-		catch (IllegalArgumentException ex) {
+		catch (DeskSubscriberCsv.Unreadable ex) {
 			model.addAttribute("importError", "desksub.import.unreadable");
-			model.addAttribute("importDetail", ex.getMessage());
+			model.addAttribute("importDetail", this.errors.text(ex.error.code, ex.arguments, ex.getMessage()));
 			return list(null, null, model);
 		}
-		List<DeskSubscriberCsv.Problem> problems = new ArrayList<>(parsed.problems());
+		List<Refusal> problems = new ArrayList<>(parsed.problems()
+			.stream()
+			.map((p) -> new Refusal(p.line(), this.errors.text(p.code(), p.arguments(), p.message())))
+			.toList());
 		int added = 0;
 		int duplicates = 0;
 		for (DeskSubscriberCsv.Row row : parsed.rows()) {
@@ -146,7 +152,7 @@ class DeskSubscriberController {
 					duplicates++;
 				}
 				else {
-					problems.add(new DeskSubscriberCsv.Problem(row.line(), ex.getMessage()));
+					problems.add(new Refusal(row.line(), this.errors.of(ex)));
 				}
 			}
 		}
@@ -199,7 +205,12 @@ class DeskSubscriberController {
 	}
 
 	/** What an import did. */
-	record Imported(int added, int duplicates, List<DeskSubscriberCsv.Problem> problems) {
+	record Imported(int added, int duplicates, List<Refusal> problems) {
+
+	}
+
+	/** A line of an upload that was not imported, and why, in the page's language. */
+	record Refusal(int line, String message) {
 
 	}
 

@@ -24,7 +24,7 @@ final class DeskSubscriberCsv {
 
 	/**
 	 * Reads an upload: UTF-8, with or without a byte order mark, the header first.
-	 * @throws IllegalArgumentException if it is not UTF-8 or has no such header
+	 * @throws Unreadable if it is not UTF-8 or has no such header
 	 */
 	static Parsed read(byte[] bytes) {
 		String text;
@@ -36,7 +36,7 @@ final class DeskSubscriberCsv {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new IllegalArgumentException("the file is not UTF-8 text");
+			throw new Unreadable(CsvError.NOT_UTF8, "the file is not UTF-8 text");
 		}
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
@@ -44,7 +44,7 @@ final class DeskSubscriberCsv {
 		String[] lines = text.split("\r\n|\n|\r", -1);
 		List<String> header = cells(lines[0]).stream().map((c) -> c.strip().toLowerCase(Locale.ROOT)).toList();
 		if (header.size() < 2 || !header.get(0).equals("email") || !header.get(1).equals("name")) {
-			throw new IllegalArgumentException("the first line must be the header " + HEADER);
+			throw new Unreadable(CsvError.HEADER, "the first line must be the header " + HEADER, HEADER);
 		}
 		List<Row> rows = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
@@ -57,12 +57,13 @@ final class DeskSubscriberCsv {
 			try {
 				cells = cells(lines[i]);
 			}
-			catch (IllegalArgumentException ex) {
-				problems.add(new Problem(line, ex.getMessage()));
+			catch (Unreadable ex) {
+				problems.add(new Problem(line, ex.error.code, ex.arguments, ex.getMessage()));
 				continue;
 			}
 			if (cells.size() < 2 || cells.size() > 3) {
-				problems.add(new Problem(line, "expected 2 or 3 values, found " + cells.size()));
+				problems.add(new Problem(line, CsvError.CELL_COUNT.code, List.of(String.valueOf(cells.size())),
+						"expected 2 or 3 values, found " + cells.size()));
 				continue;
 			}
 			rows.add(new Row(line, cells.get(0), cells.get(1), (cells.size() == 3) ? cells.get(2) : ""));
@@ -104,7 +105,7 @@ final class DeskSubscriberCsv {
 			}
 		}
 		if (quoted) {
-			throw new IllegalArgumentException("a quote is not closed");
+			throw new Unreadable(CsvError.QUOTE_NOT_CLOSED, "a quote is not closed");
 		}
 		cells.add(cell.toString());
 		return cells;
@@ -149,8 +150,50 @@ final class DeskSubscriberCsv {
 
 	}
 
-	/** A line that was not imported, and why. */
-	record Problem(int line, String message) {
+	/**
+	 * A line that was not imported, and why: a code with its arguments for the page, and
+	 * the English message for when the code has no translation.
+	 */
+	record Problem(int line, String code, List<String> arguments, String message) {
+
+	}
+
+	/** What makes a file or a line unreadable, as codes the pages translate. */
+	enum CsvError {
+
+		NOT_UTF8("subscriber.csv.notUtf8", 0),
+
+		/** The header expected. */
+		HEADER("subscriber.csv.header", 1),
+
+		QUOTE_NOT_CLOSED("subscriber.csv.quoteNotClosed", 0),
+
+		/** How many values the line has. */
+		CELL_COUNT("subscriber.csv.cellCount", 1);
+
+		final String code;
+
+		final int arity;
+
+		CsvError(String code, int arity) {
+			this.code = code;
+			this.arity = arity;
+		}
+
+	}
+
+	/** A file, or one of its lines, that cannot be read as the subscribers' CSV. */
+	static final class Unreadable extends IllegalArgumentException {
+
+		final CsvError error;
+
+		final List<String> arguments;
+
+		Unreadable(CsvError error, String message, String... arguments) {
+			super(message);
+			this.error = error;
+			this.arguments = List.of(arguments);
+		}
 
 	}
 

@@ -60,6 +60,29 @@ class ScheduleTests {
 			.withMessageContaining(message);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			30/02/2025 06:00                        | WHEN_IMPOSSIBLE_DATE      | 30/02/2025 06:00
+			2025-09-02 25:00                        | WHEN_IMPOSSIBLE_TIME      | 25:00;2025-09-02 25:00
+			anniversary quoc-khan 2025              | WHEN_UNKNOWN_ANNIVERSARY  | quoc-khan
+			anniversary quoc-khanh 1940             | WHEN_NO_OCCURRENCE        | quoc-khanh;1940
+			start of phase 3 of 443-KH/TU           | WHEN_NO_PHASE             | 443-KH/TU;3
+			start of phase 1 of 999-KH/TU           | WHEN_UNKNOWN_PLAN         | 999-KH/TU
+			event dai-hoi-tinh-thai-nguyen-xxi      | WHEN_EVENT_UNDATED        | dai-hoi-tinh-thai-nguyen-xxi
+			event khong-co                          | WHEN_UNKNOWN_EVENT        | khong-co
+			anniversary quoc-khanh 2025, soon       | WHEN_UNREADABLE_PART      | soon;anniversary quoc-khanh 2025, soon
+			next tuesday                            | WHEN_UNREADABLE           | next tuesday
+			""")
+	void namesWhatItCannotResolveByCodeForPagesInOtherLanguages(String spec, ContentError error, String arguments) {
+		assertThatExceptionOfType(Schedule.ScheduleException.class)
+			.isThrownBy(() -> Schedule.resolve(spec, BOOK, VIETNAM))
+			.satisfies((ex) -> {
+				assertThat(ex.error()).isEqualTo(error);
+				assertThat(ex.arguments()).containsExactly((Object[]) arguments.split(";"));
+				assertThat(ex.arguments()).hasSize(error.arity());
+			});
+	}
+
 	@Test
 	void givesTheSameInstantWhateverTheJvmZone() {
 		java.util.TimeZone saved = java.util.TimeZone.getDefault();

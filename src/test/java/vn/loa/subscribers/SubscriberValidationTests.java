@@ -46,6 +46,30 @@ class SubscriberValidationTests {
 	}
 
 	@Test
+	void namesEachRefusalByCodeWithTheValuesItQuotes() {
+		assertThatExceptionOfType(InvalidSubscriberException.class)
+			.isThrownBy(() -> SubscriberValidation.email("lan@@example.vn"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("subscriber.email.invalid"))
+			.satisfies((ex) -> assertThat(ex.arguments()).containsExactly("lan@@example.vn"));
+		assertThatExceptionOfType(InvalidSubscriberException.class).isThrownBy(() -> SubscriberValidation.email(" "))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("subscriber.email.required"));
+		assertThatExceptionOfType(InvalidSubscriberException.class)
+			.isThrownBy(() -> SubscriberValidation.name("L".repeat(201)))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("subscriber.name.tooLong"))
+			.satisfies((ex) -> assertThat(ex.arguments()).containsExactly("200", "201"));
+		assertThatExceptionOfType(InvalidSubscriberException.class)
+			.isThrownBy(() -> SubscriberValidation.name("Lan\u0007"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("subscriber.name.control"))
+			.satisfies((ex) -> assertThat(ex.arguments()).containsExactly("U+0007"));
+		assertThatExceptionOfType(InvalidSubscriberException.class)
+			.isThrownBy(() -> SubscriberValidation.organisation("UBND\n"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("subscriber.organisation.lineBreak"));
+		assertThatExceptionOfType(InvalidSubscriberException.class).isThrownBy(() -> SubscriberStatus.parse("vip"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("subscriber.status.unknown"))
+			.satisfies((ex) -> assertThat(ex.arguments()).containsExactly("vip"));
+	}
+
+	@Test
 	void keepsVietnameseNamesAndDefaultsTheOrganisation() {
 		assertThat(SubscriberValidation.name(" Nguyễn Thị Lan ")).isEqualTo("Nguyễn Thị Lan");
 		assertThat(SubscriberValidation.name(null)).isEmpty();

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -167,7 +170,8 @@ class DeskContentIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(refused).contains("their own item");
+		assertThat(HtmlUtils.htmlUnescape(refused))
+			.contains("Không thực hiện được: Người duyệt không được tự duyệt bài do chính mình viết hoặc gửi duyệt.");
 		assertThat(this.store.find("cua-minh").orElseThrow().status()).isEqualTo(ContentStatus.SUBMITTED);
 	}
 
@@ -305,6 +309,114 @@ class DeskContentIntegrationTests {
 		assertThat(this.store.find("sai-gio")).isEmpty();
 	}
 
+	@ParameterizedTest(name = "{0} {1}={2}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					vi | when  | anniversary khong-co-ngay 2031 | Không có ngày kỷ niệm nào mã 'khong-co-ngay'.
+					en | when  | anniversary khong-co-ngay 2031 | There is no anniversary with id 'khong-co-ngay'.
+					vi | when  | next tuesday                   | Không đọc được thời điểm 'next tuesday': hãy viết như 2025-09-02 06:00 hoặc anniversary quoc-khanh 2025, 1 day before, 06:00
+					en | when  | next tuesday                   | Cannot read the time 'next tuesday': write it like 2025-09-02 06:00 or anniversary quoc-khanh 2025, 1 day before, 06:00
+					vi | when  | 30/02/2031 06:00               | Không có ngày '30/02/2031 06:00' trên lịch: hãy kiểm tra lại ngày và tháng.
+					vi | when  | 2031-03-08 24:00               | Không có giờ '24:00' (trong '2031-03-08 24:00'): giờ phải từ 00:00 đến 23:59.
+					en | when  | anniversary quoc-khanh 1940    | Anniversary 'quoc-khanh' does not fall in 1940.
+					vi | when  | anniversary quoc-khanh 1940    | Ngày kỷ niệm 'quoc-khanh' không có dịp nào trong năm 1940.
+					vi | title | Kỷ niệm 81 năm Quốc khánh (02/9/1945 - 02/9/2025) | '81 năm Quốc khánh (02/9/1945 - 02/9/2025)' ghi 81 năm nhưng hai mốc ngày cách nhau 80 năm.
+					vi | body  | Mừng 80 năm (02/9/1945 - 03/9/2025). | '80 năm (02/9/1945 - 03/9/2025)' tính từ và đến hai ngày khác nhau trong năm: hai mốc phải cùng ngày, cùng tháng.
+					en | body  | Mừng 80 năm (02/9/1945 - 03/9/2025). | '80 năm (02/9/1945 - 03/9/2025)' counts from and to different days of the year: both dates must share the day and the month.
+					vi | title | " "                            | Hãy nhập tiêu đề.
+					en | title | " "                            | Enter a title.
+					vi | id    | Bai Sai                        | Mã 'Bai Sai' không dùng được: mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối, bắt đầu bằng chữ hoặc số, dài tối đa 120 ký tự.
+					""")
+	void aRefusedFieldIsExplainedNextToItInThePagesLanguageAndKeepsWhatWasTyped(String lang, String field, String typed,
+			String expected) throws Exception {
+		MockHttpSession editor = login("bt-ngon-ngu", Role.EDITOR);
+		String id = "loi-" + Math.abs((lang + field + typed).hashCode());
+		Map<String, String> fields = new LinkedHashMap<>(Map.of("lang", lang));
+		if (!field.equals("id") && !field.equals("when")) {
+			fields.put(field, typed);
+		}
+		String page = this.mvc
+			.perform(write(editor, "/desk/content", field.equals("id") ? typed : id,
+					field.equals("when") ? typed : "2031-03-08 06:00", fields))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("lang=\"" + lang + "\"");
+		assertThat(fieldError(page, field)).isEqualTo(expected);
+		assertThat(HtmlUtils.htmlUnescape(page))
+			.contains(field.equals("body") ? ">" + typed + "</textarea>" : "value=\"" + typed + "\"");
+		assertThat(this.store.find(id)).isEmpty();
+	}
+
+	@Test
+	void whatAnEditorTypedIsQuotedBackAsTextNeverAsMarkup() throws Exception {
+		MockHttpSession editor = login("bt-ma-doc", Role.EDITOR);
+		String page = this.mvc
+			.perform(write(editor, "/desk/content", "ma-doc", "anniversary <img src=x onerror=alert(1)> 2031"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
+		assertThat(fieldError(page, "when"))
+			.isEqualTo("Không đọc được thời điểm 'anniversary <img src=x onerror=alert(1)> 2031': "
+					+ "hãy viết như 2025-09-02 06:00 hoặc anniversary quoc-khanh 2025, 1 day before, 06:00");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					vi | Không thực hiện được: Bài 'gui-hai-lan-vi' đang ở trạng thái “Chờ duyệt”; bước này chỉ làm được khi bài ở trạng thái “Nháp”.
+					en | Not done: Item 'gui-hai-lan-en' is “Awaiting review”; this step can only be taken when it is “Draft”.
+					""")
+	void aStepTheItemIsNotReadyForIsRefusedInThePagesLanguage(String lang, String expected) throws Exception {
+		MockHttpSession editor = login("bt-gui-hai-lan", Role.EDITOR);
+		submitted(editor, "gui-hai-lan-" + lang, "2031-07-01 06:00");
+		String page = this.mvc
+			.perform(post("/desk/content/gui-hai-lan-" + lang + "/submit").param("lang", lang)
+				.session(editor)
+				.with(csrf(editor)))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(alerts(page)).contains(expected);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			vi | Không thực hiện được: Người duyệt không được tự duyệt bài do chính mình viết hoặc gửi duyệt.
+			en | Not done: An approver may not approve their own item (one they wrote or submitted).
+			""")
+	void anApproverIsToldInThePagesLanguageWhyTheirOwnItemIsNotApproved(String lang, String expected) throws Exception {
+		MockHttpSession approver = login("duyet-cua-minh-" + lang, Role.APPROVER);
+		submitted(approver, "tu-duyet-" + lang, "2031-07-02 06:00");
+		String page = this.mvc
+			.perform(post("/desk/content/tu-duyet-" + lang + "/approve").param("lang", lang)
+				.session(approver)
+				.with(csrf(approver)))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(alerts(page)).contains(expected);
+	}
+
+	@Test
+	void aTakenIdIsNamedNextToTheIdField() throws Exception {
+		MockHttpSession editor = login("bt-trung-ma", Role.EDITOR);
+		this.mvc.perform(write(editor, "/desk/content", "trung-ma", "2031-07-03 06:00"))
+			.andExpect(status().is3xxRedirection());
+		String page = this.mvc.perform(write(editor, "/desk/content", "trung-ma", "2031-07-03 06:00"))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(fieldError(page, "id"))
+			.isEqualTo("Đã có bài mang mã 'trung-ma'; hãy chọn mã khác hoặc để trống để tạo mã từ tiêu đề.");
+	}
+
 	@Test
 	void previewsShowTheFeedTheEmailAndTheRadioScriptWithItsReadingTime() throws Exception {
 		MockHttpSession editor = login("bt-xem", Role.EDITOR);
@@ -409,6 +521,23 @@ class DeskContentIntegrationTests {
 			.param("outlets", "feed", "radio");
 		fields.forEach(request::param);
 		return (id != null) ? request.param("id", id) : request;
+	}
+
+	/** The text shown under {@code field}, as a reader sees it. */
+	private static String fieldError(String page, String field) {
+		Matcher error = Pattern.compile("<p id=\"" + field + "-error\"[^>]*>([^<]*)</p>").matcher(page);
+		assertThat(error.find()).as("an error under %s", field).isTrue();
+		return HtmlUtils.htmlUnescape(error.group(1));
+	}
+
+	/** The texts of the page's alerts, as a reader sees them. */
+	private static List<String> alerts(String page) {
+		Matcher alert = Pattern.compile("<p class=\"error\" role=\"alert\"[^>]*>([^<]*)</p>").matcher(page);
+		List<String> texts = new ArrayList<>();
+		while (alert.find()) {
+			texts.add(HtmlUtils.htmlUnescape(alert.group(1)));
+		}
+		return texts;
 	}
 
 	/** The revision the edit form carries. */

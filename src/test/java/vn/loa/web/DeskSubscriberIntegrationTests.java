@@ -3,8 +3,14 @@ package vn.loa.web;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +20,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.HtmlUtils;
 
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
@@ -142,6 +149,92 @@ class DeskSubscriberIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("moi@xa.vn").doesNotContain("da-co@xa.vn");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					vi | sai@@dia-chi     | Lê Văn Sai | email | 'sai@@dia-chi' không phải là địa chỉ email hợp lệ.
+					en | sai@@dia-chi     | Lê Văn Sai | email | 'sai@@dia-chi' is not a valid email address.
+					vi | trung@xa.vn      | Trùng      | email | 'trung@xa.vn' đã có trong danh sách người nhận của đơn vị 'default'.
+					en | trung@xa.vn      | Trùng      | email | 'trung@xa.vn' is already a subscriber of organisation 'default'.
+					vi | ten-dai@xa.vn    | 201        | name  | Họ tên dài 201 ký tự, quá giới hạn 200 ký tự.
+					en | ten-dai@xa.vn    | 201        | name  | The name is 201 characters long; the limit is 200.
+					""")
+	void theAddFormExplainsARefusalInThePagesLanguageNextToTheField(String lang, String email, String name,
+			String field, String expected) throws Exception {
+		if (this.subscribers.list(null, null).stream().noneMatch((s) -> s.email().equals("trung@xa.vn"))) {
+			this.subscribers.add(null, "trung@xa.vn", "Đã Có", null);
+		}
+		String typedName = name.equals("201") ? "Lê".repeat(100) + "n" : name;
+		MockHttpSession editor = login("them-" + lang);
+		MvcResult page = this.mvc.perform(get("/desk/subscribers").session(editor)).andReturn();
+		String html = this.mvc
+			.perform(post("/desk/subscribers").param("email", email)
+				.param("name", typedName)
+				.param("lang", lang)
+				.session(editor)
+				.with(csrfOf(page)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("lang=\"" + lang + "\"");
+		Matcher error = Pattern.compile("<p class=\"error\" id=\"" + field + "-error\"[^>]*>([^<]*)</p>").matcher(html);
+		assertThat(error.find()).as("an error under %s", field).isTrue();
+		assertThat(HtmlUtils.htmlUnescape(error.group(1))).isEqualTo(expected);
+		assertThat(HtmlUtils.htmlUnescape(html)).contains("value=\"" + email + "\"")
+			.contains("value=\"" + typedName + "\"");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					vi | Dòng 2: 'khong-phai-dia-chi' không phải là địa chỉ email hợp lệ.;Dòng 3: Không có trạng thái 'vip': chỉ có pending (chờ xác nhận), confirmed (đã xác nhận) hoặc unsubscribed (đã hủy đăng ký).;Dòng 4: Có dấu ngoặc kép mở mà không đóng.;Dòng 5: Cần 2 hoặc 3 giá trị (email, họ tên, trạng thái) nhưng dòng này có 1.;Dòng 6: Hãy nhập địa chỉ email.
+					en | Line 2: 'khong-phai-dia-chi' is not a valid email address.;Line 3: There is no status 'vip': only pending, confirmed or unsubscribed.;Line 4: A quote is opened and not closed.;Line 5: Expected 2 or 3 values (email, name, status) but this line has 1.;Line 6: Enter an email address.
+					""")
+	void anImportNamesEachRefusedLineAndWhyInThePagesLanguage(String lang, String expected) throws Exception {
+		MockHttpSession editor = login("nhap-loi-" + lang);
+		MvcResult page = this.mvc.perform(get("/desk/subscribers").session(editor)).andReturn();
+		byte[] csv = ("email,name,status\n" + "khong-phai-dia-chi,Bình\n" + "vip-" + lang + "@xa.vn,Vip,vip\n"
+				+ "\"chua-dong@xa.vn,Chưa đóng\n" + "mot-o\n" + ",Không có địa chỉ\n")
+			.getBytes(StandardCharsets.UTF_8);
+		String result = this.mvc
+			.perform(multipart("/desk/subscribers/import")
+				.file(new MockMultipartFile("file", "loi.csv", "text/csv", csv))
+				.param("lang", lang)
+				.session(editor)
+				.with(csrfOf(page)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> lines = new ArrayList<>();
+		Matcher line = Pattern.compile("<li>([^<]*)</li>").matcher(result);
+		while (line.find()) {
+			lines.add(HtmlUtils.htmlUnescape(line.group(1)));
+		}
+		assertThat(lines).containsSubsequence(expected.split(";"));
+		assertThat(this.subscribers.list(null, null)).extracting(Subscriber::email)
+			.doesNotContain("vip-" + lang + "@xa.vn");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			vi | Không đọc được tệp: | dòng đầu phải là dòng tiêu đề email,name,status.
+			en | The file could not be read: | the first line must be the header email,name,status.
+			""")
+	void aFileWithoutTheHeaderIsRefusedInThePagesLanguage(String lang, String heading, String detail) throws Exception {
+		MockHttpSession editor = login("nhap-sai-dau-" + lang);
+		MvcResult page = this.mvc.perform(get("/desk/subscribers").session(editor)).andReturn();
+		String result = this.mvc.perform(multipart("/desk/subscribers/import")
+			.file(new MockMultipartFile("file", "sai.csv", "text/csv",
+					"dia chi,ho ten\nan@xa.vn,An\n".getBytes(StandardCharsets.UTF_8)))
+			.param("lang", lang)
+			.session(editor)
+			.with(csrfOf(page))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(HtmlUtils.htmlUnescape(result)).contains("<span>" + heading + "</span>")
+			.contains("<span>" + detail + "</span>");
 	}
 
 	@Test

@@ -1,0 +1,113 @@
+package vn.loa.content;
+
+/**
+ * Every way the content module refuses an item or a step, as a stable code that pages
+ * translate ({@code error.<code>} in the messages) and the number of arguments the
+ * translation receives. The English exception message stays what the API and logs show.
+ */
+public enum ContentError {
+
+	ID_FORMAT("content.id.format", 1),
+
+	ID_TAKEN("content.id.taken", 1),
+
+	ID_UNKNOWN("content.id.unknown", 1),
+
+	TITLE_REQUIRED("content.title.required", 0),
+
+	TITLE_TOO_LONG("content.title.tooLong", 2),
+
+	BODY_REQUIRED("content.body.required", 0),
+
+	BODY_TOO_LONG("content.body.tooLong", 2),
+
+	OUTLETS_NONE("content.outlets.none", 0),
+
+	OUTLET_UNKNOWN("content.outlets.unknown", 1),
+
+	ORGANISATION_UNKNOWN("content.organisation.unknown", 1),
+
+	STATUS_UNKNOWN("content.status.unknown", 1),
+
+	STALE_AFTER_INVALID("content.staleAfter.invalid", 2),
+
+	/** An ordinal quotes an impossible date: the date, then the ordinal as written. */
+	ORDINAL_IMPOSSIBLE_DATE("content.ordinal.impossibleDate", 2),
+
+	/** The ordinal as written, the number it says and the years its dates span. */
+	ORDINAL_WRONG_COUNT("content.ordinal.wrongCount", 3),
+
+	ORDINAL_DIFFERENT_DAYS("content.ordinal.differentDays", 1),
+
+	/** An ordinal problem worded in a way this module does not know: the English text. */
+	ORDINAL_OTHER("content.ordinal.other", 1),
+
+	WHEN_REQUIRED("content.when.required", 0),
+
+	WHEN_UNREADABLE("content.when.unreadable", 1),
+
+	/**
+	 * A part after the anchor that is neither an offset nor a time; then the schedule.
+	 */
+	WHEN_UNREADABLE_PART("content.when.unreadablePart", 2),
+
+	WHEN_IMPOSSIBLE_DATE("content.when.impossibleDate", 1),
+
+	/** The time as written, then the schedule. */
+	WHEN_IMPOSSIBLE_TIME("content.when.impossibleTime", 2),
+
+	WHEN_UNKNOWN_ANNIVERSARY("content.when.unknownAnniversary", 1),
+
+	/** The anniversary, then the year. */
+	WHEN_NO_OCCURRENCE("content.when.noOccurrence", 2),
+
+	WHEN_UNKNOWN_EVENT("content.when.unknownEvent", 1),
+
+	WHEN_EVENT_UNDATED("content.when.eventUndated", 1),
+
+	WHEN_UNKNOWN_PLAN("content.when.unknownPlan", 1),
+
+	/** The plan, then the phase number. */
+	WHEN_NO_PHASE("content.when.noPhase", 2),
+
+	/** The phase number, then the plan. */
+	WHEN_PHASE_END_UNKNOWN("content.when.phaseEndUnknown", 2),
+
+	/** The item, then its {@link ContentStatus}. */
+	EDIT_GONE_OUT("content.edit.goneOut", 2),
+
+	/** The item's {@link ContentStatus}. */
+	EDIT_GONE_OUT_NO_ID("content.edit.goneOutStatus", 1),
+
+	/** The item, its {@link ContentStatus} now and the one the step needs. */
+	REVIEW_WRONG_STATUS("content.review.wrongStatus", 3),
+
+	WITHDRAW_GONE_OUT("content.review.withdrawGoneOut", 1),
+
+	/** The item, then its {@link ContentStatus} now. */
+	VERSION_CHANGED("content.version.changed", 2),
+
+	APPROVER_ONLY("content.review.approverOnly", 0),
+
+	OWN_ITEM("content.review.ownItem", 0);
+
+	private final String code;
+
+	private final int arity;
+
+	ContentError(String code, int arity) {
+		this.code = code;
+		this.arity = arity;
+	}
+
+	/** The stable code; pages look up {@code error.} followed by it. */
+	public String code() {
+		return this.code;
+	}
+
+	/** How many arguments go with the code. */
+	public int arity() {
+		return this.arity;
+	}
+
+}
