@@ -41,17 +41,20 @@ public final class WrittenOrdinals {
 			if (from == null || to == null) {
 				String bad = (from == null) ? m.group(3) + "/" + m.group(4) + "/" + m.group(5)
 						: m.group(6) + "/" + m.group(7) + "/" + m.group(8);
-				findings.add(new Finding(line, "impossible date '" + bad + "' in '" + written + "'"));
+				findings.add(new Finding(line, "impossible date '" + bad + "' in '" + written + "'",
+						Kind.IMPOSSIBLE_DATE, List.of(bad, written)));
 				continue;
 			}
 			int ordinal = Integer.parseInt(m.group(1));
 			int span = to.getYear() - from.getYear();
 			if (ordinal != span) {
 				findings.add(new Finding(line,
-						"'" + written + "' says " + ordinal + " năm but its dates are " + span + " years apart"));
+						"'" + written + "' says " + ordinal + " năm but its dates are " + span + " years apart",
+						Kind.WRONG_COUNT, List.of(written, Integer.toString(ordinal), Integer.toString(span))));
 			}
 			else if (from.getDayOfMonth() != to.getDayOfMonth() || from.getMonthValue() != to.getMonthValue()) {
-				findings.add(new Finding(line, "'" + written + "' counts from and to different days of the year"));
+				findings.add(new Finding(line, "'" + written + "' counts from and to different days of the year",
+						Kind.DIFFERENT_DAYS, List.of(written)));
 			}
 		}
 		return findings;
@@ -80,9 +83,31 @@ public final class WrittenOrdinals {
 	 * One disagreement.
 	 *
 	 * @param line 1-based line within the checked text
-	 * @param message what is wrong, quoting the text
+	 * @param message what is wrong, quoting the text, in English
+	 * @param kind which disagreement it is
+	 * @param arguments what a translation of the message needs, in the order of
+	 * {@link Kind}
 	 */
-	public record Finding(int line, String message) {
+	public record Finding(int line, String message, Kind kind, List<String> arguments) {
+
+	}
+
+	/** The disagreements a written ordinal can have with its dates. */
+	public enum Kind {
+
+		/** A date that does not exist; arguments: the date, the written text. */
+		IMPOSSIBLE_DATE,
+
+		/**
+		 * The number of years is not the difference of the years; arguments: the written
+		 * text, the number written, the difference.
+		 */
+		WRONG_COUNT,
+
+		/**
+		 * The two dates fall on different days of the year; argument: the written text.
+		 */
+		DIFFERENT_DAYS
 
 	}
 

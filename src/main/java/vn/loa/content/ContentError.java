@@ -39,9 +39,6 @@ public enum ContentError {
 
 	ORDINAL_DIFFERENT_DAYS("content.ordinal.differentDays", 1),
 
-	/** An ordinal problem worded in a way this module does not know: the English text. */
-	ORDINAL_OTHER("content.ordinal.other", 1),
-
 	WHEN_REQUIRED("content.when.required", 0),
 
 	WHEN_UNREADABLE("content.when.unreadable", 1),

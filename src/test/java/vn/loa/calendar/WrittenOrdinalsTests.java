@@ -1,5 +1,7 @@
 package vn.loa.calendar;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +24,9 @@ class WrittenOrdinalsTests {
 	void reportsAnOrdinalThatDisagreesWithItsDatesOnItsLine() {
 		String text = "Kế hoạch tuyên truyền\nKỷ niệm 71 năm Ngày Nam Kỳ khởi nghĩa (16/11/1974-16/11/2018)";
 		assertThat(WrittenOrdinals.check(text)).containsExactly(new WrittenOrdinals.Finding(2,
-				"'71 năm Ngày Nam Kỳ khởi nghĩa (16/11/1974-16/11/2018)' says 71 năm but its dates are 44 years apart"));
+				"'71 năm Ngày Nam Kỳ khởi nghĩa (16/11/1974-16/11/2018)' says 71 năm but its dates are 44 years apart",
+				WrittenOrdinals.Kind.WRONG_COUNT,
+				List.of("71 năm Ngày Nam Kỳ khởi nghĩa (16/11/1974-16/11/2018)", "71", "44")));
 	}
 
 	@Test

@@ -8,8 +8,8 @@ import vn.loa.calendar.WrittenOrdinals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The calendar's findings about written ordinals, as it words them today, each read back
- * into a code with the values a translation quotes.
+ * The calendar's findings about written ordinals, each turned into a code with the values
+ * a translation quotes.
  */
 class OrdinalProblemsTests {
 
