@@ -249,17 +249,25 @@ public class ContentStore implements ContentCatalog {
 	}
 
 	/**
-	 * Items matching the desk's filters, by due time (unresolved last), at most 500.
+	 * What the desk's list needs to filter and order every item matching its filters,
+	 * without their text: items without a time first (they need one), then the latest due
+	 * first.
 	 * @param status only this status, or {@code null}
+	 * @param outlet only items going to this outlet, or {@code null}
 	 * @param from only items due at or after, or {@code null}
 	 * @param to only items due before, or {@code null}
 	 */
-	public List<ContentItem> search(ContentStatus status, Instant from, Instant to) {
+	public List<ContentKey> search(ContentStatus status, Outlet outlet, Instant from, Instant to) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (status != null) {
 			where.append(" AND status = :status");
 			params.addValue("status", status.name());
+		}
+		if (outlet != null) {
+			// outlets holds sorted keys joined by commas: "email,feed,radio".
+			where.append(" AND (',' || outlets || ',') LIKE :outlet");
+			params.addValue("outlet", "%," + outlet.key() + ",%");
 		}
 		if (from != null) {
 			where.append(" AND due_at >= :from");
@@ -269,8 +277,21 @@ public class ContentStore implements ContentCatalog {
 			where.append(" AND due_at < :to");
 			params.addValue("to", Timestamp.from(to));
 		}
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM content_item" + where
-				+ " ORDER BY due_at NULLS LAST, id FETCH FIRST 500 ROWS ONLY", params, this::mapRow);
+		return this.jdbc.query(
+				"SELECT id, when_spec, due_at FROM content_item" + where + " ORDER BY due_at DESC NULLS FIRST, id",
+				params, (rs, n) -> new ContentKey(rs.getString(1), rs.getString(2),
+						(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toInstant() : null));
+	}
+
+	/**
+	 * An item as a list filters and orders it.
+	 *
+	 * @param id the item's id
+	 * @param when its schedule as written
+	 * @param dueAt when it is due, or {@code null}
+	 */
+	public record ContentKey(String id, String when, Instant dueAt) {
+
 	}
 
 	private MapSqlParameterSource parameters(ContentItem item, ContentStatus status, String checksum) {

@@ -21,7 +21,14 @@ public final class PlanContent {
 
 	/** Whether {@code item} carries out {@code plan}. */
 	public static boolean carriesOut(ContentItem item, Plan plan, CalendarBook book, ZoneId zone) {
-		String when = item.when();
+		return carriesOut(item.when(), item.dueAt(), plan, book, zone);
+	}
+
+	/**
+	 * Whether an item scheduled by {@code when}, due at {@code dueAt}, carries out
+	 * {@code plan}.
+	 */
+	public static boolean carriesOut(String when, Instant dueAt, Plan plan, CalendarBook book, ZoneId zone) {
 		if (Schedule.planOf(when).filter(plan::isNamedBy).isPresent()) {
 			return true;
 		}
@@ -29,7 +36,7 @@ public final class PlanContent {
 			.map((anchor) -> plan.anniversaries().contains(anchor.id()))
 			.or(() -> Schedule.eventOf(when).map(plan.events()::contains))
 			.orElse(false);
-		return named && duringAPhase(item.dueAt(), plan, book, zone);
+		return named && duringAPhase(dueAt, plan, book, zone);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,6 +57,9 @@ class DeskContentController {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+	/** Items on one page of the list. */
+	static final int PAGE_SIZE = 50;
+
 	private static final Set<String> FORM_FIELDS = Set.of("title", "summary", "body", "outlets", "when", "radioScript",
 			"status");
 
@@ -90,22 +94,37 @@ class DeskContentController {
 	@GetMapping("/desk/content")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String outlet,
 			@RequestParam(required = false) String plan, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model) {
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "1") String page, Model model) {
 		ContentStatus wanted = parse(status, ContentStatus::parse);
 		Outlet on = parse(outlet, Outlet::parse);
 		LocalDate start = parse(from, LocalDate::parse);
 		LocalDate end = parse(to, LocalDate::parse);
 		CalendarBook book = this.calendar.book();
 		Plan of = (plan != null && !plan.isBlank()) ? book.plan(plan.strip()).orElse(null) : null;
-		List<Row> rows = this.store
-			.search(wanted, (start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
+		List<ContentStore.ContentKey> matching = this.store
+			.search(wanted, on, (start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
 					(end != null) ? end.plusDays(1).atStartOfDay(this.zone).toInstant() : null)
 			.stream()
-			.filter((item) -> on == null || item.goesTo(on))
-			.filter((item) -> of == null || PlanContent.carriesOut(item, of, book, this.zone))
+			.filter((key) -> of == null || PlanContent.carriesOut(key.when(), key.dueAt(), of, book, this.zone))
+			.toList();
+		int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		Integer asked = parse(page, Integer::valueOf);
+		int current = Math.min(Math.max((asked != null) ? asked : 1, 1), pages);
+		List<String> ids = matching.subList((current - 1) * PAGE_SIZE, Math.min(current * PAGE_SIZE, matching.size()))
+			.stream()
+			.map(ContentStore.ContentKey::id)
+			.toList();
+		Map<String, ContentItem> items = new LinkedHashMap<>();
+		this.store.findAll(ids).forEach((item) -> items.put(item.id(), item));
+		List<Row> rows = ids.stream()
+			.map(items::get)
+			.filter(Objects::nonNull)
 			.map((item) -> new Row(item.id(), item.title(), format(item.dueAt()), outlets(item), item.status().key()))
 			.toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("total", matching.size());
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
 		model.addAttribute("statuses", List.of(ContentStatus.values()));
 		model.addAttribute("outletChoices", List.of(Outlet.values()));
 		model.addAttribute("plans", book.plans());

@@ -11,6 +11,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.ZonedDateTime;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +43,7 @@ import vn.loa.accounts.Role;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
+import vn.loa.content.Outlet;
 import vn.loa.publishing.Publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -290,7 +294,36 @@ class DeskContentIntegrationTests {
 		assertThat(list).contains("Mở đầu giai đoạn hai")
 			.doesNotContain("Lịch cắt điện")
 			.contains("<option value=\"443-kh-tu\" selected=\"selected\">");
-		assertThat(page(editor, "/desk/content")).contains("Mở đầu giai đoạn hai").contains("Lịch cắt điện");
+		assertThat(page(editor, "/desk/content?from=2025-01-01&to=2031-06-05")).contains("Mở đầu giai đoạn hai")
+			.contains("Lịch cắt điện");
+	}
+
+	@Test
+	void theListPagesThroughEveryMatchingItemLatestFirstKeepingItsFilters() throws Exception {
+		MockHttpSession editor = login("bt-trang", Role.EDITOR);
+		ZonedDateTime first = ZonedDateTime.of(2040, 1, 1, 6, 0, 0, 0, ZoneId.of("Asia/Ho_Chi_Minh"));
+		for (int day = 0; day < 55; day++) {
+			Set<Outlet> outlets = (day % 5 == 0) ? EnumSet.of(Outlet.EMAIL) : EnumSet.of(Outlet.FEED, Outlet.RADIO);
+			this.store.save(new ContentItem("trang-" + day, "default", "Bản tin ngày " + (day + 1), "", "Nội dung.",
+					null, outlets, "2040", first.plusDays(day).toInstant(), Map.of(), ContentStatus.SCHEDULED, "api",
+					null));
+		}
+		String filter = "/desk/content?from=2040-01-01&to=2040-12-31";
+
+		String one = page(editor, filter);
+		List<String> titles = titles(one);
+		assertThat(titles).hasSize(DeskContentController.PAGE_SIZE)
+			.startsWith("Bản tin ngày 55", "Bản tin ngày 54")
+			.endsWith("Bản tin ngày 6");
+		assertThat(one).contains("55 nội dung · trang 1 / 2")
+			.contains(
+					"href=\"/desk/content?status=&amp;outlet=&amp;plan=&amp;from=2040-01-01&amp;to=2040-12-31&amp;page=2\"");
+		assertThat(titles(page(editor, filter + "&page=2"))).containsExactly("Bản tin ngày 5", "Bản tin ngày 4",
+				"Bản tin ngày 3", "Bản tin ngày 2", "Bản tin ngày 1");
+		// A page past the end shows the last one; the outlet is filtered before paging.
+		assertThat(titles(page(editor, filter + "&page=9"))).hasSize(5);
+		assertThat(titles(page(editor, filter + "&outlet=email"))).hasSize(11)
+			.startsWith("Bản tin ngày 51", "Bản tin ngày 46");
 	}
 
 	@Test
@@ -538,6 +571,16 @@ class DeskContentIntegrationTests {
 			texts.add(HtmlUtils.htmlUnescape(alert.group(1)));
 		}
 		return texts;
+	}
+
+	/** The titles in the list, in its order. */
+	private static List<String> titles(String page) {
+		Matcher title = Pattern.compile("<a href=\"/desk/content/[^\"]+/edit\">([^<]*)</a>").matcher(page);
+		List<String> titles = new ArrayList<>();
+		while (title.find()) {
+			titles.add(title.group(1));
+		}
+		return titles;
 	}
 
 	/** The revision the edit form carries. */
