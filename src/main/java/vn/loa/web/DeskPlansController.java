@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +31,8 @@ import vn.loa.calendar.Phase;
 import vn.loa.calendar.Plan;
 import vn.loa.calendar.VietnameseDates;
 import vn.loa.content.ContentItem;
-import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
+import vn.loa.content.PlanContent;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
 
@@ -94,7 +93,7 @@ class DeskPlansController {
 		model.addAttribute("anniversaries",
 				DeskPlanDetail.anniversaries(plan, book, LocalDate.now(this.clock.withZone(this.zone))));
 		model.addAttribute("events", DeskPlanDetail.events(plan, book));
-		model.addAttribute("content", DeskPlanDetail.content(plan, allContent(), book, this.zone));
+		model.addAttribute("content", DeskPlanDetail.content(plan, contentOf(plan, book), book, this.zone));
 		return "desk-plan";
 	}
 
@@ -149,10 +148,16 @@ class DeskPlansController {
 	 * Every stored item, whatever its status: the desk's search stops at 500 items, and a
 	 * plan's items may be among the oldest.
 	 */
-	private List<ContentItem> allContent() {
-		return Arrays.stream(ContentStatus.values())
-			.flatMap((status) -> this.store.findByStatus(status).stream())
-			.toList();
+	/**
+	 * The items that carry the plan out, read whole only once their schedule says so: a
+	 * year of content is thousands of items.
+	 */
+	private List<ContentItem> contentOf(Plan plan, CalendarBook book) {
+		return this.store.findAll(this.store.search(null, null, null, null)
+			.stream()
+			.filter((key) -> PlanContent.carriesOut(key.when(), key.dueAt(), plan, book, this.zone))
+			.map(ContentStore.ContentKey::id)
+			.toList());
 	}
 
 	private PlanImports.Draft draft(String draftId) {
