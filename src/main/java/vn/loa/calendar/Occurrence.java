@@ -90,8 +90,11 @@ public record Occurrence(Anniversary anniversary, LocalDate date) {
 				+ VietnameseDates.format(this.date) + ")";
 	}
 
-	/** The year it belongs to: the lunar year for a lunar anniversary. */
-	private int year() {
+	/**
+	 * The year it belongs to, as {@code anniversary ID YEAR} names it: the lunar year for
+	 * a lunar anniversary.
+	 */
+	public int year() {
 		return lunarDate().map(LunarDate::year).orElse(this.date.getYear());
 	}
 

@@ -278,9 +278,12 @@ public class ContentStore implements ContentCatalog {
 			params.addValue("to", Timestamp.from(to));
 		}
 		return this.jdbc.query(
-				"SELECT id, when_spec, due_at FROM content_item" + where + " ORDER BY due_at DESC NULLS FIRST, id",
-				params, (rs, n) -> new ContentKey(rs.getString(1), rs.getString(2),
-						(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toInstant() : null));
+				"SELECT id, when_spec, due_at, status FROM content_item" + where
+						+ " ORDER BY due_at DESC NULLS FIRST, id",
+				params,
+				(rs, n) -> new ContentKey(rs.getString(1), rs.getString(2),
+						(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toInstant() : null,
+						ContentStatus.valueOf(rs.getString(4))));
 	}
 
 	/**
@@ -289,8 +292,9 @@ public class ContentStore implements ContentCatalog {
 	 * @param id the item's id
 	 * @param when its schedule as written
 	 * @param dueAt when it is due, or {@code null}
+	 * @param status where it is in its life
 	 */
-	public record ContentKey(String id, String when, Instant dueAt) {
+	public record ContentKey(String id, String when, Instant dueAt, ContentStatus status) {
 
 	}
 

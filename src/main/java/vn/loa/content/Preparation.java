@@ -38,18 +38,18 @@ public class Preparation {
 	 */
 	public List<Unprepared> unprepared(LocalDate today, int days) {
 		Set<Schedule.AnniversaryAnchor> covered = new HashSet<>();
-		for (ContentStatus status : ContentStatus.values()) {
-			if (status == ContentStatus.WITHDRAWN) {
-				continue;
-			}
-			for (ContentItem item : this.store.findByStatus(status)) {
+		for (ContentStore.ContentKey item : this.store.search(null, null, null, null)) {
+			if (item.status() != ContentStatus.WITHDRAWN) {
 				Schedule.anniversaryOf(item.when()).ifPresent(covered::add);
 			}
 		}
 		return this.calendar.book()
 			.occurrencesBetween(today, today.plusDays(days))
 			.stream()
-			.filter((o) -> !covered.contains(new Schedule.AnniversaryAnchor(o.anniversary().id(), o.date().getYear())))
+			// By the year the occurrence belongs to, as "anniversary ID YEAR" names it:
+			// the
+			// lunar year for a lunar anniversary, which may end in the next January.
+			.filter((o) -> !covered.contains(new Schedule.AnniversaryAnchor(o.anniversary().id(), o.year())))
 			.map((o) -> new Unprepared(o, this.leadTimes.daysFor(o),
 					ChronoUnit.DAYS.between(today, o.date().minusDays(this.leadTimes.daysFor(o)))))
 			.sorted(Comparator.comparingLong(Unprepared::daysUntilPreparation)

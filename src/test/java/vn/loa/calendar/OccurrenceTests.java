@@ -92,6 +92,16 @@ class OccurrenceTests {
 		assertThat(anniversary.nameIn(Locale.ENGLISH)).isEqualTo("Ngày hội");
 	}
 
+	@Test
+	void aLunarOccurrenceBelongsToItsLunarYearEvenInTheNextJanuary() {
+		// 23/12 of lunar year 2026 falls on 30/01/2027, a week before Tết.
+		Anniversary lunar = new Anniversary("ong-tao", "Ông Công Ông Táo", 23, 12, null, Tier.KHAC, "default", true,
+				null);
+		Occurrence occurrence = lunar.occurrenceIn(2026).orElseThrow();
+		assertThat(occurrence.date()).isEqualTo(LocalDate.of(2027, 1, 30));
+		assertThat(occurrence.year()).isEqualTo(2026);
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			gio-to-hung-vuong | 2026 | 10/3 lunar, 26/04/2026  | 10/3 âm lịch, 26/04/2026
