@@ -224,6 +224,19 @@ class PostgresClusterIntegrationTests {
 		assertThat(twice).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
 		assertThat(versions("453-kh-tu")).containsExactly(1L);
 
+		// The first plan replaced from both nodes at once: when the two overlap one is
+		// refused, when they do not the second replaces the first; either way no
+		// accepted replacement is lost.
+		String replaceOnA = draftId(upload(this.a, 451));
+		String replaceOnB = draftId(upload(this.b, 451));
+		List<HttpResponse<String>> replaced = atOnce(
+				List.of(() -> apiPost(this.a, "/api/plans/imports/" + replaceOnA + "/confirm?replace=true"),
+						() -> apiPost(this.b, "/api/plans/imports/" + replaceOnB + "/confirm?replace=true")));
+		assertThat(replaced).extracting(HttpResponse::statusCode).containsOnly(200, 409);
+		long accepted = replaced.stream().filter((response) -> response.statusCode() == 200).count();
+		assertThat(accepted).isPositive();
+		assertThat(versions("451-kh-tu")).containsExactly(1 + accepted);
+
 		// Whichever node lost, both calendars end up with both plans.
 		for (Node node : List.of(this.a, this.b)) {
 			await().atMost(REFRESH.multipliedBy(6))
