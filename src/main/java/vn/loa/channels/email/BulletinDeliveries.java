@@ -3,7 +3,6 @@ package vn.loa.channels.email;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,11 +29,6 @@ import vn.loa.subscribers.Subscribers;
 @Component
 public class BulletinDeliveries {
 
-	private static final String DUE = "((status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= :now) "
-			+ "OR (status = 'SENDING' AND lease_until < :now))";
-
-	private static final int REPLY_LENGTH = 1000;
-
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final Subscribers subscribers;
@@ -46,6 +39,8 @@ public class BulletinDeliveries {
 
 	private final TransactionTemplate savepoint;
 
+	private final LeasedRows leases;
+
 	BulletinDeliveries(NamedParameterJdbcTemplate jdbc, Subscribers subscribers, EmailProperties properties,
 			Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -54,6 +49,7 @@ public class BulletinDeliveries {
 		this.subscribers = subscribers;
 		this.properties = properties;
 		this.clock = clock;
+		this.leases = new LeasedRows("bulletin_delivery", jdbc, properties, clock);
 	}
 
 	/** Every delivery of an item, by id, with its recipient's address. */
@@ -150,73 +146,32 @@ public class BulletinDeliveries {
 
 	/**
 	 * Claims up to {@code limit} due deliveries for {@code owner}, which must be unique
-	 * to this batch. The due condition is repeated outside the sub-select so that, on
-	 * PostgreSQL, an UPDATE that waited for another node's claim re-checks the row and
-	 * skips it.
+	 * to this batch (see {@link LeasedRows}).
 	 */
 	@Transactional
 	List<Claimed> claim(String owner, int limit) {
-		Instant now = this.clock.instant();
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("owner", owner)
-			.addValue("now", Timestamp.from(now))
-			.addValue("until", Timestamp.from(now.plus(this.properties.lease())));
-		int claimed = this.jdbc.update("UPDATE bulletin_delivery SET status = 'SENDING', lease_owner = :owner, "
-				+ "lease_until = :until, attempts = attempts + 1, updated_at = :now WHERE id IN (SELECT id FROM "
-				+ "bulletin_delivery WHERE " + DUE + " ORDER BY next_attempt_at, id FETCH FIRST " + limit
-				+ " ROWS ONLY) AND " + DUE, params);
-		if (claimed == 0) {
+		if (!this.leases.claim(owner, limit)) {
 			return List.of();
 		}
 		return this.jdbc.query(
 				"SELECT id, item_id, subscriber_id, attempts FROM bulletin_delivery "
 						+ "WHERE lease_owner = :owner AND status = 'SENDING' ORDER BY id",
-				params, (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("item_id"), rs.getLong("subscriber_id"),
-						rs.getInt("attempts")));
+				Map.of("owner", owner), (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("item_id"),
+						rs.getLong("subscriber_id"), rs.getInt("attempts")));
 	}
 
 	/**
-	 * Records what became of a claimed batch. A temporary failure is retried with
-	 * exponential backoff until {@code loa.email.max-attempts}; rows whose lease was
-	 * taken over meanwhile are left to their new owner.
+	 * Records what became of a claimed batch: sent, failed for good, or retried with
+	 * backoff (see {@link LeasedRows}).
 	 */
 	@Transactional
 	void record(String owner, List<Claimed> batch, List<SendResult> results) {
-		Instant now = this.clock.instant();
 		Map<Long, Claimed> claimed = batch.stream().collect(Collectors.toMap(Claimed::id, Function.identity()));
-		MapSqlParameterSource[] updates = results.stream().map((result) -> {
-			Claimed row = claimed.get(result.deliveryId());
-			DeliveryStatus status = status(result, row.attempts());
-			Instant next = (status == DeliveryStatus.RETRYING) ? now.plus(this.properties.backoff(row.attempts()))
-					: now;
-			return new MapSqlParameterSource().addValue("id", row.id())
-				.addValue("owner", owner)
-				.addValue("status", status.name())
-				.addValue("reply", clip(result.reply()), Types.VARCHAR)
-				.addValue("sentAt", (status == DeliveryStatus.SENT) ? Timestamp.from(now) : null, Types.TIMESTAMP)
-				.addValue("next", Timestamp.from(next))
-				.addValue("now", Timestamp.from(now));
-		}).toArray(MapSqlParameterSource[]::new);
-		this.jdbc.batchUpdate("UPDATE bulletin_delivery SET status = :status, last_reply = :reply, sent_at = :sentAt, "
-				+ "next_attempt_at = :next, lease_owner = NULL, lease_until = NULL, updated_at = :now "
-				+ "WHERE id = :id AND lease_owner = :owner", updates);
-	}
-
-	private DeliveryStatus status(SendResult result, int attempts) {
-		return switch (result.outcome()) {
-			case SENT -> DeliveryStatus.SENT;
-			case PERMANENT_FAILURE -> DeliveryStatus.FAILED;
-			case CANCELLED -> DeliveryStatus.CANCELLED;
-			case TEMPORARY_FAILURE ->
-				(attempts >= this.properties.maxAttempts()) ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING;
-		};
-	}
-
-	private static String clip(String reply) {
-		if (reply == null) {
-			return null;
-		}
-		String line = reply.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-		return (line.length() > REPLY_LENGTH) ? line.substring(0, REPLY_LENGTH) : line;
+		this.leases.release(owner,
+				results.stream()
+					.map((result) -> new LeasedRows.Outcome(result.deliveryId(),
+							claimed.get(result.deliveryId()).attempts(), result))
+					.toList());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,121 @@
+package vn.loa.channels.email;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * How both outboxes ({@code bulletin_delivery} and {@code confirmation_mail}) hand rows
+ * to senders: the rows due now, or whose sender's lease ran out, are claimed in a batch
+ * under a lease, so no two nodes send one row and a dead node's rows are taken over; each
+ * is then released with what became of it, a temporary failure retried with exponential
+ * backoff until {@code loa.email.max-attempts}.
+ */
+final class LeasedRows {
+
+	private static final String DUE = "((status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= :now) "
+			+ "OR (status = 'SENDING' AND lease_until < :now))";
+
+	private static final int REPLY_LENGTH = 1000;
+
+	private final String table;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final EmailProperties properties;
+
+	private final Clock clock;
+
+	LeasedRows(String table, NamedParameterJdbcTemplate jdbc, EmailProperties properties, Clock clock) {
+		this.table = table;
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Now, to the microsecond both databases store: an instant rounded on the way in
+	 * could otherwise land after the same instant compared unrounded.
+	 */
+	Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * Claims up to {@code limit} due rows for {@code owner}, which must be unique to this
+	 * batch; the caller then reads the rows leased to it. The due condition is repeated
+	 * outside the sub-select so that, on PostgreSQL, an UPDATE that waited for another
+	 * node's claim re-checks the row and skips it.
+	 * @return whether any row was claimed
+	 */
+	boolean claim(String owner, int limit) {
+		Instant now = now();
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("owner", owner)
+			.addValue("now", Timestamp.from(now))
+			.addValue("until", Timestamp.from(now.plus(this.properties.lease())));
+		return this.jdbc.update("UPDATE " + this.table + " SET status = 'SENDING', lease_owner = :owner, "
+				+ "lease_until = :until, attempts = attempts + 1, updated_at = :now WHERE id IN (SELECT id FROM "
+				+ this.table + " WHERE " + DUE + " ORDER BY next_attempt_at, id FETCH FIRST " + limit
+				+ " ROWS ONLY) AND " + DUE, params) > 0;
+	}
+
+	/**
+	 * Releases claimed rows with their outcomes; rows whose lease was taken over
+	 * meanwhile are left to their new owner.
+	 */
+	void release(String owner, List<Outcome> outcomes) {
+		Instant now = now();
+		MapSqlParameterSource[] updates = outcomes.stream().map((outcome) -> {
+			DeliveryStatus status = status(outcome.result(), outcome.attempts());
+			Instant next = (status == DeliveryStatus.RETRYING) ? now.plus(this.properties.backoff(outcome.attempts()))
+					: now;
+			return new MapSqlParameterSource().addValue("id", outcome.id())
+				.addValue("owner", owner)
+				.addValue("status", status.name())
+				.addValue("reply", clip(outcome.result().reply()), Types.VARCHAR)
+				.addValue("sentAt", (status == DeliveryStatus.SENT) ? Timestamp.from(now) : null, Types.TIMESTAMP)
+				.addValue("next", Timestamp.from(next))
+				.addValue("now", Timestamp.from(now));
+		}).toArray(MapSqlParameterSource[]::new);
+		this.jdbc.batchUpdate("UPDATE " + this.table + " SET status = :status, last_reply = :reply, "
+				+ "sent_at = :sentAt, next_attempt_at = :next, lease_owner = NULL, lease_until = NULL, "
+				+ "updated_at = :now WHERE id = :id AND lease_owner = :owner", updates);
+	}
+
+	private DeliveryStatus status(SendResult result, int attempts) {
+		return switch (result.outcome()) {
+			case SENT -> DeliveryStatus.SENT;
+			case PERMANENT_FAILURE -> DeliveryStatus.FAILED;
+			case CANCELLED -> DeliveryStatus.CANCELLED;
+			case TEMPORARY_FAILURE ->
+				(attempts >= this.properties.maxAttempts()) ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING;
+		};
+	}
+
+	/** The server's reply on one line, short enough to keep. */
+	private static String clip(String reply) {
+		if (reply == null) {
+			return null;
+		}
+		String line = reply.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+		return (line.length() > REPLY_LENGTH) ? line.substring(0, REPLY_LENGTH) : line;
+	}
+
+	/**
+	 * What became of one claimed row.
+	 *
+	 * @param id the row's id
+	 * @param attempts its attempts, this one included
+	 * @param result the transport's answer
+	 */
+	record Outcome(long id, int attempts, SendResult result) {
+
+	}
+
+}
