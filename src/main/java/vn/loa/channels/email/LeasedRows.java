@@ -5,6 +5,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -49,9 +50,11 @@ final class LeasedRows {
 
 	/**
 	 * Claims up to {@code limit} due rows for {@code owner}, which must be unique to this
-	 * batch; the caller then reads the rows leased to it. The due condition is repeated
-	 * outside the sub-select so that, on PostgreSQL, an UPDATE that waited for another
-	 * node's claim re-checks the row and skips it.
+	 * batch; the caller then reads the rows leased to it. Rows whose lease ran out come
+	 * first, then the due ones by when they fell due. The candidates are picked through
+	 * the index on (status, next_attempt_at) and claimed by id; the due condition is
+	 * checked again in the UPDATE, so when two nodes pick the same rows each row goes to
+	 * one of them (on PostgreSQL the second UPDATE waits for the first and re-checks).
 	 * @return whether any row was claimed
 	 */
 	boolean claim(String owner, int limit) {
@@ -59,10 +62,22 @@ final class LeasedRows {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("owner", owner)
 			.addValue("now", Timestamp.from(now))
 			.addValue("until", Timestamp.from(now.plus(this.properties.lease())));
+		List<Long> ids = new ArrayList<>(this.jdbc.queryForList("SELECT id FROM " + this.table
+				+ " WHERE status = 'SENDING' AND lease_until < :now ORDER BY lease_until, id FETCH FIRST " + limit
+				+ " ROWS ONLY", params, Long.class));
+		if (ids.size() < limit) {
+			ids.addAll(this.jdbc.queryForList(
+					"SELECT id FROM " + this.table
+							+ " WHERE status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= :now "
+							+ "ORDER BY next_attempt_at, id FETCH FIRST " + (limit - ids.size()) + " ROWS ONLY",
+					params, Long.class));
+		}
+		if (ids.isEmpty()) {
+			return false;
+		}
 		return this.jdbc.update("UPDATE " + this.table + " SET status = 'SENDING', lease_owner = :owner, "
-				+ "lease_until = :until, attempts = attempts + 1, updated_at = :now WHERE id IN (SELECT id FROM "
-				+ this.table + " WHERE " + DUE + " ORDER BY next_attempt_at, id FETCH FIRST " + limit
-				+ " ROWS ONLY) AND " + DUE, params) > 0;
+				+ "lease_until = :until, attempts = attempts + 1, updated_at = :now WHERE id IN (:ids) AND " + DUE,
+				params.addValue("ids", ids)) > 0;
 	}
 
 	/**
