@@ -236,4 +236,19 @@ public class PlanImports {
 
 	}
 
+	/**
+	 * Deletes the drafts never confirmed that were uploaded before {@code before}, with
+	 * their notes; confirmed drafts stay, since the audit refers to them.
+	 * @return how many drafts were deleted
+	 */
+	@Transactional
+	int prune(Instant before) {
+		Map<String, Timestamp> old = Map.of("before", Timestamp.from(before));
+		String drafts = "FROM plan_import WHERE confirmed_at IS NULL AND created_at < :before";
+		// Locked first, so a draft confirmed meanwhile cannot lose its notes.
+		this.jdbc.queryForList("SELECT id " + drafts + " FOR UPDATE", old, String.class);
+		this.jdbc.update("DELETE FROM plan_import_note WHERE import_id IN (SELECT id " + drafts + ")", old);
+		return this.jdbc.update("DELETE " + drafts, old);
+	}
+
 }

@@ -3,5 +3,6 @@
  * the {@code calendar/} format with a review report; nothing is stored before an editor
  * confirms. Uses the calendar to match anniversaries and events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Plan importer", allowedDependencies = "calendar")
+@org.springframework.modulith.ApplicationModule(displayName = "Plan importer",
+		allowedDependencies = { "calendar", "retention" })
 package vn.loa.importer;

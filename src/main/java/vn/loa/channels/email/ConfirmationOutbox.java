@@ -88,6 +88,18 @@ class ConfirmationOutbox {
 	}
 
 	/**
+	 * Deletes the mails that reached their end (sent, failed or cancelled) before
+	 * {@code before}; queued, sending and retrying ones stay whatever their age.
+	 * @return how many were deleted
+	 */
+	@Transactional
+	int prune(Instant before) {
+		return this.jdbc.update(
+				"DELETE FROM confirmation_mail WHERE status IN ('SENT', 'FAILED', 'CANCELLED') AND updated_at < :before",
+				Map.of("before", Timestamp.from(before)));
+	}
+
+	/**
 	 * A confirmation mail claimed by a sender.
 	 *
 	 * @param id the mail's id
