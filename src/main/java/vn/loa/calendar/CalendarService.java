@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The calendar Loa runs on: the {@code loa.calendar-dir} files plus the plans confirmed
  * at run time and stored in the database, a stored plan taking the place of a file plan
- * with the same id. Read at start-up, again on the node that stores a plan, and on every
- * node when {@link CalendarRefresh} sees that another node stored one.
+ * with the same id. Read at start-up, again on the node that stores or removes a plan,
+ * and on every node when {@link CalendarRefresh} sees that another node did.
  */
 @Service
 public class CalendarService {
@@ -59,15 +59,15 @@ public class CalendarService {
 		List<StoredPlan> plans = (this.stored != null) ? this.stored.all() : List.of();
 		CalendarLoad load = CalendarLoader.load(this.directory, plans);
 		load.problems().forEach((problem) -> logger.warn("Calendar: " + problem));
-		Map<String, Long> versions = new HashMap<>();
-		plans.forEach((plan) -> versions.put(plan.planId(), plan.version()));
+		Map<String, StoredPlans.Stamp> versions = new HashMap<>();
+		plans.forEach((plan) -> versions.put(plan.planId(), StoredPlans.Stamp.of(plan)));
 		this.current = new Loaded(load, versions);
 		return load;
 	}
 
 	/**
 	 * Reads the calendar again if the stored plans changed since it was last read
-	 * (another node stored or replaced one).
+	 * (another node stored, replaced or removed one).
 	 * @return whether it was read again
 	 */
 	boolean refreshIfChanged() {
@@ -131,6 +131,44 @@ public class CalendarService {
 			throw new PlanNotStoredException(PlanNotStoredException.Reason.WOULD_NOT_LOAD, problem, problem);
 		}
 		this.stored.save(plan);
+		reloadWhenCommitted();
+		return plan;
+	}
+
+	/** The plan stored in the database with that id, if one is. */
+	public Optional<StoredPlan> storedPlan(String planId) {
+		return (this.stored != null) ? this.stored.find(planId) : Optional.empty();
+	}
+
+	/**
+	 * The calendar as it would be without the stored plan {@code planId}: with the file
+	 * plan of that id, if {@code calendar/} has one, in its place. Nothing changes.
+	 */
+	public CalendarBook bookWithout(String planId) {
+		List<StoredPlan> others = (this.stored != null)
+				? this.stored.all().stream().filter((p) -> !p.planId().equals(planId)).toList() : List.of();
+		return CalendarLoader.load(this.directory, others).book();
+	}
+
+	/**
+	 * Removes a stored plan, in the caller's transaction if there is one; as with
+	 * {@link #storePlan}, this node reads the calendar again once it is committed, the
+	 * others within {@code loa.calendar.refresh-interval}. A file plan of the same id
+	 * comes back. Files of {@code calendar/} are never removed: they change by deploying.
+	 * @param planId the stored plan's id
+	 * @param version the version the caller looked at
+	 * @return whether it was removed; {@code false} when no stored plan of that id is at
+	 * that version any more (removed or replaced meanwhile), and nothing changed
+	 */
+	public boolean removePlan(String planId, long version) {
+		if (this.stored == null || !this.stored.delete(planId, version)) {
+			return false;
+		}
+		reloadWhenCommitted();
+		return true;
+	}
+
+	private void reloadWhenCommitted() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -142,7 +180,6 @@ public class CalendarService {
 		else {
 			reload();
 		}
-		return plan;
 	}
 
 	/** Where a plan of that id already is, if anywhere. */
@@ -160,7 +197,7 @@ public class CalendarService {
 	}
 
 	/** A load and the stored plans' versions it read. */
-	private record Loaded(CalendarLoad load, Map<String, Long> versions) {
+	private record Loaded(CalendarLoad load, Map<String, StoredPlans.Stamp> versions) {
 
 	}
 

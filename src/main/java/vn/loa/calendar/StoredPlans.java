@@ -3,6 +3,7 @@ package vn.loa.calendar;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,25 @@ class StoredPlans {
 	}
 
 	/**
-	 * Each plan's version: what a node compares with what it loaded, a few short rows
-	 * even with many plans.
+	 * Each plan's version and when it was stored: what a node compares with what it
+	 * loaded, a few short rows even with many plans. The version alone would not do: a
+	 * plan removed and imported again starts over at version 1.
 	 */
-	Map<String, Long> versions() {
-		Map<String, Long> versions = new HashMap<>();
-		this.jdbc.query("SELECT plan_id, version FROM calendar_plan", (ResultSet rs) -> {
-			versions.put(rs.getString(1), rs.getLong(2));
+	Map<String, Stamp> versions() {
+		Map<String, Stamp> versions = new HashMap<>();
+		this.jdbc.query("SELECT plan_id, version, stored_at FROM calendar_plan", (ResultSet rs) -> {
+			versions.put(rs.getString(1), new Stamp(rs.getLong(2), rs.getTimestamp(3).toInstant()));
 		});
 		return versions;
+	}
+
+	/**
+	 * Removes a plan if it is still at {@code version}.
+	 * @return whether it was removed; {@code false} when another node removed or replaced
+	 * it meanwhile
+	 */
+	boolean delete(String planId, long version) {
+		return this.jdbc.update("DELETE FROM calendar_plan WHERE plan_id = ? AND version = ?", planId, version) == 1;
 	}
 
 	/**
@@ -73,6 +84,15 @@ class StoredPlans {
 			throw new PlanNotStoredException(PlanNotStoredException.Reason.CHANGED_MEANWHILE, plan.planId(),
 					"plan '" + plan.planId() + "' was changed meanwhile by another confirmation; confirm again");
 		}
+	}
+
+	/** A stored plan's version and when it was stored. */
+	record Stamp(long version, Instant storedAt) {
+
+		static Stamp of(StoredPlan plan) {
+			return new Stamp(plan.version(), plan.storedAt());
+		}
+
 	}
 
 	private static StoredPlan plan(ResultSet rs, int row) throws SQLException {

@@ -92,7 +92,7 @@ final class DeskPlanDetail {
 				? start + " – " + VietnameseDates.display(event.end()) : start;
 	}
 
-	private static String format(Instant instant, ZoneId zone) {
+	static String format(Instant instant, ZoneId zone) {
 		return (instant != null) ? TIME.format(instant.atZone(zone)) : null;
 	}
 

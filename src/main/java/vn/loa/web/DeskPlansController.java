@@ -94,6 +94,12 @@ class DeskPlansController {
 				DeskPlanDetail.anniversaries(plan, book, LocalDate.now(this.clock.withZone(this.zone))));
 		model.addAttribute("events", DeskPlanDetail.events(plan, book));
 		model.addAttribute("content", DeskPlanDetail.content(plan, contentOf(plan, book), book, this.zone));
+		// Only a plan confirmed at run time may be removed here; a shipped one changes by
+		// deploying calendar/.
+		this.calendar.storedPlan(plan.id()).ifPresent((stored) -> {
+			model.addAttribute("stored", stored);
+			model.addAttribute("storedAt", DeskPlanDetail.format(stored.storedAt(), this.zone));
+		});
 		return "desk-plan";
 	}
 

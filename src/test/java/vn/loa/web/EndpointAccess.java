@@ -12,7 +12,8 @@ import java.util.Set;
  * for.
  * <p>
  * The rules, from {@code ApiSecurity} and the desk's roles: residents' pages are public;
- * the desk is for editors, approvers and administrators; only approvers and
+ * the desk is for editors, approvers and administrators, and so is removing a stored plan
+ * (whoever may confirm an imported plan may take a mistaken one back); only approvers and
  * administrators approve; only administrators manage accounts; announcers open the radio
  * desk and nothing else; {@code /api/**} needs the bearer token, except the audit log,
  * which a logged-in administrator may read too.
@@ -91,6 +92,8 @@ final class EndpointAccess {
 			"POST /desk/plans/import", DESK, //
 			"GET /desk/plans/import/{draftId}", DESK, //
 			"POST /desk/plans/import/{draftId}/confirm", DESK, //
+			"GET /desk/plans/{id}/remove", DESK, //
+			"POST /desk/plans/{id}/remove", DESK, //
 			"GET /desk/subscribers", DESK, //
 			"POST /desk/subscribers", DESK, //
 			"GET /desk/subscribers/{id}", DESK, //
@@ -131,6 +134,7 @@ final class EndpointAccess {
 			"POST /api/plans/imports", API, //
 			"GET /api/plans/imports/{id}", API, //
 			"POST /api/plans/imports/{id}/confirm", API, //
+			"DELETE /api/plans/stored/{id}", API, //
 			"GET /api/audit", API_AND_ADMINS);
 
 	/**

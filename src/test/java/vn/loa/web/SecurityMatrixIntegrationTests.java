@@ -95,6 +95,9 @@ class SecurityMatrixIntegrationTests {
 
 	private static final String PLAN = "443-kh-tu";
 
+	/** A plan confirmed at run time, which only the allowed callers may remove. */
+	private static final String STORED_PLAN = "453-kh-tu";
+
 	/** A plan as a party committee writes one, for a draft that is never confirmed. */
 	private static final String PLAN_DOCUMENT = """
 			ĐẢNG BỘ TỈNH BÀ RỊA - VŨNG TÀU ĐẢNG CỘNG SẢN VIỆT NAM
@@ -191,7 +194,8 @@ class SecurityMatrixIntegrationTests {
 
 	/**
 	 * One of everything an endpoint may address: an item (on the feed, with a failed
-	 * bulletin and a radio entry), subscribers, a plan draft, and a session per role.
+	 * bulletin and a radio entry), subscribers, a plan draft, a stored plan, and a
+	 * session per role.
 	 */
 	@BeforeAll
 	void createWhatTheEndpointsAddress() throws Exception {
@@ -209,6 +213,14 @@ class SecurityMatrixIntegrationTests {
 		this.oneClickSubscriber = subscriber("mot-cham@example.vn", "confirmed");
 		String draft = id(api(multipart("/api/plans/imports").file(new MockMultipartFile("file", "ke-hoach.txt",
 				"text/plain", PLAN_DOCUMENT.getBytes(StandardCharsets.UTF_8)))));
+		// Another plan, confirmed: the one the removal endpoints address.
+		String stored = id(api(multipart("/api/plans/imports").file(new MockMultipartFile("file", "ke-hoach-453.txt",
+				"text/plain", PLAN_DOCUMENT.replace("452-KH/TU", "453-KH/TU").getBytes(StandardCharsets.UTF_8)))));
+		MvcResult confirmed = this.mvc
+			.perform(post("/api/plans/imports/" + stored + "/confirm").header(HttpHeaders.AUTHORIZATION,
+					"Bearer " + TOKEN))
+			.andReturn();
+		assertThat(confirmed.getResponse().getStatus()).as(confirmed.getResponse().getContentAsString()).isEqualTo(200);
 		Instant now = Instant.now();
 		Instant published = now.minus(Duration.ofHours(1));
 		this.jdbc.update("INSERT INTO feed_entry (item_id, published_at, recorded_at) VALUES (?, ?, ?)", ITEM,
@@ -247,6 +259,7 @@ class SecurityMatrixIntegrationTests {
 		}
 		example("/desk/plans/import/{draftId}", "/desk/plans/import/" + draft);
 		example("/desk/plans/import/{draftId}/confirm", "/desk/plans/import/" + draft + "/confirm");
+		example("/desk/plans/{id}/remove", "/desk/plans/" + STORED_PLAN + "/remove");
 		example("/desk/subscribers/{id}", "/desk/subscribers/" + subscriber);
 		example("/desk/deliveries", "/desk/deliveries?item=" + ITEM);
 		example("/desk/deliveries/resend", "/desk/deliveries/resend?item=" + ITEM);
@@ -265,6 +278,7 @@ class SecurityMatrixIntegrationTests {
 		example("/api/radio/entries/{id}/skipped", "/api/radio/entries/" + radioEntry + "/skipped");
 		example("/api/plans/imports/{id}", "/api/plans/imports/" + draft);
 		example("/api/plans/imports/{id}/confirm", "/api/plans/imports/" + draft + "/confirm");
+		example("/api/plans/stored/{id}", "/api/plans/stored/" + STORED_PLAN);
 		example("/api/audit", "/api/audit?limit=10");
 		String forgedSignature = "A".repeat(43);
 		this.forgeries.put("/unsubscribe/{token}", "/unsubscribe/" + this.oneClickSubscriber + "." + forgedSignature);
