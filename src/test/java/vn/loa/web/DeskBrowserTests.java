@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +54,24 @@ import static org.awaitility.Awaitility.await;
 class DeskBrowserTests {
 
 	private static final String PASSWORD = "mat-khau-du-dai-2026";
+
+	/** A commune's plan as an editor would upload it. */
+	private static final String PLAN = """
+			ĐẢNG BỘ XÃ LONG SƠN
+			Số 12-KH/ĐU          Long Sơn, ngày 05 tháng 3 năm 2025
+
+			KẾ HOẠCH
+			tuyên truyền kỷ niệm các ngày lễ lớn năm 2025
+
+			I. NỘI DUNG
+
+			1. Giai đoạn từ ngày 01/8/2025 đến ngày 31/8/2025: kỷ niệm 80 năm Cách mạng tháng Tám
+			(19/8/1945-19/8/2025) và Quốc khánh 2/9.
+
+			II. HÌNH THỨC TUYÊN TRUYỀN
+
+			Tuyên truyền trên hệ thống đài truyền thanh xã và trang thông tin điện tử của xã.
+			""";
 
 	private static final int PORT;
 
@@ -180,24 +199,42 @@ class DeskBrowserTests {
 		pages.put("phone-desk-accounts", "/desk/accounts");
 		pages.put("phone-desk-account", "/desk/accounts/quan-tri");
 		pages.put("phone-desk-audit", "/desk/audit");
-		JavascriptExecutor script = (JavascriptExecutor) this.browser;
 		for (Map.Entry<String, String> page : pages.entrySet()) {
 			this.browser.get(url(page.getValue()));
-			Chromium.screenshot(this.browser, page.getKey());
-			assertThat(this.browser.findElement(By.tagName("h1")).getText()).as(page.getValue()).isNotBlank();
-			Number overflow = (Number) script
-				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-			assertThat(overflow.intValue()).as("%s is wider than the screen by %s px", page.getValue(), overflow)
-				.isLessThanOrEqualTo(0);
-			@SuppressWarnings("unchecked")
-			List<String> unlabelled = (List<String>) script.executeScript("""
-					return Array.from(document.querySelectorAll('input, select, textarea'))
-					  .filter(f => f.type !== 'hidden' && f.type !== 'submit' && f.type !== 'button')
-					  .filter(f => !(f.labels && f.labels.length) && !f.getAttribute('aria-label')
-					    && !f.getAttribute('aria-labelledby'))
-					  .map(f => f.outerHTML);""");
-			assertThat(unlabelled).as("fields without a label on %s", page.getValue()).isEmpty();
+			fitsAPhone(page.getKey(), page.getValue());
 		}
+		// The review of an imported plan, where an editor checks what was read.
+		Path plan = DATA.resolve("ke-hoach-12-kh-du.txt");
+		Files.writeString(plan, PLAN, StandardCharsets.UTF_8);
+		this.browser.get(url("/desk/plans/import"));
+		this.browser.findElement(By.id("file")).sendKeys(plan.toAbsolutePath().toString());
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.getCurrentUrl().matches(".*/desk/plans/import/[^/]+$"));
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("12-KH/ĐU").contains("Dòng");
+		fitsAPhone("phone-desk-plan-review", this.browser.getCurrentUrl());
+	}
+
+	/**
+	 * The page in the browser fits a phone's width and labels every field a person can
+	 * fill; it is saved as a screenshot.
+	 */
+	private void fitsAPhone(String name, String page) throws IOException {
+		JavascriptExecutor script = (JavascriptExecutor) this.browser;
+		Chromium.screenshot(this.browser, name);
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).as(page).isNotBlank();
+		Number overflow = (Number) script
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow.intValue()).as("%s is wider than the screen by %s px", page, overflow)
+			.isLessThanOrEqualTo(0);
+		@SuppressWarnings("unchecked")
+		List<String> unlabelled = (List<String>) script.executeScript("""
+				return Array.from(document.querySelectorAll('input, select, textarea'))
+				  .filter(f => f.type !== 'hidden' && f.type !== 'submit' && f.type !== 'button')
+				  .filter(f => !(f.labels && f.labels.length) && !f.getAttribute('aria-label')
+				    && !f.getAttribute('aria-labelledby'))
+				  .map(f => f.outerHTML);""");
+		assertThat(unlabelled).as("fields without a label on %s", page).isEmpty();
 	}
 
 	private void logIn(String username) {
