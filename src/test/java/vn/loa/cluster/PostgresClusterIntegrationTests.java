@@ -387,6 +387,38 @@ class PostgresClusterIntegrationTests {
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
 	}
 
+	@Test
+	void theDesksListsAnswerAndAStoredPlanRemovedOnOneNodeLeavesTheOther() throws Exception {
+		this.a.accounts().create("test", "qt-doc", "Quản Trị Đọc", PASSWORD, Set.of(Role.ADMIN));
+		Browser admin = new Browser(this.a);
+		assertThat(admin.logIn("qt-doc")).endsWith("/desk");
+		// The pages whose queries are new: filtered audit, grouped deliveries, the paged
+		// and filtered content list, the dashboard and a plan with its content.
+		for (String page : List.of("/desk",
+				"/desk/audit?actor=qt-doc&action=&subject=account&from=01/01/2020&to=31/12/2035", "/desk/audit?page=2",
+				"/desk/deliveries", "/desk/deliveries?page=2",
+				"/desk/content?status=scheduled&outlet=email&plan=443-kh-tu&from=2024-01-01&to=2035-12-31&page=1",
+				"/desk/plans/443-kh-tu", "/desk/calendar?month=2025-09")) {
+			HttpResponse<String> answer = admin.get(page);
+			assertThat(answer.statusCode()).as(page).isEqualTo(200);
+		}
+
+		String draft = draftId(upload(this.a, 461));
+		assertThat(apiPost(this.a, "/api/plans/imports/" + draft + "/confirm").statusCode()).isEqualTo(200);
+		await().atMost(REFRESH.multipliedBy(6))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(
+					() -> assertThat(apiGet(this.b, "/calendar/plans/461-kh-tu.ics").statusCode()).isEqualTo(200));
+		HttpResponse<String> removed = apiSend(
+				HttpRequest.newBuilder(this.b.uri("/api/plans/stored/461-kh-tu")).DELETE());
+		assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+		assertThat(versions("461-kh-tu")).isEmpty();
+		await().atMost(REFRESH.multipliedBy(6))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(
+					() -> assertThat(apiGet(this.a, "/calendar/plans/461-kh-tu.ics").statusCode()).isEqualTo(404));
+	}
+
 	private Node start(String name) throws Exception {
 		Path home = Files.createDirectories(work.resolve(name));
 		Files.createDirectories(home.resolve("content"));
