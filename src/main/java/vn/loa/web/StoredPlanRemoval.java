@@ -56,14 +56,25 @@ class StoredPlanRemoval {
 	 */
 	Optional<Preview> preview(String reference) {
 		CalendarBook book = this.calendar.book();
-		Optional<Plan> plan = book.plan(reference);
-		Optional<StoredPlan> stored = plan.flatMap((p) -> this.calendar.storedPlan(p.id()));
+		Optional<Plan> loaded = book.plan(reference);
+		// A stored plan that no longer loads (an event it runs until was removed, say) is
+		// not in the calendar, but it is what most needs removing: it is found by its id.
+		Optional<StoredPlan> stored = loaded.flatMap((p) -> this.calendar.storedPlan(p.id()))
+			.or(() -> this.calendar.storedPlan(reference.strip().toLowerCase(Locale.ROOT)));
 		if (stored.isEmpty()) {
 			return Optional.empty();
 		}
+		Plan plan = loaded.filter((p) -> p.id().equals(stored.get().planId()))
+			.orElseGet(() -> unreadable(stored.get()));
 		CalendarBook after = this.calendar.bookWithout(stored.get().planId());
-		return Optional.of(new Preview(plan.get(), stored.get(), after.plan(stored.get().planId()).isPresent(),
-				blocking(plan.get(), book, after)));
+		return Optional.of(new Preview(plan, stored.get(), after.plan(stored.get().planId()).isPresent(),
+				blocking(plan, book, after)));
+	}
+
+	/** A stored plan the calendar cannot read, named by its id alone. */
+	private static Plan unreadable(StoredPlan stored) {
+		return new Plan(stored.planId(), null, null, null, null, stored.fileName(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), null);
 	}
 
 	/**

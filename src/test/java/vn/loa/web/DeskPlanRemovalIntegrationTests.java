@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -293,6 +294,35 @@ class DeskPlanRemovalIntegrationTests {
 			.asString()
 			.startsWith("go-thay plan.remove plan 443-kh-tu version 1")
 			.endsWith("the calendar/ file plan 443-kh-tu is back");
+	}
+
+	@Test
+	void aStoredPlanThatNoLongerLoadsCanStillBeRemoved() throws Exception {
+		// Stored when its event existed; the event has since left the calendar files.
+		String yaml = """
+				plan:
+				  id: ke-hoach-hong
+				  title: "Kế hoạch tuyên truyền đến đại hội đã bỏ"
+				  phases:
+				    - name: "Giai đoạn 1"
+				      start: 01/01/2025
+				      until: dai-hoi-da-bo
+				""";
+		this.jdbc.update(
+				"INSERT INTO calendar_plan (plan_id, file_name, yaml, stored_by, stored_at, version) "
+						+ "VALUES ('ke-hoach-hong', 'ke-hoach-hong.yaml', ?, 'api', ?, 1)",
+				yaml, Timestamp.from(Instant.now()));
+		this.calendar.reload();
+		assertThat(this.calendar.book().plan("ke-hoach-hong")).isEmpty();
+		assertThat(this.calendar.problems()).extracting(Object::toString)
+			.anySatisfy((problem) -> assertThat(problem).startsWith("database:plans/ke-hoach-hong.yaml:"));
+
+		this.mvc.perform(delete("/api/plans/stored/ke-hoach-hong").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
+			.andExpect(status().isOk());
+
+		assertThat(this.calendar.storedPlan("ke-hoach-hong")).isEmpty();
+		assertThat(this.calendar.problems()).extracting(Object::toString)
+			.noneSatisfy((problem) -> assertThat(problem).contains("ke-hoach-hong"));
 	}
 
 	@Test
