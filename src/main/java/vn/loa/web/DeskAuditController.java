@@ -1,5 +1,7 @@
 package vn.loa.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +24,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.loa.accounts.AuditEntry;
 import vn.loa.accounts.AuditLog;
@@ -102,20 +104,24 @@ class DeskAuditController {
 		}
 	}
 
+	/**
+	 * The address of another page with the same filters, each value form-encoded: a
+	 * {@code +} in a subject must not come back as a space.
+	 */
 	private static String link(String actor, String action, String subject, String from, String to, int page) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/desk/audit");
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("actor", actor);
 		params.put("action", action);
 		params.put("subject", subject);
 		params.put("from", from);
 		params.put("to", to);
+		StringJoiner query = new StringJoiner("&", "/desk/audit?", "");
 		params.forEach((name, value) -> {
 			if (!value.isBlank()) {
-				uri.queryParam(name, value.strip());
+				query.add(name + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
 			}
 		});
-		return uri.queryParam("page", page).encode().build().toUriString();
+		return query.add("page=" + page).toString();
 	}
 
 	private Row row(AuditEntry entry) {

@@ -2,6 +2,7 @@ package vn.loa.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.AuditLog;
@@ -162,6 +164,18 @@ class DeskAuditIntegrationTests {
 			.doesNotContain("rel=\"next\"");
 		assertThat(page(get("/desk/audit").param("actor", "trang-api").param("page", "9").session(admin)))
 			.contains("trang 3/3");
+
+		// A subject with a plus sign keeps it on the next page.
+		for (int i = 1; i <= 60; i++) {
+			this.audit.record("trang-api", "radio.aired", "tin+" + i, null, "aired");
+		}
+		String plus = page(get("/desk/audit").param("subject", "tin+").session(admin));
+		assertThat(plus).contains("60 thay đổi, trang 1/2");
+		Matcher more = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"").matcher(plus);
+		assertThat(more.find()).isTrue();
+		assertThat(more.group(1)).isEqualTo("/desk/audit?subject=tin%2B&amp;page=2");
+		assertThat(page(get(URI.create(HtmlUtils.htmlUnescape(more.group(1)))).session(admin)))
+			.contains("60 thay đổi, trang 2/2");
 	}
 
 	private void at(int year, int month, int day, int hour, int minute) {
