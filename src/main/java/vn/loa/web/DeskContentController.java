@@ -283,7 +283,7 @@ class DeskContentController {
 		model.addAttribute("bulletin", this.bulletins.of(form.title(), form.summary(), form.body()));
 		model.addAttribute("slotFits",
 				(item != null && item.dueAt() != null && item.goesTo(Outlet.RADIO))
-						? this.radio.fit(item.organisation(), item.dueAt(), preview.syllables())
+						? this.radio.fit(item.id(), item.organisation(), item.dueAt(), preview.syllables())
 							.stream()
 							.map(SlotLine::of)
 							.toList()

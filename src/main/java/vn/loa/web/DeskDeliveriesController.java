@@ -36,6 +36,11 @@ class DeskDeliveriesController {
 
 	static final int PAGE_SIZE = 20;
 
+	/**
+	 * The deepest page asked for: far beyond any outbox, and no overflow of the offset.
+	 */
+	static final int MAX_PAGE = 1_000_000;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	private final BulletinDeliveries deliveries;
@@ -90,6 +95,9 @@ class DeskDeliveriesController {
 	private String recent(int page, Model model) {
 		if (page < 1) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 1 or more, not " + page);
+		}
+		if (page > MAX_PAGE) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be at most " + MAX_PAGE);
 		}
 		List<Bulletin> found = this.deliveries.recent((page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
 		List<Bulletin> shown = found.subList(0, Math.min(found.size(), PAGE_SIZE));

@@ -269,6 +269,15 @@ class DeskContentIntegrationTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(page(editor, "/desk/content/vua-khung/edit"))
 			.contains("khung 06:00 ngày 09/03/2031 (30 phút): đã xếp 0:00, bài này 0:02, còn trống 29:58.");
+		// Once queued, the item counts once: only the other item's minute is "queued".
+		for (String[] entry : new String[][] { { "vua-khung", "2" }, { "bai-khac", "60" } }) {
+			this.jdbc.update("INSERT INTO radio_entry (station_id, item_id, slot_date, slot_time, slot_order, title, "
+					+ "script, syllables, reading_seconds, status, queued_at, updated_at) VALUES ('default', ?, "
+					+ "DATE '2031-03-09', TIME '06:00:00', 1, 'Bài', 'Kính thưa bà con.', 4, ?, 'QUEUED', "
+					+ "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", entry[0], Integer.parseInt(entry[1]));
+		}
+		assertThat(page(editor, "/desk/content/vua-khung/edit"))
+			.contains("khung 06:00 ngày 09/03/2031 (30 phút): đã xếp 1:00, bài này 0:02, còn trống 28:58.");
 
 		// 6,200 syllables at 200 a minute: 31 minutes, one more than the slot has.
 		this.mvc

@@ -182,6 +182,7 @@ class DeskDeliveriesIntegrationTests {
 		String english = page(editor, "/desk/deliveries?lang=en");
 		assertThat(english).contains("Recent bulletins").contains("Published at").contains("Pending");
 		this.mvc.perform(get("/desk/deliveries?page=0").session(editor)).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/desk/deliveries?page=200000000").session(editor)).andExpect(status().isBadRequest());
 
 		// The dashboard points at the bulletin someone never received, and only at it.
 		String dashboard = page(editor, "/desk");

@@ -74,16 +74,20 @@ public class RadioQueue {
 
 	/**
 	 * Where a script of {@code syllables} due at {@code dueAt} would be read at each
-	 * station of the organisation, and how full each of those slots already is: what the
+	 * station of the organisation, and how full each of those slots already is with other
+	 * items than {@code itemId} (an item already queued is not counted twice): what the
 	 * editor weighs before the script is queued.
 	 */
-	public List<RadioSlotFit> fit(String organisation, Instant dueAt, int syllables) {
+	public List<RadioSlotFit> fit(String itemId, String organisation, Instant dueAt, int syllables) {
 		List<RadioSlotFit> fits = new ArrayList<>();
 		for (RadioStation station : this.properties.stationsOf(organisation)) {
 			LocalDateTime start = station.firstSlotAtOrAfter(LocalDateTime.ofInstant(dueAt, this.zone));
 			int queued = day(station, start.toLocalDate()).stream()
 				.filter((plan) -> plan.slot().time().equals(start.toLocalTime()))
-				.mapToInt(RadioSlotPlan::totalSeconds)
+				.flatMap((plan) -> plan.lines().stream())
+				.map(RadioSlotPlan.Line::entry)
+				.filter((entry) -> !entry.itemId().equals(itemId))
+				.mapToInt(RadioEntry::readingSeconds)
 				.sum();
 			fits.add(new RadioSlotFit(station, start.toLocalDate(), station.slotAt(start.toLocalTime()), queued,
 					ReadingTime.seconds(syllables, station.syllablesPerMinute())));
