@@ -26,7 +26,7 @@ class ImportDraftRetention {
 
 	@EventListener
 	void on(RetentionDue due) {
-		due.pruned(PRUNED, this.imports.prune(due.before(this.retention.importDrafts())));
+		due.prune(PRUNED, () -> this.imports.prune(due.before(this.retention.importDrafts())));
 	}
 
 }

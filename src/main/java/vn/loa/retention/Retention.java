@@ -1,5 +1,6 @@
 package vn.loa.retention;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +31,16 @@ class Retention {
 
 	private final ApplicationEventPublisher events;
 
+	private final JdbcTemplate jdbc;
+
 	private final RetentionProperties properties;
 
 	private final Clock clock;
 
-	Retention(CompletedEventPublications completedEvents, ApplicationEventPublisher events,
+	Retention(CompletedEventPublications completedEvents, JdbcTemplate jdbc, ApplicationEventPublisher events,
 			RetentionProperties properties, Clock clock) {
 		this.completedEvents = completedEvents;
+		this.jdbc = jdbc;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -44,13 +49,15 @@ class Retention {
 	/** Prunes every table that has a retention and logs what went. */
 	Map<String, Integer> run() {
 		RetentionDue due = new RetentionDue(this.clock.instant());
-		due.pruned(COMPLETED_EVENTS, pruneCompletedEvents(due.before(this.properties.completedEvents())));
+		due.prune(COMPLETED_EVENTS, () -> pruneCompletedEvents(due.before(this.properties.completedEvents())));
 		this.events.publishEvent(due);
 		Map<String, Integer> pruned = due.pruned();
-		logger.info("Retention deleted " + pruned.entrySet()
-			.stream()
-			.map((entry) -> entry.getValue() + " " + entry.getKey())
-			.collect(Collectors.joining(", ")));
+		logger.info("Retention deleted "
+				+ pruned.entrySet()
+					.stream()
+					.map((entry) -> entry.getValue() + " " + entry.getKey())
+					.collect(Collectors.joining(", "))
+				+ (due.failed().isEmpty() ? "" : "; could not delete old " + String.join(", ", due.failed())));
 		return pruned;
 	}
 
@@ -60,13 +67,11 @@ class Retention {
 	 * registry reads the same injected clock, so its cut-off is this one.
 	 */
 	private int pruneCompletedEvents(Instant before) {
-		// The registry's delete does not say how many rows went; count them first.
-		int old = (int) this.completedEvents.findAll()
-			.stream()
-			.filter((publication) -> publication.getCompletionDate()
-				.map((completed) -> completed.isBefore(before))
-				.orElse(false))
-			.count();
+		// The registry's delete does not say how many rows went; count them first, in
+		// the database rather than by reading every publication with its event.
+		int old = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM event_publication WHERE completion_date IS NOT NULL AND completion_date < ?",
+				Integer.class, Timestamp.from(before));
 		this.completedEvents.deletePublicationsOlderThan(this.properties.completedEvents());
 		return old;
 	}

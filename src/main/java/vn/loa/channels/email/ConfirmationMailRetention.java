@@ -27,7 +27,7 @@ class ConfirmationMailRetention {
 
 	@EventListener
 	void on(RetentionDue due) {
-		due.pruned(PRUNED, this.outbox.prune(due.before(this.retention.confirmationMails())));
+		due.prune(PRUNED, () -> this.outbox.prune(due.before(this.retention.confirmationMails())));
 	}
 
 }
