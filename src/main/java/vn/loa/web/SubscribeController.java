@@ -77,9 +77,6 @@ class SubscribeController {
 		if (subscriber == null) {
 			return limited(model, response);
 		}
-		if (subscriber.status() == SubscriberStatus.PENDING) {
-			this.consents.asked(subscriber);
-		}
 		model.addAttribute("state", "sent");
 		return FORM;
 	}
@@ -100,12 +97,10 @@ class SubscribeController {
 	@PostMapping("/subscribe/confirm/{token}")
 	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
 		Verdict verdict = this.tokens.verify(token);
-		Optional<Subscriber> before = verdict.subscriberId().flatMap(this.subscribers::find);
-		Optional<Subscriber> subscriber = verdict.subscriberId().flatMap(this.subscribers::confirm);
+		Optional<Subscriber> subscriber = verdict.subscriberId().flatMap(this.consents::confirm);
 		if (subscriber.isEmpty() || !subscriber.get().isConfirmed()) {
 			return refused(verdict, model, response);
 		}
-		this.consents.changed("subscriber.confirm", before.orElse(null), subscriber.get());
 		model.addAttribute("state", "done");
 		model.addAttribute("email", subscriber.get().email());
 		return CONFIRM;
@@ -120,7 +115,7 @@ class SubscribeController {
 		if (!this.limits.allowMailbox(Subscribers.checkEmail(email))) {
 			return null;
 		}
-		return this.subscribers.signUp(email, name);
+		return this.consents.signUp(email, name);
 	}
 
 	private static String form(Model model, String email, String name, Map<String, Boolean> errors) {

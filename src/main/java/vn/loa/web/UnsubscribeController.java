@@ -53,13 +53,10 @@ class UnsubscribeController {
 
 	@PostMapping
 	String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<Long> id = this.tokens.verify(token);
-		Optional<Subscriber> before = id.flatMap(this.subscribers::find);
-		Optional<Subscriber> subscriber = id.flatMap(this.subscribers::unsubscribe);
+		Optional<Subscriber> subscriber = this.tokens.verify(token).flatMap(this.consents::unsubscribe);
 		if (subscriber.isEmpty()) {
 			return invalid(model, response);
 		}
-		this.consents.changed("subscriber.unsubscribe", before.orElse(null), subscriber.get());
 		model.addAttribute("state", "done");
 		model.addAttribute("email", subscriber.get().email());
 		return VIEW;
