@@ -1,7 +1,6 @@
 package vn.loa.accounts;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -21,15 +20,10 @@ class AccountUserDetails implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		Accounts.Credentials credentials = this.accounts.credentials(username)
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
-		return User.withUsername(credentials.account().username())
-			.password(credentials.passwordHash())
-			.disabled(!credentials.account().enabled())
-			.authorities(credentials.account()
-				.roles()
-				.stream()
-				.map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-				.toList())
-			.build();
+		Account account = credentials.account();
+		return new DeskUser(account.username(), credentials.passwordHash(), account.enabled(),
+				account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList(),
+				account.passwordChangedAt());
 	}
 
 }

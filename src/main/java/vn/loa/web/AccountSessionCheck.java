@@ -24,6 +24,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.loa.accounts.Account;
+import vn.loa.accounts.DeskUser;
 import vn.loa.accounts.Accounts;
 
 /**
@@ -34,8 +35,14 @@ import vn.loa.accounts.Accounts;
  */
 final class AccountSessionCheck extends OncePerRequestFilter {
 
-	/** The session attribute holding when its user logged in, an {@link Instant}. */
-	static final String LOGGED_IN_AT = AccountSessionCheck.class.getName() + ".loggedInAt";
+	/**
+	 * The session attribute holding the password version its user logged in with: when
+	 * the password had last been reset ({@link Instant}), or {@link #NEVER_RESET}.
+	 */
+	static final String PASSWORD_SEEN = AccountSessionCheck.class.getName() + ".passwordSeen";
+
+	/** The password version of an account whose password was never reset. */
+	static final String NEVER_RESET = "never";
 
 	private final Accounts accounts;
 
@@ -93,13 +100,22 @@ final class AccountSessionCheck extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Whether the password was reset after this session logged in. */
+	/**
+	 * Whether the password was reset since this session logged in: the version it logged
+	 * in with is no longer the account's. Versions are compared, not times, so the clocks
+	 * of several nodes never matter.
+	 */
 	private static boolean passwordResetSince(Account account, HttpSession session) {
 		if (account.passwordChangedAt() == null || session == null) {
 			return false;
 		}
-		Instant loggedIn = (Instant) session.getAttribute(LOGGED_IN_AT);
-		return loggedIn == null || loggedIn.isBefore(account.passwordChangedAt());
+		return !account.passwordChangedAt().equals(session.getAttribute(PASSWORD_SEEN));
+	}
+
+	/** The password version to keep in a session that logs in as {@code user}. */
+	static Object passwordVersion(Object user) {
+		Instant changed = (user instanceof DeskUser desk) ? desk.passwordChangedAt() : null;
+		return (changed != null) ? changed : NEVER_RESET;
 	}
 
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -82,8 +81,7 @@ class ApiSecurity {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts, Clock clock)
-			throws Exception {
+	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts) throws Exception {
 		// The CSRF token of the forms lives in a cookie, so public pages need no session;
 		// signed links (unsubscribe, confirm) authenticate themselves.
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -104,7 +102,7 @@ class ApiSecurity {
 				.anyRequest()
 				.permitAll())
 			.formLogin((form) -> form.loginPage("/login")
-				.successHandler(new DeskLanding(limits, clock))
+				.successHandler(new DeskLanding(limits))
 				.failureHandler((request, response, ex) -> {
 					limits.failed(request.getParameter("username"), request.getRemoteAddr());
 					response.sendRedirect(request.getContextPath() + "/login?error");
@@ -213,18 +211,17 @@ class ApiSecurity {
 
 		private final LoginLimits limits;
 
-		private final Clock clock;
-
-		DeskLanding(LoginLimits limits, Clock clock) {
+		DeskLanding(LoginLimits limits) {
 			this.limits = limits;
-			this.clock = clock;
 		}
 
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
 			this.limits.succeeded(authentication.getName());
-			request.getSession().setAttribute(AccountSessionCheck.LOGGED_IN_AT, this.clock.instant());
+			request.getSession()
+				.setAttribute(AccountSessionCheck.PASSWORD_SEEN,
+						AccountSessionCheck.passwordVersion(authentication.getPrincipal()));
 			super.onAuthenticationSuccess(request, response, authentication);
 		}
 

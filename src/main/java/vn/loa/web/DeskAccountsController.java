@@ -106,7 +106,7 @@ class DeskAccountsController {
 			Optional<Account> changed = this.accounts.changePassword(Actors.current(), account.username(), password);
 			if (self) {
 				changed.map(Account::passwordChangedAt)
-					.ifPresent((at) -> session.setAttribute(AccountSessionCheck.LOGGED_IN_AT, at));
+					.ifPresent((at) -> session.setAttribute(AccountSessionCheck.PASSWORD_SEEN, at));
 			}
 			return changed;
 		});
