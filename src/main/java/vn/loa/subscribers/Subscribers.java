@@ -181,11 +181,17 @@ public class Subscribers {
 	 */
 	@Transactional
 	public Optional<Subscriber> confirm(long id) {
-		this.jdbc.update(
-				"UPDATE subscriber SET status = 'CONFIRMED', confirmed_at = :now, updated_at = :now "
-						+ "WHERE id = :id AND status = 'PENDING'",
-				Map.of("id", id, "now", Timestamp.from(this.clock.instant())));
-		return find(id);
+		return confirmOnce(id).map(Step::subscriber);
+	}
+
+	/**
+	 * As {@link #confirm(long)}, saying whether this call confirmed them: of two
+	 * confirmations racing, one made the change and the other found it made.
+	 */
+	@Transactional
+	public Optional<Step> confirmOnce(long id) {
+		return step(id, "UPDATE subscriber SET status = 'CONFIRMED', confirmed_at = :now, updated_at = :now "
+				+ "WHERE id = :id AND status = 'PENDING'");
 	}
 
 	/**
@@ -195,11 +201,31 @@ public class Subscribers {
 	 */
 	@Transactional
 	public Optional<Subscriber> unsubscribe(long id) {
-		this.jdbc.update(
-				"UPDATE subscriber SET status = 'UNSUBSCRIBED', unsubscribed_at = :now, updated_at = :now "
-						+ "WHERE id = :id AND status <> 'UNSUBSCRIBED'",
-				Map.of("id", id, "now", Timestamp.from(this.clock.instant())));
-		return find(id);
+		return unsubscribeOnce(id).map(Step::subscriber);
+	}
+
+	/** As {@link #unsubscribe(long)}, saying whether this call unsubscribed them. */
+	@Transactional
+	public Optional<Step> unsubscribeOnce(long id) {
+		return step(id, "UPDATE subscriber SET status = 'UNSUBSCRIBED', unsubscribed_at = :now, updated_at = :now "
+				+ "WHERE id = :id AND status <> 'UNSUBSCRIBED'");
+	}
+
+	private Optional<Step> step(long id, String update) {
+		Optional<SubscriberStatus> before = find(id).map(Subscriber::status);
+		boolean changed = this.jdbc.update(update, Map.of("id", id, "now", Timestamp.from(this.clock.instant()))) == 1;
+		return find(id).map((now) -> new Step(now, before.orElse(null), changed));
+	}
+
+	/**
+	 * What one confirmation or unsubscription did.
+	 *
+	 * @param subscriber the subscriber as it now is
+	 * @param before their status before this call
+	 * @param changed whether this call changed it
+	 */
+	public record Step(Subscriber subscriber, SubscriberStatus before, boolean changed) {
+
 	}
 
 	private Subscriber mapRow(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,6 @@
 package vn.loa.web;
 
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -45,30 +44,27 @@ class ResidentConsents {
 		return subscriber;
 	}
 
-	/** Confirms from the mailbox's link; the consent and its record commit together. */
+	/**
+	 * Confirms from the mailbox's link; the consent and its record commit together, and
+	 * of two confirmations racing (a double click) only the one that made it is recorded.
+	 */
 	@Transactional
 	Optional<Subscriber> confirm(long id) {
-		Optional<Subscriber> before = this.subscribers.find(id);
-		Optional<Subscriber> after = this.subscribers.confirm(id);
-		after.ifPresent((subscriber) -> changed("subscriber.confirm", before.orElse(null), subscriber));
-		return after;
+		return recorded("subscriber.confirm", this.subscribers.confirmOnce(id));
 	}
 
-	/** Withdraws consent; the withdrawal and its record commit together. */
+	/** Withdraws consent; the withdrawal and its record commit together, once. */
 	@Transactional
 	Optional<Subscriber> unsubscribe(long id) {
-		Optional<Subscriber> before = this.subscribers.find(id);
-		Optional<Subscriber> after = this.subscribers.unsubscribe(id);
-		after.ifPresent((subscriber) -> changed("subscriber.unsubscribe", before.orElse(null), subscriber));
-		return after;
+		return recorded("subscriber.unsubscribe", this.subscribers.unsubscribeOnce(id));
 	}
 
-	/** A resident's step, recorded only when it changed the subscriber's status. */
-	private void changed(String action, Subscriber before, Subscriber after) {
-		if (before != null && Objects.equals(before.status(), after.status())) {
-			return;
-		}
-		this.audit.record(ACTOR, action, subject(after), (before != null) ? describe(before) : null, describe(after));
+	private Optional<Subscriber> recorded(String action, Optional<Subscribers.Step> step) {
+		step.filter(Subscribers.Step::changed)
+			.ifPresent((done) -> this.audit.record(ACTOR, action, subject(done.subscriber()),
+					done.subscriber().organisation() + ", " + done.before().name().toLowerCase(Locale.ROOT),
+					describe(done.subscriber())));
+		return step.map(Subscribers.Step::subscriber);
 	}
 
 	private static String subject(Subscriber subscriber) {

@@ -1,6 +1,11 @@
 package vn.loa.channels.email;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.loa.accounts.AuditEntry;
 import vn.loa.accounts.AuditLog;
+import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
@@ -39,6 +46,9 @@ class SubscriberWebIntegrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	ConfirmationTokens confirmations;
 
 	@Test
 	void addsASubscriberOnceWhateverTheCaseOfTheAddress() throws Exception {
@@ -120,6 +130,29 @@ class SubscriberWebIntegrationTests {
 					entry.actor() + " " + entry.action() + " " + entry.before() + " -> " + entry.after())
 				.isEqualTo("resident subscriber.unsubscribe " + organisation + ", confirmed -> " + organisation
 						+ ", unsubscribed"));
+	}
+
+	@Test
+	void confirmationsRacingFromADoubleClickAreRecordedOnce() throws Exception {
+		Subscriber pending = this.subscribers.add(organisation(), "kep-" + UUID.randomUUID() + "@example.vn", "Lý Kép",
+				SubscriberStatus.PENDING);
+		String path = "/subscribe/confirm/" + this.confirmations.issue(pending.id());
+		ExecutorService clicks = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				answers.add(clicks.submit(() -> this.mvc.perform(post(path)).andReturn().getResponse().getStatus()));
+			}
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get()).isEqualTo(200);
+			}
+		}
+		finally {
+			clicks.shutdownNow();
+		}
+		assertThat(this.subscribers.find(pending.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.CONFIRMED);
+		assertThat(this.audit.latest("subscriber:" + pending.id(), 10)).extracting(AuditEntry::action)
+			.containsExactly("subscriber.confirm");
 	}
 
 	@Test
