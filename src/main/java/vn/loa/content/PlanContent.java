@@ -19,11 +19,6 @@ public final class PlanContent {
 	private PlanContent() {
 	}
 
-	/** Whether {@code item} carries out {@code plan}. */
-	public static boolean carriesOut(ContentItem item, Plan plan, CalendarBook book, ZoneId zone) {
-		return carriesOut(item.when(), item.dueAt(), plan, book, zone);
-	}
-
 	/**
 	 * Whether an item scheduled by {@code when}, due at {@code dueAt}, carries out
 	 * {@code plan}.

@@ -17,7 +17,6 @@ import vn.loa.calendar.Occurrence;
 import vn.loa.calendar.Plan;
 import vn.loa.calendar.VietnameseDates;
 import vn.loa.content.ContentItem;
-import vn.loa.content.PlanContent;
 
 /**
  * What a plan's page shows besides its phases: the anniversaries and events it names,
@@ -61,10 +60,9 @@ final class DeskPlanDetail {
 			.toList();
 	}
 
-	/** The items that carry the plan out (see {@link PlanContent}), by time. */
-	static List<ContentRow> content(Plan plan, Collection<ContentItem> items, CalendarBook book, ZoneId zone) {
+	/** The items that carry the plan out (the controller picks them), by time. */
+	static List<ContentRow> content(Collection<ContentItem> items, ZoneId zone) {
 		return items.stream()
-			.filter((item) -> PlanContent.carriesOut(item, plan, book, zone))
 			.sorted(Comparator.comparing(ContentItem::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
 				.thenComparing(ContentItem::id))
 			.map((item) -> new ContentRow(item.id(), item.title(), item.when(), format(item.dueAt(), zone),

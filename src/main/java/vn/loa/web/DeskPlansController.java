@@ -93,7 +93,7 @@ class DeskPlansController {
 		model.addAttribute("anniversaries",
 				DeskPlanDetail.anniversaries(plan, book, LocalDate.now(this.clock.withZone(this.zone))));
 		model.addAttribute("events", DeskPlanDetail.events(plan, book));
-		model.addAttribute("content", DeskPlanDetail.content(plan, contentOf(plan, book), book, this.zone));
+		model.addAttribute("content", DeskPlanDetail.content(contentOf(plan, book), this.zone));
 		// Only a plan confirmed at run time may be removed here; a shipped one changes by
 		// deploying calendar/.
 		this.calendar.storedPlan(plan.id()).ifPresent((stored) -> {

@@ -3,8 +3,6 @@ package vn.loa.content;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,12 +35,7 @@ class PlanContentTests {
 			""")
 	void anItemCarriesOutAPlanThroughItsPhasesOrWhatItNamesWhileItRuns(String when, boolean carriesOut) {
 		Plan plan = BOOK.plan("443-KH/TU").orElseThrow();
-		assertThat(PlanContent.carriesOut(item(when), plan, BOOK, ZONE)).isEqualTo(carriesOut);
-	}
-
-	private static ContentItem item(String when) {
-		return new ContentItem("x", "default", "Tiêu đề", "", "Nội dung.", null, EnumSet.of(Outlet.FEED), when,
-				dueAt(when), Map.of(), ContentStatus.SCHEDULED, "test", null);
+		assertThat(PlanContent.carriesOut(when, dueAt(when), plan, BOOK, ZONE)).isEqualTo(carriesOut);
 	}
 
 	/** When the schedule resolves; a plan without phases has no phase 1 to start. */

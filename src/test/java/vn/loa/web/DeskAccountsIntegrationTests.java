@@ -1,8 +1,5 @@
 package vn.loa.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.sql.Timestamp;
@@ -50,16 +47,7 @@ class DeskAccountsIntegrationTests {
 
 	private static final String PASSWORD = DeskSessions.PASSWORD;
 
-	private static final Path DATA;
-
-	static {
-		try {
-			DATA = Files.createTempDirectory("loa-desk-accounts");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path DATA = TestData.directory("loa-desk-accounts");
 
 	@Autowired
 	MockMvc mvc;
@@ -75,8 +63,7 @@ class DeskAccountsIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@Test

@@ -1,9 +1,6 @@
 package vn.loa.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -44,16 +41,7 @@ class DeskAuditIntegrationTests {
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-	private static final Path DATA;
-
-	static {
-		try {
-			DATA = Files.createTempDirectory("loa-desk-audit");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path DATA = TestData.directory("loa-desk-audit");
 
 	@Autowired
 	MockMvc mvc;
@@ -69,8 +57,7 @@ class DeskAuditIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@Test

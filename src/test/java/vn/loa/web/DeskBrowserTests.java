@@ -80,7 +80,7 @@ class DeskBrowserTests {
 	static {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			PORT = socket.getLocalPort();
-			DATA = Files.createTempDirectory("loa-desk-browser");
+			DATA = TestData.directory("loa-desk-browser");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -102,8 +102,7 @@ class DeskBrowserTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
 		registry.add("loa.base-url", () -> "http://localhost:" + PORT);
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@BeforeAll

@@ -52,7 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class DeskCalendarIntegrationTests {
 
-	private static final Path DATA;
+	private static final Path DATA = TestData.withCalendar("loa-desk-calendar");
 
 	/**
 	 * A plan as the city party committees write them, with a number the calendar lacks.
@@ -119,9 +119,7 @@ class DeskCalendarIntegrationTests {
 
 	static {
 		try {
-			DATA = Files.createTempDirectory("loa-desk-calendar");
-			Files.createDirectories(DATA.resolve("content"));
-			Path calendar = vn.loa.importer.CalendarCopies.copy(DATA);
+			Path calendar = DATA.resolve("calendar");
 			Files.writeString(calendar.resolve("plans/ke-hoach-dai-hoi-tinh-viii.yaml"), OPEN_PLAN);
 		}
 		catch (IOException ex) {
@@ -149,9 +147,7 @@ class DeskCalendarIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
-		registry.add("loa.calendar-dir", () -> DATA.resolve("calendar").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package vn.loa.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,16 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class DeskContentIntegrationTests {
 
-	private static final Path DATA;
-
-	static {
-		try {
-			DATA = Files.createTempDirectory("loa-desk-content");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path DATA = TestData.directory("loa-desk-content");
 
 	@Autowired
 	MockMvc mvc;
@@ -92,8 +80,7 @@ class DeskContentIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@Test

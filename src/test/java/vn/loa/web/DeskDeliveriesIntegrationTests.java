@@ -1,7 +1,5 @@
 package vn.loa.web;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -65,19 +63,12 @@ class DeskDeliveriesIntegrationTests {
 
 	private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-	private static final Path DATA;
+	private static final Path DATA = TestData.directory("loa-desk-deliveries");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	static {
 		SMTP.start();
-		try {
-			DATA = Files.createTempDirectory("loa-desk-deliveries");
-			Files.createDirectories(DATA.resolve("content"));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Autowired
@@ -110,8 +101,7 @@ class DeskDeliveriesIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", SMTP.getSmtp()::getPort);
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@AfterAll

@@ -1,8 +1,5 @@
 package vn.loa.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,16 +45,7 @@ class DeskIntegrationTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private static final Path DATA;
-
-	static {
-		try {
-			DATA = Files.createTempDirectory("loa-desk");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path DATA = TestData.directory("loa-desk");
 
 	@Autowired
 	MockMvc mvc;
@@ -73,8 +61,7 @@ class DeskIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@Test

@@ -1,9 +1,6 @@
 package vn.loa.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class DeskPlanImportLanguageTests {
 
-	private static final Path DATA;
+	private static final Path DATA = TestData.withCalendar("loa-desk-plan-language");
 
 	/**
 	 * A commune's plan with an anniversary dated 31/9 and a first phase that never says
@@ -67,17 +64,6 @@ class DeskPlanImportLanguageTests {
 			Tuyên truyền trên hệ thống đài truyền thanh xã.
 			""";
 
-	static {
-		try {
-			DATA = Files.createTempDirectory("loa-desk-plan-language");
-			Files.createDirectories(DATA.resolve("content"));
-			vn.loa.importer.CalendarCopies.copy(DATA);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	@Autowired
 	MockMvc mvc;
 
@@ -89,9 +75,7 @@ class DeskPlanImportLanguageTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
-		registry.add("loa.calendar-dir", () -> DATA.resolve("calendar").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package vn.loa.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +58,7 @@ class DeskPlanRemovalIntegrationTests {
 
 	static final String TOKEN = "desk-plan-removal-token";
 
-	private static final Path DATA;
+	private static final Path DATA = TestData.withCalendar("loa-desk-plan-removal");
 
 	/**
 	 * A plan as the city party committees write them; its number is replaced per test.
@@ -94,17 +92,6 @@ class DeskPlanRemovalIntegrationTests {
 			Lê Thị Thanh Bình
 			""";
 
-	static {
-		try {
-			DATA = Files.createTempDirectory("loa-desk-plan-removal");
-			Files.createDirectories(DATA.resolve("content"));
-			vn.loa.importer.CalendarCopies.copy(DATA);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	@Autowired
 	MockMvc mvc;
 
@@ -125,9 +112,7 @@ class DeskPlanRemovalIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
-		registry.add("loa.calendar-dir", () -> DATA.resolve("calendar").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package vn.loa.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -65,7 +64,7 @@ class ResidentBrowserTests {
 	static {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			PORT = socket.getLocalPort();
-			DATA = Files.createTempDirectory("loa-browser");
+			DATA = TestData.directory("loa-browser");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -88,8 +87,7 @@ class ResidentBrowserTests {
 		registry.add("server.port", () -> PORT);
 		registry.add("loa.base-url", () -> "http://localhost:" + PORT);
 		registry.add("spring.mail.port", SMTP.getSmtp()::getPort);
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@BeforeAll

@@ -1,12 +1,9 @@
 package vn.loa.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +68,7 @@ class ResidentPagesIntegrationTests {
 
 	private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-	private static final Path DATA;
+	private static final Path DATA = TestData.directory("loa-residents");
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -80,12 +77,6 @@ class ResidentPagesIntegrationTests {
 
 	static {
 		SMTP.start();
-		try {
-			DATA = Files.createTempDirectory("loa-residents");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@Autowired
@@ -118,8 +109,7 @@ class ResidentPagesIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", SMTP.getSmtp()::getPort);
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
+		TestData.register(registry, DATA);
 	}
 
 	@AfterAll

@@ -1,10 +1,8 @@
 package vn.loa.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Time;
@@ -130,18 +128,7 @@ class SecurityMatrixIntegrationTests {
 	private static final Pattern CREATE_TABLE = Pattern
 		.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?(\\w+)");
 
-	private static final Path DATA;
-
-	static {
-		try {
-			DATA = Files.createTempDirectory("loa-security-matrix");
-			Files.createDirectories(DATA.resolve("content"));
-			vn.loa.importer.CalendarCopies.copy(DATA);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path DATA = TestData.withCalendar("loa-security-matrix");
 
 	@Autowired
 	MockMvc mvc;
@@ -187,9 +174,7 @@ class SecurityMatrixIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loa.data-dir", DATA::toString);
-		registry.add("loa.content-dir", () -> DATA.resolve("content").toString());
-		registry.add("loa.calendar-dir", () -> DATA.resolve("calendar").toString());
+		TestData.register(registry, DATA);
 	}
 
 	/**
