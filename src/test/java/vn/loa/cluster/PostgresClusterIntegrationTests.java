@@ -232,7 +232,7 @@ class PostgresClusterIntegrationTests {
 		List<HttpResponse<String>> replaced = atOnce(
 				List.of(() -> apiPost(this.a, "/api/plans/imports/" + replaceOnA + "/confirm?replace=true"),
 						() -> apiPost(this.b, "/api/plans/imports/" + replaceOnB + "/confirm?replace=true")));
-		assertThat(replaced).extracting(HttpResponse::statusCode).containsOnly(200, 409);
+		assertThat(replaced).extracting(HttpResponse::statusCode).isSubsetOf(200, 409);
 		long accepted = replaced.stream().filter((response) -> response.statusCode() == 200).count();
 		assertThat(accepted).isPositive();
 		assertThat(versions("451-kh-tu")).containsExactly(1 + accepted);
