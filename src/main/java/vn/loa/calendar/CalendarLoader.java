@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,6 +25,9 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+
+import vn.loa.text.ForbiddenCharacter;
+import vn.loa.text.PlainText;
 
 /**
  * Reads the {@code calendar/} directory: every {@code *.yaml} and {@code *.yml} file
@@ -110,13 +115,27 @@ public final class CalendarLoader {
 	private static void read(Source source, String name, Sections sections, List<CalendarProblem> problems) {
 		List<Node> documents = new ArrayList<>();
 		try (Reader reader = source.open()) {
-			new Yaml().composeAll(reader).forEach(documents::add);
+			String text = new BufferedReader(reader).lines().collect(Collectors.joining("\n"));
+			Optional<ForbiddenCharacter> forbidden = PlainText.firstForbidden(text);
+			if (forbidden.isPresent()) {
+				problems.add(new CalendarProblem(name, forbidden.get().line(),
+						"control character " + forbidden.get().character() + " at column " + forbidden.get().column()
+								+ ": no outlet can carry it; remove it"));
+				return;
+			}
+			new Yaml().composeAll(new StringReader(text)).forEach(documents::add);
 		}
 		catch (MarkedYAMLException ex) {
 			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
 			String context = (ex.getContext() != null) ? ex.getContext() + ": " : "";
 			problems.add(new CalendarProblem(name, (mark != null) ? mark.getLine() + 1 : 0,
 					"malformed YAML, " + context + ex.getProblem()));
+			return;
+		}
+		catch (UncheckedIOException ex) {
+			String reason = (ex.getCause() instanceof CharacterCodingException) ? "the file is not UTF-8 text"
+					: ex.getCause().toString();
+			problems.add(new CalendarProblem(name, 0, "cannot read the file: " + reason));
 			return;
 		}
 		catch (YAMLException ex) {

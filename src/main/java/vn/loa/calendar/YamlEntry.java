@@ -15,6 +15,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import vn.loa.text.PlainText;
+
 /**
  * One YAML mapping (an anniversary, an event, a plan, a phase) read field by field. Every
  * read that fails is recorded as a problem at the line of the offending value, so that
@@ -132,7 +134,7 @@ final class YamlEntry {
 			problemAt(line(value), "expected a single value for '" + key + "'");
 			return null;
 		}
-		String text = scalar.getValue().strip();
+		String text = checked(key, scalar).strip();
 		return text.isEmpty() ? null : text;
 	}
 
@@ -141,7 +143,8 @@ final class YamlEntry {
 	 * when absent or not a single value.
 	 */
 	String peek(String key) {
-		return (this.fields.get(key) instanceof ScalarNode scalar) ? scalar.getValue().strip() : null;
+		return (this.fields.get(key) instanceof ScalarNode scalar) ? PlainText.forOutput(scalar.getValue()).strip()
+				: null;
 	}
 
 	/** A single value that must be there. */
@@ -191,7 +194,7 @@ final class YamlEntry {
 		List<Value> values = new ArrayList<>();
 		for (Node item : items(key)) {
 			if (item instanceof ScalarNode scalar && !isNull(item) && !scalar.getValue().isBlank()) {
-				values.add(new Value(scalar.getValue().strip(), line(item)));
+				values.add(new Value(checked(key, scalar).strip(), line(item)));
 			}
 			else {
 				problemAt(line(item), "expected a single value in '" + key + "'");
@@ -252,6 +255,18 @@ final class YamlEntry {
 			return List.of();
 		}
 		return sequence.getValue();
+	}
+
+	/**
+	 * A value with its line breaks normalised; a character no outlet can carry (which a
+	 * YAML escape such as {@code "\a"} can write) is a problem at its line, and dropped.
+	 */
+	private String checked(String key, ScalarNode scalar) {
+		String text = PlainText.normalise(scalar.getValue());
+		PlainText.firstForbidden(text)
+			.ifPresent((found) -> problemAt(line(scalar), "'" + key + "' contains the control character "
+					+ found.character() + ": no outlet can carry it; remove it"));
+		return PlainText.forOutput(text);
 	}
 
 	private static boolean isNull(Node node) {

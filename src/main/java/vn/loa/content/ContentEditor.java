@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.WrittenOrdinals;
+import vn.loa.text.PlainText;
 
 /**
  * Creates and updates items through the API: checks a draft field by field, resolves its
@@ -71,8 +72,10 @@ public class ContentEditor {
 			throw new InvalidContentException("id", "id '" + id + "' must be lower-case letters, digits and dashes",
 					ContentError.ID_FORMAT, id);
 		}
-		String title = requireText("title", draft.title(), 500);
-		String body = requireText("body", draft.body(), 200_000);
+		String title = requireText("title", text("title", draft.title(), true), 500);
+		String summary = text("summary", draft.summary(), false);
+		String body = requireText("body", text("body", draft.body(), false), 200_000);
+		String radioScript = text("radioScript", draft.radioScript(), false);
 		if (draft.outlets() == null || draft.outlets().isEmpty()) {
 			throw new InvalidContentException("outlets", "name at least one of feed, email, radio",
 					ContentError.OUTLETS_NONE);
@@ -93,8 +96,8 @@ public class ContentEditor {
 			throw new InvalidContentException("organisation", "unknown organisation '" + organisation + "'",
 					ContentError.ORGANISATION_UNKNOWN, organisation);
 		}
-		for (String[] field : new String[][] { { "title", title }, { "summary", draft.summary() }, { "body", body },
-				{ "radioScript", draft.radioScript() } }) {
+		for (String[] field : new String[][] { { "title", title }, { "summary", summary }, { "body", body },
+				{ "radioScript", radioScript } }) {
 			List<WrittenOrdinals.Finding> findings = (field[1] != null) ? WrittenOrdinals.check(field[1]) : List.of();
 			if (!findings.isEmpty()) {
 				throw OrdinalProblems.refusal(field[0], findings.get(0));
@@ -126,8 +129,8 @@ public class ContentEditor {
 				}
 			}
 		}
-		return new ContentItem(id, organisation, title, (draft.summary() != null) ? draft.summary().strip() : "", body,
-				draft.radioScript(), outlets, when, dueAt, staleAfter, status, "api", null);
+		return new ContentItem(id, organisation, title, (summary != null) ? summary.strip() : "", body, radioScript,
+				outlets, when, dueAt, staleAfter, status, "api", null);
 	}
 
 	private static ContentStatus status(String text) {
@@ -139,6 +142,24 @@ public class ContentEditor {
 		}
 		throw new InvalidContentException("status", "status must be draft or scheduled, not '" + text + "'",
 				ContentError.STATUS_UNKNOWN, text);
+	}
+
+	/**
+	 * A text field with its line breaks normalised, refused when it holds a character no
+	 * outlet can carry.
+	 */
+	static String text(String field, String value, boolean oneLine) {
+		if (value == null) {
+			return null;
+		}
+		String normalised = oneLine ? PlainText.normaliseLine(value) : PlainText.normalise(value);
+		PlainText.firstForbidden(normalised).ifPresent((found) -> {
+			throw new InvalidContentException(field,
+					"'" + field + "' contains the control character " + found.character() + " at " + found.position()
+							+ ", which no outlet can carry: remove it",
+					ContentError.TEXT_FORBIDDEN_CHARACTER, found.character(), found.line(), found.column());
+		});
+		return normalised;
 	}
 
 	private static String requireText(String field, String value, int max) {
@@ -157,7 +178,7 @@ public class ContentEditor {
 
 	/** An ASCII id from a Vietnamese title: "Kỷ niệm 80 năm" → "ky-niem-80-nam". */
 	static String slug(ContentDraft draft) {
-		String title = requireText("title", draft.title(), 500);
+		String title = requireText("title", PlainText.lineForOutput(draft.title()), 500);
 		String ascii = Normalizer.normalize(title.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "")
 			.toLowerCase(Locale.ROOT)

@@ -21,6 +21,11 @@ public enum ContentError {
 
 	BODY_TOO_LONG("content.body.tooLong", 2),
 
+	/**
+	 * A character no outlet can carry ({@code U+0007 BEL}), then its line and column.
+	 */
+	TEXT_FORBIDDEN_CHARACTER("content.text.forbiddenCharacter", 3),
+
 	OUTLETS_NONE("content.outlets.none", 0),
 
 	OUTLET_UNKNOWN("content.outlets.unknown", 1),
@@ -79,7 +84,7 @@ public enum ContentError {
 	/** The item, its {@link ContentStatus} now and the one the step needs. */
 	REVIEW_WRONG_STATUS("content.review.wrongStatus", 3),
 
-	WITHDRAW_GONE_OUT("content.review.withdrawGoneOut", 1),
+	WITHDRAW_ALREADY("content.review.withdrawAlready", 1),
 
 	/** The item, then its {@link ContentStatus} now. */
 	VERSION_CHANGED("content.version.changed", 2),

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -32,6 +33,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarProblem;
 import vn.loa.calendar.WrittenOrdinals;
+import vn.loa.text.PlainText;
 
 /**
  * Reads the {@code content/} directory: Markdown files with YAML front matter, one item
@@ -103,6 +105,10 @@ public final class ContentFiles {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
+		PlainText.firstForbidden(text).ifPresent((found) -> {
+			throw new Problem(found.line(), "control character " + found.character() + " at column " + found.column()
+					+ ": no outlet can carry it; remove it");
+		});
 		if (!text.startsWith("---\n")) {
 			throw new Problem(1, "missing front matter: the file must start with a '---' line");
 		}
@@ -127,6 +133,9 @@ public final class ContentFiles {
 					? " (" + ex.getContext() + " started on line " + (ex.getContextMark().getLine() + 2) + ")" : "";
 			throw new Problem(line, "malformed YAML: " + ex.getProblem() + context);
 		}
+		catch (YAMLException ex) {
+			throw new Problem(2, "malformed YAML: " + ex.getMessage());
+		}
 		Map<String, NodeTuple> fields = new HashMap<>();
 		for (NodeTuple tuple : root.getValue()) {
 			String key = scalar(tuple.getKeyNode());
@@ -141,7 +150,7 @@ public final class ContentFiles {
 			throw new Problem(line(fields.get("id").getValueNode()),
 					"id '" + id + "' must be lower-case letters, digits and dashes");
 		}
-		String title = required(fields, "title");
+		String title = checked(fields, "title", required(fields, "title"), true);
 		String organisation = optional(fields, "organisation", "default");
 		if (book.organisation(organisation).isEmpty() && !"default".equals(organisation)) {
 			throw new Problem(line(fields.get("organisation").getValueNode()),
@@ -160,16 +169,18 @@ public final class ContentFiles {
 			}
 		}
 		int bodyLine = frontMatter.split("\n", -1).length + 2;
+		body = PlainText.normalise(body);
+		String summary = checked(fields, "summary", optional(fields, "summary", ""), false);
+		String radioScript = fields.containsKey("radio-script")
+				? checked(fields, "radio-script", scalar(fields.get("radio-script").getValueNode()), false) : null;
 		if (body.isBlank()) {
 			throw new Problem(bodyLine, "the body is empty");
 		}
 		checkOrdinals(title, line(fields.get("title").getValueNode()));
-		checkOrdinals(optional(fields, "summary", ""),
-				fields.containsKey("summary") ? line(fields.get("summary").getValueNode()) : 0);
+		checkOrdinals(summary, fields.containsKey("summary") ? line(fields.get("summary").getValueNode()) : 0);
 		checkOrdinals(text.substring(bodyStart + 1), bodyLine);
-		return new ContentItem(id, organisation, title, optional(fields, "summary", ""), body,
-				fields.containsKey("radio-script") ? scalar(fields.get("radio-script").getValueNode()) : null, outlets,
-				when, dueAt, staleAfter(fields), status, name, null);
+		return new ContentItem(id, organisation, title, summary, body, radioScript, outlets, when, dueAt,
+				staleAfter(fields), status, name, null);
 	}
 
 	/**
@@ -182,6 +193,19 @@ public final class ContentFiles {
 			WrittenOrdinals.Finding first = findings.get(0);
 			throw new Problem(firstLine + first.line() - 1, first.message());
 		}
+	}
+
+	/**
+	 * A text value with its line breaks normalised; a YAML escape such as {@code "\a"}
+	 * can still smuggle in a character that no outlet can carry.
+	 */
+	private static String checked(Map<String, NodeTuple> fields, String key, String value, boolean oneLine) {
+		String normalised = oneLine ? PlainText.normaliseLine(value) : PlainText.normalise(value);
+		PlainText.firstForbidden(normalised).ifPresent((found) -> {
+			throw new Problem(line(fields.get(key).getValueNode()), "'" + key + "' contains the control character "
+					+ found.character() + ": no outlet can carry it; remove it");
+		});
+		return normalised;
 	}
 
 	private static ContentStatus status(Map<String, NodeTuple> fields) {

@@ -16,6 +16,8 @@ import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
+import vn.loa.text.PlainText;
+
 /**
  * Turns an item's Markdown into what outlets carry: sanitised HTML (no script, no
  * {@code javascript:} links, no event handlers) and plain text.
@@ -45,18 +47,19 @@ public final class ContentRendering {
 
 	/** Markdown to HTML safe to embed in a feed, an email or a page. */
 	public static String html(String markdown) {
-		Node document = PARSER.parse((markdown != null) ? markdown : "");
+		// A row stored before control characters were refused must still render.
+		Node document = PARSER.parse((markdown != null) ? PlainText.forOutput(markdown) : "");
 		return sanitize(HTML.render(document));
 	}
 
 	/** Any HTML reduced to the allowed elements and attributes. */
 	public static String sanitize(String html) {
-		return POLICY.sanitize(html);
+		return POLICY.sanitize(PlainText.forOutput(html));
 	}
 
 	/** Markdown to plain text, for the text part of an email and the radio script. */
 	public static String text(String markdown) {
-		Node document = PARSER.parse((markdown != null) ? markdown : "");
+		Node document = PARSER.parse((markdown != null) ? PlainText.forOutput(markdown) : "");
 		// Raw HTML in the Markdown is markup, not words: it must never be read on air,
 		// and
 		// neither may what a script or style element holds. A link keeps its words, and

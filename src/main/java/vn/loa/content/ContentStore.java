@@ -158,14 +158,28 @@ public class ContentStore implements ContentCatalog {
 	}
 
 	/**
-	 * Takes back an item that has not gone out yet; returns false if it already went out.
+	 * Takes back an item in any state, even one that went out, and announces
+	 * {@link ContentWithdrawn} so the outlets stop carrying it; returns false when it was
+	 * already withdrawn (or does not exist).
 	 */
 	@Transactional
 	public boolean withdraw(String id) {
-		return this.jdbc.update(
+		Optional<ContentStatus> previous = this.jdbc
+			.queryForList("SELECT status FROM content_item WHERE id = :id FOR UPDATE", Map.of("id", id), String.class)
+			.stream()
+			.map(ContentStatus::valueOf)
+			.findFirst();
+		if (previous.isEmpty() || previous.get() == ContentStatus.WITHDRAWN) {
+			return false;
+		}
+		boolean changed = this.jdbc.update(
 				"UPDATE content_item SET status = 'WITHDRAWN', updated_at = :now WHERE id = :id "
-						+ "AND status IN ('DRAFT', 'SUBMITTED', 'APPROVED', 'SCHEDULED')",
+						+ "AND status <> 'WITHDRAWN'",
 				Map.of("id", id, "now", Timestamp.from(this.clock.instant()))) == 1;
+		if (changed) {
+			this.events.publishEvent(new ContentWithdrawn(id, previous.get()));
+		}
+		return changed;
 	}
 
 	/**

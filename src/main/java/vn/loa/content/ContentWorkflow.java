@@ -96,13 +96,16 @@ public class ContentWorkflow {
 		return after;
 	}
 
-	/** Takes back an item that has not gone out yet. */
+	/**
+	 * Takes back an item in any state; one that went out leaves the feeds, the radio
+	 * queue and the unsent bulletins.
+	 */
 	@Transactional
 	public ContentItem withdraw(String id, ContentActor actor) {
 		find(id);
 		if (!this.store.withdraw(id)) {
-			throw InvalidContentException.conflict("status", "item '" + id + "' has already gone out",
-					ContentError.WITHDRAW_GONE_OUT, id);
+			throw InvalidContentException.conflict("status", "item '" + id + "' is already withdrawn",
+					ContentError.WITHDRAW_ALREADY, id);
 		}
 		return find(id);
 	}

@@ -18,6 +18,8 @@ import biweekly.property.CalendarScale;
 import biweekly.property.Method;
 import biweekly.util.Duration;
 
+import vn.loa.text.PlainText;
+
 /**
  * Writes entries as one RFC 5545 VCALENDAR: all-day entries as DATE values, timed ones in
  * UTC, CRLF line endings and lines folded at 75 octets.
@@ -37,8 +39,8 @@ final class IcsWriter {
 		ical.setProductId(PRODUCT_ID);
 		ical.setCalendarScale(CalendarScale.gregorian());
 		ical.setMethod(Method.publish());
-		ical.setName(name);
-		ical.setExperimentalProperty("X-WR-CALNAME", escape(name));
+		ical.setName(PlainText.lineForOutput(name));
+		ical.setExperimentalProperty("X-WR-CALNAME", escape(PlainText.lineForOutput(name)));
 		ical.setExperimentalProperty("X-WR-TIMEZONE", zone.getId());
 		ical.setRefreshInterval(new Duration.Builder().hours(6).build());
 		ical.setExperimentalProperty("X-PUBLISHED-TTL", "PT6H");
@@ -69,12 +71,14 @@ final class IcsWriter {
 		else {
 			event.setDateStart(Date.from(entry.at()), true);
 		}
-		event.setSummary(entry.summary());
+		// RFC 5545 text carries no control character but tab: a row stored by an older
+		// version may hold one.
+		event.setSummary(PlainText.lineForOutput(entry.summary()));
 		if (entry.description() != null) {
-			event.setDescription(entry.description());
+			event.setDescription(PlainText.forOutput(entry.description()));
 		}
 		if (!entry.categories().isEmpty()) {
-			event.addCategories(entry.categories());
+			event.addCategories(entry.categories().stream().map(PlainText::lineForOutput).toList());
 		}
 		// Campaign dates are not appointments: they must not mark anyone busy.
 		event.setTransparency(true);

@@ -17,7 +17,9 @@ final class TextCleanup {
 	// Not U+00A0 alone: Word and PDFs also produce thin, narrow and ideographic spaces.
 	private static final Pattern ODD_SPACE = Pattern.compile("[\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]");
 
-	private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF\\p{Cc}&&[^\\t]]");
+	// Controls, lone surrogates and non-characters too: no outlet can carry them.
+	private static final Pattern INVISIBLE = Pattern
+		.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF\\p{Cs}\\p{Cc}&&[^\\t]]");
 
 	private static final Pattern ESCAPED_ASTERISK = Pattern.compile("\\\\\\*");
 

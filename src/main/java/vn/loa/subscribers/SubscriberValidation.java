@@ -3,6 +3,8 @@ package vn.loa.subscribers;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import vn.loa.text.PlainText;
+
 /**
  * Checks what goes into a subscriber row. Names and addresses end up in mail headers, so
  * line breaks and other control characters are refused outright rather than cleaned.
@@ -83,16 +85,19 @@ final class SubscriberValidation {
 	}
 
 	private static void refuseControlCharacters(String field, String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
+		for (int i = 0; i < value.length();) {
+			int c = value.codePointAt(i);
 			if (c == '\r' || c == '\n') {
 				throw new InvalidSubscriberException(field, field + " must not contain line breaks", lineBreak(field));
 			}
-			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+			// Names end up in mail headers and feeds: nothing a header or XML cannot
+			// carry.
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || PlainText.isForbidden(c)) {
 				throw new InvalidSubscriberException(field,
-						field + " must not contain control characters (found U+%04X)".formatted((int) c),
-						control(field), "U+%04X".formatted((int) c));
+						field + " must not contain control characters (found U+%04X)".formatted(c), control(field),
+						"U+%04X".formatted(c));
 			}
+			i += Character.charCount(c);
 		}
 	}
 

@@ -89,7 +89,7 @@ class ContentApiController {
 			return ResponseEntity.notFound().build();
 		}
 		if (!this.store.withdraw(id)) {
-			throw InvalidContentException.conflict("status", "item '" + id + "' has already gone out");
+			throw InvalidContentException.conflict("status", "item '" + id + "' is already withdrawn");
 		}
 		ContentItem after = this.store.find(id).orElseThrow();
 		record("content.withdraw", id, before, after);

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import vn.loa.content.ContentItem;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.UnsubscribeTokens;
+import vn.loa.text.PlainText;
 
 /**
  * Turns an item and a subscriber into a bulletin: {@code multipart/alternative} text and
@@ -76,7 +77,7 @@ class BulletinComposer {
 			@Value("${loa.base-url}") String baseUrl, Clock clock) throws AddressException {
 		this.templates = templates;
 		this.tokens = tokens;
-		this.from = new InternetAddress(headerSafe(properties.from()), true);
+		this.from = sender(properties.from());
 		this.unsubscribeMailto = headerSafe(properties.unsubscribeMailto());
 		this.baseUrl = headerSafe(baseUrl).replaceAll("/+$", "");
 		String host = URI.create(this.baseUrl).getHost();
@@ -121,11 +122,12 @@ class BulletinComposer {
 	 */
 	Parts parts(String title, String summary, Rendered body, Subscriber subscriber, String unsubscribeUrl) {
 		Context context = new Context(VIETNAMESE);
-		context.setVariable("title", title);
-		context.setVariable("summary", (summary != null) ? summary.strip() : "");
+		// The text rules again: a row stored by an older version may hold a control.
+		context.setVariable("title", PlainText.lineForOutput(title));
+		context.setVariable("summary", (summary != null) ? PlainText.forOutput(summary).strip() : "");
 		context.setVariable("bodyHtml", body.html());
 		context.setVariable("bodyText", body.text());
-		context.setVariable("name", (subscriber != null) ? subscriber.name() : "");
+		context.setVariable("name", (subscriber != null) ? PlainText.lineForOutput(subscriber.name()) : "");
 		context.setVariable("organisation", (subscriber != null) ? subscriber.organisation() : "");
 		context.setVariable("unsubscribeUrl", unsubscribeUrl);
 		context.setVariable("part", "html");
@@ -204,7 +206,24 @@ class BulletinComposer {
 	 * One line of text, whatever it contained: line breaks and controls become spaces.
 	 */
 	static String headerSafe(String value) {
-		return (value != null) ? CONTROL.matcher(value).replaceAll(" ").strip() : "";
+		return (value != null) ? CONTROL.matcher(PlainText.lineForOutput(value)).replaceAll(" ").strip() : "";
+	}
+
+	/**
+	 * The configured sender ({@code Ban Tuyên giáo xã <bantuyengiao@example.vn>}) with
+	 * its name encoded for a mail header (RFC 2047): written as it is, a Vietnamese name
+	 * would go out as raw UTF-8 bytes, which strict servers refuse.
+	 */
+	static InternetAddress sender(String from) throws AddressException {
+		InternetAddress parsed = new InternetAddress(headerSafe(from), true);
+		String personal = parsed.getPersonal();
+		try {
+			return new InternetAddress(parsed.getAddress(),
+					(personal != null && !personal.isBlank()) ? personal.strip() : null, StandardCharsets.UTF_8.name());
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A message that keeps the {@code Message-ID} it was given when saved. */

@@ -102,6 +102,19 @@ public class BulletinDeliveries {
 					+ "WHERE item_id = :item AND status = 'FAILED'", Map.of("item", itemId, "now", now));
 	}
 
+	/**
+	 * Cancels an item's deliveries still waiting for the sender; returns how many. One
+	 * that a sender holds right now is cancelled by the sender, which finds the item
+	 * withdrawn.
+	 */
+	@Transactional
+	int cancelUnsent(String itemId) {
+		return this.jdbc.update(
+				"UPDATE bulletin_delivery SET status = 'CANCELLED', last_reply = 'item withdrawn', updated_at = :now "
+						+ "WHERE item_id = :item AND status IN ('QUEUED', 'RETRYING')",
+				Map.of("item", itemId, "now", Timestamp.from(this.clock.instant())));
+	}
+
 	private List<Delivery> deliveries(String where, Map<String, ?> params) {
 		List<Row> rows = this.jdbc.query(
 				"SELECT id, item_id, subscriber_id, status, attempts, last_reply, sent_at, "

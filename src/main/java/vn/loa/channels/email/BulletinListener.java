@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
 
@@ -44,10 +46,23 @@ class BulletinListener {
 			logger.warn("Published item " + event.itemId() + " is not in the catalogue: no bulletin sent");
 			return;
 		}
+		if (item.status() == ContentStatus.WITHDRAWN) {
+			logger.info("Published item " + item.id() + " was withdrawn since: no bulletin sent");
+			return;
+		}
 		int queued = this.deliveries.enqueue(item.id(), item.organisation());
 		if (queued > 0) {
 			logger.info("Queued " + queued + " bulletin(s) of " + item.id());
 			afterCommit(this.sender::wakeUp);
+		}
+	}
+
+	/** The bulletins of a withdrawn item that are not yet sent are cancelled. */
+	@ApplicationModuleListener
+	void on(ContentWithdrawn event) {
+		int cancelled = this.deliveries.cancelUnsent(event.itemId());
+		if (cancelled > 0) {
+			logger.info("Withdrawn item " + event.itemId() + ": " + cancelled + " unsent bulletin(s) cancelled");
 		}
 	}
 

@@ -20,6 +20,7 @@ import vn.loa.channels.email.BulletinDeliveries.Claimed;
 import vn.loa.channels.email.BulletinTransport.Outgoing;
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.Subscribers;
 
@@ -105,6 +106,9 @@ class BulletinSender implements SmartLifecycle {
 			Subscriber subscriber = recipients.get(row.subscriberId());
 			if (item == null) {
 				results.add(SendResult.cancelled(row.id(), "item " + row.itemId() + " no longer exists"));
+			}
+			else if (item.status() == ContentStatus.WITHDRAWN) {
+				results.add(SendResult.cancelled(row.id(), "item " + row.itemId() + " was withdrawn"));
 			}
 			else if (subscriber == null || !subscriber.isConfirmed()) {
 				results.add(SendResult.cancelled(row.id(), "subscriber is no longer confirmed"));

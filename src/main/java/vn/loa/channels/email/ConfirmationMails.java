@@ -33,6 +33,7 @@ import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
+import vn.loa.text.PlainText;
 
 /**
  * Sends the mails asking new subscribers to confirm their address, in Vietnamese, text
@@ -71,7 +72,7 @@ class ConfirmationMails {
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.templates = templates;
-		this.from = new InternetAddress(BulletinComposer.headerSafe(properties.from()), true);
+		this.from = BulletinComposer.sender(properties.from());
 		this.baseUrl = BulletinComposer.headerSafe(baseUrl).replaceAll("/+$", "");
 		this.properties = properties;
 		this.clock = clock;
@@ -123,7 +124,7 @@ class ConfirmationMails {
 
 	MimeMessage compose(BulletinTransport transport, Subscriber subscriber, String link) throws MessagingException {
 		Context context = new Context(VIETNAMESE);
-		context.setVariable("name", subscriber.name());
+		context.setVariable("name", PlainText.lineForOutput(subscriber.name()));
 		context.setVariable("link", link);
 		context.setVariable("part", "html");
 		String html = this.templates.process(TEMPLATE, context);

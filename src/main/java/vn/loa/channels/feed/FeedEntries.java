@@ -46,6 +46,11 @@ class FeedEntries {
 		}
 	}
 
+	/** Takes an item out of the feeds; returns whether it was in them. */
+	boolean remove(String itemId) {
+		return this.jdbc.update("DELETE FROM feed_entry WHERE item_id = :itemId", Map.of("itemId", itemId)) > 0;
+	}
+
 	Optional<FeedEntry> find(String itemId) {
 		return this.jdbc
 			.query("SELECT item_id, published_at FROM feed_entry WHERE item_id = :itemId", Map.of("itemId", itemId),

@@ -19,6 +19,8 @@ import com.rometools.rome.io.SyndFeedOutput;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
+import vn.loa.text.PlainText;
+
 /** Writes published items as RSS 2.0 or Atom 1.0 with Rome. */
 class FeedWriter {
 
@@ -54,8 +56,8 @@ class FeedWriter {
 		SyndFeed feed = new SyndFeedImpl();
 		feed.setFeedType(type);
 		feed.setEncoding("UTF-8");
-		feed.setTitle(this.properties.title());
-		feed.setDescription(this.properties.description());
+		feed.setTitle(PlainText.lineForOutput(this.properties.title()));
+		feed.setDescription(PlainText.forOutput(this.properties.description()));
 		feed.setLanguage("vi");
 		feed.setLink(this.baseUrl + "/");
 		feed.setUri(this.baseUrl + path);
@@ -80,8 +82,11 @@ class FeedWriter {
 	private SyndEntry entry(PublishedItem published) {
 		String url = pageUrl(published.item().id());
 		SyndEntry entry = new SyndEntryImpl();
-		entry.setTitle(published.item().title());
-		entry.setAuthor(this.properties.title());
+		// Each string passes the text rules again: a row stored by an older version may
+		// hold
+		// a character XML cannot carry, and one such row must not take the feed down.
+		entry.setTitle(PlainText.lineForOutput(published.item().title()));
+		entry.setAuthor(PlainText.lineForOutput(this.properties.title()));
 		entry.setLink(url);
 		entry.setUri(url);
 		// Readers treat an RSS description as HTML, so even the plain summary goes out
@@ -95,7 +100,7 @@ class FeedWriter {
 	}
 
 	private static String summary(PublishedItem published) {
-		String summary = published.item().summary();
+		String summary = PlainText.forOutput(published.item().summary());
 		if (summary != null && !summary.isBlank()) {
 			return summary.strip();
 		}
@@ -112,7 +117,7 @@ class FeedWriter {
 	private static SyndContent content(String html) {
 		SyndContent content = new SyndContentImpl();
 		content.setType("text/html");
-		content.setValue(html);
+		content.setValue(PlainText.forOutput(html));
 		return content;
 	}
 

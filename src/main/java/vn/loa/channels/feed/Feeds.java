@@ -2,6 +2,7 @@ package vn.loa.channels.feed;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,6 +26,7 @@ import vn.loa.channels.feed.FeedEntries.FeedEntry;
 import vn.loa.channels.feed.FeedEntries.Stamp;
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
 
 /**
  * The RSS and Atom feeds of published content, serialised once and served from memory
@@ -39,7 +43,13 @@ public class Feeds {
 
 	private final FeedWriter writer;
 
+	private static final Log logger = LogFactory.getLog(Feeds.class);
+
 	private volatile Snapshot snapshot;
+
+	private volatile FeedProblem problem;
+
+	private final Clock clock;
 
 	private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -51,8 +61,9 @@ public class Feeds {
 		});
 
 	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties,
-			@Value("${loa.base-url}") String baseUrl) {
+			@Value("${loa.base-url}") String baseUrl, Clock clock) {
 		this.entries = entries;
+		this.clock = clock;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.writer = new FeedWriter(properties, baseUrl);
@@ -74,7 +85,9 @@ public class Feeds {
 	 */
 	public Optional<PublishedItem> publishedItem(String itemId) {
 		return this.entries.find(itemId)
-			.flatMap((entry) -> this.catalog.find(itemId).map((item) -> new PublishedItem(item, entry.publishedAt())));
+			.flatMap((entry) -> this.catalog.find(itemId)
+				.filter((item) -> item.status() != ContentStatus.WITHDRAWN)
+				.map((item) -> new PublishedItem(item, entry.publishedAt())));
 	}
 
 	/** The newest items the feed carries, newest first, at most {@code limit}. */
@@ -129,31 +142,115 @@ public class Feeds {
 		this.refresher.shutdownNow();
 	}
 
-	/** Serialises both feeds again from the table. */
+	/**
+	 * Serialises both feeds again from the table. When that fails (the database is away,
+	 * or an item cannot be written) the feeds keep the last good bytes, the failure is
+	 * logged and kept for the dashboard, and the next read tries again: one bad row never
+	 * turns a working feed into an error page, nor stops start-up.
+	 */
 	synchronized Snapshot rebuild() {
-		Stamp stamp = this.entries.stamp();
-		List<PublishedItem> published = withItems(this.entries.newest(this.properties.size()));
-		Instant lastModified = published.isEmpty() ? null : published.get(0).publishedAt();
-		Snapshot rebuilt = new Snapshot(stamp, document(this.writer.rss(published), FeedWriter.RSS, lastModified),
-				document(this.writer.atom(published), FeedWriter.ATOM, lastModified));
-		this.snapshot = rebuilt;
-		return rebuilt;
+		Snapshot last = this.snapshot;
+		try {
+			Stamp stamp = this.entries.stamp();
+			List<PublishedItem> published = withItems(this.entries.newest(this.properties.size()));
+			List<PublishedItem> writable = writable(published);
+			Instant lastModified = writable.isEmpty() ? null : writable.get(0).publishedAt();
+			Snapshot rebuilt = new Snapshot(stamp, document(this.writer.rss(writable), FeedWriter.RSS, lastModified),
+					document(this.writer.atom(writable), FeedWriter.ATOM, lastModified));
+			this.snapshot = rebuilt;
+			if (writable.size() < published.size()) {
+				List<String> left = published.stream()
+					.filter((item) -> !writable.contains(item))
+					.map((item) -> item.item().id())
+					.toList();
+				fail("the feeds leave out " + left.size() + " item(s) that cannot be written: " + left, null);
+			}
+			else {
+				this.problem = null;
+			}
+			return rebuilt;
+		}
+		catch (RuntimeException ex) {
+			fail("could not rebuild the feeds: " + ex, ex);
+			if (last != null) {
+				return last;
+			}
+			Snapshot empty = new Snapshot(new Stamp(-1, -1), document(this.writer.rss(List.of()), FeedWriter.RSS, null),
+					document(this.writer.atom(List.of()), FeedWriter.ATOM, null));
+			this.snapshot = empty;
+			return empty;
+		}
+	}
+
+	/**
+	 * What went wrong the last time the feeds were built, while it lasts; the dashboard
+	 * shows it.
+	 */
+	public Optional<FeedProblem> problem() {
+		return Optional.ofNullable(this.problem);
+	}
+
+	/**
+	 * The items that can be written: all of them unless writing them together fails, in
+	 * which case each is tried on its own and the ones that fail are left out.
+	 */
+	private List<PublishedItem> writable(List<PublishedItem> published) {
+		try {
+			this.writer.rss(published);
+			this.writer.atom(published);
+			return published;
+		}
+		catch (RuntimeException ex) {
+			return published.stream().filter(this::writable).toList();
+		}
+	}
+
+	private boolean writable(PublishedItem item) {
+		try {
+			this.writer.rss(List.of(item));
+			this.writer.atom(List.of(item));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			logger.error("Feed item " + item.item().id() + " cannot be written and is left out of the feeds", ex);
+			return false;
+		}
+	}
+
+	private void fail(String message, Throwable cause) {
+		FeedProblem previous = this.problem;
+		this.problem = new FeedProblem(this.clock.instant(), message);
+		if (previous == null || !previous.message().equals(message)) {
+			logger.error("Feeds: " + message + "; serving the last good feeds", cause);
+		}
 	}
 
 	private List<PublishedItem> withItems(List<FeedEntry> entries) {
 		Map<String, ContentItem> items = this.catalog.findAll(entries.stream().map(FeedEntry::itemId).toList())
 			.stream()
 			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
+		// A withdrawn item whose entry is not yet removed is never shown.
 		return entries.stream()
-			.filter((entry) -> items.containsKey(entry.itemId()))
+			.filter((entry) -> items.containsKey(entry.itemId())
+					&& items.get(entry.itemId()).status() != ContentStatus.WITHDRAWN)
 			.map((entry) -> new PublishedItem(items.get(entry.itemId()), entry.publishedAt()))
 			.toList();
 	}
 
 	private Snapshot current() {
 		Snapshot cached = this.snapshot;
-		if (cached != null && cached.stamp().equals(this.entries.stamp())) {
-			return cached;
+		if (cached != null) {
+			Stamp now;
+			try {
+				now = this.entries.stamp();
+			}
+			catch (RuntimeException ex) {
+				fail("could not read the feed table: " + ex, ex);
+				return cached;
+			}
+			if (cached.stamp().equals(now)) {
+				return cached;
+			}
 		}
 		return rebuild();
 	}

@@ -74,6 +74,12 @@ class RadioEntries {
 		}
 	}
 
+	/** Removes an item's entries that are still waiting to be read; returns how many. */
+	int removeUnread(String itemId) {
+		return this.jdbc.update("DELETE FROM radio_entry WHERE item_id = :item AND status = :queued",
+				Map.of("item", itemId, "queued", RadioStatus.QUEUED.name()));
+	}
+
 	/** A station's entries on a day, by slot and order. */
 	List<RadioEntry> ofDay(String stationId, LocalDate date) {
 		return this.jdbc.query(

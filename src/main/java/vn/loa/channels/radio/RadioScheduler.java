@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
+import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
 
@@ -50,6 +52,10 @@ class RadioScheduler {
 			logger.warn("Published item " + event.itemId() + " is not in the catalog: not queued for radio");
 			return;
 		}
+		if (item.status() == ContentStatus.WITHDRAWN) {
+			logger.info("Published item " + item.id() + " was withdrawn since: not queued for radio");
+			return;
+		}
 		String script = item.script();
 		int syllables = ReadingTime.syllables(script);
 		List<RadioStation> stations = this.properties.stationsOf(item.organisation());
@@ -60,6 +66,15 @@ class RadioScheduler {
 		for (RadioStation station : stations) {
 			this.entries.append(station.id(), item.id(), slotFor(station, event, this.zone), item.title(), script,
 					syllables, ReadingTime.seconds(syllables, station.syllablesPerMinute()));
+		}
+	}
+
+	/** A withdrawn item leaves every slot where it is not yet read. */
+	@ApplicationModuleListener
+	void on(ContentWithdrawn event) {
+		int removed = this.entries.removeUnread(event.itemId());
+		if (removed > 0) {
+			logger.info("Withdrawn item " + event.itemId() + " left " + removed + " radio slot(s)");
 		}
 	}
 
