@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import vn.loa.channels.email.Bulletin;
 import vn.loa.channels.email.BulletinDeliveries;
+import vn.loa.channels.feed.Feeds;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStore;
 import vn.loa.content.Preparation;
@@ -55,9 +56,12 @@ class DeskController {
 
 	private final BulletinDeliveries deliveries;
 
+	private final Feeds feeds;
+
 	DeskController(ContentStore store, PublicationLog publications, Preparation preparation,
-			BulletinDeliveries deliveries, Clock clock, ZoneId zone) {
+			BulletinDeliveries deliveries, Feeds feeds, Clock clock, ZoneId zone) {
 		this.store = store;
+		this.feeds = feeds;
 		this.deliveries = deliveries;
 		this.publications = publications;
 		this.preparation = preparation;
@@ -71,6 +75,10 @@ class DeskController {
 		LocalDate today = LocalDate.ofInstant(now, this.zone);
 		Instant end = today.plusDays(DAYS_AHEAD + 1).atStartOfDay(this.zone).toInstant();
 		Instant since = now.minus(Duration.ofDays(DAYS_AHEAD));
+		model.addAttribute("feedProblem",
+				this.feeds.problem()
+					.map((problem) -> new FeedProblemRow(format(problem.at()), problem.message()))
+					.orElse(null));
 		model.addAttribute("coming", this.store.findDueBetween(now, end).stream().map(this::coming).toList());
 		List<PublicationLog.Entry> problems = Stream
 			.concat(this.publications.withOutcome(Outcome.LATE).stream(),
@@ -118,6 +126,11 @@ class DeskController {
 
 	private String format(Instant instant) {
 		return TIME.format(instant.atZone(this.zone));
+	}
+
+	/** Why the feeds serve their last good bytes instead of new ones. */
+	record FeedProblemRow(String at, String message) {
+
 	}
 
 	/** An item going out in the coming days. */

@@ -87,6 +87,23 @@ class CalendarLoaderTests {
 	}
 
 	@Test
+	void refusesControlCharactersInAPlanWrittenOrEscapedAtTheirLines() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: quoc-khanh", "    name: Quốc khánh\u001B[0m",
+				"    date: 02/09/1945", "    tier: L");
+		write("events.yaml", "events:", "  - id: hop-mat", "    name: \"Họp mặt\\a cuối năm\"", "    date: 30/12/2025",
+				"  - id: dai-hoi-xiv", "    name: \"Đại hội\\vXIV\"", "    from: 19/01/2026", "    to: 23/01/2026");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly(
+					"calendar/anniversaries.yaml:3: control character U+001B ESCAPE at column 21: no outlet can carry it; "
+							+ "remove it",
+					"calendar/events.yaml:3: 'name' contains the control character U+0007 BEL: no outlet can carry it; "
+							+ "remove it");
+		assertThat(load.book().events()).extracting(Event::id).containsExactly("dai-hoi-xiv");
+		assertThat(load.book().event("dai-hoi-xiv").orElseThrow().name()).isEqualTo("Đại hội\nXIV");
+	}
+
+	@Test
 	void reportsAnImpossibleDateAndLoadsTheOtherEntries() throws IOException {
 		write("events.yaml", "events:", "  - id: hop-mat", "    name: Họp mặt", "    date: 30/02/2025",
 				"  - id: dai-hoi-xiv", "    name: Đại hội XIV", "    from: 19/01/2026", "    to: 23/01/2026");

@@ -181,6 +181,37 @@ class ContentFilesTests {
 					"content/c.md:2: id '../../etc/passwd' must be lower-case letters, digits and dashes");
 	}
 
+	@Test
+	void refusesControlCharactersWrittenOrEscapedWithTheirLineAndNormalisesWordLineBreaks() throws IOException {
+		write("a-raw.md", "---\nid: tho\ntitle: Chào mừng\u0007 Quốc khánh\noutlets: [feed]\n"
+				+ "when: 2025-09-02 06:00\n---\nThân bài.\n");
+		write("b-escaped.md", """
+				---
+				id: thoat
+				outlets: [feed]
+				title: "Chào mừng\\a Quốc khánh"
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		write("c-body.md", "---\nid: than-bai\ntitle: Bài\noutlets: [feed]\nwhen: 2025-09-02 06:00\n---\n"
+				+ "Dòng một.\n\nDòng hai \u001B[31m đỏ.\n");
+		write("d-word.md", "---\nid: word\ntitle: \"Kỷ niệm\\v80 năm\"\noutlets: [feed]\nwhen: 2025-09-02 06:00\n"
+				+ "radio-script: \"Kính thưa\\vbà con\"\n---\nĐoạn một\u000Bđoạn hai.\n");
+		ContentFiles.Load load = ContentFiles.load(this.root.resolve("content"), BOOK, VIETNAM);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly(
+					"content/a-raw.md:3: control character U+0007 BEL at column 17: no outlet can carry it; remove it",
+					"content/b-escaped.md:4: 'title' contains the control character U+0007 BEL: no outlet can carry it; "
+							+ "remove it",
+					"content/c-body.md:9: control character U+001B ESCAPE at column 10: no outlet can carry it; "
+							+ "remove it");
+		ContentItem word = load.items().get(0);
+		assertThat(word.title()).isEqualTo("Kỷ niệm 80 năm");
+		assertThat(word.radioScript()).isEqualTo("Kính thưa\nbà con");
+		assertThat(word.body()).isEqualTo("Đoạn một\nđoạn hai.");
+	}
+
 	private void write(String name, String text) throws IOException {
 		Path file = this.root.resolve("content").resolve(name);
 		Files.createDirectories(file.getParent());

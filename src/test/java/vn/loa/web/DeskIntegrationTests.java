@@ -65,6 +65,27 @@ class DeskIntegrationTests {
 	}
 
 	@Test
+	void theDashboardRaisesAnAlarmWhileTheFeedsServeTheirLastGoodBytes() throws Exception {
+		MockHttpSession editor = DeskSessions.login(this.mvc, this.accounts, "bt-nguon-tin", Role.EDITOR);
+		byte[] good = this.mvc.perform(get("/feed.xml")).andReturn().getResponse().getContentAsByteArray();
+		this.jdbc.execute("ALTER TABLE feed_entry RENAME TO feed_entry_away");
+		try {
+			this.mvc.perform(get("/feed.xml"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(good));
+			assertThat(this.mvc.perform(get("/desk").session(editor)).andReturn().getResponse().getContentAsString())
+				.contains("Nguồn tin RSS/Atom chưa cập nhật được")
+				.contains("người đọc vẫn nhận bản RSS tốt gần nhất");
+		}
+		finally {
+			this.jdbc.execute("ALTER TABLE feed_entry_away RENAME TO feed_entry");
+		}
+		this.mvc.perform(get("/feed.xml")).andExpect(status().isOk());
+		assertThat(this.mvc.perform(get("/desk").session(editor)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("Nguồn tin RSS/Atom chưa cập nhật được");
+	}
+
+	@Test
 	void anonymousVisitorOfTheDeskIsSentToTheLoginPage() throws Exception {
 		this.mvc.perform(get("/desk")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 		String login = this.mvc.perform(get("/login"))

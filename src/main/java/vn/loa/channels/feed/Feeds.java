@@ -49,6 +49,11 @@ public class Feeds {
 
 	private volatile FeedProblem problem;
 
+	/**
+	 * Whether the last build failed for a reason that may pass (the database was away).
+	 */
+	private volatile boolean retry;
+
 	private final Clock clock;
 
 	private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
@@ -168,10 +173,12 @@ public class Feeds {
 			else {
 				this.problem = null;
 			}
+			this.retry = false;
 			return rebuilt;
 		}
 		catch (RuntimeException ex) {
 			fail("could not rebuild the feeds: " + ex, ex);
+			this.retry = true;
 			if (last != null) {
 				return last;
 			}
@@ -246,9 +253,10 @@ public class Feeds {
 			}
 			catch (RuntimeException ex) {
 				fail("could not read the feed table: " + ex, ex);
+				this.retry = true;
 				return cached;
 			}
-			if (cached.stamp().equals(now)) {
+			if (cached.stamp().equals(now) && !this.retry) {
 				return cached;
 			}
 		}

@@ -86,6 +86,8 @@ class FeedsFallbackTests {
 		assertThat(this.feeds.problem()).get().extracting(FeedProblem::message).asString().contains("feed table");
 
 		this.jdbc.getJdbcTemplate().execute("ALTER TABLE feed_entry_away RENAME TO feed_entry");
+		assertThat(this.feeds.rss().bytes()).isEqualTo(good);
+		assertThat(this.feeds.problem()).isEmpty();
 		publish("tet", "Mừng Xuân Bính Ngọ");
 
 		assertThat(titles(this.feeds.rss().bytes())).containsExactly("Mừng Xuân Bính Ngọ", "Kỷ niệm 80 năm Quốc khánh");
