@@ -10,11 +10,13 @@ import picocli.CommandLine.Command;
 /**
  * The command line: {@code calendar} prints what falls in a date range, {@code check}
  * validates the calendar and content files, {@code create-admin} creates a desk
- * administrator. With no arguments the jar serves instead.
+ * administrator, {@code backup} and {@code restore} copy the embedded database. With no
+ * arguments the jar serves instead.
  */
 @Command(name = "loa", mixinStandardHelpOptions = true, version = "Loa 0.1",
 		description = "Scheduled campaign calendar and content publisher. Without a command, serves.",
-		subcommands = { CalendarCommand.class, CheckCommand.class, ImportPlanCommand.class, CreateAdminCommand.class })
+		subcommands = { CalendarCommand.class, CheckCommand.class, ImportPlanCommand.class, CreateAdminCommand.class,
+				BackupCommand.class, RestoreCommand.class })
 public final class LoaCommand implements Callable<Integer> {
 
 	@CommandLine.Spec

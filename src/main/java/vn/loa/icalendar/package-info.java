@@ -3,5 +3,5 @@
  * apps subscribe to by URL. Uses the calendar and content modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "iCalendar",
-		allowedDependencies = { "calendar", "content" })
+		allowedDependencies = { "calendar", "content", "text" })
 package vn.loa.icalendar;

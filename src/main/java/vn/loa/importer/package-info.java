@@ -4,5 +4,5 @@
  * confirms. Uses the calendar to match anniversaries and events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plan importer",
-		allowedDependencies = { "calendar", "retention" })
+		allowedDependencies = { "calendar", "retention", "text" })
 package vn.loa.importer;

@@ -4,5 +4,5 @@
  * {@link vn.loa.publishing.events.ContentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Publishing",
-		allowedDependencies = { "calendar", "content" })
+		allowedDependencies = { "calendar", "content", "text" })
 package vn.loa.publishing;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,7 +58,10 @@ class ApiSecurity {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token, Accounts accounts) throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token, Accounts accounts,
+			@Value("${loa.base-url}") String baseUrl) throws Exception {
+		boolean https = baseUrl.startsWith("https:");
+		browserHeaders(http, https);
 		http.securityMatcher("/api/**")
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -81,9 +86,12 @@ class ApiSecurity {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts) throws Exception {
+	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts,
+			@Value("${loa.base-url}") String baseUrl) throws Exception {
+		boolean https = baseUrl.startsWith("https:");
 		// The CSRF token of the forms lives in a cookie, so public pages need no session;
 		// signed links (unsubscribe, confirm) authenticate themselves.
+		browserHeaders(http, https);
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
@@ -111,6 +119,34 @@ class ApiSecurity {
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();
 	}
+
+	/**
+	 * What a browser is told on every answer: scripts only from Loa's own files (no
+	 * inline script can run, so injected markup cannot act), styles from Loa's files and
+	 * inline (the mail preview shows the mail's own inline styles), images also from
+	 * https (content may show a portal's picture), no plugins, no framing by other sites;
+	 * and, when Loa is reached over https, HSTS, even though the TLS proxy in front makes
+	 * the request Loa sees plain http.
+	 */
+	static void browserHeaders(HttpSecurity http, boolean https) throws Exception {
+		http.headers((headers) -> {
+			headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
+			headers.referrerPolicy((referrer) -> referrer
+				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+			if (https) {
+				headers.httpStrictTransportSecurity((hsts) -> hsts.requestMatcher((request) -> true)
+					.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+					.includeSubDomains(false));
+			}
+			else {
+				headers.httpStrictTransportSecurity((hsts) -> hsts.disable());
+			}
+		});
+	}
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	ApiToken apiToken(@Value("${loa.api.token:}") String configured, @Value("${loa.data-dir}") Path dataDir)

@@ -103,6 +103,9 @@ class ResidentPagesIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	vn.loa.accounts.Accounts accounts;
+
 	@LocalServerPort
 	int port;
 
@@ -115,6 +118,66 @@ class ResidentPagesIntegrationTests {
 	@AfterAll
 	static void stopSmtp() {
 		SMTP.stop();
+	}
+
+	@Test
+	void everyAnswerCarriesAStrictPolicyAndHstsAndTheSessionCookieStaysOnThisSite() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : new String[] { "/", "/login", "/subscribe", "/feed.xml", "/p/khong-co", "/desk",
+				"/api/content" }) {
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+			assertThat(policy).as(path)
+				.contains("script-src 'self';")
+				.contains("object-src 'none'")
+				.contains("frame-ancestors 'none'")
+				.contains("base-uri 'none'");
+			assertThat(
+					policy.substring(policy.indexOf("script-src"), policy.indexOf(';', policy.indexOf("script-src"))))
+				.doesNotContain("unsafe");
+			// loa.base-url is https: the proxy in front speaks TLS even though this
+			// request did not.
+			assertThat(response.headers().firstValue("Strict-Transport-Security")).as(path)
+				.contains("max-age=31536000");
+		}
+		java.nio.file.Path templates = java.nio.file.Path.of(getClass().getResource("/templates/home.html").toURI())
+			.getParent();
+		try (java.util.stream.Stream<java.nio.file.Path> pages = java.nio.file.Files.list(templates)) {
+			for (java.nio.file.Path page : pages.filter((p) -> p.toString().endsWith(".html")).toList()) {
+				assertThat(java.nio.file.Files.readString(page)).as(page.getFileName().toString())
+					.doesNotContainPattern("<script(?![^>]*\\ssrc=)")
+					.doesNotContainPattern("\\son[a-z]+=\"");
+			}
+		}
+		if (this.accounts.find("bt-cookie").isEmpty()) {
+			this.accounts.create("test", "bt-cookie", "Biên tập", DeskSessions.PASSWORD,
+					Set.of(vn.loa.accounts.Role.EDITOR));
+		}
+		HttpResponse<String> form = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = CSRF.matcher(form.body());
+		assertThat(csrf.find()).isTrue();
+		String csrfCookie = form.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith("XSRF-TOKEN="))
+			.findFirst()
+			.orElseThrow();
+		HttpResponse<String> login = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+				.POST(HttpRequest.BodyPublishers.ofString("username=bt-cookie&password="
+						+ java.net.URLEncoder.encode(DeskSessions.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+						+ "&_csrf=" + csrf.group(1)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.headers().allValues("Set-Cookie")).filteredOn((c) -> c.startsWith("JSESSIONID="))
+			.isNotEmpty()
+			.allSatisfy((cookie) -> assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly"));
+		assertThat(csrfCookie).contains("SameSite=Lax");
 	}
 
 	@Test

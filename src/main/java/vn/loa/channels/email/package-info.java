@@ -4,5 +4,5 @@
  * {@code ContentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Email bulletins",
-		allowedDependencies = { "publishing :: events", "content", "subscribers", "retention" })
+		allowedDependencies = { "publishing :: events", "content", "subscribers", "retention", "text" })
 package vn.loa.channels.email;

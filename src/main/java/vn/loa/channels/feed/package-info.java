@@ -3,5 +3,5 @@
  * {@code ContentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Feed",
-		allowedDependencies = { "publishing :: events", "content" })
+		allowedDependencies = { "publishing :: events", "content", "text" })
 package vn.loa.channels.feed;

@@ -3,5 +3,5 @@
  * their reading time; reacts to {@code ContentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Radio script queue",
-		allowedDependencies = { "publishing :: events", "content" })
+		allowedDependencies = { "publishing :: events", "content", "text" })
 package vn.loa.channels.radio;
