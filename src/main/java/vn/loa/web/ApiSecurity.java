@@ -62,14 +62,17 @@ class ApiSecurity {
 			@Value("${loa.base-url}") String baseUrl) throws Exception {
 		boolean https = baseUrl.startsWith("https:");
 		browserHeaders(http, https);
-		http.securityMatcher("/api/**")
+		// The health endpoint is for operators: the API token, or an administrator's
+		// session.
+		http.securityMatcher("/api/**", "/actuator/**")
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache((cache) -> cache.disable())
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/audit")
-				.hasAnyRole("API", "ADMIN")
-				.anyRequest()
-				.hasRole("API"))
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.GET, "/api/audit", "/actuator/health")
+						.hasAnyRole("API", "ADMIN")
+						.anyRequest()
+						.hasRole("API"))
 			.addFilterBefore(new BearerTokenFilter(token), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {

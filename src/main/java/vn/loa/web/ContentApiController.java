@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,11 @@ import vn.loa.content.InvalidContentException;
 import vn.loa.publishing.Outcome;
 import vn.loa.publishing.PublicationLog;
 
-/** The content API: create, update, withdraw and read items, and what became of them. */
+/**
+ * The content API: create, update, withdraw and read items, and what became of them. A
+ * change and its audit record commit together: an answer never reports a change that was
+ * not stored, nor hides one that was.
+ */
 @RestController
 @RequestMapping("/api")
 class ContentApiController {
@@ -68,6 +73,7 @@ class ContentApiController {
 	}
 
 	@PostMapping("/content")
+	@Transactional
 	ResponseEntity<Map<String, Object>> create(@RequestBody ContentDraft draft) {
 		ContentItem item = this.editor.create(draft);
 		record("content.create", item.id(), null, item);
@@ -75,6 +81,7 @@ class ContentApiController {
 	}
 
 	@PutMapping("/content/{id}")
+	@Transactional
 	Map<String, Object> update(@PathVariable String id, @RequestBody ContentDraft draft) {
 		ContentItem before = this.store.find(id).orElse(null);
 		ContentItem after = this.editor.update(id, draft);
@@ -83,6 +90,7 @@ class ContentApiController {
 	}
 
 	@DeleteMapping("/content/{id}")
+	@Transactional
 	ResponseEntity<Map<String, Object>> withdraw(@PathVariable String id) {
 		ContentItem before = this.store.find(id).orElse(null);
 		if (before == null) {

@@ -25,6 +25,7 @@ import vn.loa.channels.feed.Feeds;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStore;
 import vn.loa.content.Preparation;
+import vn.loa.database.StorageFailures;
 import vn.loa.publishing.Outcome;
 import vn.loa.publishing.PublicationLog;
 
@@ -58,10 +59,13 @@ class DeskController {
 
 	private final Feeds feeds;
 
+	private final StorageFailures storage;
+
 	DeskController(ContentStore store, PublicationLog publications, Preparation preparation,
-			BulletinDeliveries deliveries, Feeds feeds, Clock clock, ZoneId zone) {
+			BulletinDeliveries deliveries, Feeds feeds, StorageFailures storage, Clock clock, ZoneId zone) {
 		this.store = store;
 		this.feeds = feeds;
+		this.storage = storage;
 		this.deliveries = deliveries;
 		this.publications = publications;
 		this.preparation = preparation;
@@ -128,7 +132,7 @@ class DeskController {
 		return TIME.format(instant.atZone(this.zone));
 	}
 
-	/** Why the feeds serve their last good bytes instead of new ones. */
+	/** Why the feeds serve their last good bytes, or the database refused a write. */
 	record FeedProblemRow(String at, String message) {
 
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ class SubscriberApiController {
 	}
 
 	@PostMapping
+	@Transactional
 	ResponseEntity<Subscriber> add(@RequestBody NewSubscriber request) {
 		SubscriberStatus status = (request.status() != null && !request.status().isBlank())
 				? SubscriberStatus.parse(request.status()) : null;
@@ -59,6 +61,7 @@ class SubscriberApiController {
 	}
 
 	@PostMapping("/{id}/confirm")
+	@Transactional
 	ResponseEntity<Subscriber> confirm(@PathVariable long id) {
 		Optional<Subscriber> before = this.subscribers.find(id);
 		Optional<Subscriber> confirmed = this.subscribers.confirm(id);
@@ -67,6 +70,7 @@ class SubscriberApiController {
 	}
 
 	@DeleteMapping("/{id}")
+	@Transactional
 	ResponseEntity<Void> unsubscribe(@PathVariable long id) {
 		Optional<Subscriber> before = this.subscribers.find(id);
 		Optional<?> done = this.subscribers.unsubscribe(id);

@@ -71,6 +71,53 @@ class EmbeddedDatabaseIntegrationTests {
 	}
 
 	@Test
+	void aFullDiskIsA503ThatSavesNothingAndTheHealthCheckSaysDown() throws Exception {
+		Path data = this.root.resolve("day");
+		try (LoaProcess loa = LoaProcess.start(data)) {
+			loa.kill();
+		}
+		long limit = Files.size(data.resolve("loa.mv.db")) / 1024 + 3_000;
+		String body = "Nội dung dài của một bài tuyên truyền. ".repeat(4_000);
+		int acknowledged = 0;
+		try (LoaProcess loa = LoaProcess.startLimited(data, limit)) {
+			HttpResponse<String> last = null;
+			for (int i = 0; i < 200; i++) {
+				last = loa.post("/api/content", Map.of("id", "day-" + i, "title", "Bài " + i, "body", body, "outlets",
+						List.of("feed"), "status", "draft"));
+				if (last.statusCode() != 201) {
+					break;
+				}
+				acknowledged++;
+			}
+			assertThat(acknowledged).as("some writes fit before the disk is full").isPositive();
+			assertThat(last.statusCode()).as(last.body()).isEqualTo(503);
+			assertThat(last.headers().firstValue("Retry-After")).contains("60");
+			assertThat(last.body()).contains("nothing of this request was saved");
+			HttpResponse<String> health = loa.get("/actuator/health");
+			assertThat(health.statusCode()).isEqualTo(503);
+			assertThat(health.body()).contains("\"DOWN\"").contains("storage");
+
+			// Space comes back: Loa stores again without a restart.
+			Process lift = new ProcessBuilder("prlimit", "--pid", Long.toString(loa.pid()), "--fsize=unlimited")
+				.inheritIO()
+				.start();
+			assertThat(lift.waitFor()).isZero();
+			HttpResponse<String> again = loa.post("/api/content", Map.of("id", "lai-duoc", "title", "Lưu lại được",
+					"body", body, "outlets", List.of("feed"), "status", "draft"));
+			assertThat(again.statusCode()).as(again.body() + loa.output()).isEqualTo(201);
+			acknowledged++;
+			loa.kill();
+		}
+		try (Connection connection = connect(data)) {
+			assertThat(count(connection, "SELECT COUNT(*) FROM content_item")).isEqualTo(acknowledged);
+		}
+		try (LoaProcess loa = LoaProcess.start(data)) {
+			assertThat(loa.get("/actuator/health").body()).contains("\"UP\"");
+			assertThat(loa.get("/api/content/lai-duoc").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void theDatabaseServerListensOnLoopbackOnlyAndOnlyToTheGeneratedPassword() throws Exception {
 		Path data = this.root.resolve("var");
 		try (LoaProcess loa = LoaProcess.start(data)) {

@@ -44,7 +44,18 @@ final class LoaProcess implements AutoCloseable {
 
 	/** Starts Loa on {@code dataDir} and waits until it serves, or fails with its log. */
 	static LoaProcess start(Path dataDir, String... extra) throws Exception {
-		LoaProcess loa = launch(dataDir, extra);
+		return started(launch(dataDir, 0, extra));
+	}
+
+	/**
+	 * Starts Loa with no file it writes allowed to grow beyond {@code kilobytes} (the
+	 * shell's {@code ulimit -f}): to the database, a full disk.
+	 */
+	static LoaProcess startLimited(Path dataDir, long kilobytes, String... extra) throws Exception {
+		return started(launch(dataDir, kilobytes, extra));
+	}
+
+	private static LoaProcess started(LoaProcess loa) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
 		while (Instant.now().isBefore(deadline)) {
 			if (!loa.process.isAlive()) {
@@ -66,6 +77,10 @@ final class LoaProcess implements AutoCloseable {
 
 	/** Starts Loa without waiting: for a start that is expected to fail. */
 	static LoaProcess launch(Path dataDir, String... extra) throws IOException {
+		return launch(dataDir, 0, extra);
+	}
+
+	private static LoaProcess launch(Path dataDir, long fileLimitKilobytes, String... extra) throws IOException {
 		Files.createDirectories(dataDir);
 		Path empty = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-files"));
 		Files.createDirectories(empty.resolve("calendar"));
@@ -82,6 +97,9 @@ final class LoaProcess implements AutoCloseable {
 				"--loa.content-dir=" + empty.resolve("content"), "--loa.api.token=" + TOKEN,
 				"--loa.base-url=http://127.0.0.1:" + port, "--logging.level.root=WARN"));
 		command.addAll(List.of(extra));
+		if (fileLimitKilobytes > 0) {
+			command.addAll(0, List.of("bash", "-c", "ulimit -S -f " + fileLimitKilobytes + " && exec \"$@\"", "bash"));
+		}
 		Path log = Files.createTempFile("loa-process", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new LoaProcess(dataDir, port, process, log);
@@ -109,6 +127,10 @@ final class LoaProcess implements AutoCloseable {
 		catch (IOException ex) {
 			return "(no output: " + ex + ")";
 		}
+	}
+
+	long pid() {
+		return this.process.pid();
 	}
 
 	Path dataDir() {
