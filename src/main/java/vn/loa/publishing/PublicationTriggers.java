@@ -129,7 +129,9 @@ class PublicationTriggers {
 	void sweep() {
 		int decided = this.publisher.publishDue();
 		if (decided > 0) {
-			logger.warn("Sweep published " + decided + " overdue item(s) that no trigger fired");
+			// Normal on a cluster (another node's trigger, a trigger created a moment
+			// late).
+			logger.info("Sweep published " + decided + " overdue item(s) that no trigger fired");
 		}
 	}
 
@@ -151,8 +153,18 @@ class PublicationTriggers {
 			// needed.
 		}
 		catch (SchedulerException ex) {
-			// The sweep will still publish the item; say so loudly.
-			logger.error("Could not create the trigger for " + dueAt + "; the sweep will publish instead", ex);
+			// The sweep will still publish the item. Two nodes creating the same trigger
+			// at once is normal on a cluster; anything else is worth a warning.
+			String message = "Could not create the trigger for " + dueAt + " (" + ex.getMessage()
+					+ "); the sweep will publish instead";
+			if (String.valueOf(ex.getMessage())
+				.toLowerCase(java.util.Locale.ROOT)
+				.matches(".*(exist|duplicate|unique).*")) {
+				logger.info(message);
+			}
+			else {
+				logger.warn(message, ex);
+			}
 		}
 	}
 

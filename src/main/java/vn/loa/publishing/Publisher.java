@@ -119,12 +119,27 @@ public class Publisher {
 		}
 	}
 
-	private boolean decide(ContentItem item, Instant now) {
+	private boolean decide(ContentItem item, Instant batchNow) {
+		Instant now = batchNow;
 		Map<Outlet, Outcome> outcomes = new EnumMap<>(Outlet.class);
-		item.outlets().forEach((outlet) -> outcomes.put(outlet, this.policy.decide(item, outlet, now)));
+		item.outlets().forEach((outlet) -> outcomes.put(outlet, this.policy.decide(item, outlet, batchNow)));
 		ContentStatus next = itemStatus(outcomes);
 		if (!this.content.transition(item.id(), ContentStatus.SCHEDULED, next)) {
 			return false;
+		}
+		// The claim may have waited for another node's lock (a node paused mid-batch,
+		// say):
+		// what goes out now goes out now, and late is late.
+		Instant claimed = this.clock.instant();
+		if (claimed.isAfter(now)) {
+			now = claimed;
+			Instant at = now;
+			item.outlets().forEach((outlet) -> outcomes.put(outlet, this.policy.decide(item, outlet, at)));
+			ContentStatus actual = itemStatus(outcomes);
+			if (actual != next) {
+				this.content.transition(item.id(), next, actual);
+				next = actual;
+			}
 		}
 		Set<Outlet> goingOut = EnumSet.noneOf(Outlet.class);
 		for (Map.Entry<Outlet, Outcome> entry : outcomes.entrySet()) {

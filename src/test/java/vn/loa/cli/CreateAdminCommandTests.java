@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +26,7 @@ class CreateAdminCommandTests {
 	Path dir;
 
 	@Test
-	void createsAnAdministratorFromStandardInputAndRefusesAShortPasswordOrAnExistingUser() throws SQLException {
+	void createsAnAdministratorFromStandardInputAndRefusesAShortPasswordOrAnExistingUser() throws Exception {
 		Run shortPassword = run("ngan-qua\n", "create-admin", "--username", "quan-tri");
 		assertThat(shortPassword.exit()).isEqualTo(1);
 		assertThat(shortPassword.err()).contains("at least 12 characters");
@@ -34,7 +35,9 @@ class CreateAdminCommandTests {
 				"--display-name", "Quản trị viên", "--loa.data-dir=" + this.dir);
 		assertThat(created.exit()).as(created.err()).isZero();
 		assertThat(created.out()).contains("Created administrator 'Quan-Tri'");
-		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + this.dir.resolve("loa"), "sa", "");
+		// The embedded database has the password Loa generated into the data directory.
+		String password = Files.readString(this.dir.resolve("db-password")).strip();
+		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + this.dir.resolve("loa"), "sa", password);
 				ResultSet row = db.createStatement()
 					.executeQuery("SELECT username, display_name, roles, password_hash FROM account")) {
 			assertThat(row.next()).isTrue();

@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
  * embedded default (H2 file database, AUTO_SERVER), so a test can kill it with SIGKILL,
  * damage its files or reach its database from outside, as an operator would.
  */
-final class LoaProcess implements AutoCloseable {
+public final class LoaProcess implements AutoCloseable {
 
-	static final String TOKEN = "process-token";
+	public static final String TOKEN = "process-token";
 
 	private final Path dataDir;
 
@@ -43,7 +43,7 @@ final class LoaProcess implements AutoCloseable {
 	}
 
 	/** Starts Loa on {@code dataDir} and waits until it serves, or fails with its log. */
-	static LoaProcess start(Path dataDir, String... extra) throws Exception {
+	public static LoaProcess start(Path dataDir, String... extra) throws Exception {
 		return started(launch(dataDir, 0, extra));
 	}
 
@@ -51,7 +51,7 @@ final class LoaProcess implements AutoCloseable {
 	 * Starts Loa with no file it writes allowed to grow beyond {@code kilobytes} (the
 	 * shell's {@code ulimit -f}): to the database, a full disk.
 	 */
-	static LoaProcess startLimited(Path dataDir, long kilobytes, String... extra) throws Exception {
+	public static LoaProcess startLimited(Path dataDir, long kilobytes, String... extra) throws Exception {
 		return started(launch(dataDir, kilobytes, extra));
 	}
 
@@ -76,7 +76,7 @@ final class LoaProcess implements AutoCloseable {
 	}
 
 	/** Starts Loa without waiting: for a start that is expected to fail. */
-	static LoaProcess launch(Path dataDir, String... extra) throws IOException {
+	public static LoaProcess launch(Path dataDir, String... extra) throws IOException {
 		return launch(dataDir, 0, extra);
 	}
 
@@ -106,13 +106,13 @@ final class LoaProcess implements AutoCloseable {
 	}
 
 	/** Kills the process as {@code kill -9} does and waits for it to be gone. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor();
 	}
 
 	/** Waits for a process that stops by itself; returns its exit code. */
-	int awaitExit(Duration timeout) throws InterruptedException {
+	public int awaitExit(Duration timeout) throws InterruptedException {
 		if (!this.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
 			kill();
 			throw new IllegalStateException("Loa did not stop within " + timeout + ":\n" + output());
@@ -120,7 +120,7 @@ final class LoaProcess implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
-	String output() {
+	public String output() {
 		try {
 			return Files.readString(this.log, StandardCharsets.UTF_8);
 		}
@@ -129,20 +129,20 @@ final class LoaProcess implements AutoCloseable {
 		}
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	Path dataDir() {
+	public Path dataDir() {
 		return this.dataDir;
 	}
 
-	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	HttpResponse<String> post(String path, Map<String, ?> json) throws IOException, InterruptedException {
+	public HttpResponse<String> post(String path, Map<String, ?> json) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Authorization", "Bearer " + TOKEN)
 			.header("Content-Type", "application/json")

@@ -180,6 +180,7 @@ public class BulletinDeliveries {
 	@Transactional
 	void record(String owner, List<Claimed> batch, List<SendResult> results) {
 		Map<Long, Claimed> claimed = batch.stream().collect(Collectors.toMap(Claimed::id, Function.identity()));
+		this.leases.renew(owner);
 		this.leases.release(owner,
 				results.stream()
 					.map((result) -> new LeasedRows.Outcome(result.deliveryId(),

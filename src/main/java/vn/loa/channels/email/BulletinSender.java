@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,11 +26,13 @@ import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.Subscribers;
 
 /**
- * Drains the outboxes on its own thread, never on a request, listener or Quartz thread:
- * it claims a batch of due confirmation mails and one of due deliveries, sends each in
- * one go and records each outcome. Confirmations go first, so a bulletin to thousands
- * does not keep someone who just signed up waiting. It polls every
- * {@code loa.email.poll-interval} and is woken at once when mails are queued.
+ * Drains the outboxes on two threads of its own, never on a request, listener or Quartz
+ * thread: one claims batches of due deliveries, the other of due confirmation mails, each
+ * sends a batch over one connection and records each message's outcome as soon as the
+ * server answers. Confirmations have their own thread and connection, so neither a
+ * bulletin to thousands nor a server that hangs on one keeps someone who just signed up
+ * waiting. Both poll every {@code loa.email.poll-interval} and are woken at once when
+ * mails are queued.
  */
 @Component
 class BulletinSender implements SmartLifecycle {
@@ -54,6 +57,8 @@ class BulletinSender implements SmartLifecycle {
 
 	private volatile Thread thread;
 
+	private volatile Thread confirmationThread;
+
 	private volatile boolean running;
 
 	BulletinSender(BulletinDeliveries deliveries, ConfirmationMails confirmations, ContentCatalog catalog,
@@ -69,11 +74,12 @@ class BulletinSender implements SmartLifecycle {
 		this.properties = properties;
 	}
 
-	/** Makes the sender look for due deliveries now rather than at its next poll. */
+	/** Makes both senders look for due mail now rather than at their next poll. */
 	void wakeUp() {
-		Thread sender = this.thread;
-		if (sender != null) {
-			LockSupport.unpark(sender);
+		for (Thread sender : new Thread[] { this.thread, this.confirmationThread }) {
+			if (sender != null) {
+				LockSupport.unpark(sender);
+			}
 		}
 	}
 
@@ -123,35 +129,34 @@ class BulletinSender implements SmartLifecycle {
 				}
 			}
 		}
-		results.addAll(transport.send(outgoing));
-		this.deliveries.record(owner, batch, results);
+		if (!results.isEmpty()) {
+			this.deliveries.record(owner, batch, results);
+		}
+		// Each message is recorded as soon as the server accepted (or refused) it, and
+		// the batch's lease renewed: a crash re-sends at most the message in flight.
+		results.addAll(transport.send(outgoing, (result) -> this.deliveries.record(owner, batch, List.of(result))));
 		if (logger.isDebugEnabled()) {
 			logger.debug("Bulletin batch " + owner + ": "
 					+ results.stream().collect(Collectors.groupingBy(SendResult::outcome, Collectors.counting())));
 		}
 	}
 
-	private void run() {
+	/**
+	 * Drains one outbox until stopped: a full batch may mean more is due, so it looks
+	 * again at once; otherwise it waits for the poll interval or a wake-up.
+	 */
+	private void run(String what, IntSupplier drain) {
 		Duration poll = this.properties.pollInterval();
 		while (this.running) {
-			int confirmations;
-			try {
-				confirmations = this.confirmations.drainOnce(this.transport);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Sending confirmation mails failed; trying again in " + poll, ex);
-				confirmations = 0;
-			}
 			int sent;
 			try {
-				sent = drainOnce();
+				sent = drain.getAsInt();
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Sending bulletins failed; trying again in " + poll, ex);
+				logger.warn("Sending " + what + " failed; trying again in " + poll, ex);
 				sent = 0;
 			}
-			// A full batch of either kind may mean more is due: look again at once.
-			if (Math.max(confirmations, sent) < this.properties.batchSize() && this.running) {
+			if (sent < this.properties.batchSize() && this.running) {
 				LockSupport.parkNanos(this, poll.toNanos());
 			}
 		}
@@ -166,27 +171,35 @@ class BulletinSender implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		Thread sender = new Thread(this::run, "loa-bulletins");
-		sender.setDaemon(true);
-		this.thread = sender;
-		sender.start();
+		this.thread = thread("loa-bulletins", () -> run("bulletins", this::drainOnce));
+		this.confirmationThread = thread("loa-confirmations",
+				() -> run("confirmation mails", () -> this.confirmations.drainOnce(this.transport)));
+	}
+
+	private static Thread thread(String name, Runnable loop) {
+		Thread thread = new Thread(loop, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		Thread sender = this.thread;
-		if (sender != null) {
-			LockSupport.unpark(sender);
-			try {
-				// Let the batch in hand finish and be recorded.
-				sender.join(TimeUnit.SECONDS.toMillis(30));
+		for (Thread sender : new Thread[] { this.thread, this.confirmationThread }) {
+			if (sender != null) {
+				LockSupport.unpark(sender);
+				try {
+					// Let the message in hand finish and be recorded.
+					sender.join(TimeUnit.SECONDS.toMillis(30));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.thread = null;
 		}
+		this.thread = null;
+		this.confirmationThread = null;
 	}
 
 	@Override

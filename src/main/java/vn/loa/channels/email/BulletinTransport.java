@@ -1,6 +1,8 @@
 package vn.loa.channels.email;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +18,21 @@ interface BulletinTransport {
 	 * failed.
 	 */
 	List<SendResult> send(List<Outgoing> messages);
+
+	/**
+	 * Sends a batch and hands each result to {@code each} as soon as it is known (the
+	 * server accepted or refused that message), so the caller can record it before the
+	 * next one goes: a crash then re-sends at most the message in flight.
+	 */
+	default List<SendResult> send(List<Outgoing> messages, Consumer<SendResult> each) {
+		List<SendResult> results = new ArrayList<>(messages.size());
+		for (Outgoing outgoing : messages) {
+			List<SendResult> one = send(List.of(outgoing));
+			one.forEach(each);
+			results.addAll(one);
+		}
+		return results;
+	}
 
 	/**
 	 * A composed message and the delivery it carries.

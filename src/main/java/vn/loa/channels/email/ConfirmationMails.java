@@ -118,8 +118,10 @@ class ConfirmationMails {
 				results.add(SendResult.permanentFailure(-mail.id(), "cannot compose: " + ex.getMessage()));
 			}
 		}
-		results.addAll(transport.send(outgoing));
-		this.outbox.record(owner, batch, results);
+		if (!results.isEmpty()) {
+			this.outbox.record(owner, batch, results);
+		}
+		transport.send(outgoing, (result) -> this.outbox.record(owner, batch, List.of(result)));
 	}
 
 	MimeMessage compose(BulletinTransport transport, Subscriber subscriber, String link) throws MessagingException {

@@ -70,6 +70,7 @@ class ConfirmationOutbox {
 	@Transactional
 	void record(String owner, List<Claimed> batch, List<SendResult> results) {
 		Map<Long, Claimed> claimed = batch.stream().collect(Collectors.toMap(Claimed::id, Function.identity()));
+		this.leases.renew(owner);
 		this.leases.release(owner, results.stream().map((result) -> {
 			Claimed row = claimed.get(-result.deliveryId());
 			return new LeasedRows.Outcome(row.id(), row.attempts(), result);

@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unsubscribeMailto an address for {@code mailto:} unsubscribes, or empty for none
  * @param batchSize how many messages one SMTP connection carries at most
  * @param pollInterval how often the sender looks for due deliveries when not woken
- * @param lease how long a claimed batch belongs to its sender before another may retry
- * it; longer than the slowest batch
+ * @param lease how long a claimed batch belongs to its sender before another may take it
+ * over; the sender renews it after every message, so it only needs to outlast one message
+ * (the SMTP timeouts are 10 s to connect and 30 s to answer); a dead node's rows wait
+ * this long
  * @param retryInitial the wait after the first temporary failure, doubled after each
  * @param retryMax the longest wait between two attempts
  * @param maxAttempts attempts before a temporarily failing delivery is given up
@@ -22,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("loa.email")
 record EmailProperties(@DefaultValue("Loa <loa@localhost>") String from, @DefaultValue("") String unsubscribeMailto,
 		@DefaultValue("100") int batchSize, @DefaultValue("1s") Duration pollInterval,
-		@DefaultValue("15m") Duration lease, @DefaultValue("1m") Duration retryInitial,
+		@DefaultValue("1m") Duration lease, @DefaultValue("1m") Duration retryInitial,
 		@DefaultValue("1h") Duration retryMax, @DefaultValue("8") int maxAttempts) {
 
 	/** The wait before the next attempt once {@code attempts} have failed. */

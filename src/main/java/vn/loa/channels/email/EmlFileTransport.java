@@ -39,9 +39,17 @@ final class EmlFileTransport implements BulletinTransport {
 
 	@Override
 	public List<SendResult> send(List<Outgoing> messages) {
+		return send(messages, (result) -> {
+		});
+	}
+
+	@Override
+	public List<SendResult> send(List<Outgoing> messages, java.util.function.Consumer<SendResult> each) {
 		List<SendResult> results = new ArrayList<>(messages.size());
 		for (Outgoing outgoing : messages) {
-			results.add(write(outgoing));
+			SendResult result = write(outgoing);
+			each.accept(result);
+			results.add(result);
 		}
 		return results;
 	}

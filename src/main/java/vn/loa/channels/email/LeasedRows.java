@@ -81,6 +81,19 @@ final class LeasedRows {
 	}
 
 	/**
+	 * Extends the lease of the rows {@code owner} still holds: a live sender keeps its
+	 * batch while a dead one's runs out after one lease.
+	 */
+	void renew(String owner) {
+		Instant now = now();
+		this.jdbc.update(
+				"UPDATE " + this.table + " SET lease_until = :until WHERE lease_owner = :owner "
+						+ "AND status = 'SENDING'",
+				new MapSqlParameterSource().addValue("owner", owner)
+					.addValue("until", Timestamp.from(now.plus(this.properties.lease()))));
+	}
+
+	/**
 	 * Releases claimed rows with their outcomes; rows whose lease was taken over
 	 * meanwhile are left to their new owner.
 	 */

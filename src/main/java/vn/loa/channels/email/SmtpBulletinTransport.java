@@ -2,6 +2,7 @@ package vn.loa.channels.email;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Properties;
 
@@ -61,6 +62,12 @@ final class SmtpBulletinTransport implements BulletinTransport {
 
 	@Override
 	public List<SendResult> send(List<Outgoing> messages) {
+		return send(messages, (result) -> {
+		});
+	}
+
+	@Override
+	public List<SendResult> send(List<Outgoing> messages, Consumer<SendResult> each) {
 		List<SendResult> results = new ArrayList<>(messages.size());
 		if (messages.isEmpty()) {
 			return results;
@@ -71,27 +78,28 @@ final class SmtpBulletinTransport implements BulletinTransport {
 			}
 			catch (MessagingException ex) {
 				String reply = "cannot connect to " + this.host + ": " + describe(ex);
-				messages.forEach((outgoing) -> results.add(SendResult.temporaryFailure(outgoing.deliveryId(), reply)));
+				messages.forEach(
+						(outgoing) -> add(results, each, SendResult.temporaryFailure(outgoing.deliveryId(), reply)));
 				return results;
 			}
 			String broken = null;
 			for (Outgoing outgoing : messages) {
 				if (broken != null) {
-					results.add(SendResult.temporaryFailure(outgoing.deliveryId(), "not tried: " + broken));
+					add(results, each, SendResult.temporaryFailure(outgoing.deliveryId(), "not tried: " + broken));
 					continue;
 				}
 				try {
 					transport.sendMessage(outgoing.message(), outgoing.message().getAllRecipients());
-					results.add(SendResult.sent(outgoing.deliveryId(), lastReply(transport)));
+					add(results, each, SendResult.sent(outgoing.deliveryId(), lastReply(transport)));
 				}
 				catch (MessagingException ex) {
 					int code = returnCode(ex);
 					String reply = describe(ex);
 					if (code >= 500) {
-						results.add(SendResult.permanentFailure(outgoing.deliveryId(), reply));
+						add(results, each, SendResult.permanentFailure(outgoing.deliveryId(), reply));
 					}
 					else {
-						results.add(SendResult.temporaryFailure(outgoing.deliveryId(), reply));
+						add(results, each, SendResult.temporaryFailure(outgoing.deliveryId(), reply));
 						// No reply code, or 421: the connection is gone.
 						if (code <= 0 || code == 421) {
 							broken = reply;
@@ -104,6 +112,12 @@ final class SmtpBulletinTransport implements BulletinTransport {
 			// Closing failed after the batch was handed over: the results stand.
 		}
 		return results;
+	}
+
+	/** Keeps a result and hands it on at once, before the next message goes. */
+	private static void add(List<SendResult> results, Consumer<SendResult> each, SendResult result) {
+		each.accept(result);
+		results.add(result);
 	}
 
 	/**
