@@ -137,8 +137,10 @@ class EmbeddedDatabaseIntegrationTests {
 				});
 			}
 			assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
-			assertThat(Files.getPosixFilePermissions(data.resolve("db-password")))
-				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+			for (String file : List.of("db-password", "loa.mv.db", "loa.lock.db", "secret")) {
+				assertThat(Files.getPosixFilePermissions(data.resolve(file))).as(file)
+					.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+			}
 			assertThat(Files.readString(data.resolve("db-password")).strip()).matches("[0-9a-f]{48}");
 			// Through the running server, as the command line reaches it.
 			String url = "jdbc:h2:file:" + data.toAbsolutePath().resolve("loa") + ";AUTO_SERVER=TRUE";

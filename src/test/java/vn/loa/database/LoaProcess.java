@@ -157,7 +157,8 @@ public final class LoaProcess implements AutoCloseable {
 		}
 	}
 
-	private URI uri(String path) {
+	/** The address of a path on this Loa. */
+	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 

@@ -177,7 +177,7 @@ public class Feeds {
 			return rebuilt;
 		}
 		catch (RuntimeException ex) {
-			fail("could not rebuild the feeds: " + ex, ex);
+			fail("could not rebuild the feeds: " + cause(ex), ex);
 			this.retry = true;
 			if (last != null) {
 				return last;
@@ -224,6 +224,13 @@ public class Feeds {
 		}
 	}
 
+	/** What went wrong in the end, in a line: the log has the whole chain. */
+	private static String cause(Throwable failure) {
+		Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure);
+		String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+		return (message.length() > 200) ? message.substring(0, 200) + "…" : message;
+	}
+
 	private void fail(String message, Throwable cause) {
 		FeedProblem previous = this.problem;
 		this.problem = new FeedProblem(this.clock.instant(), message);
@@ -252,7 +259,7 @@ public class Feeds {
 				now = this.entries.stamp();
 			}
 			catch (RuntimeException ex) {
-				fail("could not read the feed table: " + ex, ex);
+				fail("could not read the feed table: " + cause(ex), ex);
 				this.retry = true;
 				return cached;
 			}
