@@ -170,7 +170,9 @@ public final class FaultSuite {
 			check(stale.statusCode() == 201, "creating 'lo': " + stale.body());
 			loa.kill();
 		}
-		Instant restart = due.atZone(ZONE).toInstant().plusSeconds(20);
+		// Past loa.publishing.grace (1 minute), within which a late start still counts as
+		// on time.
+		Instant restart = due.atZone(ZONE).toInstant().plusSeconds(75);
 		Thread.sleep(Math.max(0, Duration.between(Instant.now(), restart).toMillis()));
 		try (LoaProcess loa = LoaProcess.start(data)) {
 			await(Duration.ofSeconds(60), () -> count(data, "SELECT COUNT(*) FROM publication") >= 3);

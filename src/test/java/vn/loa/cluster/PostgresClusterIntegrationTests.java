@@ -251,6 +251,38 @@ class PostgresClusterIntegrationTests {
 	}
 
 	@Test
+	void aNodePausedInTheMiddleOfATransactionLosesItAndItsLocksWithinTwentySeconds() throws Exception {
+		HttpResponse<String> created = apiPost(this.b, "/api/content", """
+				{"id": "khoa-dong", "title": "Bài bị khoá", "body": "Nội dung.", "outlets": ["feed"],
+				 "status": "draft"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		javax.sql.DataSource pausedNode = this.a.context().getBean(javax.sql.DataSource.class);
+		javax.sql.DataSource otherNode = this.b.context().getBean(javax.sql.DataSource.class);
+		try (java.sql.Connection paused = pausedNode.getConnection();
+				java.sql.Connection other = otherNode.getConnection()) {
+			JdbcTemplate settings = new JdbcTemplate(
+					new org.springframework.jdbc.datasource.SingleConnectionDataSource(paused, true));
+			assertThat(settings.queryForObject("SHOW idle_in_transaction_session_timeout", String.class))
+				.isEqualTo("20s");
+			assertThat(settings.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("30s");
+			assertThat(settings.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("15s");
+			paused.setAutoCommit(false);
+			paused.createStatement().execute("SELECT id FROM content_item WHERE id = 'khoa-dong' FOR UPDATE");
+			// The node stops here (SIGSTOP, a long GC, a cut cable) with the row locked.
+			Thread.sleep(Duration.ofSeconds(21).toMillis());
+
+			java.sql.Statement update = other.createStatement();
+			long start = System.nanoTime();
+			assertThat(update.executeUpdate("UPDATE content_item SET title = 'Đã mở khoá' WHERE id = 'khoa-dong'"))
+				.isEqualTo(1);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(java.sql.SQLException.class)
+				.as("the paused node's transaction is gone")
+				.isThrownBy(() -> paused.createStatement().execute("SELECT 1"));
+		}
+	}
+
+	@Test
 	void signUpsForOneMailboxRacingOnBothNodesAreAllowedAtMostThreeTimes() throws Exception {
 		String mailbox = "mot.hop.thu@example.vn";
 		List<Callable<Integer>> signUps = new ArrayList<>();
