@@ -178,14 +178,15 @@ public class BulletinDeliveries {
 	 * backoff (see {@link LeasedRows}).
 	 */
 	@Transactional
-	void record(String owner, List<Claimed> batch, List<SendResult> results) {
+	int record(String owner, List<Claimed> batch, List<SendResult> results) {
 		Map<Long, Claimed> claimed = batch.stream().collect(Collectors.toMap(Claimed::id, Function.identity()));
-		this.leases.renew(owner);
+		int held = this.leases.renew(owner);
 		this.leases.release(owner,
 				results.stream()
 					.map((result) -> new LeasedRows.Outcome(result.deliveryId(),
 							claimed.get(result.deliveryId()).attempts(), result))
 					.toList());
+		return held;
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -134,7 +134,14 @@ class BulletinSender implements SmartLifecycle {
 		}
 		// Each message is recorded as soon as the server accepted (or refused) it, and
 		// the batch's lease renewed: a crash re-sends at most the message in flight.
-		results.addAll(transport.send(outgoing, (result) -> this.deliveries.record(owner, batch, List.of(result))));
+		BatchLease lease = new BatchLease(owner, outgoing.size());
+		try {
+			results.addAll(transport.send(outgoing,
+					(result) -> lease.recorded(this.deliveries.record(owner, batch, List.of(result)))));
+		}
+		catch (BatchLease.Lost ex) {
+			logger.info(ex.getMessage() + "; leaving the rest to it");
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Bulletin batch " + owner + ": "
 					+ results.stream().collect(Collectors.groupingBy(SendResult::outcome, Collectors.counting())));

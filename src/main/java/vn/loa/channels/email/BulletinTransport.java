@@ -22,7 +22,8 @@ interface BulletinTransport {
 	/**
 	 * Sends a batch and hands each result to {@code each} as soon as it is known (the
 	 * server accepted or refused that message), so the caller can record it before the
-	 * next one goes: a crash then re-sends at most the message in flight.
+	 * next one goes: a crash then re-sends at most the message in flight. An exception
+	 * {@code each} throws stops the batch there and reaches the caller.
 	 */
 	default List<SendResult> send(List<Outgoing> messages, Consumer<SendResult> each) {
 		List<SendResult> results = new ArrayList<>(messages.size());

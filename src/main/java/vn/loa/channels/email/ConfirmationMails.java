@@ -21,6 +21,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -44,6 +46,8 @@ import vn.loa.text.PlainText;
  */
 @Component
 class ConfirmationMails {
+
+	private static final Log logger = LogFactory.getLog(ConfirmationMails.class);
 
 	static final String TEMPLATE = "email/confirmation";
 
@@ -121,7 +125,13 @@ class ConfirmationMails {
 		if (!results.isEmpty()) {
 			this.outbox.record(owner, batch, results);
 		}
-		transport.send(outgoing, (result) -> this.outbox.record(owner, batch, List.of(result)));
+		BatchLease lease = new BatchLease(owner, outgoing.size());
+		try {
+			transport.send(outgoing, (result) -> lease.recorded(this.outbox.record(owner, batch, List.of(result))));
+		}
+		catch (BatchLease.Lost ex) {
+			logger.info(ex.getMessage() + "; leaving the rest to it");
+		}
 	}
 
 	MimeMessage compose(BulletinTransport transport, Subscriber subscriber, String link) throws MessagingException {

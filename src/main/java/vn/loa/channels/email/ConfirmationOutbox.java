@@ -68,13 +68,14 @@ class ConfirmationOutbox {
 	 * transport sees it (see {@link LeasedRows}).
 	 */
 	@Transactional
-	void record(String owner, List<Claimed> batch, List<SendResult> results) {
+	int record(String owner, List<Claimed> batch, List<SendResult> results) {
 		Map<Long, Claimed> claimed = batch.stream().collect(Collectors.toMap(Claimed::id, Function.identity()));
-		this.leases.renew(owner);
+		int held = this.leases.renew(owner);
 		this.leases.release(owner, results.stream().map((result) -> {
 			Claimed row = claimed.get(-result.deliveryId());
 			return new LeasedRows.Outcome(row.id(), row.attempts(), result);
 		}).toList());
+		return held;
 	}
 
 	/** Every confirmation mail of one subscriber, oldest first. */

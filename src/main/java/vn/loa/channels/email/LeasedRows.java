@@ -83,10 +83,12 @@ final class LeasedRows {
 	/**
 	 * Extends the lease of the rows {@code owner} still holds: a live sender keeps its
 	 * batch while a dead one's runs out after one lease.
+	 * @return how many rows {@code owner} still holds: fewer than it has not yet recorded
+	 * means another sender took them over (this one was paused past its lease)
 	 */
-	void renew(String owner) {
+	int renew(String owner) {
 		Instant now = now();
-		this.jdbc.update(
+		return this.jdbc.update(
 				"UPDATE " + this.table + " SET lease_until = :until WHERE lease_owner = :owner "
 						+ "AND status = 'SENDING'",
 				new MapSqlParameterSource().addValue("owner", owner)

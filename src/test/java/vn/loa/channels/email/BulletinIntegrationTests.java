@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.channels.email.BulletinDeliveries.Claimed;
@@ -74,6 +75,9 @@ class BulletinIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	GreenMail greenMail = BulletinIntegrationTest.MailServer.greenMail();
 
@@ -190,6 +194,62 @@ class BulletinIntegrationTests {
 			assertThat(server.connections()).isEqualTo(1);
 			assertThat(server.accepted()).isEqualTo(2);
 		}
+	}
+
+	/**
+	 * A sender paused past its lease (SIGSTOP, a long pause of its machine) wakes up to
+	 * find that another node's sender claimed the rest of its batch: it must stop after
+	 * the message it had in flight, not send the whole batch a second time.
+	 */
+	@Test
+	void aSenderWhoseBatchWasTakenOverStopsAfterTheMessageInFlight() throws Exception {
+		for (int n = 1; n <= 5; n++) {
+			subscriber("doc-gia-" + n, "Độc giả " + n, SubscriberStatus.CONFIRMED);
+		}
+		ContentItem item = item("Lịch cắt điện tuần này", "Kính thưa bà con.");
+		int before = mails().size();
+		SmtpBulletinTransport smtp = new SmtpBulletinTransport("smtp", "127.0.0.1", this.greenMail.getSmtp().getPort(),
+				null, null, Map.of());
+		BulletinTransport pausedAfterTwo = new BulletinTransport() {
+
+			@Override
+			public Session session() {
+				return smtp.session();
+			}
+
+			@Override
+			public List<SendResult> send(List<Outgoing> messages) {
+				return smtp.send(messages);
+			}
+
+			@Override
+			public List<SendResult> send(List<Outgoing> messages, java.util.function.Consumer<SendResult> each) {
+				int[] recorded = { 0 };
+				return smtp.send(messages, (result) -> {
+					each.accept(result);
+					if (++recorded[0] == 2) {
+						// Meanwhile another node claims the rows whose lease ran out.
+						BulletinIntegrationTests.this.jdbc.update(
+								"UPDATE bulletin_delivery "
+										+ "SET lease_owner = 'another-node' WHERE item_id = ? AND status = 'SENDING'",
+								item.id());
+					}
+				});
+			}
+
+		};
+
+		deliverBypassingTheBackgroundSender(item, pausedAfterTwo);
+
+		assertThat(mails().size() - before).as("the two sent before the pause and the one in flight").isEqualTo(3);
+		assertThat(this.deliveries.forItem(item.id())).extracting(Delivery::status)
+			.containsExactlyInAnyOrder(DeliveryStatus.SENT, DeliveryStatus.SENT, DeliveryStatus.SENDING,
+					DeliveryStatus.SENDING, DeliveryStatus.SENDING);
+		assertThat(this.jdbc.queryForList(
+				"SELECT lease_owner FROM bulletin_delivery WHERE item_id = ? " + "AND status = 'SENDING'", String.class,
+				item.id()))
+			.as("what the paused sender did not send is left to the sender who took it over")
+			.containsOnly("another-node");
 	}
 
 	@Test
