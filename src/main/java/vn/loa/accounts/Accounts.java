@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates, finds, lists and changes desk accounts. Passwords are stored as BCrypt hashes
  * and are at least {@value #MIN_PASSWORD_LENGTH} characters long; every change is
- * recorded in the {@link AuditLog}.
+ * announced as an {@link AccountChanged}, which the audit log records.
  */
 @Service
 public class Accounts {
@@ -49,14 +50,15 @@ public class Accounts {
 
 	private final PasswordEncoder passwords;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Accounts(NamedParameterJdbcTemplate jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+	Accounts(NamedParameterJdbcTemplate jdbc, PasswordEncoder passwords, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
-		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -91,7 +93,7 @@ public class Accounts {
 			throw new InvalidAccountException("username", "taken", "the user '" + name + "' already exists");
 		}
 		Account account = find(name).orElseThrow();
-		this.audit.record(actor, "account.create", subject(name), null, describe(account));
+		this.events.publishEvent(new AccountChanged(actor, "account.create", name, null, describe(account)));
 		return account;
 	}
 
@@ -174,7 +176,8 @@ public class Accounts {
 					new MapSqlParameterSource("hash", this.passwords.encode(password))
 						.addValue("now", Timestamp.from(this.clock.instant()))
 						.addValue("username", found.username()));
-			this.audit.record(actor, "account.password", subject(found.username()), describe(found), describe(found));
+			this.events.publishEvent(
+					new AccountChanged(actor, "account.password", found.username(), describe(found), describe(found)));
 		});
 		return account.flatMap((found) -> find(found.username()));
 	}
@@ -217,7 +220,7 @@ public class Accounts {
 					.addValue("now", Timestamp.from(this.clock.instant()))
 					.addValue("username", name));
 		Account after = find(name).orElseThrow();
-		this.audit.record(actor, action, subject(name), describe(before), describe(after));
+		this.events.publishEvent(new AccountChanged(actor, action, name, describe(before), describe(after)));
 		return Optional.of(after);
 	}
 
@@ -280,10 +283,6 @@ public class Accounts {
 		if (roles == null || roles.isEmpty()) {
 			throw new InvalidAccountException("roles", "empty", "an account needs at least one role");
 		}
-	}
-
-	private static String subject(String username) {
-		return "account:" + username;
 	}
 
 	/** The audit text of an account; never the password or its hash. */

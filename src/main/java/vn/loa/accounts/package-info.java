@@ -1,7 +1,8 @@
 /**
  * Who may use the editors' desk: user accounts with their roles and BCrypt password
- * hashes, the first administrator, and the audit log of every change made through the API
- * and the desk. Uses no other module.
+ * hashes, and the first administrator. Every change is announced as an
+ * {@link vn.loa.accounts.AccountChanged}, which the audit log records. Uses only the
+ * audit module's contract.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = "audit")
 package vn.loa.accounts;

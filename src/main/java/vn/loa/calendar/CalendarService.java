@@ -14,9 +14,10 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import vn.loa.transactions.AfterCommit;
 
 /**
  * The calendar Loa runs on: the {@code loa.calendar-dir} files plus the plans confirmed
@@ -36,6 +37,8 @@ public class CalendarService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile Loaded current;
 
 	/** A calendar of the files alone, with no database. */
@@ -43,11 +46,19 @@ public class CalendarService {
 		this(directory, null, Clock.systemUTC());
 	}
 
+	/** A calendar whose changes nobody listens to. */
+	CalendarService(Path directory, StoredPlans stored, Clock clock) {
+		this(directory, stored, clock, (event) -> {
+		});
+	}
+
 	@Autowired
-	CalendarService(@Value("${loa.calendar-dir:calendar}") Path directory, StoredPlans stored, Clock clock) {
+	CalendarService(@Value("${loa.calendar-dir:calendar}") Path directory, StoredPlans stored, Clock clock,
+			ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.stored = stored;
 		this.clock = clock;
+		this.events = events;
 		reload();
 	}
 
@@ -157,29 +168,23 @@ public class CalendarService {
 	 * comes back. Files of {@code calendar/} are never removed: they change by deploying.
 	 * @param planId the stored plan's id
 	 * @param version the version the caller looked at
+	 * @param actor who removes it; the removal is announced as a {@link PlanRemoved}
 	 * @return whether it was removed; {@code false} when no stored plan of that id is at
 	 * that version any more (removed or replaced meanwhile), and nothing changed
 	 */
-	public boolean removePlan(String planId, long version) {
-		if (this.stored == null || !this.stored.delete(planId, version)) {
+	public boolean removePlan(String planId, long version, String actor) {
+		Optional<StoredPlan> removed = storedPlan(planId).filter((plan) -> plan.version() == version);
+		if (removed.isEmpty() || !this.stored.delete(planId, version)) {
 			return false;
 		}
+		boolean shippedComesBack = bookWithout(planId).plan(planId).isPresent();
+		this.events.publishEvent(new PlanRemoved(actor, removed.get(), shippedComesBack));
 		reloadWhenCommitted();
 		return true;
 	}
 
 	private void reloadWhenCommitted() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					reload();
-				}
-			});
-		}
-		else {
-			reload();
-		}
+		AfterCommit.run(this::reload);
 	}
 
 	/** Where a plan of that id already is, if anywhere. */

@@ -38,8 +38,8 @@ public record Occurrence(Anniversary anniversary, LocalDate date) {
 	}
 
 	/**
-	 * The date as shown in the user interface: "26/04/2026", or "10/3 âm lịch,
-	 * 26/04/2026" for a lunar anniversary.
+	 * The date as shown in the user interface: “26/04/2026”, or “10/3 âm lịch,
+	 * 26/04/2026” for a lunar anniversary.
 	 */
 	public String displayDate() {
 		String solar = VietnameseDates.display(this.date);
@@ -47,7 +47,7 @@ public record Occurrence(Anniversary anniversary, LocalDate date) {
 	}
 
 	/**
-	 * The date as shown to a reader of {@code locale}: "10/3 lunar, 26/04/2026" in
+	 * The date as shown to a reader of {@code locale}: “10/3 lunar, 26/04/2026” in
 	 * English, {@link #displayDate()} otherwise.
 	 */
 	public String displayDate(Locale locale) {

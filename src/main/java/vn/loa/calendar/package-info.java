@@ -2,7 +2,8 @@
  * Anniversaries, events, plans with their phases and organisations, read from the
  * {@code calendar/} files and from the plans confirmed at run time (its own table,
  * {@code calendar_plan}); occurrences of anniversaries in a year, solar or lunar (âm
- * lịch). Uses no other module.
+ * lịch). Uses the text rules, and the audit module's contract to announce a removed plan.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Calendar")
+@org.springframework.modulith.ApplicationModule(displayName = "Calendar",
+		allowedDependencies = { "text", "audit", "transactions" })
 package vn.loa.calendar;

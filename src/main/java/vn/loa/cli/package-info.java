@@ -1,6 +1,8 @@
 /**
- * The command line ({@code calendar}, {@code check}); serving is the default with no
+ * The command line ({@code calendar}, {@code check}, {@code import-plan},
+ * {@code create-admin}, {@code backup}, {@code restore}); serving is the default with no
  * arguments.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line")
+@org.springframework.modulith.ApplicationModule(displayName = "Command line",
+		allowedDependencies = { "accounts", "calendar", "content", "database", "importer", "publishing" })
 package vn.loa.cli;

@@ -12,59 +12,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.WrittenOrdinals;
 import vn.loa.text.PlainText;
 
 /**
- * Creates and updates items through the API: checks a draft field by field, resolves its
- * schedule against the calendar and stores it.
+ * Checks a draft field by field and resolves its schedule against the calendar, into the
+ * item {@link ContentWorkflow} stores.
  */
-@Service
-public class ContentEditor {
+@Component
+class ContentEditor {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
-
-	private final ContentStore store;
 
 	private final CalendarService calendar;
 
 	private final ZoneId zone;
 
-	ContentEditor(ContentStore store, CalendarService calendar, ZoneId zone) {
-		this.store = store;
+	ContentEditor(CalendarService calendar, ZoneId zone) {
 		this.calendar = calendar;
 		this.zone = zone;
-	}
-
-	/** Stores a new item; fails if the id is taken. */
-	@Transactional
-	public ContentItem create(ContentDraft draft) {
-		ContentItem item = check(draft, (draft.id() != null && !draft.id().isBlank()) ? draft.id() : slug(draft));
-		if (this.store.find(item.id()).isPresent()) {
-			throw InvalidContentException.conflict("id", "an item with id '" + item.id() + "' already exists",
-					ContentError.ID_TAKEN, item.id());
-		}
-		this.store.save(item);
-		return this.store.find(item.id()).orElseThrow();
-	}
-
-	/** Replaces an item that has not gone out yet. */
-	@Transactional
-	public ContentItem update(String id, ContentDraft draft) {
-		ContentItem existing = this.store.find(id)
-			.orElseThrow(() -> new InvalidContentException("id", "no item with id '" + id + "'",
-					ContentError.ID_UNKNOWN, id));
-		if (existing.status().hasGoneOut()) {
-			throw new InvalidContentException("status",
-					"item '" + id + "' has already been " + existing.status().key() + " and cannot be changed",
-					ContentError.EDIT_GONE_OUT, id, existing.status());
-		}
-		this.store.save(check(draft, id));
-		return this.store.find(id).orElseThrow();
 	}
 
 	ContentItem check(ContentDraft draft, String id) {

@@ -2,6 +2,8 @@ package vn.loa.content;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +49,27 @@ public record ContentItem(String id, String organisation, String title, String s
 
 	public boolean goesTo(Outlet outlet) {
 		return this.outlets.contains(outlet);
+	}
+
+	/**
+	 * The item as the API shows it and the audit log keeps it: its text, outlets,
+	 * schedule (the due time as a local date-time with its offset in {@code zone}),
+	 * status and source, in that order.
+	 */
+	public Map<String, Object> fields(ZoneId zone) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("id", this.id);
+		fields.put("organisation", this.organisation);
+		fields.put("title", this.title);
+		fields.put("summary", this.summary);
+		fields.put("body", this.body);
+		fields.put("radioScript", this.radioScript);
+		fields.put("outlets", this.outlets.stream().map(Outlet::key).sorted().toList());
+		fields.put("when", this.when);
+		fields.put("dueAt", (this.dueAt != null) ? this.dueAt.atZone(zone).toOffsetDateTime().toString() : null);
+		fields.put("status", this.status.key());
+		fields.put("source", this.source);
+		return fields;
 	}
 
 }

@@ -97,7 +97,7 @@ public class ContentStore implements ContentCatalog {
 			.toList();
 	}
 
-	/** Items whose time falls in {@code [from, to)}, by due time. */
+	/** Items due at or after {@code from} and before {@code to}, by due time. */
 	public List<ContentItem> findDueBetween(Instant from, Instant to) {
 		return this.jdbc.query(
 				"SELECT " + COLUMNS + " FROM content_item WHERE due_at >= :from AND due_at < :to ORDER BY due_at, id",

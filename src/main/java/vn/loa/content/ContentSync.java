@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import vn.loa.calendar.CalendarService;
 
 /**
- * Loads the {@code content/} files into the store at start-up, upserting by id: a restart
- * changes nothing, a changed file reschedules its item.
+ * Loads the {@code content/} files at start-up through the workflow, upserting by id: a
+ * restart changes nothing, a changed file reschedules its item.
  */
 @Component
 @Order(0)
@@ -28,18 +28,18 @@ class ContentSync implements ApplicationRunner {
 
 	private final CalendarService calendar;
 
-	private final ContentStore store;
+	private final ContentWorkflow workflow;
 
 	private final ZoneId zone;
 
 	private final boolean syncOnStart;
 
-	ContentSync(@Value("${loa.content-dir:content}") Path directory, CalendarService calendar, ContentStore store,
+	ContentSync(@Value("${loa.content-dir:content}") Path directory, CalendarService calendar, ContentWorkflow workflow,
 			ZoneId zone, @Value("${loa.content.sync-on-start:true}") boolean syncOnStart) {
 		this.syncOnStart = syncOnStart;
 		this.directory = directory;
 		this.calendar = calendar;
-		this.store = store;
+		this.workflow = workflow;
 		this.zone = zone;
 	}
 
@@ -58,7 +58,7 @@ class ContentSync implements ApplicationRunner {
 		load.problems().forEach((problem) -> logger.warn("Content: " + problem));
 		int changed = 0;
 		for (ContentItem item : load.items()) {
-			if (this.store.save(item)) {
+			if (this.workflow.load(item)) {
 				changed++;
 			}
 		}

@@ -1,14 +1,19 @@
 package vn.loa.content;
 
+import java.time.ZoneId;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The desk's review: draft → submitted → approved (or scheduled, when it has a time) →
- * published, with withdraw; every step a compare-and-set on the item's status. Files and
- * the API bypass it: they are trusted.
+ * The one way content changes: the desk, the API and the {@code content/} files all go
+ * through it, each as a {@link ContentActor}. At the desk an item goes draft → submitted
+ * → approved (or scheduled, when it has a time) → published, with withdraw; every step a
+ * compare-and-set on the item's status. The API and the files are trusted: their items
+ * carry the status they ask for. Every change is announced as a {@link ContentChanged} in
+ * its transaction, which the audit log records.
  */
 @Service
 public class ContentWorkflow {
@@ -19,49 +24,88 @@ public class ContentWorkflow {
 
 	private final ApplicationEventPublisher events;
 
+	private final ZoneId zone;
+
 	private final boolean selfApproval;
 
-	ContentWorkflow(ContentEditor editor, ContentStore store, ApplicationEventPublisher events,
+	ContentWorkflow(ContentEditor editor, ContentStore store, ApplicationEventPublisher events, ZoneId zone,
 			@Value("${loa.content.self-approval:false}") boolean selfApproval) {
 		this.editor = editor;
 		this.store = store;
 		this.events = events;
+		this.zone = zone;
 		this.selfApproval = selfApproval;
 	}
 
-	/** Stores a new draft written at the desk. */
+	/**
+	 * Stores a new item: a draft written at the desk, or, from a trusted actor, an item
+	 * in the status its draft asks for (scheduled unless it says draft).
+	 * @throws InvalidContentException when a field is invalid or the id is taken
+	 */
 	@Transactional
 	public ContentItem create(ContentDraft draft, ContentActor actor) {
-		String id = (draft.id() != null && !draft.id().isBlank()) ? draft.id().strip() : ContentEditor.slug(draft);
-		ContentItem item = withStatus(this.editor.check(asDraft(draft), id), ContentStatus.DRAFT);
+		String given = (draft.id() != null && !draft.id().isBlank()) ? draft.id() : null;
+		// The desk's form may leave blanks around the id; the API's id is taken as sent.
+		String id = (given == null) ? ContentEditor.slug(draft) : actor.trusted() ? given : given.strip();
+		ContentItem item = actor.trusted() ? this.editor.check(draft, id)
+				: withStatus(this.editor.check(asDraft(draft), id), ContentStatus.DRAFT);
 		if (this.store.find(id).isPresent()) {
 			throw InvalidContentException.conflict("id", "an item with id '" + id + "' already exists",
 					ContentError.ID_TAKEN, id);
 		}
 		this.store.save(item);
-		this.store.createdBy(id, actor.username());
-		return this.store.find(id).orElseThrow();
+		if (!actor.trusted()) {
+			this.store.createdBy(id, actor.username());
+		}
+		return announced(actor, "content.create", null, find(id));
 	}
 
 	/**
-	 * Changes an item at the desk; approved or scheduled work goes back to review.
+	 * Changes an item that has not gone out. At the desk, approved or scheduled work goes
+	 * back to review; a trusted actor's item takes the status its draft asks for.
 	 * @param seen the revision the editor started from (see
 	 * {@link ContentStore#revision(String)}), or {@code null} to replace whatever is
 	 * stored
 	 */
 	@Transactional
-	public ContentItem edit(String id, ContentDraft draft, ContentActor actor, Integer seen) {
+	public ContentItem update(String id, ContentDraft draft, ContentActor actor, Integer seen) {
 		ContentItem existing = find(id);
 		int current = this.store.revision(id).orElseThrow();
 		if (seen != null && seen != current) {
 			throw changedSince(id, existing);
 		}
-		ContentStatus next = Review.afterEdit(existing.status());
-		ContentItem item = withStatus(this.editor.check(asDraft(draft), id), next);
-		if (!this.store.replace(item, existing.status(), actor.username(), current)) {
-			throw changedSince(id, find(id));
+		if (actor.trusted()) {
+			if (existing.status().hasGoneOut()) {
+				throw new InvalidContentException("status",
+						"item '" + id + "' has already been " + existing.status().key() + " and cannot be changed",
+						ContentError.EDIT_GONE_OUT, id, existing.status());
+			}
+			this.store.save(this.editor.check(draft, id));
 		}
-		return this.store.find(id).orElseThrow();
+		else {
+			ContentStatus next = Review.afterEdit(existing.status());
+			ContentItem item = withStatus(this.editor.check(asDraft(draft), id), next);
+			if (!this.store.replace(item, existing.status(), actor.username(), current)) {
+				throw changedSince(id, find(id));
+			}
+		}
+		return announced(actor, "content.update", existing, find(id));
+	}
+
+	/**
+	 * Stores an item read from its {@code content/} file, upserting by id: an unchanged
+	 * file changes nothing, a changed one reschedules its item (one that went out keeps
+	 * its status).
+	 * @return whether anything changed
+	 */
+	@Transactional
+	public boolean load(ContentItem fromFile) {
+		ContentItem before = this.store.find(fromFile.id()).orElse(null);
+		if (!this.store.save(fromFile)) {
+			return false;
+		}
+		announced(ContentActor.FILES, "content.file", before, find(fromFile.id()));
+		return true;
 	}
 
 	/** Sends a draft for review. */
@@ -93,7 +137,7 @@ public class ContentWorkflow {
 		if (after.status() == ContentStatus.SCHEDULED) {
 			this.events.publishEvent(new ContentScheduled(id, after.dueAt()));
 		}
-		return after;
+		return announced(actor, "content.approve", item, after);
 	}
 
 	/**
@@ -102,12 +146,12 @@ public class ContentWorkflow {
 	 */
 	@Transactional
 	public ContentItem withdraw(String id, ContentActor actor) {
-		find(id);
+		ContentItem before = find(id);
 		if (!this.store.withdraw(id)) {
 			throw InvalidContentException.conflict("status", "item '" + id + "' is already withdrawn",
 					ContentError.WITHDRAW_ALREADY, id);
 		}
-		return find(id);
+		return announced(actor, "content.withdraw", before, find(id));
 	}
 
 	private ContentItem step(String id, ContentStatus expected, ContentStatus next, ContentActor actor) {
@@ -115,7 +159,12 @@ public class ContentWorkflow {
 		if (!this.store.transition(id, expected, next, actor.username())) {
 			throw wrongStatus(id, item.status(), expected);
 		}
-		return find(id);
+		return announced(actor, "content.submit", item, find(id));
+	}
+
+	private ContentItem announced(ContentActor actor, String action, ContentItem before, ContentItem after) {
+		this.events.publishEvent(ContentChanged.of(actor, action, before, after, this.zone));
+		return after;
 	}
 
 	private static InvalidContentException wrongStatus(String id, ContentStatus now, ContentStatus expected) {

@@ -1,6 +1,7 @@
 /**
- * Prepared content items, their schedule ("1 day before quoc-khanh 2025, 06:00") and
+ * Prepared content items, their schedule (“1 day before quoc-khanh 2025, 06:00”) and
  * workflow status; the {@code content/} files. Uses the calendar to resolve dates.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Content", allowedDependencies = { "calendar", "text" })
+@org.springframework.modulith.ApplicationModule(displayName = "Content",
+		allowedDependencies = { "calendar", "text", "audit" })
 package vn.loa.content;

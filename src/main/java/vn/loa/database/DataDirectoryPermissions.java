@@ -7,6 +7,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import vn.loa.settings.LoaSettings;
+
 /**
  * Once Loa has started, makes what it created in the data directory during start-up (the
  * H2 files, a generated token) its owner's alone too; the directory itself already is, so
@@ -19,9 +21,9 @@ class DataDirectoryPermissions {
 
 	private final Path dataDir;
 
-	DataDirectoryPermissions(@Value("${spring.datasource.url:}") String url, @Value("${loa.data-dir}") Path dataDir) {
+	DataDirectoryPermissions(@Value("${spring.datasource.url:}") String url, LoaSettings settings) {
 		this.url = url;
-		this.dataDir = dataDir;
+		this.dataDir = settings.dataDir();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -4,5 +4,5 @@
  * the data directory is its owner's alone; a damaged file is named as such; online backup
  * and restore. Uses no other module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Embedded database")
+@org.springframework.modulith.ApplicationModule(displayName = "Embedded database", allowedDependencies = "settings")
 package vn.loa.database;

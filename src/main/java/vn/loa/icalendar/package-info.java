@@ -1,6 +1,6 @@
 /**
  * The campaign calendar and scheduled content as iCalendar (RFC 5545) feeds that calendar
- * apps subscribe to by URL. Uses the calendar and content modules.
+ * apps subscribe to by URL, served from here. Uses the calendar and content modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "iCalendar",
 		allowedDependencies = { "calendar", "content", "text" })

@@ -12,8 +12,8 @@ import vn.loa.importer.PlanDraft.EventMention;
 import vn.loa.importer.Source.Paragraph;
 
 /**
- * Finds the events a plan names: party congresses ("Đại hội đại biểu Đảng bộ tỉnh Thái
- * Nguyên lần thứ XXI", "Đại hội XIV của Đảng"), the plenum a plan is about, and
+ * Finds the events a plan names: party congresses (“Đại hội đại biểu Đảng bộ tỉnh Thái
+ * Nguyên lần thứ XXI”, “Đại hội XIV của Đảng”), the plenum a plan is about, and
  * commemorations the calendar keeps as events; matches them to the calendar's events.
  */
 final class Events {
@@ -170,7 +170,7 @@ final class Events {
 
 	/**
 	 * Every congress with a number in a text, one per level when one phrase names several
-	 * ("Đại hội Đảng bộ Tỉnh, Thành phố lần thứ VIII").
+	 * (“Đại hội Đảng bộ Tỉnh, Thành phố lần thứ VIII”).
 	 */
 	static List<Congress> congresses(String text, String folded, boolean includePast) {
 		List<Congress> found = new ArrayList<>();

@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +32,12 @@ public class PlanImports {
 
 	private final Clock clock;
 
-	PlanImports(NamedParameterJdbcTemplate jdbc, CalendarService calendar, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PlanImports(NamedParameterJdbcTemplate jdbc, CalendarService calendar, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.calendar = calendar;
 		this.clock = clock;
 	}
@@ -128,10 +131,11 @@ public class PlanImports {
 	 * the same transaction as marking the draft confirmed. Refuses when a plan of that id
 	 * exists in the files or the database (unless {@code replace}) or when the calendar
 	 * would not load the plan cleanly; in both cases the calendar is left exactly as it
-	 * was.
+	 * was. Announced as a {@link PlanImportConfirmed}.
+	 * @param actor who confirms it
 	 */
 	@Transactional
-	public Draft confirm(String id, boolean replace) {
+	public Draft confirm(String id, boolean replace, String actor) {
 		Draft draft = find(id).orElseThrow(() -> new ImportConflictException(ImportMessage.CONFLICT_NO_DRAFT,
 				"no draft with id '" + id + "'", id));
 		if (draft.confirmedAt() != null) {
@@ -139,7 +143,7 @@ public class PlanImports {
 					"draft '" + id + "' was already confirmed", id);
 		}
 		try {
-			this.calendar.storePlan(draft.planId(), draft.yaml(), actor(), replace);
+			this.calendar.storePlan(draft.planId(), draft.yaml(), actor, replace);
 		}
 		catch (PlanNotStoredException ex) {
 			throw switch (ex.reason()) {
@@ -159,13 +163,8 @@ public class PlanImports {
 			throw new ImportConflictException(ImportMessage.CONFLICT_CONFIRMED,
 					"draft '" + id + "' was already confirmed", id);
 		}
+		this.events.publishEvent(new PlanImportConfirmed(actor, id, draft.planId(), replace));
 		return find(id).orElseThrow();
-	}
-
-	/** The person confirming, as the audit names them. */
-	private static String actor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : "anonymous";
 	}
 
 	/**

@@ -4,5 +4,5 @@
  * confirms. Uses the calendar to match anniversaries and events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plan importer",
-		allowedDependencies = { "calendar", "retention", "text" })
+		allowedDependencies = { "calendar", "retention", "text", "audit" })
 package vn.loa.importer;

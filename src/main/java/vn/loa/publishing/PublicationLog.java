@@ -38,7 +38,7 @@ public class PublicationLog {
 				Map.of("outcome", outcome.name()), this::map);
 	}
 
-	/** Outcomes whose due time falls in {@code [from, to)}. */
+	/** Outcomes due at or after {@code from} and before {@code to}. */
 	public List<Entry> dueBetween(Instant from, Instant to) {
 		return this.jdbc.query(SELECT + "WHERE due_at >= :from AND due_at < :to ORDER BY due_at, item_id, outlet",
 				Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), this::map);

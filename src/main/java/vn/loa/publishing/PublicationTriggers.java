@@ -27,12 +27,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.content.ContentScheduled;
 import vn.loa.content.ContentStore;
+import vn.loa.settings.LoaSettings;
+import vn.loa.transactions.AfterCommit;
 
 /**
  * Keeps one durable Quartz trigger per distinct due instant (not per item): when
@@ -61,9 +61,8 @@ class PublicationTriggers {
 	private final TransactionTemplate outsideTransactions;
 
 	PublicationTriggers(Scheduler scheduler, ContentStore content, Publisher publisher, Clock clock,
-			PlatformTransactionManager transactionManager,
-			@org.springframework.beans.factory.annotation.Value("${loa.scheduling.enabled:true}") boolean enabled) {
-		this.enabled = enabled;
+			PlatformTransactionManager transactionManager, LoaSettings settings) {
+		this.enabled = settings.scheduling().enabled();
 		this.outsideTransactions = new TransactionTemplate(transactionManager);
 		this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.scheduler = scheduler;
@@ -90,21 +89,10 @@ class PublicationTriggers {
 	 */
 	@EventListener
 	void on(ContentScheduled scheduled) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					// Outside any transaction, so the trigger row is committed before
-					// Quartz
-					// is signalled and its scheduler thread looks for it.
-					PublicationTriggers.this.outsideTransactions
-						.executeWithoutResult((status) -> ensureTrigger(scheduled.dueAt()));
-				}
-			});
-		}
-		else {
-			ensureTrigger(scheduled.dueAt());
-		}
+		// Outside any transaction, so the trigger row is committed before Quartz is
+		// signalled and its scheduler thread looks for it.
+		AfterCommit
+			.run(() -> this.outsideTransactions.executeWithoutResult((status) -> ensureTrigger(scheduled.dueAt())));
 	}
 
 	/**

@@ -45,6 +45,12 @@ public class Publisher {
 
 	private static final int CHUNK = 50;
 
+	/**
+	 * How long a chunk may take before it is decided again item by item: well inside the
+	 * grace, so that what it claimed first is not recorded earlier than it goes out.
+	 */
+	private static final Duration CHUNK_PATIENCE = Duration.ofSeconds(2);
+
 	private final ContentStore content;
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -93,30 +99,44 @@ public class Publisher {
 
 	/**
 	 * Decides several items in one transaction: thousands due at 06:00 then cost a few
-	 * dozen commits, not thousands. Should the chunk fail as a whole, each item is tried
-	 * alone so one bad item holds back no other.
+	 * dozen commits, not thousands. Should the chunk fail as a whole, or take so long
+	 * (waiting for another node's lock, say) that what it claimed first would go out
+	 * noticeably later than it was decided, it is undone and each item is decided alone,
+	 * so one bad or blocked item holds back no other and every item is recorded at the
+	 * time it really goes out.
 	 */
 	private int decideChunk(List<ContentItem> chunk, Instant now) {
 		try {
-			Integer claimed = this.transactions
-				.execute((status) -> (int) chunk.stream().filter((item) -> decide(item, now)).count());
-			return (claimed != null) ? claimed : 0;
+			Integer claimed = this.transactions.execute((status) -> {
+				Instant started = this.clock.instant();
+				int decided = (int) chunk.stream().filter((item) -> decide(item, now)).count();
+				if (Duration.between(started, this.clock.instant()).compareTo(CHUNK_PATIENCE) > 0) {
+					status.setRollbackOnly();
+					return null;
+				}
+				return decided;
+			});
+			if (claimed != null) {
+				return claimed;
+			}
+			logger.info("Deciding " + chunk.size() + " items together took longer than " + CHUNK_PATIENCE
+					+ "; deciding them one by one");
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Deciding " + chunk.size() + " items together failed; deciding them one by one", ex);
-			int claimed = 0;
-			for (ContentItem item : chunk) {
-				try {
-					if (Boolean.TRUE.equals(this.transactions.execute((status) -> decide(item, now)))) {
-						claimed++;
-					}
-				}
-				catch (RuntimeException itemFailure) {
-					logger.error("Could not publish " + item.id() + "; the sweep will try again", itemFailure);
+		}
+		int claimed = 0;
+		for (ContentItem item : chunk) {
+			try {
+				if (Boolean.TRUE.equals(this.transactions.execute((status) -> decide(item, now)))) {
+					claimed++;
 				}
 			}
-			return claimed;
+			catch (RuntimeException itemFailure) {
+				logger.error("Could not publish " + item.id() + "; the sweep will try again", itemFailure);
+			}
 		}
+		return claimed;
 	}
 
 	private boolean decide(ContentItem item, Instant batchNow) {

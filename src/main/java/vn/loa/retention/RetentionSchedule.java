@@ -20,12 +20,13 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import vn.loa.settings.LoaSettings;
 
 /**
  * Runs the clean-up once a day at {@code loa.retention.at} in {@code loa.zone} from a
@@ -49,12 +50,11 @@ class RetentionSchedule {
 
 	private final boolean enabled;
 
-	RetentionSchedule(Scheduler scheduler, RetentionProperties properties, ZoneId zone,
-			@Value("${loa.scheduling.enabled:true}") boolean enabled) {
+	RetentionSchedule(Scheduler scheduler, RetentionProperties properties, ZoneId zone, LoaSettings settings) {
 		this.scheduler = scheduler;
 		this.properties = properties;
 		this.zone = zone;
-		this.enabled = enabled;
+		this.enabled = settings.scheduling().enabled();
 	}
 
 	@Bean

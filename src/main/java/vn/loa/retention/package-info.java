@@ -3,5 +3,5 @@
  * publications and announces {@link vn.loa.retention.RetentionDue} so that each module
  * deletes what of its own tables nobody needs any more. Uses no other module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Retention")
+@org.springframework.modulith.ApplicationModule(displayName = "Retention", allowedDependencies = "settings")
 package vn.loa.retention;

@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,7 +18,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adds, finds, confirms and unsubscribes the people who receive email bulletins. An
@@ -24,6 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Subscribers {
+
+	/**
+	 * The actor of what residents do themselves on the public pages and from their mail.
+	 */
+	public static final String RESIDENT = "resident";
 
 	private static final String COLUMNS = "id, organisation, email, name, status, created_at, updated_at";
 
@@ -33,10 +43,15 @@ public class Subscribers {
 
 	private final ApplicationEventPublisher events;
 
-	Subscribers(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+	private final TransactionTemplate savepoint;
+
+	Subscribers(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
@@ -47,11 +62,52 @@ public class Subscribers {
 	 * @param name their name, may be {@code null}
 	 * @param status {@code PENDING} or {@code CONFIRMED} (consent given elsewhere);
 	 * {@code null} for pending
+	 * @param actor who adds them (a username, or {@code api}); announced as a
+	 * {@link SubscriberChanged}
 	 * @return the stored subscriber
 	 * @throws InvalidSubscriberException if a field is invalid or the address is taken
 	 */
 	@Transactional
-	public Subscriber add(String organisation, String email, String name, SubscriberStatus status) {
+	public Subscriber add(String organisation, String email, String name, SubscriberStatus status, String actor) {
+		Subscriber added = insert(organisation, email, name, status);
+		this.events.publishEvent(new SubscriberChanged(actor, "subscriber.add", added.id(), null, describe(added)));
+		return added;
+	}
+
+	/**
+	 * Adds the rows of a list (a CSV file, say) one by one, each on its own: a refused
+	 * row keeps none of the others out. Each added subscriber is announced, and the
+	 * import as a whole.
+	 * @param rows the rows that could be read
+	 * @param unreadable how many rows of the file could not be read, for the record
+	 * @param actor who imports them
+	 */
+	@Transactional
+	public Imported importAll(List<NewSubscriber> rows, int unreadable, String actor) {
+		int added = 0;
+		int duplicates = 0;
+		List<Refused> refused = new ArrayList<>();
+		for (NewSubscriber row : rows) {
+			try {
+				this.savepoint
+					.executeWithoutResult((status) -> add(null, row.email(), row.name(), status(row.status()), actor));
+				added++;
+			}
+			catch (InvalidSubscriberException ex) {
+				if (ex.isConflict()) {
+					duplicates++;
+				}
+				else {
+					refused.add(new Refused(row.line(), ex));
+				}
+			}
+		}
+		this.events.publishEvent(new SubscriberChanged(actor, "subscriber.import", "subscribers", null,
+				"added " + added + ", duplicates " + duplicates + ", refused " + (refused.size() + unreadable)));
+		return new Imported(added, duplicates, refused);
+	}
+
+	private Subscriber insert(String organisation, String email, String name, SubscriberStatus status) {
 		String org = SubscriberValidation.organisation(organisation);
 		String address = SubscriberValidation.email(email);
 		String cleanName = SubscriberValidation.name(name);
@@ -108,6 +164,8 @@ public class Subscribers {
 		Subscriber subscriber = signUpOrFind(email, name);
 		if (subscriber.status() == SubscriberStatus.PENDING) {
 			this.events.publishEvent(new ConfirmationRequested(subscriber.id()));
+			this.events.publishEvent(
+					new SubscriberChanged(RESIDENT, "subscriber.sign-up", subscriber.id(), null, describe(subscriber)));
 		}
 		return subscriber;
 	}
@@ -125,7 +183,7 @@ public class Subscribers {
 		if (existing.isEmpty()) {
 			// Two requests for one new address at once: the second is refused as a
 			// conflict.
-			return add(null, address, cleanName, SubscriberStatus.PENDING);
+			return insert(null, address, cleanName, SubscriberStatus.PENDING);
 		}
 		Subscriber subscriber = existing.get();
 		if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {
@@ -154,6 +212,32 @@ public class Subscribers {
 	}
 
 	/**
+	 * Hands the ids of an organisation's confirmed subscribers to {@code batch}, a batch
+	 * of at most {@code size} at a time in id order, reading one batch at a time: a
+	 * bulletin to tens of thousands never holds them all in memory.
+	 * @return how many were handed over
+	 */
+	public int forEachConfirmed(String organisation, int size, Consumer<List<Long>> batch) {
+		long after = 0;
+		int total = 0;
+		while (true) {
+			List<Long> ids = this.jdbc.queryForList(
+					"SELECT id FROM subscriber WHERE organisation = :organisation AND status = 'CONFIRMED' "
+							+ "AND id > :after ORDER BY id FETCH FIRST " + size + " ROWS ONLY",
+					Map.of("organisation", organisation, "after", after), Long.class);
+			if (ids.isEmpty()) {
+				return total;
+			}
+			batch.accept(ids);
+			total += ids.size();
+			if (ids.size() < size) {
+				return total;
+			}
+			after = ids.get(ids.size() - 1);
+		}
+	}
+
+	/**
 	 * Subscribers by address.
 	 * @param organisation only this organisation's, or {@code null} for all
 	 * @param status only those in this status, or {@code null} for all
@@ -175,56 +259,78 @@ public class Subscribers {
 
 	/**
 	 * Confirms a pending subscriber. An unsubscribed one stays unsubscribed: only they
-	 * may sign up again.
+	 * may sign up again. Of two confirmations racing (a double click on the mail's link),
+	 * only the one that made the change is announced as a {@link SubscriberChanged}.
 	 * @param id the subscriber's id
+	 * @param actor {@link #RESIDENT} from the mail's link, or who confirms for them
 	 * @return the subscriber as it now is, or empty if unknown
 	 */
 	@Transactional
-	public Optional<Subscriber> confirm(long id) {
-		return confirmOnce(id).map(Step::subscriber);
+	public Optional<Subscriber> confirm(long id, String actor) {
+		return step(id, "subscriber.confirm", actor,
+				"UPDATE subscriber SET status = 'CONFIRMED', confirmed_at = :now, updated_at = :now "
+						+ "WHERE id = :id AND status = 'PENDING'");
 	}
 
 	/**
-	 * As {@link #confirm(long)}, saying whether this call confirmed them: of two
-	 * confirmations racing, one made the change and the other found it made.
-	 */
-	@Transactional
-	public Optional<Step> confirmOnce(long id) {
-		return step(id, "UPDATE subscriber SET status = 'CONFIRMED', confirmed_at = :now, updated_at = :now "
-				+ "WHERE id = :id AND status = 'PENDING'");
-	}
-
-	/**
-	 * Stops all bulletins to a subscriber; repeating it changes nothing.
+	 * Stops all bulletins to a subscriber; repeating it changes nothing and announces
+	 * nothing.
 	 * @param id the subscriber's id
+	 * @param actor {@link #RESIDENT} from a link or the page, or who unsubscribes them
 	 * @return the subscriber as it now is, or empty if unknown
 	 */
 	@Transactional
-	public Optional<Subscriber> unsubscribe(long id) {
-		return unsubscribeOnce(id).map(Step::subscriber);
+	public Optional<Subscriber> unsubscribe(long id, String actor) {
+		return step(id, "subscriber.unsubscribe", actor,
+				"UPDATE subscriber SET status = 'UNSUBSCRIBED', unsubscribed_at = :now, updated_at = :now "
+						+ "WHERE id = :id AND status <> 'UNSUBSCRIBED'");
 	}
 
-	/** As {@link #unsubscribe(long)}, saying whether this call unsubscribed them. */
-	@Transactional
-	public Optional<Step> unsubscribeOnce(long id) {
-		return step(id, "UPDATE subscriber SET status = 'UNSUBSCRIBED', unsubscribed_at = :now, updated_at = :now "
-				+ "WHERE id = :id AND status <> 'UNSUBSCRIBED'");
-	}
-
-	private Optional<Step> step(long id, String update) {
-		Optional<SubscriberStatus> before = find(id).map(Subscriber::status);
+	private Optional<Subscriber> step(long id, String action, String actor, String update) {
+		Optional<Subscriber> before = find(id);
 		boolean changed = this.jdbc.update(update, Map.of("id", id, "now", Timestamp.from(this.clock.instant()))) == 1;
-		return find(id).map((now) -> new Step(now, before.orElse(null), changed));
+		Optional<Subscriber> after = find(id);
+		if (changed && before.isPresent() && after.isPresent()) {
+			this.events
+				.publishEvent(new SubscriberChanged(actor, action, id, describe(before.get()), describe(after.get())));
+		}
+		return after;
+	}
+
+	private static SubscriberStatus status(String text) {
+		return (text != null && !text.isBlank()) ? SubscriberStatus.parse(text) : null;
+	}
+
+	/** A short text, without the address: the audit log is no second subscriber list. */
+	private static String describe(Subscriber subscriber) {
+		return subscriber.organisation() + ", " + subscriber.status().name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/**
-	 * What one confirmation or unsubscription did.
+	 * A row to import.
 	 *
-	 * @param subscriber the subscriber as it now is
-	 * @param before their status before this call
-	 * @param changed whether this call changed it
+	 * @param line where it is in its file, for the refusals
+	 * @param email address
+	 * @param name name, may be empty
+	 * @param status pending or confirmed, as written; blank for pending
 	 */
-	public record Step(Subscriber subscriber, SubscriberStatus before, boolean changed) {
+	public record NewSubscriber(int line, String email, String name, String status) {
+
+	}
+
+	/** A row of an import that was refused, and why. */
+	public record Refused(int line, InvalidSubscriberException reason) {
+
+	}
+
+	/**
+	 * What an import did.
+	 *
+	 * @param added subscribers added
+	 * @param duplicates rows whose address was already a subscriber
+	 * @param refused rows refused for another reason, by line
+	 */
+	public record Imported(int added, int duplicates, List<Refused> refused) {
 
 	}
 

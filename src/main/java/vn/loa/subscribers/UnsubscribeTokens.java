@@ -21,8 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import vn.loa.settings.LoaSettings;
 
 /**
  * Signs and checks the tokens in unsubscribe links: {@code <id>.<HMAC-SHA256>} over the
@@ -42,7 +45,12 @@ public class UnsubscribeTokens {
 
 	private final SecretKeySpec key;
 
-	UnsubscribeTokens(@Value("${loa.secret:}") String secret, @Value("${loa.data-dir}") Path dataDir) {
+	@Autowired
+	UnsubscribeTokens(@Value("${loa.secret:}") String secret, LoaSettings settings) {
+		this(secret, settings.dataDir());
+	}
+
+	UnsubscribeTokens(String secret, Path dataDir) {
 		this.key = new SecretKeySpec(
 				(!secret.isBlank() ? secret : storedSecret(dataDir)).getBytes(StandardCharsets.UTF_8), ALGORITHM);
 	}

@@ -1,6 +1,9 @@
 /**
- * Who receives email bulletins: subscribers, their consent status and signed tokens. Uses
- * no other module.
+ * Who receives email bulletins: subscribers, their consent status and signed tokens.
+ * Every change of consent is announced as a {@link vn.loa.subscribers.SubscriberChanged},
+ * which the audit log keeps as evidence. Uses the text rules and the audit module's
+ * contract.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Subscribers")
+@org.springframework.modulith.ApplicationModule(displayName = "Subscribers",
+		allowedDependencies = { "text", "audit", "settings" })
 package vn.loa.subscribers;

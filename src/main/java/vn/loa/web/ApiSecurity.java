@@ -39,6 +39,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.loa.accounts.Accounts;
+import vn.loa.limits.LoginLimits;
+import vn.loa.settings.LoaSettings;
 
 /**
  * The HTTP API needs a bearer token; the editors' desk a form login with a role; the
@@ -58,9 +60,9 @@ class ApiSecurity {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token, Accounts accounts,
-			@Value("${loa.base-url}") String baseUrl) throws Exception {
-		boolean https = baseUrl.startsWith("https:");
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token, Accounts accounts, LoaSettings settings)
+			throws Exception {
+		boolean https = settings.baseUrl().startsWith("https:");
 		browserHeaders(http, https);
 		// The health endpoint is for operators: the API token, or an administrator's
 		// session.
@@ -89,9 +91,9 @@ class ApiSecurity {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts,
-			@Value("${loa.base-url}") String baseUrl) throws Exception {
-		boolean https = baseUrl.startsWith("https:");
+	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts, LoaSettings settings)
+			throws Exception {
+		boolean https = settings.baseUrl().startsWith("https:");
 		// The CSRF token of the forms lives in a cookie, so public pages need no session;
 		// signed links (unsubscribe, confirm) authenticate themselves.
 		browserHeaders(http, https);
@@ -152,8 +154,8 @@ class ApiSecurity {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	ApiToken apiToken(@Value("${loa.api.token:}") String configured, @Value("${loa.data-dir}") Path dataDir)
-			throws IOException {
+	ApiToken apiToken(@Value("${loa.api.token:}") String configured, LoaSettings settings) throws IOException {
+		Path dataDir = settings.dataDir();
 		if (!configured.isBlank()) {
 			return new ApiToken(configured);
 		}

@@ -2,15 +2,11 @@ package vn.loa.web;
 
 import java.net.URI;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,28 +18,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.loa.accounts.AuditLog;
+import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
-import vn.loa.content.ContentEditor;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
+import vn.loa.content.ContentWorkflow;
 import vn.loa.content.InvalidContentException;
 import vn.loa.publishing.Outcome;
 import vn.loa.publishing.PublicationLog;
 
 /**
- * The content API: create, update, withdraw and read items, and what became of them. A
- * change and its audit record commit together: an answer never reports a change that was
- * not stored, nor hides one that was.
+ * The content API: create, update, withdraw and read items, and what became of them. It
+ * changes items through the workflow as the trusted {@link ContentActor#API}, whose audit
+ * record commits with the change: an answer never reports a change that was not stored,
+ * nor hides one that was.
  */
 @RestController
 @RequestMapping("/api")
 class ContentApiController {
 
-	private static final JsonMapper AUDIT_JSON = JsonMapper.builder().build();
-
-	private final ContentEditor editor;
+	private final ContentWorkflow workflow;
 
 	private final ContentStore store;
 
@@ -51,15 +46,11 @@ class ContentApiController {
 
 	private final ZoneId zone;
 
-	private final AuditLog audit;
-
-	ContentApiController(ContentEditor editor, ContentStore store, PublicationLog publications, ZoneId zone,
-			AuditLog audit) {
-		this.editor = editor;
+	ContentApiController(ContentWorkflow workflow, ContentStore store, PublicationLog publications, ZoneId zone) {
+		this.workflow = workflow;
 		this.store = store;
 		this.publications = publications;
 		this.zone = zone;
-		this.audit = audit;
 	}
 
 	@GetMapping("/content")
@@ -73,35 +64,22 @@ class ContentApiController {
 	}
 
 	@PostMapping("/content")
-	@Transactional
 	ResponseEntity<Map<String, Object>> create(@RequestBody ContentDraft draft) {
-		ContentItem item = this.editor.create(draft);
-		record("content.create", item.id(), null, item);
+		ContentItem item = this.workflow.create(draft, ContentActor.API);
 		return ResponseEntity.created(URI.create("/api/content/" + item.id())).body(json(item));
 	}
 
 	@PutMapping("/content/{id}")
-	@Transactional
 	Map<String, Object> update(@PathVariable String id, @RequestBody ContentDraft draft) {
-		ContentItem before = this.store.find(id).orElse(null);
-		ContentItem after = this.editor.update(id, draft);
-		record("content.update", id, before, after);
-		return json(after);
+		return json(this.workflow.update(id, draft, ContentActor.API, null));
 	}
 
 	@DeleteMapping("/content/{id}")
-	@Transactional
 	ResponseEntity<Map<String, Object>> withdraw(@PathVariable String id) {
-		ContentItem before = this.store.find(id).orElse(null);
-		if (before == null) {
+		if (this.store.find(id).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		if (!this.store.withdraw(id)) {
-			throw InvalidContentException.conflict("status", "item '" + id + "' is already withdrawn");
-		}
-		ContentItem after = this.store.find(id).orElseThrow();
-		record("content.withdraw", id, before, after);
-		return ResponseEntity.ok(json(after));
+		return ResponseEntity.ok(json(this.workflow.withdraw(id, ContentActor.API)));
 	}
 
 	/** Publication outcomes; {@code ?outcome=missed} lists what never went out. */
@@ -132,33 +110,8 @@ class ContentApiController {
 		}
 	}
 
-	private void record(String action, String id, ContentItem before, ContentItem after) {
-		this.audit.record(Actors.current(), action, "content:" + id, auditJson(before), auditJson(after));
-	}
-
-	/** The item as the API shows it, without its publications (they are not edited). */
-	private String auditJson(ContentItem item) {
-		if (item == null) {
-			return null;
-		}
-		Map<String, Object> json = json(item);
-		json.remove("publications");
-		return AUDIT_JSON.writeValueAsString(json);
-	}
-
 	private Map<String, Object> json(ContentItem item) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", item.id());
-		json.put("organisation", item.organisation());
-		json.put("title", item.title());
-		json.put("summary", item.summary());
-		json.put("body", item.body());
-		json.put("radioScript", item.radioScript());
-		json.put("outlets", item.outlets().stream().map((o) -> o.key()).sorted().toList());
-		json.put("when", item.when());
-		json.put("dueAt", (item.dueAt() != null) ? item.dueAt().atZone(this.zone).toOffsetDateTime().toString() : null);
-		json.put("status", item.status().key());
-		json.put("source", item.source());
+		Map<String, Object> json = item.fields(this.zone);
 		json.put("publications", this.publications.of(item.id()));
 		return json;
 	}

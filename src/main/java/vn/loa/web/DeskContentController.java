@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.loa.accounts.AuditLog;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Plan;
@@ -51,8 +49,6 @@ import vn.loa.content.ReviewRefusedException;
 @Controller
 class DeskContentController {
 
-	private static final JsonMapper AUDIT_JSON = JsonMapper.builder().build();
-
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -67,8 +63,6 @@ class DeskContentController {
 
 	private final ContentStore store;
 
-	private final AuditLog audit;
-
 	private final RadioQueue radio;
 
 	private final CalendarService calendar;
@@ -79,11 +73,10 @@ class DeskContentController {
 
 	private final ErrorMessages errors;
 
-	DeskContentController(ContentWorkflow workflow, ContentStore store, AuditLog audit, RadioQueue radio,
-			CalendarService calendar, BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors) {
+	DeskContentController(ContentWorkflow workflow, ContentStore store, RadioQueue radio, CalendarService calendar,
+			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors) {
 		this.workflow = workflow;
 		this.store = store;
-		this.audit = audit;
 		this.radio = radio;
 		this.calendar = calendar;
 		this.bulletins = bulletins;
@@ -162,7 +155,6 @@ class DeskContentController {
 		catch (InvalidContentException ex) {
 			return invalid(model, form, null, ex, response);
 		}
-		record("content.create", after.id(), null, after);
 		return submitIfAsked(form, after);
 	}
 
@@ -174,12 +166,11 @@ class DeskContentController {
 		}
 		ContentItem after;
 		try {
-			after = this.workflow.edit(id, form.draft(), actor(), form.seen());
+			after = this.workflow.update(id, form.draft(), actor(), form.seen());
 		}
 		catch (InvalidContentException ex) {
 			return invalid(model, form, before, ex, response);
 		}
-		record("content.update", id, before, after);
 		return submitIfAsked(form, after);
 	}
 
@@ -206,21 +197,19 @@ class DeskContentController {
 
 	private String submitIfAsked(ContentForm form, ContentItem item) {
 		if ("submit".equals(form.action()) && item.status() == ContentStatus.DRAFT) {
-			ContentItem after = this.workflow.submit(item.id(), actor());
-			record("content.submit", item.id(), item, after);
+			this.workflow.submit(item.id(), actor());
 		}
 		return "redirect:/desk/content/" + item.id() + "/edit";
 	}
 
 	private String step(String id, String action, Integer seen, Model model, HttpServletResponse response) {
-		ContentItem before = item(id);
-		ContentItem after;
+		item(id);
 		try {
-			after = switch (action) {
+			switch (action) {
 				case "content.submit" -> this.workflow.submit(id, actor());
 				case "content.approve" -> this.workflow.approve(id, actor(), seen);
 				default -> this.workflow.withdraw(id, actor());
-			};
+			}
 		}
 		catch (ReviewRefusedException | InvalidContentException ex) {
 			int status = (ex instanceof ReviewRefusedException) ? HttpServletResponse.SC_FORBIDDEN
@@ -233,7 +222,6 @@ class DeskContentController {
 			return form(model, ContentForm.of(now, this.store.revision(id).orElseThrow()), now, Map.of(), status,
 					problem);
 		}
-		record(action, id, before, after);
 		return "redirect:/desk/content/" + id + "/edit";
 	}
 
@@ -298,27 +286,6 @@ class DeskContentController {
 	private ContentItem item(String id) {
 		return this.store.find(id)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
-	}
-
-	private void record(String action, String id, ContentItem before, ContentItem after) {
-		this.audit.record(Actors.current(), action, "content:" + id, auditJson(before), auditJson(after));
-	}
-
-	private String auditJson(ContentItem item) {
-		if (item == null) {
-			return null;
-		}
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", item.id());
-		json.put("title", item.title());
-		json.put("summary", item.summary());
-		json.put("body", item.body());
-		json.put("radioScript", item.radioScript());
-		json.put("outlets", item.outlets().stream().map(Outlet::key).sorted().toList());
-		json.put("when", item.when());
-		json.put("dueAt", (item.dueAt() != null) ? item.dueAt().toString() : null);
-		json.put("status", item.status().key());
-		return AUDIT_JSON.writeValueAsString(json);
 	}
 
 	private String format(Instant instant) {

@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.calendar.StoredPlan;
+import vn.loa.content.PlanRemoval;
 
 /**
  * Removing a stored plan at the desk: a page that says what will happen (the file plan
@@ -25,13 +26,13 @@ import vn.loa.calendar.StoredPlan;
 @Controller
 class DeskPlanRemovalController {
 
-	private final StoredPlanRemoval removal;
+	private final PlanRemoval removal;
 
 	private final MessageSource messages;
 
 	private final ZoneId zone;
 
-	DeskPlanRemovalController(StoredPlanRemoval removal, MessageSource messages, ZoneId zone) {
+	DeskPlanRemovalController(PlanRemoval removal, MessageSource messages, ZoneId zone) {
 		this.removal = removal;
 		this.messages = messages;
 		this.zone = zone;
@@ -39,7 +40,7 @@ class DeskPlanRemovalController {
 
 	@GetMapping("/desk/plans/{id}/remove")
 	String confirmation(@PathVariable String id, Model model) {
-		StoredPlanRemoval.Preview preview = this.removal.preview(id).orElseThrow(() -> notStored(id));
+		PlanRemoval.Preview preview = this.removal.preview(id).orElseThrow(() -> notStored(id));
 		show(preview, model);
 		return "desk-plan-remove";
 	}
@@ -48,22 +49,22 @@ class DeskPlanRemovalController {
 	String remove(@PathVariable String id, Model model, HttpServletResponse response, Locale locale,
 			RedirectAttributes redirect) {
 		try {
-			StoredPlanRemoval.Preview removed = this.removal.remove(id, Actors.current());
+			PlanRemoval.Preview removed = this.removal.remove(id, Actors.current());
 			redirect.addFlashAttribute("removed", removed.stored().planId());
 			redirect.addFlashAttribute("shippedBack", removed.shippedComesBack());
 			return removed.shippedComesBack() ? "redirect:/desk/plans/" + removed.stored().planId()
 					: "redirect:/desk/plans";
 		}
-		catch (StoredPlanRemoval.NotStoredException ex) {
+		catch (PlanRemoval.NotStoredException ex) {
 			throw notStored(id);
 		}
-		catch (StoredPlanRemoval.PlanInUseException ex) {
+		catch (PlanRemoval.PlanInUseException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			show(ex.preview(), model);
 			model.addAttribute("conflict", ex.preview().inUse(this.messages, locale));
 			return "desk-plan-remove";
 		}
-		catch (StoredPlanRemoval.ChangedMeanwhileException ex) {
+		catch (PlanRemoval.ChangedMeanwhileException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			show(ex.preview(), model);
 			model.addAttribute("conflict", this.messages.getMessage("deskplan.remove.meanwhile",
@@ -72,7 +73,7 @@ class DeskPlanRemovalController {
 		}
 	}
 
-	private void show(StoredPlanRemoval.Preview preview, Model model) {
+	private void show(PlanRemoval.Preview preview, Model model) {
 		StoredPlan stored = preview.stored();
 		model.addAttribute("plan", preview.plan());
 		model.addAttribute("stored", stored);

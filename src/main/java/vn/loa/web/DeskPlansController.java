@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import vn.loa.accounts.AuditLog;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Event;
@@ -48,8 +47,6 @@ class DeskPlansController {
 
 	private final PlanImports imports;
 
-	private final AuditLog audit;
-
 	private final ContentStore store;
 
 	private final Clock clock;
@@ -58,11 +55,10 @@ class DeskPlansController {
 
 	private final MessageSource messages;
 
-	DeskPlansController(CalendarService calendar, PlanImports imports, AuditLog audit, ContentStore store, Clock clock,
-			ZoneId zone, MessageSource messages) {
+	DeskPlansController(CalendarService calendar, PlanImports imports, ContentStore store, Clock clock, ZoneId zone,
+			MessageSource messages) {
 		this.calendar = calendar;
 		this.imports = imports;
-		this.audit = audit;
 		this.store = store;
 		this.clock = clock;
 		this.zone = zone;
@@ -136,9 +132,7 @@ class DeskPlansController {
 			HttpServletResponse response, Locale locale) {
 		PlanImports.Draft draft = draft(draftId);
 		try {
-			PlanImports.Draft confirmed = this.imports.confirm(draftId, replace);
-			this.audit.record(Actors.current(), "plan-import.confirm", "plan-import:" + draftId, null,
-					"plan " + confirmed.planId() + (replace ? ", replacing the existing plan" : ""));
+			PlanImports.Draft confirmed = this.imports.confirm(draftId, replace, Actors.current());
 			return "redirect:/desk/plans/" + confirmed.planId();
 		}
 		catch (PlanImports.ImportConflictException ex) {

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import vn.loa.accounts.AuditLog;
 import vn.loa.channels.email.BulletinDeliveries;
 import vn.loa.channels.email.Delivery;
 import vn.loa.content.ContentItem;
@@ -52,18 +51,15 @@ class DeskSubscriberController {
 
 	private final ContentStore contents;
 
-	private final AuditLog audit;
-
 	private final ZoneId zone;
 
 	private final ErrorMessages errors;
 
-	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, ContentStore contents,
-			AuditLog audit, ZoneId zone, ErrorMessages errors) {
+	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, ContentStore contents, ZoneId zone,
+			ErrorMessages errors) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
 		this.contents = contents;
-		this.audit = audit;
 		this.zone = zone;
 		this.errors = errors;
 	}
@@ -90,9 +86,8 @@ class DeskSubscriberController {
 	@PostMapping("/desk/subscribers")
 	String add(@ModelAttribute("form") Form form, Model model) {
 		try {
-			Subscriber added = this.subscribers.add(null, form.email(), form.name(), parse(form.status()));
-			this.audit.record(Actors.current(), "subscriber.add", "subscriber:" + added.id(), null,
-					added.organisation() + ", " + added.status().name().toLowerCase(Locale.ROOT));
+			Subscriber added = this.subscribers.add(null, form.email(), form.name(), parse(form.status()),
+					Actors.current());
 			return "redirect:/desk/subscribers/" + added.id();
 		}
 		catch (InvalidSubscriberException ex) {
@@ -140,25 +135,15 @@ class DeskSubscriberController {
 			.stream()
 			.map((p) -> new Refusal(p.line(), this.errors.text(p.code(), p.arguments(), p.message())))
 			.toList());
-		int added = 0;
-		int duplicates = 0;
-		for (DeskSubscriberCsv.Row row : parsed.rows()) {
-			try {
-				this.subscribers.add(null, row.email(), row.name(), parse(row.status()));
-				added++;
-			}
-			catch (InvalidSubscriberException ex) {
-				if (ex.isConflict()) {
-					duplicates++;
-				}
-				else {
-					problems.add(new Refusal(row.line(), this.errors.of(ex)));
-				}
-			}
-		}
+		Subscribers.Imported imported = this.subscribers.importAll(parsed.rows()
+			.stream()
+			.map((row) -> new Subscribers.NewSubscriber(row.line(), row.email(), row.name(), row.status()))
+			.toList(), problems.size(), Actors.current());
+		imported.refused()
+			.forEach((refused) -> problems.add(new Refusal(refused.line(), this.errors.of(refused.reason()))));
 		problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-		this.audit.record(Actors.current(), "subscriber.import", "subscribers", null,
-				"added " + added + ", duplicates " + duplicates + ", refused " + problems.size());
+		int added = imported.added();
+		int duplicates = imported.duplicates();
 		model.addAttribute("imported", new Imported(added, duplicates, problems));
 		return list(null, null, model);
 	}

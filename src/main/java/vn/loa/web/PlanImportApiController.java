@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
-import vn.loa.accounts.AuditLog;
 import vn.loa.importer.PlanDocuments;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
@@ -30,11 +29,8 @@ class PlanImportApiController {
 
 	private final PlanImports imports;
 
-	private final AuditLog audit;
-
-	PlanImportApiController(PlanImports imports, AuditLog audit) {
+	PlanImportApiController(PlanImports imports) {
 		this.imports = imports;
-		this.audit = audit;
 	}
 
 	@PostMapping
@@ -51,10 +47,7 @@ class PlanImportApiController {
 
 	@PostMapping("/{id}/confirm")
 	PlanImports.Draft confirm(@PathVariable String id, @RequestParam(defaultValue = "false") boolean replace) {
-		PlanImports.Draft confirmed = this.imports.confirm(id, replace);
-		this.audit.record(Actors.current(), "plan-import.confirm", "plan-import:" + id, null,
-				"plan " + confirmed.planId() + (replace ? ", replacing the existing plan" : ""));
-		return confirmed;
+		return this.imports.confirm(id, replace, Actors.current());
 	}
 
 	@ExceptionHandler(UnreadableDocumentException.class)

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.loa.content.PlanRemoval;
+
 /**
  * Removing a plan confirmed through {@code /api/plans/imports}: only stored plans, never
  * a plan of {@code calendar/}.
@@ -21,18 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/plans/stored")
 class StoredPlanApiController {
 
-	private final StoredPlanRemoval removal;
+	private final PlanRemoval removal;
 
 	private final MessageSource messages;
 
-	StoredPlanApiController(StoredPlanRemoval removal, MessageSource messages) {
+	StoredPlanApiController(PlanRemoval removal, MessageSource messages) {
 		this.removal = removal;
 		this.messages = messages;
 	}
 
 	@DeleteMapping("/{id}")
 	Map<String, Object> remove(@PathVariable String id) {
-		StoredPlanRemoval.Preview removed = this.removal.remove(id, Actors.current());
+		PlanRemoval.Preview removed = this.removal.remove(id, Actors.current());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("planId", removed.stored().planId());
 		body.put("version", removed.stored().version());
@@ -40,13 +42,13 @@ class StoredPlanApiController {
 		return body;
 	}
 
-	@ExceptionHandler(StoredPlanRemoval.NotStoredException.class)
-	ResponseEntity<Map<String, String>> notStored(StoredPlanRemoval.NotStoredException ex) {
+	@ExceptionHandler(PlanRemoval.NotStoredException.class)
+	ResponseEntity<Map<String, String>> notStored(PlanRemoval.NotStoredException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
 	}
 
-	@ExceptionHandler(StoredPlanRemoval.PlanInUseException.class)
-	ResponseEntity<Map<String, Object>> inUse(StoredPlanRemoval.PlanInUseException ex, Locale locale) {
+	@ExceptionHandler(PlanRemoval.PlanInUseException.class)
+	ResponseEntity<Map<String, Object>> inUse(PlanRemoval.PlanInUseException ex, Locale locale) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("message", ex.preview().inUse(this.messages, locale));
 		body.put("items",
@@ -59,8 +61,8 @@ class StoredPlanApiController {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
 	}
 
-	@ExceptionHandler(StoredPlanRemoval.ChangedMeanwhileException.class)
-	ResponseEntity<Map<String, String>> meanwhile(StoredPlanRemoval.ChangedMeanwhileException ex, Locale locale) {
+	@ExceptionHandler(PlanRemoval.ChangedMeanwhileException.class)
+	ResponseEntity<Map<String, String>> meanwhile(PlanRemoval.ChangedMeanwhileException ex, Locale locale) {
 		return ResponseEntity.status(HttpStatus.CONFLICT)
 			.body(Map.of("message", this.messages.getMessage("deskplan.remove.meanwhile",
 					new Object[] { ex.preview().stored().planId() }, locale)));

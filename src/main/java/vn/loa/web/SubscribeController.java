@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.loa.limits.SignUpLimits;
 import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.ConfirmationTokens.Status;
 import vn.loa.subscribers.ConfirmationTokens.Verdict;
@@ -40,14 +41,10 @@ class SubscribeController {
 
 	private final SignUpLimits limits;
 
-	private final ResidentConsents consents;
-
-	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, SignUpLimits limits,
-			ResidentConsents consents) {
+	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, SignUpLimits limits) {
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.limits = limits;
-		this.consents = consents;
 	}
 
 	@GetMapping("/subscribe")
@@ -97,7 +94,8 @@ class SubscribeController {
 	@PostMapping("/subscribe/confirm/{token}")
 	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
 		Verdict verdict = this.tokens.verify(token);
-		Optional<Subscriber> subscriber = verdict.subscriberId().flatMap(this.consents::confirm);
+		Optional<Subscriber> subscriber = verdict.subscriberId()
+			.flatMap((id) -> this.subscribers.confirm(id, Subscribers.RESIDENT));
 		if (subscriber.isEmpty() || !subscriber.get().isConfirmed()) {
 			return refused(verdict, model, response);
 		}
@@ -115,7 +113,7 @@ class SubscribeController {
 		if (!this.limits.allowMailbox(Subscribers.checkEmail(email))) {
 			return null;
 		}
-		return this.consents.signUp(email, name);
+		return this.subscribers.signUp(email, name);
 	}
 
 	private static String form(Model model, String email, String name, Map<String, Boolean> errors) {

@@ -3,11 +3,9 @@ package vn.loa.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.loa.accounts.AuditLog;
 import vn.loa.subscribers.InvalidSubscriberException;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
@@ -31,20 +28,16 @@ class SubscriberApiController {
 
 	private final Subscribers subscribers;
 
-	private final AuditLog audit;
-
-	SubscriberApiController(Subscribers subscribers, AuditLog audit) {
+	SubscriberApiController(Subscribers subscribers) {
 		this.subscribers = subscribers;
-		this.audit = audit;
 	}
 
 	@PostMapping
-	@Transactional
 	ResponseEntity<Subscriber> add(@RequestBody NewSubscriber request) {
 		SubscriberStatus status = (request.status() != null && !request.status().isBlank())
 				? SubscriberStatus.parse(request.status()) : null;
-		Subscriber added = this.subscribers.add(request.organisation(), request.email(), request.name(), status);
-		record("subscriber.add", added, null);
+		Subscriber added = this.subscribers.add(request.organisation(), request.email(), request.name(), status,
+				Actors.current());
 		return ResponseEntity.created(URI.create("/api/subscribers/" + added.id())).body(added);
 	}
 
@@ -61,36 +54,16 @@ class SubscriberApiController {
 	}
 
 	@PostMapping("/{id}/confirm")
-	@Transactional
 	ResponseEntity<Subscriber> confirm(@PathVariable long id) {
-		Optional<Subscriber> before = this.subscribers.find(id);
-		Optional<Subscriber> confirmed = this.subscribers.confirm(id);
-		confirmed.ifPresent((after) -> record("subscriber.confirm", after, before.orElse(null)));
-		return ResponseEntity.of(confirmed);
+		return ResponseEntity.of(this.subscribers.confirm(id, Actors.current()));
 	}
 
 	@DeleteMapping("/{id}")
-	@Transactional
 	ResponseEntity<Void> unsubscribe(@PathVariable long id) {
-		Optional<Subscriber> before = this.subscribers.find(id);
-		Optional<?> done = this.subscribers.unsubscribe(id);
-		if (done.isEmpty()) {
+		if (this.subscribers.unsubscribe(id, Actors.current()).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		this.audit.record(Actors.current(), "subscriber.unsubscribe", "subscriber:" + id,
-				before.map(SubscriberApiController::describe).orElse(null),
-				this.subscribers.find(id).map(SubscriberApiController::describe).orElse("unsubscribed"));
 		return ResponseEntity.noContent().build();
-	}
-
-	private void record(String action, Subscriber after, Subscriber before) {
-		this.audit.record(Actors.current(), action, "subscriber:" + after.id(),
-				(before != null) ? describe(before) : null, describe(after));
-	}
-
-	/** A short text, without the address: the audit log is no second subscriber list. */
-	private static String describe(Subscriber subscriber) {
-		return subscriber.organisation() + ", " + subscriber.status().name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	@ExceptionHandler

@@ -31,12 +31,9 @@ class UnsubscribeController {
 
 	private final Subscribers subscribers;
 
-	private final ResidentConsents consents;
-
-	UnsubscribeController(UnsubscribeTokens tokens, Subscribers subscribers, ResidentConsents consents) {
+	UnsubscribeController(UnsubscribeTokens tokens, Subscribers subscribers) {
 		this.tokens = tokens;
 		this.subscribers = subscribers;
-		this.consents = consents;
 	}
 
 	@GetMapping
@@ -53,7 +50,8 @@ class UnsubscribeController {
 
 	@PostMapping
 	String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<Subscriber> subscriber = this.tokens.verify(token).flatMap(this.consents::unsubscribe);
+		Optional<Subscriber> subscriber = this.tokens.verify(token)
+			.flatMap((id) -> this.subscribers.unsubscribe(id, Subscribers.RESIDENT));
 		if (subscriber.isEmpty()) {
 			return invalid(model, response);
 		}

@@ -15,6 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.loa.audit.AuditLog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

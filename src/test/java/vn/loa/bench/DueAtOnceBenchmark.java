@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.loa.LoaApplication;
 import vn.loa.content.ContentDraft;
-import vn.loa.content.ContentEditor;
+import vn.loa.content.ContentActor;
+import vn.loa.content.ContentWorkflow;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
 
@@ -93,13 +94,13 @@ public final class DueAtOnceBenchmark {
 		Path dir = Files.createTempDirectory("loa-bench");
 		try (ConfigurableApplicationContext loa = start(dir, setup.sink())) {
 			Scheduler scheduler = loa.getBean(Scheduler.class);
-			ContentEditor editor = loa.getBean(ContentEditor.class);
+			ContentWorkflow editor = loa.getBean(ContentWorkflow.class);
 			JdbcTemplate jdbc = loa.getBean(JdbcTemplate.class);
 			Clock clock = loa.getBean(Clock.class);
 			ZoneId zone = loa.getBean(ZoneId.class);
 			for (int i = 0; i < setup.subscribers(); i++) {
 				loa.getBean(Subscribers.class)
-					.add("default", "ban-doc-" + i + "@example.vn", "Bạn đọc " + i, SubscriberStatus.CONFIRMED);
+					.add("default", "ban-doc-" + i + "@example.vn", "Bạn đọc " + i, SubscriberStatus.CONFIRMED, "api");
 			}
 
 			// Hold Quartz while the items are stored, so nothing fires before all are in.
@@ -113,7 +114,7 @@ public final class DueAtOnceBenchmark {
 			for (int i = 0; i < items; i++) {
 				editor.create(new ContentDraft("bench-" + i, "Thông báo số " + i + ": chào mừng Quốc khánh 2/9",
 						"Đề nghị bà con treo cờ Tổ quốc.", BODY, null, List.of("feed", "email", "radio"), when,
-						Map.of(), null, null));
+						Map.of(), null, null), ContentActor.API);
 			}
 			if (triggerPerItem) {
 				// Loa's ContentScheduled listener made one trigger for the instant; add

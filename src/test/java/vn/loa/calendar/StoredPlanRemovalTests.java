@@ -60,11 +60,11 @@ class StoredPlanRemovalTests {
 		assertThat(this.b.refreshIfChanged()).isTrue();
 		assertThat(this.b.book().plan("450-KH/TU")).map(Plan::title).hasValue("Bản nhập nhầm");
 
-		assertThat(this.a.removePlan("450-kh-tu", first.version())).isTrue();
+		assertThat(this.a.removePlan("450-kh-tu", first.version(), "bien-tap")).isTrue();
 		assertThat(this.a.book().plan("450-kh-tu")).isEmpty();
 		assertThat(this.a.storedPlan("450-kh-tu")).isEmpty();
 		// Removed once: the other node finds nothing left to remove.
-		assertThat(this.b.removePlan("450-kh-tu", first.version())).isFalse();
+		assertThat(this.b.removePlan("450-kh-tu", first.version(), "bien-tap")).isFalse();
 		assertThat(this.b.refreshIfChanged()).isTrue();
 		assertThat(this.b.book().plan("450-kh-tu")).isEmpty();
 
@@ -73,7 +73,7 @@ class StoredPlanRemovalTests {
 		// Node A removes it and stores it again before node B looks: version 1 both
 		// times, stored a second later.
 		this.clock.step();
-		assertThat(this.a.removePlan("450-kh-tu", 1)).isTrue();
+		assertThat(this.a.removePlan("450-kh-tu", 1, "bien-tap")).isTrue();
 		StoredPlan third = this.a.storePlan("450-kh-tu", PLAN.formatted("Bản đúng"), "nhap", false);
 		assertThat(third.version()).isEqualTo(1);
 		assertThat(this.b.refreshIfChanged()).isTrue();
@@ -91,12 +91,12 @@ class StoredPlanRemovalTests {
 		// Looking at the calendar without it changes nothing.
 		assertThat(this.a.book().plan("443-kh-tu")).map(Plan::title).hasValue("Bản sửa");
 
-		assertThat(this.a.removePlan("443-kh-tu", copy.version() + 1)).isFalse();
+		assertThat(this.a.removePlan("443-kh-tu", copy.version() + 1, "bien-tap")).isFalse();
 		assertThat(this.a.storedPlan("443-kh-tu")).isPresent();
-		assertThat(this.a.removePlan("443-kh-tu", copy.version())).isTrue();
+		assertThat(this.a.removePlan("443-kh-tu", copy.version(), "bien-tap")).isTrue();
 		assertThat(this.a.book().plan("443-kh-tu")).map(Plan::title).hasValue(shippedTitle);
 		// Never a file: calendar/ changes by deploying.
-		assertThat(this.a.removePlan("83-kh-hu", 1)).isFalse();
+		assertThat(this.a.removePlan("83-kh-hu", 1, "bien-tap")).isFalse();
 		assertThat(this.a.book().plan("83-kh-hu")).isPresent();
 	}
 

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import vn.loa.content.ContentDraft;
-import vn.loa.content.ContentEditor;
+import vn.loa.content.ContentActor;
+import vn.loa.content.ContentWorkflow;
 import vn.loa.content.ContentStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class IcsIntegrationTests {
 	int port;
 
 	@Autowired
-	ContentEditor editor;
+	ContentWorkflow editor;
 
 	@Autowired
 	ContentStore store;
@@ -56,11 +57,12 @@ class IcsIntegrationTests {
 		if (this.store.find("co-truoc-quoc-khanh").isEmpty()) {
 			this.editor.create(new ContentDraft("co-truoc-quoc-khanh", "Treo cờ mừng Quốc khánh 2/9",
 					"Các hộ gia đình treo cờ Tổ quốc.", "Kính thưa bà con...", null, List.of("feed", "radio"),
-					"anniversary quoc-khanh 2025, 1 day before, 06:00", null, null, null));
+					"anniversary quoc-khanh 2025, 1 day before, 06:00", null, null, null), ContentActor.API);
 			this.editor.create(new ContentDraft("hop-vung-tau", "Hội nghị báo cáo viên Thành phố Vũng Tàu", "",
-					"Nội dung.", null, List.of("email"), "2025-10-10 08:00", null, "thanh-uy-vung-tau", null));
+					"Nội dung.", null, List.of("email"), "2025-10-10 08:00", null, "thanh-uy-vung-tau", null),
+					ContentActor.API);
 			this.editor.create(new ContentDraft("ban-nhap", "Bản nháp chưa duyệt", "", "Nội dung.", null,
-					List.of("feed"), "2025-10-11 08:00", null, null, "draft"));
+					List.of("feed"), "2025-10-11 08:00", null, null, "draft"), ContentActor.API);
 		}
 	}
 
@@ -117,7 +119,7 @@ class IcsIntegrationTests {
 		assertThat(get("/calendar.ics?from=2025&to=2026", "If-None-Match", etag).statusCode()).isEqualTo(200);
 
 		this.editor.create(new ContentDraft("hop-vung-tau-2", "Hội nghị sơ kết Thành phố Vũng Tàu", "", "Nội dung.",
-				null, List.of("email"), "2025-11-10 08:00", null, "thanh-uy-vung-tau", null));
+				null, List.of("email"), "2025-11-10 08:00", null, "thanh-uy-vung-tau", null), ContentActor.API);
 		HttpResponse<byte[]> changed = get("/calendar/organisations/thanh-uy-vung-tau.ics?from=2025&to=2026",
 				"If-None-Match", etag);
 		assertThat(changed.statusCode()).isEqualTo(200);

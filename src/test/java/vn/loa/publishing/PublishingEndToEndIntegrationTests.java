@@ -50,7 +50,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.loa.content.ContentDraft;
-import vn.loa.content.ContentEditor;
+import vn.loa.content.ContentActor;
+import vn.loa.content.ContentWorkflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,7 +104,7 @@ class PublishingEndToEndIntegrationTests {
 	Publisher publisher;
 
 	@Autowired
-	ContentEditor editor;
+	ContentWorkflow editor;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -207,7 +208,8 @@ class PublishingEndToEndIntegrationTests {
 				{"email": "mot.lan@example.vn", "name": "Một lần", "status": "confirmed"}""");
 		Instant due = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		this.editor.create(new ContentDraft("mot-lan-thoi", "Chỉ một lần", "", "Thân bài", null,
-				List.of("feed", "email", "radio"), LOCAL.format(due.atZone(this.zone)), Map.of(), null, null));
+				List.of("feed", "email", "radio"), LOCAL.format(due.atZone(this.zone)), Map.of(), null, null),
+				ContentActor.API);
 		Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
 
 		ExecutorService pool = Executors.newFixedThreadPool(4);

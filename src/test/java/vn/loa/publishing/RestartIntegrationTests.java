@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.loa.LoaApplication;
 import vn.loa.content.ContentDraft;
-import vn.loa.content.ContentEditor;
+import vn.loa.content.ContentActor;
+import vn.loa.content.ContentWorkflow;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
 
@@ -45,12 +46,12 @@ class RestartIntegrationTests {
 			ZoneId zone = first.getBean(ZoneId.class);
 			due = Instant.now().plusSeconds(4).atZone(zone).withNano(0).toInstant();
 			String when = LOCAL.format(due.atZone(zone));
-			ContentEditor editor = first.getBean(ContentEditor.class);
+			ContentWorkflow editor = first.getBean(ContentWorkflow.class);
 			editor.create(new ContentDraft("tin-moi", "Tin còn mới", "", "Thân bài", null,
-					List.of("feed", "email", "radio"), when, Map.of(), null, null));
+					List.of("feed", "email", "radio"), when, Map.of(), null, null), ContentActor.API);
 			editor
 				.create(new ContentDraft("tin-cu", "Tin đã cũ", "", "Thân bài", null, List.of("feed", "email", "radio"),
-						when, Map.of("feed", "1s", "email", "1s", "radio", "1s"), null, null));
+						when, Map.of("feed", "1s", "email", "1s", "radio", "1s"), null, null), ContentActor.API);
 		}
 		// Loa is down while both fall due.
 		Duration wait = Duration.between(Instant.now(), due.plusSeconds(3));

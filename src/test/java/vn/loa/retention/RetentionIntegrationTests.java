@@ -124,7 +124,7 @@ class RetentionIntegrationTests {
 		PlanImports.Draft oldDraft = upload(now.minus(Duration.ofDays(31)), "451");
 		PlanImports.Draft confirmedDraft = upload(now.minus(Duration.ofDays(40)), "452");
 		this.clock.set(now.minus(Duration.ofDays(39)));
-		this.imports.confirm(confirmedDraft.id(), false);
+		this.imports.confirm(confirmedDraft.id(), false, "bien-tap");
 		PlanImports.Draft recentDraft = upload(now.minus(Duration.ofDays(29)), "453");
 		assertThat(notes(oldDraft.id())).isPositive();
 

@@ -23,8 +23,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import vn.loa.accounts.Account;
 import vn.loa.accounts.Accounts;
-import vn.loa.accounts.AuditEntry;
-import vn.loa.accounts.AuditLog;
+import vn.loa.audit.AuditEntry;
+import vn.loa.audit.AuditLog;
 import vn.loa.accounts.InvalidAccountException;
 import vn.loa.accounts.Role;
 

@@ -22,9 +22,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Logging in to the desk over MockMvc as a browser does: the login form's CSRF token,
  * then the form.
  */
-final class DeskSessions {
+public final class DeskSessions {
 
-	static final String PASSWORD = "mật-khẩu-đủ-dài-1";
+	public static final String PASSWORD = "mật-khẩu-đủ-dài-1";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -35,7 +35,7 @@ final class DeskSessions {
 	 * A logged-in session of {@code username}, created with {@code role} if it does not
 	 * exist.
 	 */
-	static MockHttpSession login(MockMvc mvc, Accounts accounts, String username, Role role) throws Exception {
+	public static MockHttpSession login(MockMvc mvc, Accounts accounts, String username, Role role) throws Exception {
 		if (accounts.find(username).isEmpty()) {
 			accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role));
 		}
@@ -48,7 +48,7 @@ final class DeskSessions {
 	}
 
 	/** The CSRF cookie and field of a page, as a browser sends them back. */
-	static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
+	public static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
 		Matcher csrf = CSRF.matcher(page.getResponse().getContentAsString());
 		assertThat(csrf.find()).isTrue();
 		Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");

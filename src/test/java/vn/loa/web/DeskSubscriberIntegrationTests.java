@@ -58,7 +58,7 @@ class DeskSubscriberIntegrationTests {
 
 	@Test
 	void editorImportsGoodRowsReportsBadLinesAndCountsDuplicates() throws Exception {
-		this.subscribers.add(null, "da-co@xa.vn", "Đã Có", null);
+		this.subscribers.add(null, "da-co@xa.vn", "Đã Có", null, "api");
 		MockHttpSession editor = login("nhap-csv");
 		MvcResult page = this.mvc.perform(get("/desk/subscribers").session(editor))
 			.andExpect(status().isOk())
@@ -105,7 +105,7 @@ class DeskSubscriberIntegrationTests {
 	@Test
 	void exportRoundTripsAndNeutralisesFormulas() throws Exception {
 		this.subscribers.add(null, "cong-thuc@xa.vn", "=HYPERLINK(\"http://x.test\",\"bấm\")",
-				SubscriberStatus.CONFIRMED);
+				SubscriberStatus.CONFIRMED, "api");
 		MockHttpSession editor = login("xuat-csv");
 		MvcResult export = this.mvc.perform(get("/desk/subscribers/export").session(editor))
 			.andExpect(status().isOk())
@@ -164,7 +164,7 @@ class DeskSubscriberIntegrationTests {
 	void theAddFormExplainsARefusalInThePagesLanguageNextToTheField(String lang, String email, String name,
 			String field, String expected) throws Exception {
 		if (this.subscribers.list(null, null).stream().noneMatch((s) -> s.email().equals("trung@xa.vn"))) {
-			this.subscribers.add(null, "trung@xa.vn", "Đã Có", null);
+			this.subscribers.add(null, "trung@xa.vn", "Đã Có", null, "api");
 		}
 		String typedName = name.equals("201") ? "Lê".repeat(100) + "n" : name;
 		MockHttpSession editor = login("them-" + lang);
@@ -239,8 +239,8 @@ class DeskSubscriberIntegrationTests {
 
 	@Test
 	void resendingPutsFailedDeliveriesBackInTheQueueAndShowsThemOnTheSubscriberPage() throws Exception {
-		Subscriber failed = this.subscribers.add(null, "hong@xa.vn", "Hỏng", SubscriberStatus.CONFIRMED);
-		Subscriber sent = this.subscribers.add(null, "tot@xa.vn", "Tốt", SubscriberStatus.CONFIRMED);
+		Subscriber failed = this.subscribers.add(null, "hong@xa.vn", "Hỏng", SubscriberStatus.CONFIRMED, "api");
+		Subscriber sent = this.subscribers.add(null, "tot@xa.vn", "Tốt", SubscriberStatus.CONFIRMED, "api");
 		delivery("ban-tin-1", failed.id(), "FAILED", "550 5.1.1 mailbox unavailable");
 		delivery("ban-tin-1", sent.id(), "SENT", "250 OK");
 		MockHttpSession editor = login("gui-lai");
@@ -275,7 +275,7 @@ class DeskSubscriberIntegrationTests {
 
 	@Test
 	void gettingThePagesChangesNothingAndTheEnglishBundleIsThere() throws Exception {
-		Subscriber failed = this.subscribers.add(null, "chi-xem@xa.vn", "Chỉ Xem", SubscriberStatus.CONFIRMED);
+		Subscriber failed = this.subscribers.add(null, "chi-xem@xa.vn", "Chỉ Xem", SubscriberStatus.CONFIRMED, "api");
 		delivery("ban-tin-xem", failed.id(), "FAILED", "554 refused");
 		MockHttpSession editor = login("chi-xem-ban-tin");
 		int audits = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class);

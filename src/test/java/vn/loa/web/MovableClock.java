@@ -7,13 +7,13 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock a test sets and moves. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
 	private final AtomicReference<Instant> now;
 
 	private final ZoneId zone;
 
-	MovableClock(Instant start, ZoneId zone) {
+	public MovableClock(Instant start, ZoneId zone) {
 		this(new AtomicReference<>(start), zone);
 	}
 
@@ -22,11 +22,11 @@ final class MovableClock extends Clock {
 		this.zone = zone;
 	}
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		this.now.set(instant);
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now.updateAndGet((instant) -> instant.plus(duration));
 	}
 

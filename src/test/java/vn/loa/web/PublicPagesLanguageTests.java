@@ -134,7 +134,7 @@ class PublicPagesLanguageTests {
 	void subscribeAndConfirmPages() throws Exception {
 		assertThat(vietnamese("/subscribe")).contains("Địa chỉ thư điện tử");
 		assertThat(english("/subscribe")).contains("Email address").doesNotContain("Địa chỉ thư điện tử");
-		Subscriber pending = this.subscribers.add(null, "ngon.ngu@example.vn", "Ngôn Ngữ", null);
+		Subscriber pending = this.subscribers.add(null, "ngon.ngu@example.vn", "Ngôn Ngữ", null, "api");
 		String confirm = "/subscribe/confirm/" + this.confirmations.issue(pending.id());
 		assertThat(vietnamese(confirm)).contains("Xác nhận đăng ký");
 		assertThat(english(confirm)).contains("Confirm subscription")
@@ -144,7 +144,7 @@ class PublicPagesLanguageTests {
 
 	@Test
 	void unsubscribePageAsksConfirmsAndRefusesInTheReadersLanguage() throws Exception {
-		Subscriber subscriber = this.subscribers.add(null, "huy.dang.ky@example.vn", "Hủy Đăng Ký", null);
+		Subscriber subscriber = this.subscribers.add(null, "huy.dang.ky@example.vn", "Hủy Đăng Ký", null, "api");
 		String path = "/unsubscribe/" + this.unsubscribes.issue(subscriber.id());
 		assertThat(vietnamese(path)).contains("Hủy đăng ký nhận bản tin")
 			.contains("Ngừng gửi bản tin tới <strong>huy.dang.ky@example.vn</strong>?");

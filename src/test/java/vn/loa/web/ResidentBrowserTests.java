@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.loa.content.ContentDraft;
-import vn.loa.content.ContentEditor;
+import vn.loa.content.ContentActor;
+import vn.loa.content.ContentWorkflow;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
 
@@ -75,7 +76,7 @@ class ResidentBrowserTests {
 	Subscribers subscribers;
 
 	@Autowired
-	ContentEditor editor;
+	ContentWorkflow editor;
 
 	@Autowired
 	ZoneId zone;
@@ -140,9 +141,11 @@ class ResidentBrowserTests {
 
 		String title = "Thông báo lịch tiêm phòng cho trẻ em";
 		ZonedDateTime due = ZonedDateTime.now(this.zone).plusSeconds(4).withNano(0);
-		this.editor.create(new ContentDraft("tiem-phong-browser", title, "Lịch tiêm phòng tháng này.",
-				"Kính gửi bà con, lịch **tiêm phòng** như sau.", null, List.of("feed", "email"),
-				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(due), Map.of(), null, null));
+		this.editor.create(
+				new ContentDraft("tiem-phong-browser", title, "Lịch tiêm phòng tháng này.",
+						"Kính gửi bà con, lịch **tiêm phòng** như sau.", null, List.of("feed", "email"),
+						DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(due), Map.of(), null, null),
+				ContentActor.API);
 		String unsubscribeLink = link(awaitMail(address, title), UNSUBSCRIBE_LINK);
 
 		this.browser.get("http://localhost:" + PORT + "/p/tiem-phong-browser");

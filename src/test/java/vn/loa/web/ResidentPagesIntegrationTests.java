@@ -269,7 +269,7 @@ class ResidentPagesIntegrationTests {
 
 	@Test
 	void anExpiredOrTamperedConfirmationLinkIsRefusedAndChangesNothing() throws Exception {
-		Subscriber pending = this.subscribers.add(null, "het.han@example.vn", "Hết hạn", null);
+		Subscriber pending = this.subscribers.add(null, "het.han@example.vn", "Hết hạn", null, "api");
 		String token = this.tokens.issue(pending.id());
 		this.clock.advance(ConfirmationTokens.VALIDITY.plusMinutes(1));
 		try {

@@ -14,13 +14,13 @@ import vn.loa.importer.CalendarCopies;
  * an empty {@code content/} and, when asked, a copy of the shipped {@code calendar/} the
  * test may change.
  */
-final class TestData {
+public final class TestData {
 
 	private TestData() {
 	}
 
 	/** A fresh data directory with an empty {@code content/}. */
-	static Path directory(String prefix) {
+	public static Path directory(String prefix) {
 		try {
 			Path data = Files.createTempDirectory(prefix);
 			Files.createDirectories(data.resolve("content"));
@@ -32,7 +32,7 @@ final class TestData {
 	}
 
 	/** As {@link #directory(String)}, with a copy of the shipped calendar. */
-	static Path withCalendar(String prefix) {
+	public static Path withCalendar(String prefix) {
 		Path data = directory(prefix);
 		try {
 			CalendarCopies.copy(data);
@@ -47,7 +47,7 @@ final class TestData {
 	 * Points Loa at the directory: its data, its content and, if it has one, its
 	 * calendar.
 	 */
-	static void register(DynamicPropertyRegistry registry, Path data) {
+	public static void register(DynamicPropertyRegistry registry, Path data) {
 		registry.add("loa.data-dir", data::toString);
 		registry.add("loa.content-dir", () -> data.resolve("content").toString());
 		if (Files.isDirectory(data.resolve("calendar"))) {

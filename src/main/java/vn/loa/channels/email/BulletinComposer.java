@@ -24,10 +24,10 @@ import jakarta.mail.internet.MimeUtility;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import vn.loa.content.ContentItem;
+import vn.loa.settings.LoaSettings;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.UnsubscribeTokens;
 import vn.loa.text.PlainText;
@@ -74,12 +74,12 @@ class BulletinComposer {
 	};
 
 	BulletinComposer(ITemplateEngine templates, UnsubscribeTokens tokens, EmailProperties properties,
-			@Value("${loa.base-url}") String baseUrl, Clock clock) throws AddressException {
+			LoaSettings settings, Clock clock) throws AddressException {
 		this.templates = templates;
 		this.tokens = tokens;
 		this.from = sender(properties.from());
 		this.unsubscribeMailto = headerSafe(properties.unsubscribeMailto());
-		this.baseUrl = headerSafe(baseUrl).replaceAll("/+$", "");
+		this.baseUrl = headerSafe(settings.baseUrl()).replaceAll("/+$", "");
 		String host = URI.create(this.baseUrl).getHost();
 		this.messageIdDomain = (host != null && !host.isBlank()) ? NOT_ATEXT.matcher(host).replaceAll("-")
 				: "localhost";

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +31,8 @@ import vn.loa.subscribers.Subscribers;
 @Component
 public class BulletinDeliveries {
 
+	private static final int RECIPIENT_BATCH = 1000;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final Subscribers subscribers;
@@ -41,9 +45,12 @@ public class BulletinDeliveries {
 
 	private final LeasedRows leases;
 
+	private final ApplicationEventPublisher events;
+
 	BulletinDeliveries(NamedParameterJdbcTemplate jdbc, Subscribers subscribers, EmailProperties properties,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.subscribers = subscribers;
@@ -91,15 +98,20 @@ public class BulletinDeliveries {
 	/**
 	 * Puts an item's failed deliveries back in the queue, due now; the sender then tries
 	 * each once more (its attempts are kept, so a further temporary failure ends it
-	 * again).
+	 * again). Announced as {@link DeliveriesResent} when there were any.
+	 * @param actor who asked for it
 	 * @return how many deliveries were queued again
 	 */
 	@Transactional
-	public int resendFailed(String itemId) {
+	public int resendFailed(String itemId, String actor) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		return this.jdbc
+		int queued = this.jdbc
 			.update("UPDATE bulletin_delivery SET status = 'RETRYING', next_attempt_at = :now, updated_at = :now "
 					+ "WHERE item_id = :item AND status = 'FAILED'", Map.of("item", itemId, "now", now));
+		if (queued > 0) {
+			this.events.publishEvent(new DeliveriesResent(actor, itemId, queued));
+		}
+		return queued;
 	}
 
 	/**
@@ -133,10 +145,11 @@ public class BulletinDeliveries {
 
 	/**
 	 * Queues the item for every confirmed subscriber of its organisation who does not
-	 * have it yet, in one statement: handling the same publication twice queues nothing
-	 * more. Should two handle it at the same moment, the unique key stops the later one,
-	 * which then finds the other's rows committed and tries again; the savepoint keeps
-	 * its transaction usable on PostgreSQL.
+	 * have it yet, asking {@code subscribers} for them a thousand at a time: handling the
+	 * same publication twice queues nothing more. Should two handle it at the same
+	 * moment, the unique key stops the later one, which then finds the other's rows
+	 * committed and tries again; the savepoint keeps its transaction usable on
+	 * PostgreSQL.
 	 * @return how many deliveries were queued
 	 */
 	@Transactional
@@ -150,11 +163,20 @@ public class BulletinDeliveries {
 	}
 
 	private int insertMissing(String itemId, String organisation) {
-		return this.jdbc.update("INSERT INTO bulletin_delivery (item_id, subscriber_id, status, attempts, "
-				+ "next_attempt_at, created_at, updated_at) SELECT :item, s.id, 'QUEUED', 0, :now, :now, :now "
-				+ "FROM subscriber s WHERE s.organisation = :organisation AND s.status = 'CONFIRMED' "
-				+ "AND NOT EXISTS (SELECT 1 FROM bulletin_delivery d WHERE d.item_id = :item AND d.subscriber_id = s.id)",
-				Map.of("item", itemId, "organisation", organisation, "now", Timestamp.from(this.clock.instant())));
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int[] queued = { 0 };
+		this.subscribers.forEachConfirmed(organisation, RECIPIENT_BATCH, (ids) -> {
+			MapSqlParameterSource[] rows = ids.stream()
+				.map((id) -> new MapSqlParameterSource("item", itemId).addValue("subscriber", id).addValue("now", now))
+				.toArray(MapSqlParameterSource[]::new);
+			for (int inserted : this.jdbc.batchUpdate("INSERT INTO bulletin_delivery (item_id, subscriber_id, status, "
+					+ "attempts, next_attempt_at, created_at, updated_at) SELECT :item, :subscriber, 'QUEUED', 0, :now, "
+					+ ":now, :now WHERE NOT EXISTS (SELECT 1 FROM bulletin_delivery d WHERE d.item_id = :item "
+					+ "AND d.subscriber_id = :subscriber)", rows)) {
+				queued[0] += Math.max(inserted, 0);
+			}
+		});
+		return queued[0];
 	}
 
 	/**

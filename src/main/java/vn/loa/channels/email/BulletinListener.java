@@ -5,8 +5,6 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
@@ -14,6 +12,7 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.transactions.AfterCommit;
 
 /**
  * Queues a bulletin for every confirmed subscriber when an item goes out by email. Sends
@@ -53,7 +52,7 @@ class BulletinListener {
 		int queued = this.deliveries.enqueue(item.id(), item.organisation());
 		if (queued > 0) {
 			logger.info("Queued " + queued + " bulletin(s) of " + item.id());
-			afterCommit(this.sender::wakeUp);
+			AfterCommit.run(this.sender::wakeUp);
 		}
 	}
 
@@ -63,22 +62,6 @@ class BulletinListener {
 		int cancelled = this.deliveries.cancelUnsent(event.itemId());
 		if (cancelled > 0) {
 			logger.info("Withdrawn item " + event.itemId() + ": " + cancelled + " unsent bulletin(s) cancelled");
-		}
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-
-			});
-		}
-		else {
-			action.run();
 		}
 	}
 

@@ -22,6 +22,7 @@ import vn.loa.channels.email.BulletinTransport.Outgoing;
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
+import vn.loa.settings.LoaSettings;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.Subscribers;
 
@@ -63,8 +64,8 @@ class BulletinSender implements SmartLifecycle {
 
 	BulletinSender(BulletinDeliveries deliveries, ConfirmationMails confirmations, ContentCatalog catalog,
 			Subscribers subscribers, BulletinComposer composer, BulletinTransport transport, EmailProperties properties,
-			@org.springframework.beans.factory.annotation.Value("${loa.scheduling.enabled:true}") boolean autoStartup) {
-		this.autoStartup = autoStartup;
+			LoaSettings settings) {
+		this.autoStartup = settings.scheduling().enabled();
 		this.deliveries = deliveries;
 		this.confirmations = confirmations;
 		this.catalog = catalog;

@@ -2,10 +2,9 @@ package vn.loa.channels.email;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.subscribers.ConfirmationRequested;
+import vn.loa.transactions.AfterCommit;
 
 /**
  * Queues the confirmation mail of a sign-up in the sign-up's own transaction (a plain
@@ -27,14 +26,7 @@ class ConfirmationListener {
 	@EventListener
 	void on(ConfirmationRequested event) {
 		if (this.outbox.queue(event.subscriberId())) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					ConfirmationListener.this.sender.wakeUp();
-				}
-
-			});
+			AfterCommit.run(this.sender::wakeUp);
 		}
 	}
 

@@ -26,11 +26,11 @@ import org.apache.commons.logging.LogFactory;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import vn.loa.channels.email.BulletinTransport.Outgoing;
 import vn.loa.channels.email.ConfirmationOutbox.Claimed;
+import vn.loa.settings.LoaSettings;
 import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
@@ -70,14 +70,14 @@ class ConfirmationMails {
 	private final Clock clock;
 
 	ConfirmationMails(ConfirmationOutbox outbox, Subscribers subscribers, ConfirmationTokens tokens,
-			ITemplateEngine templates, EmailProperties properties, @Value("${loa.base-url}") String baseUrl,
-			Clock clock) throws AddressException {
+			ITemplateEngine templates, EmailProperties properties, LoaSettings settings, Clock clock)
+			throws AddressException {
 		this.outbox = outbox;
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.templates = templates;
 		this.from = BulletinComposer.sender(properties.from());
-		this.baseUrl = BulletinComposer.headerSafe(baseUrl).replaceAll("/+$", "");
+		this.baseUrl = BulletinComposer.headerSafe(settings.baseUrl()).replaceAll("/+$", "");
 		this.properties = properties;
 		this.clock = clock;
 	}

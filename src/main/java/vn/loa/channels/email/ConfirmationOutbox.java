@@ -41,8 +41,8 @@ class ConfirmationOutbox {
 	boolean queue(long subscriberId) {
 		return this.jdbc.update(
 				"INSERT INTO confirmation_mail (subscriber_id, status, attempts, next_attempt_at, "
-						+ "created_at, updated_at) SELECT :subscriber, 'QUEUED', 0, :now, :now, :now FROM subscriber s "
-						+ "WHERE s.id = :subscriber AND NOT EXISTS (SELECT 1 FROM confirmation_mail m "
+						+ "created_at, updated_at) SELECT :subscriber, 'QUEUED', 0, :now, :now, :now "
+						+ "WHERE NOT EXISTS (SELECT 1 FROM confirmation_mail m "
 						+ "WHERE m.subscriber_id = :subscriber AND m.status IN ('QUEUED', 'RETRYING'))",
 				Map.of("subscriber", subscriberId, "now", Timestamp.from(this.leases.now()))) > 0;
 	}

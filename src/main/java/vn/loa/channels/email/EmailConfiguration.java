@@ -8,12 +8,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+
+import vn.loa.settings.LoaSettings;
 
 /**
  * Chooses where bulletins go: the SMTP server of {@code spring.mail.*} when a host is
@@ -43,7 +44,8 @@ class EmailConfiguration {
 	}
 
 	@Bean
-	BulletinTransport bulletinTransport(ObjectProvider<MailProperties> mail, @Value("${loa.data-dir}") Path dataDir) {
+	BulletinTransport bulletinTransport(ObjectProvider<MailProperties> mail, LoaSettings settings) {
+		Path dataDir = settings.dataDir();
 		MailProperties smtp = mail.getIfAvailable();
 		if (smtp != null && StringUtils.hasText(smtp.getHost())) {
 			Map<String, String> extra = new HashMap<>();

@@ -15,18 +15,18 @@ import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.channels.feed.FeedEntries.FeedEntry;
 import vn.loa.channels.feed.FeedEntries.Stamp;
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
+import vn.loa.settings.LoaSettings;
+import vn.loa.transactions.AfterCommit;
 
 /**
  * The RSS and Atom feeds of published content, serialised once and served from memory
@@ -65,8 +65,12 @@ public class Feeds {
 			return thread;
 		});
 
-	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties,
-			@Value("${loa.base-url}") String baseUrl, Clock clock) {
+	@Autowired
+	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, LoaSettings settings, Clock clock) {
+		this(entries, catalog, properties, settings.baseUrl(), clock);
+	}
+
+	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, String baseUrl, Clock clock) {
 		this.entries = entries;
 		this.clock = clock;
 		this.catalog = catalog;
@@ -129,17 +133,7 @@ public class Feeds {
 				});
 			}
 		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					request.run();
-				}
-			});
-		}
-		else {
-			request.run();
-		}
+		AfterCommit.run(request);
 	}
 
 	@PreDestroy

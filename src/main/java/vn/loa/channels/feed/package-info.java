@@ -1,7 +1,7 @@
 /**
- * The RSS 2.0 and Atom 1.0 feeds of published content; reacts to
- * {@code ContentPublished}.
+ * The RSS 2.0 and Atom 1.0 feeds of published content and the public page of each item
+ * (their HTTP side is here too); reacts to {@code ContentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Feed",
-		allowedDependencies = { "publishing :: events", "content", "text" })
+		allowedDependencies = { "publishing :: events", "content", "text", "settings", "transactions" })
 package vn.loa.channels.feed;

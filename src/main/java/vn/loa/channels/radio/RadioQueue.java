@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +32,12 @@ public class RadioQueue {
 
 	private final ZoneId zone;
 
-	RadioQueue(RadioProperties properties, RadioEntries entries, Clock clock, ZoneId zone) {
+	private final ApplicationEventPublisher events;
+
+	RadioQueue(RadioProperties properties, RadioEntries entries, Clock clock, ZoneId zone,
+			ApplicationEventPublisher events) {
 		this.properties = properties;
+		this.events = events;
 		this.entries = entries;
 		this.clock = clock;
 		this.zone = zone;
@@ -99,10 +104,19 @@ public class RadioQueue {
 		return this.entries.find(id);
 	}
 
-	/** Marks an entry aired or skipped (or queued again); empty when there is none. */
+	/**
+	 * Marks an entry aired or skipped (or queued again), announced as a
+	 * {@link RadioEntryMarked}; empty when there is none.
+	 * @param actor the announcer (a username, or {@code api})
+	 */
 	@Transactional
-	public Optional<RadioEntry> mark(long id, RadioStatus status) {
-		return this.entries.mark(id, status) ? this.entries.find(id) : Optional.empty();
+	public Optional<RadioEntry> mark(long id, RadioStatus status, String actor) {
+		Optional<RadioEntry> before = this.entries.find(id);
+		if (before.isEmpty() || !this.entries.mark(id, status)) {
+			return Optional.empty();
+		}
+		this.events.publishEvent(new RadioEntryMarked(actor, id, before.get().itemId(), before.get().status(), status));
+		return this.entries.find(id);
 	}
 
 }

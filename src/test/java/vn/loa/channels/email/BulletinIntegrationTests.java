@@ -40,6 +40,7 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.settings.LoaSettings;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
@@ -96,7 +97,7 @@ class BulletinIntegrationTests {
 		Subscriber lan = subscriber("lan", "Nguyễn Thị Lan", SubscriberStatus.CONFIRMED);
 		Subscriber minh = subscriber("minh", "Trần Văn Minh", SubscriberStatus.CONFIRMED);
 		subscriber("pending", "Chờ Xác Nhận", SubscriberStatus.PENDING);
-		this.subscribers.unsubscribe(subscriber("gone", "Đã Rời", SubscriberStatus.CONFIRMED).id());
+		this.subscribers.unsubscribe(subscriber("gone", "Đã Rời", SubscriberStatus.CONFIRMED).id(), "api");
 		String title = "Kỷ niệm 80 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9/1945 – 02/9/2025)";
 		ContentItem item = item(title, "Toàn dân **treo cờ Tổ quốc** từ ngày 01/9 đến hết ngày 02/9.");
 
@@ -265,8 +266,8 @@ class BulletinIntegrationTests {
 			deliverBypassingTheBackgroundSender(older,
 					new SmtpBulletinTransport("smtp", "127.0.0.1", server.port(), null, null, Map.of()));
 			Instant after = Instant.now();
-			this.subscribers.unsubscribe(refused.id());
-			this.subscribers.unsubscribe(deferred.id());
+			this.subscribers.unsubscribe(refused.id(), "api");
+			this.subscribers.unsubscribe(deferred.id(), "api");
 			deliverBypassingTheBackgroundSender(newer,
 					new SmtpBulletinTransport("smtp", "127.0.0.1", server.port(), null, null, Map.of()));
 
@@ -301,8 +302,9 @@ class BulletinIntegrationTests {
 	void writesCompleteEmlFilesIntoTheOutboxWithoutAnSmtpServer(@TempDir Path dataDir) throws Exception {
 		Subscriber thu = subscriber("thu", "Đỗ Thu", SubscriberStatus.CONFIRMED);
 		ContentItem item = item("Lịch tiêm chủng tháng 9", "Mang theo **sổ tiêm chủng**.");
-		BulletinTransport withoutHost = new EmailConfiguration()
-			.bulletinTransport(new DefaultListableBeanFactory().getBeanProvider(MailProperties.class), dataDir);
+		BulletinTransport withoutHost = new EmailConfiguration().bulletinTransport(
+				new DefaultListableBeanFactory().getBeanProvider(MailProperties.class),
+				new LoaSettings("https://loa.example.vn", dataDir, new LoaSettings.Scheduling(true)));
 
 		deliverBypassingTheBackgroundSender(item, withoutHost);
 
@@ -341,7 +343,7 @@ class BulletinIntegrationTests {
 	}
 
 	private Subscriber subscriber(String local, String name, SubscriberStatus status) {
-		return this.subscribers.add(this.organisation, local + "@" + this.domain, name, status);
+		return this.subscribers.add(this.organisation, local + "@" + this.domain, name, status, "api");
 	}
 
 	private ContentItem item(String title, String body) {

@@ -175,7 +175,7 @@ class ConfirmationMailIntegrationTests {
 			return this.outbox.claim(owner, 1000);
 		});
 		long id = batch.get(0).subscriberId();
-		this.subscribers.confirm(id);
+		this.subscribers.confirm(id, "api");
 
 		this.mails.deliver(owner, batch, this.transport);
 

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import vn.loa.accounts.AuditEntry;
-import vn.loa.accounts.AuditLog;
+import vn.loa.audit.AuditEntry;
+import vn.loa.audit.AuditLog;
 import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
@@ -125,17 +125,17 @@ class SubscriberWebIntegrationTests {
 				.content("List-Unsubscribe=One-Click"))
 			.andExpect(status().isOk());
 		String organisation = subscriber.organisation();
-		assertThat(this.audit.latest("subscriber:" + subscriber.id(), 10)).singleElement()
-			.satisfies((entry) -> assertThat(
-					entry.actor() + " " + entry.action() + " " + entry.before() + " -> " + entry.after())
-				.isEqualTo("resident subscriber.unsubscribe " + organisation + ", confirmed -> " + organisation
-						+ ", unsubscribed"));
+		// Newest first: the resident's withdrawal, once, after the subscriber was added.
+		assertThat(this.audit.latest("subscriber:" + subscriber.id(), 10))
+			.extracting((entry) -> entry.actor() + " " + entry.action() + " " + entry.before() + " -> " + entry.after())
+			.containsExactly("resident subscriber.unsubscribe " + organisation + ", confirmed -> " + organisation
+					+ ", unsubscribed", "api subscriber.add null -> " + organisation + ", confirmed");
 	}
 
 	@Test
 	void confirmationsRacingFromADoubleClickAreRecordedOnce() throws Exception {
 		Subscriber pending = this.subscribers.add(organisation(), "kep-" + UUID.randomUUID() + "@example.vn", "Lý Kép",
-				SubscriberStatus.PENDING);
+				SubscriberStatus.PENDING, "api");
 		String path = "/subscribe/confirm/" + this.confirmations.issue(pending.id());
 		ExecutorService clicks = Executors.newFixedThreadPool(6);
 		try {
@@ -151,8 +151,9 @@ class SubscriberWebIntegrationTests {
 			clicks.shutdownNow();
 		}
 		assertThat(this.subscribers.find(pending.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.CONFIRMED);
+		// Newest first: one confirmation, after the subscriber was added.
 		assertThat(this.audit.latest("subscriber:" + pending.id(), 10)).extracting(AuditEntry::action)
-			.containsExactly("subscriber.confirm");
+			.containsExactly("subscriber.confirm", "subscriber.add");
 	}
 
 	@Test
@@ -176,7 +177,7 @@ class SubscriberWebIntegrationTests {
 
 	private Subscriber confirmed() {
 		return this.subscribers.add(organisation(), "ha-" + UUID.randomUUID() + "@example.vn", "Ngô Hà",
-				SubscriberStatus.CONFIRMED);
+				SubscriberStatus.CONFIRMED, "api");
 	}
 
 	private static String organisation() {

@@ -1,0 +1,119 @@
+package vn.loa.channels.radio;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The announcers' desk: each station's rundown for today and tomorrow with running totals
+ * against the slot, marking entries aired or skipped, and a large-print sheet to read
+ * from.
+ */
+@Controller
+class DeskRadioController {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private final RadioQueue queue;
+
+	DeskRadioController(RadioQueue queue) {
+		this.queue = queue;
+	}
+
+	@GetMapping("/desk/radio")
+	String rundown(Model model) {
+		LocalDate today = this.queue.today();
+		List<Day> days = List.of(today, today.plusDays(1))
+			.stream()
+			.map((date) -> new Day(date, DATE.format(date),
+					this.queue.stations().stream().map((s) -> station(s, date)).toList()))
+			.toList();
+		model.addAttribute("days", days);
+		model.addAttribute("stations", this.queue.stations());
+		return "desk-radio";
+	}
+
+	@GetMapping("/desk/radio/print")
+	String print(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) String station, Model model) {
+		LocalDate day = (date != null) ? date : this.queue.today();
+		List<RadioStation> stations = (station == null || station.isBlank()) ? this.queue.stations() : List
+			.of(this.queue.station(station)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio station " + station)));
+		model.addAttribute("dateText", DATE.format(day));
+		model.addAttribute("sheets", stations.stream().map((s) -> station(s, day)).toList());
+		return "desk-radio-print";
+	}
+
+	@PostMapping("/desk/radio/entries/{id}/aired")
+	String aired(@PathVariable long id, Principal announcer, RedirectAttributes redirect) {
+		return mark(id, RadioStatus.AIRED, announcer, redirect);
+	}
+
+	@PostMapping("/desk/radio/entries/{id}/skipped")
+	String skipped(@PathVariable long id, Principal announcer, RedirectAttributes redirect) {
+		return mark(id, RadioStatus.SKIPPED, announcer, redirect);
+	}
+
+	private String mark(long id, RadioStatus status, Principal announcer, RedirectAttributes redirect) {
+		this.queue.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio entry " + id));
+		this.queue.mark(id, status, announcer.getName()).ifPresent((entry) -> {
+			redirect.addFlashAttribute("marked", entry.title());
+			redirect.addFlashAttribute("markedStatus", status.name());
+		});
+		return "redirect:/desk/radio#entry-" + id;
+	}
+
+	private StationDay station(RadioStation station, LocalDate date) {
+		return new StationDay(station, date.toString(), this.queue.day(station, date).stream().map(Slot::of).toList());
+	}
+
+	/** One day of the rundown. */
+	record Day(LocalDate date, String dateText, List<StationDay> stations) {
+
+	}
+
+	/** One station's slots on a day. */
+	record StationDay(RadioStation station, String date, List<Slot> slots) {
+
+	}
+
+	/** A slot with its entries and how their reading time compares with its length. */
+	record Slot(String time, int minutes, String total, boolean over, List<Line> lines) {
+
+		static Slot of(RadioSlotPlan plan) {
+			return new Slot(plan.slot().time().toString(), plan.slot().minutes(),
+					RadioController.minutesSeconds(plan.totalSeconds()), plan.overLength(),
+					plan.lines().stream().map(Line::of).toList());
+		}
+
+	}
+
+	/** One entry of a slot, with the running total up to it. */
+	record Line(long id, int order, String title, String script, String reading, String running, boolean over,
+			String status) {
+
+		static Line of(RadioSlotPlan.Line line) {
+			RadioEntry entry = line.entry();
+			return new Line(entry.id(), entry.order(), entry.title(), entry.script(),
+					RadioController.minutesSeconds(entry.readingSeconds()),
+					RadioController.minutesSeconds(line.runningSeconds()), line.over(), entry.status().name());
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package vn.loa.channels.radio;
+
+import java.security.Principal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The printable radio script sheet of a day ({@code /radio}) and the radio API: a day's
+ * entries, and marking an entry aired or skipped.
+ */
+@Controller
+class RadioController {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	private final RadioQueue queue;
+
+	RadioController(RadioQueue queue) {
+		this.queue = queue;
+	}
+
+	@GetMapping("/radio")
+	String sheet(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) String station, Model model, Locale locale) {
+		LocalDate day = (date != null) ? date : this.queue.today();
+		List<StationSheet> sheets = stations(station).stream()
+			.map((s) -> new StationSheet(s, this.queue.day(s, day).stream().map(SlotSheet::of).toList()))
+			.toList();
+		model.addAttribute("date", day);
+		model.addAttribute("dateText", weekday(day.getDayOfWeek(), locale) + ", " + DATE.format(day));
+		model.addAttribute("previous", day.minusDays(1));
+		model.addAttribute("next", day.plusDays(1));
+		model.addAttribute("station", station);
+		model.addAttribute("stations", this.queue.stations());
+		model.addAttribute("sheets", sheets);
+		return "radio";
+	}
+
+	@GetMapping("/api/radio/entries")
+	@ResponseBody
+	List<RadioEntry> entries(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) String station) {
+		LocalDate day = (date != null) ? date : this.queue.today();
+		return stations(station).stream().flatMap((s) -> this.queue.entries(s, day).stream()).toList();
+	}
+
+	@PostMapping("/api/radio/entries/{id}/aired")
+	@ResponseBody
+	ResponseEntity<RadioEntry> aired(@PathVariable long id, Principal announcer) {
+		return ResponseEntity.of(mark(id, RadioStatus.AIRED, announcer));
+	}
+
+	@PostMapping("/api/radio/entries/{id}/skipped")
+	@ResponseBody
+	ResponseEntity<RadioEntry> skipped(@PathVariable long id, Principal announcer) {
+		return ResponseEntity.of(mark(id, RadioStatus.SKIPPED, announcer));
+	}
+
+	private java.util.Optional<RadioEntry> mark(long id, RadioStatus status, Principal announcer) {
+		return this.queue.mark(id, status, announcer.getName());
+	}
+
+	private List<RadioStation> stations(String station) {
+		if (station == null || station.isBlank()) {
+			return this.queue.stations();
+		}
+		return List.of(this.queue.station(station)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio station " + station)));
+	}
+
+	/** "Thứ Tư", or "Wednesday" for a reader of English. */
+	private static String weekday(DayOfWeek day, Locale locale) {
+		Locale language = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+		String name = day.getDisplayName(TextStyle.FULL, language);
+		return name.substring(0, 1).toUpperCase(language) + name.substring(1);
+	}
+
+	static String minutesSeconds(int seconds) {
+		return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+	}
+
+	/** One station's slots on the sheet. */
+	record StationSheet(RadioStation station, List<SlotSheet> slots) {
+
+	}
+
+	/** One slot on the sheet, times already written out. */
+	record SlotSheet(String time, int minutes, String total, boolean over, List<LineSheet> lines) {
+
+		static SlotSheet of(RadioSlotPlan plan) {
+			return new SlotSheet(plan.slot().time().toString(), plan.slot().minutes(),
+					minutesSeconds(plan.totalSeconds()), plan.overLength(),
+					plan.lines().stream().map(LineSheet::of).toList());
+		}
+
+	}
+
+	/** One entry on the sheet; its status is the key of its words in the messages. */
+	record LineSheet(int order, String title, String script, String reading, String running, boolean over,
+			String status) {
+
+		static LineSheet of(RadioSlotPlan.Line line) {
+			RadioEntry entry = line.entry();
+			return new LineSheet(entry.order(), entry.title(), entry.script(), minutesSeconds(entry.readingSeconds()),
+					minutesSeconds(line.runningSeconds()), line.over(), entry.status().name());
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package vn.loa.icalendar;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Serves the campaign calendar as iCalendar feeds for calendar apps to subscribe to;
+ * {@code ?from=yyyy&to=yyyy} chooses the years.
+ */
+@Controller
+class IcsController {
+
+	private static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar; charset=UTF-8");
+
+	private static final String SUFFIX = ".ics";
+
+	private final IcsFeeds feeds;
+
+	IcsController(IcsFeeds feeds) {
+		this.feeds = feeds;
+	}
+
+	@GetMapping("/calendar.ics")
+	ResponseEntity<String> all(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			WebRequest request) {
+		return serve(Optional.of(this.feeds.all(this.feeds.window(from, to))), request);
+	}
+
+	/**
+	 * A plan by id ({@code /calendar/plans/443-kh-tu.ics}) or by number, whose slash then
+	 * stays a path separator ({@code /calendar/plans/443-KH/TU.ics}).
+	 */
+	@GetMapping("/calendar/plans/{*reference}")
+	ResponseEntity<String> plan(@PathVariable String reference, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, WebRequest request) {
+		if (!reference.endsWith(SUFFIX) || reference.length() <= SUFFIX.length() + 1) {
+			return ResponseEntity.notFound().build();
+		}
+		YearWindow window = this.feeds.window(from, to);
+		return serve(this.feeds.plan(reference.substring(1, reference.length() - SUFFIX.length()), window), request);
+	}
+
+	@GetMapping("/calendar/organisations/{id}.ics")
+	ResponseEntity<String> organisation(@PathVariable String id, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, WebRequest request) {
+		return serve(this.feeds.organisation(id, this.feeds.window(from, to)), request);
+	}
+
+	@ExceptionHandler(InvalidYearWindowException.class)
+	ResponseEntity<String> badWindow(InvalidYearWindowException ex) {
+		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage() + "\n");
+	}
+
+	/**
+	 * The calendar, or 304 when the subscriber already holds the same entries: calendar
+	 * apps poll often, and on an anniversary every portal of a province polls at once.
+	 */
+	private static ResponseEntity<String> serve(Optional<String> calendar, WebRequest request) {
+		if (calendar.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		String text = calendar.get();
+		String etag = etag(text);
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(etag)
+				.cacheControl(CacheControl.noCache().cachePublic())
+				.build();
+		}
+		return ResponseEntity.ok()
+			.contentType(TEXT_CALENDAR)
+			.eTag(etag)
+			.cacheControl(CacheControl.noCache().cachePublic())
+			.body(text);
+	}
+
+	/**
+	 * A weak tag of the entries: DTSTAMP is the time of the request, so it is left out;
+	 * two answers with the same tag differ in nothing else.
+	 */
+	static String etag(String calendar) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String line : calendar.split("\r\n(?! )")) {
+				if (!line.startsWith("DTSTAMP:")) {
+					digest.update(line.getBytes(StandardCharsets.UTF_8));
+					digest.update((byte) '\n');
+				}
+			}
+			return "W/\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
