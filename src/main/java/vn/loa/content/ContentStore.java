@@ -27,9 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores content items in the database, whether they came from {@code content/} files or
- * the API, and announces {@link ContentScheduled} whenever an item's time is set or
- * changed.
+ * Stores content items in the database and announces {@link ContentScheduled} whenever an
+ * item's time is set or changed. Other modules read through it; they change items only
+ * through {@link ContentWorkflow}, apart from publishing's claim
+ * ({@link #transition(String, ContentStatus, ContentStatus)}).
  */
 @Service
 public class ContentStore implements ContentCatalog {
@@ -110,7 +111,7 @@ public class ContentStore implements ContentCatalog {
 	 * never sends it again.
 	 */
 	@Transactional
-	public boolean save(ContentItem item) {
+	boolean save(ContentItem item) {
 		String checksum = checksum(item);
 		Optional<Stored> stored = this.jdbc
 			.query("SELECT status, checksum FROM content_item WHERE id = :id", Map.of("id", item.id()),
@@ -146,8 +147,8 @@ public class ContentStore implements ContentCatalog {
 
 	/**
 	 * Moves an item from one status to another if, and only if, it is still in the
-	 * expected one. The compare-and-set is what keeps two publishers from sending the
-	 * same item.
+	 * expected one: publishing's claim of a scheduled item. The compare-and-set is what
+	 * keeps two publishers from sending the same item.
 	 */
 	@Transactional
 	public boolean transition(String id, ContentStatus expected, ContentStatus next) {
@@ -163,7 +164,7 @@ public class ContentStore implements ContentCatalog {
 	 * already withdrawn (or does not exist).
 	 */
 	@Transactional
-	public boolean withdraw(String id) {
+	boolean withdraw(String id) {
 		Optional<ContentStatus> previous = this.jdbc
 			.queryForList("SELECT status FROM content_item WHERE id = :id FOR UPDATE", Map.of("id", id), String.class)
 			.stream()

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -50,8 +51,8 @@ class StalledEventsIntegrationTests {
 
 	@Test
 	void aPublicationWhoseListenerFailedReachesTheFeedWhenRepublished() {
-		this.store.save(new ContentItem("treo-giua-chung", "default", "Bài bị kẹt", "", "Nội dung.", null,
-				Set.of(Outlet.FEED), "api", null, Map.of(), ContentStatus.PUBLISHED, "api", Instant.EPOCH));
+		ContentFixtures.store(this.store, new ContentItem("treo-giua-chung", "default", "Bài bị kẹt", "", "Nội dung.",
+				null, Set.of(Outlet.FEED), "api", null, Map.of(), ContentStatus.PUBLISHED, "api", Instant.EPOCH));
 		this.jdbc.execute("ALTER TABLE feed_entry RENAME TO feed_entry_away");
 		try {
 			Instant now = Instant.now();

@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -448,8 +449,8 @@ class DeskCalendarIntegrationTests {
 
 	/** A draft item written against {@code when}, stored as it is. */
 	private void draft(String id, String title, String when, Instant dueAt) {
-		this.store.save(new ContentItem(id, "default", title, "", "Nội dung.", null, EnumSet.of(Outlet.FEED), when,
-				dueAt, Map.of(), ContentStatus.DRAFT, "api", Instant.now()));
+		ContentFixtures.store(this.store, new ContentItem(id, "default", title, "", "Nội dung.", null,
+				EnumSet.of(Outlet.FEED), when, dueAt, Map.of(), ContentStatus.DRAFT, "api", Instant.now()));
 	}
 
 	/** One section of a page: from its heading's id to the section's end. */

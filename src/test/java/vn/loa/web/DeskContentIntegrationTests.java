@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -300,9 +301,10 @@ class DeskContentIntegrationTests {
 		ZonedDateTime first = ZonedDateTime.of(2040, 1, 1, 6, 0, 0, 0, ZoneId.of("Asia/Ho_Chi_Minh"));
 		for (int day = 0; day < 55; day++) {
 			Set<Outlet> outlets = (day % 5 == 0) ? EnumSet.of(Outlet.EMAIL) : EnumSet.of(Outlet.FEED, Outlet.RADIO);
-			this.store.save(new ContentItem("trang-" + day, "default", "Bản tin ngày " + (day + 1), "", "Nội dung.",
-					null, outlets, "2040", first.plusDays(day).toInstant(), Map.of(), ContentStatus.SCHEDULED, "api",
-					null));
+			ContentFixtures.store(this.store,
+					new ContentItem("trang-" + day, "default", "Bản tin ngày " + (day + 1), "", "Nội dung.", null,
+							outlets, "2040", first.plusDays(day).toInstant(), Map.of(), ContentStatus.SCHEDULED, "api",
+							null));
 		}
 		String filter = "/desk/content?from=2040-01-01&to=2040-12-31";
 

@@ -30,6 +30,7 @@ import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Plan;
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -221,8 +222,8 @@ class DeskPlanRemovalIntegrationTests {
 		assertThat(audit("461-kh-tu")).isEmpty();
 
 		// Once they are withdrawn nothing holds the plan.
-		assertThat(this.store.withdraw("trien-khai-461")).isTrue();
-		assertThat(this.store.withdraw("nhap-461")).isTrue();
+		assertThat(ContentFixtures.withdraw(this.store, "trien-khai-461")).isTrue();
+		assertThat(ContentFixtures.withdraw(this.store, "nhap-461")).isTrue();
 		String removed = this.mvc
 			.perform(delete("/api/plans/stored/461-kh-tu").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
 			.andExpect(status().isOk())
@@ -261,7 +262,7 @@ class DeskPlanRemovalIntegrationTests {
 		this.mvc.perform(post("/desk/plans/443-kh-tu/remove").session(editor).with(csrf(editor)))
 			.andExpect(status().isConflict());
 
-		assertThat(this.store.withdraw("giai-doan-1-443")).isTrue();
+		assertThat(ContentFixtures.withdraw(this.store, "giai-doan-1-443")).isTrue();
 		this.mvc.perform(post("/desk/plans/443-kh-tu/remove").session(editor).with(csrf(editor)))
 			.andExpect(redirectedUrl("/desk/plans/443-kh-tu"));
 
@@ -359,8 +360,8 @@ class DeskPlanRemovalIntegrationTests {
 	}
 
 	private void item(String id, String title, String when, Instant dueAt, ContentStatus status) {
-		this.store.save(new ContentItem(id, "default", title, "", "Nội dung.", null, EnumSet.of(Outlet.FEED), when,
-				dueAt, Map.of(), status, "api", Instant.now()));
+		ContentFixtures.store(this.store, new ContentItem(id, "default", title, "", "Nội dung.", null,
+				EnumSet.of(Outlet.FEED), when, dueAt, Map.of(), status, "api", Instant.now()));
 	}
 
 	private List<String> storedPlans() {

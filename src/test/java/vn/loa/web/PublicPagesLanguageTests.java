@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -90,9 +91,10 @@ class PublicPagesLanguageTests {
 	/** One item for the feed and the radio, read on the evening of 31/07/2025. */
 	@BeforeAll
 	void publishAnItem() {
-		this.store.save(new ContentItem("treo-co", "default", "Thông báo treo cờ", "Treo cờ Tổ quốc.", "Nội dung.",
-				null, Set.of(Outlet.FEED, Outlet.RADIO), "api", null, Map.of(), ContentStatus.PUBLISHED, "api",
-				Instant.EPOCH));
+		ContentFixtures.store(this.store,
+				new ContentItem("treo-co", "default", "Thông báo treo cờ", "Treo cờ Tổ quốc.", "Nội dung.", null,
+						Set.of(Outlet.FEED, Outlet.RADIO), "api", null, Map.of(), ContentStatus.PUBLISHED, "api",
+						Instant.EPOCH));
 		Instant due = OffsetDateTime.parse("2025-07-31T16:00+07:00").toInstant();
 		this.transactions.executeWithoutResult((status) -> this.events
 			.publishEvent(new ContentPublished("treo-co", Set.of(Outlet.FEED, Outlet.RADIO), due, due, false)));

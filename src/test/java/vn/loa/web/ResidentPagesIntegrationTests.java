@@ -39,6 +39,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -365,7 +366,7 @@ class ResidentPagesIntegrationTests {
 	}
 
 	private void publish(String id, String title, String at) {
-		this.store.save(new ContentItem(id, "default", title, "Tóm tắt " + title, "Nội dung.", null,
+		ContentFixtures.store(this.store, new ContentItem(id, "default", title, "Tóm tắt " + title, "Nội dung.", null,
 				Set.of(Outlet.FEED), "api", null, Map.of(), ContentStatus.PUBLISHED, "api", Instant.EPOCH));
 		Instant instant = Instant.parse(at);
 		this.transactions.executeWithoutResult((status) -> this.events

@@ -35,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.channels.email.BulletinDeliveries.Claimed;
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -354,7 +355,7 @@ class BulletinIntegrationTests {
 		ContentItem item = new ContentItem(id, this.organisation, title, "", body, null,
 				EnumSet.of(Outlet.EMAIL, Outlet.FEED), "api", Instant.now(), Map.of(), ContentStatus.PUBLISHED, "api",
 				Instant.now());
-		this.contents.save(item);
+		ContentFixtures.store(this.contents, item);
 		return item;
 	}
 

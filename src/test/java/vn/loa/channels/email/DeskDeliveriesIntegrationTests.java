@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -211,7 +212,7 @@ class DeskDeliveriesIntegrationTests {
 		ContentItem item = new ContentItem(id, organisation, title, "", "Kính gửi bà con.", null,
 				EnumSet.of(Outlet.EMAIL), "api", Instant.now(), Map.of(), ContentStatus.PUBLISHED, "api",
 				Instant.now());
-		this.contents.save(item);
+		ContentFixtures.store(this.contents, item);
 		return item;
 	}
 

@@ -27,6 +27,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -141,7 +142,7 @@ class FeedIntegrationTests {
 	@Test
 	void showsThePublicPageOfPublishedItemsOnly() throws Exception {
 		publish(item("feed-page", "Tuyên truyền an toàn giao thông", HOSTILE), "2025-08-25T06:00+07:00");
-		this.store.save(new ContentItem("feed-draft", "default", "Bản nháp", "", "Chưa đăng.", null,
+		ContentFixtures.store(this.store, new ContentItem("feed-draft", "default", "Bản nháp", "", "Chưa đăng.", null,
 				Set.of(Outlet.FEED), "2025-12-01 06:00", null, Map.of(), ContentStatus.DRAFT, "api", Instant.EPOCH));
 
 		HttpResponse<byte[]> page = get("/p/feed-page", Map.of());
@@ -169,7 +170,7 @@ class FeedIntegrationTests {
 	}
 
 	private ContentPublished publish(ContentItem item, String at) {
-		this.store.save(item);
+		ContentFixtures.store(this.store, item);
 		Instant instant = OffsetDateTime.parse(at).toInstant();
 		ContentPublished event = new ContentPublished(item.id(), Set.of(Outlet.FEED), instant, instant, false);
 		publish(event);

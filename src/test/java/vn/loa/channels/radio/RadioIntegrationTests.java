@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentStore;
@@ -159,7 +160,7 @@ class RadioIntegrationTests {
 
 	/** Publishes an item due at {@code at}; a late one goes out four hours after. */
 	private ContentPublished publish(ContentItem item, String at, boolean late) {
-		this.store.save(item);
+		ContentFixtures.store(this.store, item);
 		Instant due = OffsetDateTime.parse(at).toInstant();
 		ContentPublished event = new ContentPublished(item.id(), Set.of(Outlet.RADIO), due,
 				late ? due.plus(Duration.ofHours(4)) : due, late);
