@@ -30,7 +30,7 @@ import vn.loa.calendar.Plan;
  * Absolute times may give seconds ({@code 2025-09-02 06:00:30}). The offset and the time
  * are optional (no offset: on the day; no time: 06:00).
  */
-public final class Schedule {
+final class Schedule {
 
 	/** The time of day used when a schedule names none: the morning broadcast. */
 	public static final LocalTime DEFAULT_TIME = LocalTime.of(6, 0);
