@@ -131,13 +131,14 @@ public class ContentStore implements ContentCatalog {
 				.update("UPDATE content_item SET organisation = :organisation, title = :title, summary = :summary, "
 						+ "body = :body, radio_script = :radioScript, outlets = :outlets, when_spec = :when, due_at = :dueAt, "
 						+ "stale_after = :staleAfter, status = :status, source = :source, checksum = :checksum, "
+						+ "anchor_kind = :anchorKind, anchor_ref = :anchorRef, "
 						+ "revision = revision + 1, updated_at = :now WHERE id = :id", params);
 		}
 		else {
 			this.jdbc.update("INSERT INTO content_item (id, organisation, title, summary, body, radio_script, outlets, "
-					+ "when_spec, due_at, stale_after, status, source, checksum, created_at, updated_at) VALUES (:id, "
-					+ ":organisation, :title, :summary, :body, :radioScript, :outlets, :when, :dueAt, :staleAfter, "
-					+ ":status, :source, :checksum, :now, :now)", params);
+					+ "when_spec, due_at, stale_after, status, source, checksum, anchor_kind, anchor_ref, created_at, "
+					+ "updated_at) VALUES (:id, :organisation, :title, :summary, :body, :radioScript, :outlets, :when, "
+					+ ":dueAt, :staleAfter, :status, :source, :checksum, :anchorKind, :anchorRef, :now, :now)", params);
 		}
 		if (status == ContentStatus.SCHEDULED && item.dueAt() != null) {
 			this.events.publishEvent(new ContentScheduled(item.id(), item.dueAt()));
@@ -232,7 +233,7 @@ public class ContentStore implements ContentCatalog {
 		return this.jdbc.update("UPDATE content_item SET organisation = :organisation, title = :title, "
 				+ "summary = :summary, body = :body, radio_script = :radioScript, outlets = :outlets, "
 				+ "when_spec = :when, due_at = :dueAt, stale_after = :staleAfter, status = :status, source = :source, "
-				+ "checksum = :checksum, " + submitter
+				+ "checksum = :checksum, anchor_kind = :anchorKind, anchor_ref = :anchorRef, " + submitter
 				+ "revision = revision + 1, updated_at = :now WHERE id = :id AND status = :expected "
 				+ "AND revision = :seen", params) == 1;
 	}
@@ -274,6 +275,13 @@ public class ContentStore implements ContentCatalog {
 	 */
 	public List<ContentKey> search(ContentStatus status, Outlet outlet, Instant from, Instant to) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
+		return this.jdbc.query("SELECT id, when_spec, due_at, status FROM content_item"
+				+ where(status, outlet, from, to, params) + " ORDER BY due_at DESC NULLS FIRST, id", params,
+				ContentStore::key);
+	}
+
+	private static String where(ContentStatus status, Outlet outlet, Instant from, Instant to,
+			MapSqlParameterSource params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (status != null) {
 			where.append(" AND status = :status");
@@ -292,13 +300,64 @@ public class ContentStore implements ContentCatalog {
 			where.append(" AND due_at < :to");
 			params.addValue("to", Timestamp.from(to));
 		}
-		return this.jdbc.query(
+		return where.toString();
+	}
+
+	private static ContentKey key(ResultSet rs, int row) throws SQLException {
+		return new ContentKey(rs.getString(1), rs.getString(2),
+				(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toInstant() : null,
+				ContentStatus.valueOf(rs.getString(4)));
+	}
+
+	/**
+	 * One page of what the desk's list shows, filtered and ordered as {@link #search}
+	 * does and, when {@code plan} is given, only the items that carry out that plan (see
+	 * {@link PlanContent}), all in SQL.
+	 * @param page from 1; past the last page, the last page
+	 * @param size items per page
+	 */
+	public KeyPage page(ContentStatus status, Outlet outlet, Instant from, Instant to, PlanScope plan, int page,
+			int size) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(status, outlet, from, to, params) + ((plan != null) ? plan.where(params) : "");
+		long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM content_item" + where, params, Long.class);
+		int pages = (int) Math.max(1, (total + size - 1) / size);
+		int shown = Math.max(1, Math.min(page, pages));
+		params.addValue("limit", size).addValue("offset", (long) (shown - 1) * size);
+		List<ContentKey> keys = this.jdbc.query(
 				"SELECT id, when_spec, due_at, status FROM content_item" + where
-						+ " ORDER BY due_at DESC NULLS FIRST, id",
-				params,
-				(rs, n) -> new ContentKey(rs.getString(1), rs.getString(2),
-						(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toInstant() : null,
-						ContentStatus.valueOf(rs.getString(4))));
+						+ " ORDER BY due_at DESC NULLS FIRST, id LIMIT :limit OFFSET :offset",
+				params, ContentStore::key);
+		return new KeyPage(keys, shown, pages, total);
+	}
+
+	/**
+	 * A page of {@link ContentKey}s.
+	 *
+	 * @param keys the items of the page, in the list's order
+	 * @param page its number, from 1
+	 * @param pages how many pages there are, at least 1
+	 * @param total how many items match
+	 */
+	public record KeyPage(List<ContentKey> keys, int page, int pages, long total) {
+
+	}
+
+	/**
+	 * Fills in the schedule anchor of rows stored before it was kept.
+	 * @return how many rows were filled in
+	 */
+	@Transactional
+	int fillAnchors() {
+		List<Map<String, Object>> rows = this.jdbc
+			.queryForList("SELECT id, when_spec FROM content_item WHERE anchor_kind IS NULL", Map.of());
+		for (Map<String, Object> row : rows) {
+			Anchor anchor = Anchor.of((String) row.get("when_spec"));
+			this.jdbc.update("UPDATE content_item SET anchor_kind = :kind, anchor_ref = :ref WHERE id = :id",
+					new MapSqlParameterSource("kind", anchor.kind()).addValue("ref", anchor.ref())
+						.addValue("id", row.get("id")));
+		}
+		return rows.size();
 	}
 
 	/**
@@ -327,6 +386,8 @@ public class ContentStore implements ContentCatalog {
 			.addValue("status", status.name())
 			.addValue("source", item.source())
 			.addValue("checksum", checksum)
+			.addValue("anchorKind", Anchor.of(item.when()).kind())
+			.addValue("anchorRef", Anchor.of(item.when()).ref())
 			.addValue("now", Timestamp.from(this.clock.instant()));
 	}
 

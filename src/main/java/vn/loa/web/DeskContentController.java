@@ -39,7 +39,7 @@ import vn.loa.content.ContentStore;
 import vn.loa.content.ContentWorkflow;
 import vn.loa.content.InvalidContentException;
 import vn.loa.content.Outlet;
-import vn.loa.content.PlanContent;
+import vn.loa.content.PlanScope;
 import vn.loa.content.ReviewRefusedException;
 
 /**
@@ -94,19 +94,12 @@ class DeskContentController {
 		LocalDate end = parse(to, LocalDate::parse);
 		CalendarBook book = this.calendar.book();
 		Plan of = (plan != null && !plan.isBlank()) ? book.plan(plan.strip()).orElse(null) : null;
-		List<ContentStore.ContentKey> matching = this.store
-			.search(wanted, on, (start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
-					(end != null) ? end.plusDays(1).atStartOfDay(this.zone).toInstant() : null)
-			.stream()
-			.filter((key) -> of == null || PlanContent.carriesOut(key.when(), key.dueAt(), of, book, this.zone))
-			.toList();
-		int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		Integer asked = parse(page, Integer::valueOf);
-		int current = Math.min(Math.max((asked != null) ? asked : 1, 1), pages);
-		List<String> ids = matching.subList((current - 1) * PAGE_SIZE, Math.min(current * PAGE_SIZE, matching.size()))
-			.stream()
-			.map(ContentStore.ContentKey::id)
-			.toList();
+		ContentStore.KeyPage found = this.store.page(wanted, on,
+				(start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
+				(end != null) ? end.plusDays(1).atStartOfDay(this.zone).toInstant() : null,
+				(of != null) ? PlanScope.of(of, book, this.zone) : null, (asked != null) ? asked : 1, PAGE_SIZE);
+		List<String> ids = found.keys().stream().map(ContentStore.ContentKey::id).toList();
 		Map<String, ContentItem> items = new LinkedHashMap<>();
 		this.store.findAll(ids).forEach((item) -> items.put(item.id(), item));
 		List<Row> rows = ids.stream()
@@ -115,9 +108,9 @@ class DeskContentController {
 			.map((item) -> new Row(item.id(), item.title(), format(item.dueAt()), outlets(item), item.status().key()))
 			.toList();
 		model.addAttribute("rows", rows);
-		model.addAttribute("total", matching.size());
-		model.addAttribute("page", current);
-		model.addAttribute("pages", pages);
+		model.addAttribute("total", found.total());
+		model.addAttribute("page", found.page());
+		model.addAttribute("pages", found.pages());
 		model.addAttribute("statuses", List.of(ContentStatus.values()));
 		model.addAttribute("outletChoices", List.of(Outlet.values()));
 		model.addAttribute("plans", book.plans());

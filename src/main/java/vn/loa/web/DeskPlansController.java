@@ -31,7 +31,7 @@ import vn.loa.calendar.Plan;
 import vn.loa.calendar.VietnameseDates;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStore;
-import vn.loa.content.PlanContent;
+import vn.loa.content.PlanScope;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
 
@@ -145,19 +145,16 @@ class DeskPlansController {
 	}
 
 	/**
-	 * Every stored item, whatever its status: the desk's search stops at 500 items, and a
-	 * plan's items may be among the oldest.
-	 */
-	/**
-	 * The items that carry the plan out, read whole only once their schedule says so: a
-	 * year of content is thousands of items.
+	 * The items that carry the plan out, found in SQL and read whole: a year of content
+	 * is thousands of items, and a plan's items may be among the oldest.
 	 */
 	private List<ContentItem> contentOf(Plan plan, CalendarBook book) {
-		return this.store.findAll(this.store.search(null, null, null, null)
-			.stream()
-			.filter((key) -> PlanContent.carriesOut(key.when(), key.dueAt(), plan, book, this.zone))
-			.map(ContentStore.ContentKey::id)
-			.toList());
+		return this.store
+			.findAll(this.store.page(null, null, null, null, PlanScope.of(plan, book, this.zone), 1, Integer.MAX_VALUE)
+				.keys()
+				.stream()
+				.map(ContentStore.ContentKey::id)
+				.toList());
 	}
 
 	private PlanImports.Draft draft(String draftId) {

@@ -1,0 +1,27 @@
+package vn.loa.content;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What an item's schedule is written against, as the store keeps it for the desk's plan
+ * filter: a plan's phase (the plan as written, lower-cased), an anniversary, an event, or
+ * nothing (an absolute time).
+ *
+ * @param kind {@code plan}, {@code anniversary}, {@code event} or {@code none}
+ * @param ref the plan, anniversary or event; {@code null} for {@code none}
+ */
+record Anchor(String kind, String ref) {
+
+	static Anchor of(String when) {
+		Optional<String> plan = Schedule.planOf(when);
+		if (plan.isPresent()) {
+			return new Anchor("plan", plan.get().toLowerCase(Locale.ROOT));
+		}
+		return Schedule.anniversaryOf(when)
+			.map((anniversary) -> new Anchor("anniversary", anniversary.id()))
+			.or(() -> Schedule.eventOf(when).map((event) -> new Anchor("event", event)))
+			.orElse(new Anchor("none", null));
+	}
+
+}
