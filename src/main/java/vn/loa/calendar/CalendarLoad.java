@@ -9,6 +9,7 @@ import java.util.List;
  * @param book the calendar data that loaded
  * @param problems every problem found, each with file and line
  */
+@org.springframework.modulith.NamedInterface("files")
 public record CalendarLoad(CalendarBook book, List<CalendarProblem> problems) {
 
 }

@@ -35,6 +35,7 @@ import vn.loa.text.PlainText;
  * {@code organisations}, {@code anniversaries}, {@code events} (lists) and {@code plan}
  * (a mapping).
  */
+@org.springframework.modulith.NamedInterface("files")
 public final class CalendarLoader {
 
 	private static final Set<String> SECTIONS = new LinkedHashSet<>(

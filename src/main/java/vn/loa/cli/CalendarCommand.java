@@ -20,7 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.loa.calendar.CalendarService;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentQueries;
 import vn.loa.content.Preparation;
 import vn.loa.publishing.PublicationLog;
 
@@ -92,7 +92,7 @@ class CalendarCommand implements Callable<Integer> {
 				last = (last != null) ? last : today.plusDays(this.upcoming);
 				unprepared = context.getBean(Preparation.class).unprepared(today, this.upcoming);
 			}
-			ContentStore store = context.getBean(ContentStore.class);
+			ContentQueries store = context.getBean(ContentQueries.class);
 			PublicationLog log = context.getBean(PublicationLog.class);
 			CalendarReport report = CalendarReport.of(first, last, zone, context.getBean(CalendarService.class).book(),
 					store.findDueBetween(CalendarReport.startOf(first, zone),

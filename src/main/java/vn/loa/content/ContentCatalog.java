@@ -1,14 +1,19 @@
 package vn.loa.content;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads content items; what outlets and pages use. */
+/**
+ * Reads content items by id: what the outlets need. The desk's and the command line's
+ * lists are {@link ContentQueries}; items change only through {@link ContentWorkflow};
+ * publishing's claim is {@link ContentHandOff}.
+ */
 public interface ContentCatalog {
 
 	Optional<ContentItem> find(String id);
 
 	/** Items by id, in no particular order; unknown ids are left out. */
-	List<ContentItem> findAll(java.util.Collection<String> ids);
+	List<ContentItem> findAll(Collection<String> ids);
 
 }

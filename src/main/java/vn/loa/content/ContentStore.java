@@ -28,12 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores content items in the database and announces {@link ContentScheduled} whenever an
- * item's time is set or changed. Other modules read through it; they change items only
- * through {@link ContentWorkflow}, apart from publishing's claim
- * ({@link #transition(String, ContentStatus, ContentStatus)}).
+ * item's time is set or changed. The module's own: other modules read through
+ * {@link ContentCatalog} and {@link ContentQueries}, change items through
+ * {@link ContentWorkflow}, and publishing claims them through {@link ContentHandOff}.
  */
 @Service
-public class ContentStore implements ContentCatalog {
+class ContentStore implements ContentQueries, ContentHandOff {
 
 	private static final String COLUMNS = "id, organisation, title, summary, body, radio_script, outlets, when_spec, "
 			+ "due_at, stale_after, status, source, updated_at";
@@ -68,6 +68,7 @@ public class ContentStore implements ContentCatalog {
 	}
 
 	/** Items in a status, by due time (unresolved last). */
+	@Override
 	public List<ContentItem> findByStatus(ContentStatus status) {
 		return this.jdbc.query(
 				"SELECT " + COLUMNS + " FROM content_item WHERE status = :status ORDER BY due_at NULLS LAST, id",
@@ -78,6 +79,7 @@ public class ContentStore implements ContentCatalog {
 	 * Scheduled items whose time is at or before {@code instant}, oldest first, at most
 	 * {@code limit}.
 	 */
+	@Override
 	public List<ContentItem> findDue(Instant instant, int limit) {
 		return this.jdbc.query(
 				"SELECT " + COLUMNS + " FROM content_item WHERE status = 'SCHEDULED' AND due_at <= :at "
@@ -89,6 +91,7 @@ public class ContentStore implements ContentCatalog {
 	 * Distinct future due instants of scheduled items: what the scheduler must hold
 	 * triggers for.
 	 */
+	@Override
 	public List<Instant> scheduledInstantsAfter(Instant instant) {
 		return this.jdbc.queryForList(
 				"SELECT DISTINCT due_at FROM content_item WHERE status = 'SCHEDULED' AND due_at > :at ORDER BY due_at",
@@ -99,6 +102,7 @@ public class ContentStore implements ContentCatalog {
 	}
 
 	/** Items due at or after {@code from} and before {@code to}, by due time. */
+	@Override
 	public List<ContentItem> findDueBetween(Instant from, Instant to) {
 		return this.jdbc.query(
 				"SELECT " + COLUMNS + " FROM content_item WHERE due_at >= :from AND due_at < :to ORDER BY due_at, id",
@@ -152,6 +156,7 @@ public class ContentStore implements ContentCatalog {
 	 * keeps two publishers from sending the same item.
 	 */
 	@Transactional
+	@Override
 	public boolean transition(String id, ContentStatus expected, ContentStatus next) {
 		return this.jdbc.update(
 				"UPDATE content_item SET status = :next, updated_at = :now WHERE id = :id AND status = :expected",
@@ -242,6 +247,7 @@ public class ContentStore implements ContentCatalog {
 	 * The revision of an item's text: 1 when stored, raised by every change to what it
 	 * says. Forms carry it so a step lands only on the version its author read.
 	 */
+	@Override
 	public Optional<Integer> revision(String id) {
 		return this.jdbc
 			.queryForList("SELECT revision FROM content_item WHERE id = :id", Map.of("id", id), Integer.class)
@@ -256,6 +262,7 @@ public class ContentStore implements ContentCatalog {
 	}
 
 	/** Who created, submitted and approved an item, as far as known. */
+	@Override
 	public Optional<ContentPeople> people(String id) {
 		return this.jdbc
 			.query("SELECT created_by, submitted_by, approved_by FROM content_item WHERE id = :id", Map.of("id", id),
@@ -273,7 +280,7 @@ public class ContentStore implements ContentCatalog {
 	 * @param from only items due at or after, or {@code null}
 	 * @param to only items due before, or {@code null}
 	 */
-	public List<ContentKey> search(ContentStatus status, Outlet outlet, Instant from, Instant to) {
+	List<ContentKey> search(ContentStatus status, Outlet outlet, Instant from, Instant to) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		return this.jdbc.query("SELECT id, when_spec, due_at, status FROM content_item"
 				+ where(status, outlet, from, to, params) + " ORDER BY due_at DESC NULLS FIRST, id", params,
@@ -316,6 +323,7 @@ public class ContentStore implements ContentCatalog {
 	 * @param page from 1; past the last page, the last page
 	 * @param size items per page
 	 */
+	@Override
 	public KeyPage page(ContentStatus status, Outlet outlet, Instant from, Instant to, PlanScope plan, int page,
 			int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
@@ -329,18 +337,6 @@ public class ContentStore implements ContentCatalog {
 						+ " ORDER BY due_at DESC NULLS FIRST, id LIMIT :limit OFFSET :offset",
 				params, ContentStore::key);
 		return new KeyPage(keys, shown, pages, total);
-	}
-
-	/**
-	 * A page of {@link ContentKey}s.
-	 *
-	 * @param keys the items of the page, in the list's order
-	 * @param page its number, from 1
-	 * @param pages how many pages there are, at least 1
-	 * @param total how many items match
-	 */
-	public record KeyPage(List<ContentKey> keys, int page, int pages, long total) {
-
 	}
 
 	/**
@@ -358,18 +354,6 @@ public class ContentStore implements ContentCatalog {
 						.addValue("id", row.get("id")));
 		}
 		return rows.size();
-	}
-
-	/**
-	 * An item as a list filters and orders it.
-	 *
-	 * @param id the item's id
-	 * @param when its schedule as written
-	 * @param dueAt when it is due, or {@code null}
-	 * @param status where it is in its life
-	 */
-	public record ContentKey(String id, String when, Instant dueAt, ContentStatus status) {
-
 	}
 
 	private MapSqlParameterSource parameters(ContentItem item, ContentStatus status, String checksum) {

@@ -14,7 +14,7 @@ import vn.loa.calendar.Plan;
  * event the plan names that go out while one of its phases runs. An item with an absolute
  * time belongs to no plan: nothing in it says which.
  */
-public final class PlanContent {
+final class PlanContent {
 
 	private PlanContent() {
 	}

@@ -99,13 +99,13 @@ public class PlanRemoval {
 	 * phases it shares at the same dates do.
 	 */
 	private List<Blocking> blocking(Plan plan, CalendarBook book, CalendarBook after) {
-		List<ContentStore.ContentKey> keys = this.store.search(null, null, null, null)
+		List<ContentQueries.ContentKey> keys = this.store.search(null, null, null, null)
 			.stream()
 			.filter((key) -> pending(key.status()))
 			.filter((key) -> Schedule.planOf(key.when()).filter(plan::isNamedBy).isPresent())
 			.filter((key) -> !Objects.equals(resolve(key.when(), after), resolve(key.when(), book)))
 			.toList();
-		Map<String, ContentItem> items = this.store.findAll(keys.stream().map(ContentStore.ContentKey::id).toList())
+		Map<String, ContentItem> items = this.store.findAll(keys.stream().map(ContentQueries.ContentKey::id).toList())
 			.stream()
 			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
 		return keys.stream()

@@ -38,7 +38,7 @@ public class Preparation {
 	 */
 	public List<Unprepared> unprepared(LocalDate today, int days) {
 		Set<Schedule.AnniversaryAnchor> covered = new HashSet<>();
-		for (ContentStore.ContentKey item : this.store.search(null, null, null, null)) {
+		for (ContentQueries.ContentKey item : this.store.search(null, null, null, null)) {
 			if (item.status() != ContentStatus.WITHDRAWN) {
 				Schedule.anniversaryOf(item.when()).ifPresent(covered::add);
 			}

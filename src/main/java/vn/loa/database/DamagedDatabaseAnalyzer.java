@@ -9,7 +9,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
  * When Loa cannot start because the H2 file is damaged, says so first, with the way back,
  * instead of a chain of bean-creation errors.
  */
-public class DamagedDatabaseAnalyzer implements FailureAnalyzer {
+class DamagedDatabaseAnalyzer implements FailureAnalyzer {
 
 	/** H2's error code for a damaged file. */
 	static final int FILE_CORRUPTED = 90030;

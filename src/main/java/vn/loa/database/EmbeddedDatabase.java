@@ -31,7 +31,7 @@ import org.springframework.core.env.MapPropertySource;
  * line use the database while the server runs, listens on loopback only; and the data
  * directory and everything in it become readable by their owner alone.
  */
-public class EmbeddedDatabase implements EnvironmentPostProcessor {
+class EmbeddedDatabase implements EnvironmentPostProcessor {
 
 	/** The file under the data directory that holds the generated password. */
 	public static final String PASSWORD_FILE = "db-password";

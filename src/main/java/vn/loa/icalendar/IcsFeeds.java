@@ -10,18 +10,18 @@ import org.springframework.stereotype.Service;
 
 import vn.loa.calendar.CalendarService;
 import vn.loa.content.ContentItem;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentQueries;
 
 /**
  * The iCalendar feeds: the whole campaign calendar, one plan, or one organisation, over a
  * window of whole years.
  */
 @Service
-public class IcsFeeds {
+class IcsFeeds {
 
 	private final CalendarService calendar;
 
-	private final ContentStore content;
+	private final ContentQueries content;
 
 	private final IcsProperties properties;
 
@@ -29,7 +29,7 @@ public class IcsFeeds {
 
 	private final ZoneId zone;
 
-	IcsFeeds(CalendarService calendar, ContentStore content, IcsProperties properties, Clock clock, ZoneId zone) {
+	IcsFeeds(CalendarService calendar, ContentQueries content, IcsProperties properties, Clock clock, ZoneId zone) {
 		this.calendar = calendar;
 		this.content = content;
 		this.properties = properties;

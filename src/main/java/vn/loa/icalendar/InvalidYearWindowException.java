@@ -1,7 +1,7 @@
 package vn.loa.icalendar;
 
 /** A feed was asked for years that are malformed, reversed or too many. */
-public class InvalidYearWindowException extends IllegalArgumentException {
+class InvalidYearWindowException extends IllegalArgumentException {
 
 	InvalidYearWindowException(String message) {
 		super(message);

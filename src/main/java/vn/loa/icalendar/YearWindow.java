@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param fromYear first year
  * @param toYear last year, inclusive
  */
-public record YearWindow(int fromYear, int toYear) {
+record YearWindow(int fromYear, int toYear) {
 
 	/** The most years one feed may cover, which keeps a feed small. */
 	public static final int MAX_YEARS = 10;

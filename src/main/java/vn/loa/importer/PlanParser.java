@@ -12,7 +12,7 @@ import vn.loa.importer.PlanDraft.Outlet;
  * responsible units and recipients, each with the line it came from, matched against the
  * calendar.
  */
-public final class PlanParser {
+final class PlanParser {
 
 	/** The organisation a draft belongs to until an editor chooses one. */
 	static final String ORGANISATION = "default";

@@ -9,7 +9,7 @@ import java.util.List;
  * @param source the file name the text came from
  * @param lines the lines, without line terminators
  */
-public record PlanText(String source, List<String> lines) {
+record PlanText(String source, List<String> lines) {
 
 	public PlanText {
 		lines = List.copyOf(lines);

@@ -30,7 +30,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.content.ContentScheduled;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentHandOff;
 import vn.loa.settings.LoaSettings;
 import vn.loa.transactions.AfterCommit;
 
@@ -50,7 +50,7 @@ class PublicationTriggers {
 
 	private final Scheduler scheduler;
 
-	private final ContentStore content;
+	private final ContentHandOff content;
 
 	private final Publisher publisher;
 
@@ -60,7 +60,7 @@ class PublicationTriggers {
 
 	private final TransactionTemplate outsideTransactions;
 
-	PublicationTriggers(Scheduler scheduler, ContentStore content, Publisher publisher, Clock clock,
+	PublicationTriggers(Scheduler scheduler, ContentHandOff content, Publisher publisher, Clock clock,
 			PlatformTransactionManager transactionManager, LoaSettings settings) {
 		this.enabled = settings.scheduling().enabled();
 		this.outsideTransactions = new TransactionTemplate(transactionManager);

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentHandOff;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
 
@@ -51,7 +51,7 @@ public class Publisher {
 	 */
 	private static final Duration CHUNK_PATIENCE = Duration.ofSeconds(2);
 
-	private final ContentStore content;
+	private final ContentHandOff content;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -63,7 +63,7 @@ public class Publisher {
 
 	private final PublishingPolicy policy;
 
-	Publisher(ContentStore content, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
+	Publisher(ContentHandOff content, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
 			@Value("${loa.publishing.grace:PT1M}") Duration grace) {
 		this.content = content;

@@ -4,5 +4,5 @@
  * {@link vn.loa.publishing.events.ContentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Publishing",
-		allowedDependencies = { "calendar", "content", "text", "settings", "transactions" })
+		allowedDependencies = { "calendar", "content", "content :: publishing", "text", "settings", "transactions" })
 package vn.loa.publishing;

@@ -22,7 +22,7 @@ import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentQueries;
 import vn.loa.content.ContentWorkflow;
 import vn.loa.content.InvalidContentException;
 import vn.loa.publishing.Outcome;
@@ -40,13 +40,13 @@ class ContentApiController {
 
 	private final ContentWorkflow workflow;
 
-	private final ContentStore store;
+	private final ContentQueries store;
 
 	private final PublicationLog publications;
 
 	private final ZoneId zone;
 
-	ContentApiController(ContentWorkflow workflow, ContentStore store, PublicationLog publications, ZoneId zone) {
+	ContentApiController(ContentWorkflow workflow, ContentQueries store, PublicationLog publications, ZoneId zone) {
 		this.workflow = workflow;
 		this.store = store;
 		this.publications = publications;

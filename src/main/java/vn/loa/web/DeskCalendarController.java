@@ -24,7 +24,7 @@ import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Event;
 import vn.loa.calendar.Occurrence;
 import vn.loa.content.ContentItem;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentQueries;
 
 /**
  * The desk's month view: anniversaries, events and scheduled content day by day, each day
@@ -40,13 +40,13 @@ class DeskCalendarController {
 
 	private final CalendarService calendar;
 
-	private final ContentStore store;
+	private final ContentQueries store;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	DeskCalendarController(CalendarService calendar, ContentStore store, Clock clock, ZoneId zone) {
+	DeskCalendarController(CalendarService calendar, ContentQueries store, Clock clock, ZoneId zone) {
 		this.calendar = calendar;
 		this.store = store;
 		this.clock = clock;

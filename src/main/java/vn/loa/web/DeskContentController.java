@@ -35,7 +35,7 @@ import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentQueries;
 import vn.loa.content.ContentWorkflow;
 import vn.loa.content.InvalidContentException;
 import vn.loa.content.Outlet;
@@ -61,7 +61,7 @@ class DeskContentController {
 
 	private final ContentWorkflow workflow;
 
-	private final ContentStore store;
+	private final ContentQueries store;
 
 	private final RadioQueue radio;
 
@@ -73,7 +73,7 @@ class DeskContentController {
 
 	private final ErrorMessages errors;
 
-	DeskContentController(ContentWorkflow workflow, ContentStore store, RadioQueue radio, CalendarService calendar,
+	DeskContentController(ContentWorkflow workflow, ContentQueries store, RadioQueue radio, CalendarService calendar,
 			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors) {
 		this.workflow = workflow;
 		this.store = store;
@@ -95,11 +95,11 @@ class DeskContentController {
 		CalendarBook book = this.calendar.book();
 		Plan of = (plan != null && !plan.isBlank()) ? book.plan(plan.strip()).orElse(null) : null;
 		Integer asked = parse(page, Integer::valueOf);
-		ContentStore.KeyPage found = this.store.page(wanted, on,
+		ContentQueries.KeyPage found = this.store.page(wanted, on,
 				(start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
 				(end != null) ? end.plusDays(1).atStartOfDay(this.zone).toInstant() : null,
 				(of != null) ? PlanScope.of(of, book, this.zone) : null, (asked != null) ? asked : 1, PAGE_SIZE);
-		List<String> ids = found.keys().stream().map(ContentStore.ContentKey::id).toList();
+		List<String> ids = found.keys().stream().map(ContentQueries.ContentKey::id).toList();
 		Map<String, ContentItem> items = new LinkedHashMap<>();
 		this.store.findAll(ids).forEach((item) -> items.put(item.id(), item));
 		List<Row> rows = ids.stream()

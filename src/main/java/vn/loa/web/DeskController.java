@@ -23,7 +23,7 @@ import vn.loa.channels.email.Bulletin;
 import vn.loa.channels.email.BulletinDeliveries;
 import vn.loa.channels.feed.Feeds;
 import vn.loa.content.ContentItem;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentQueries;
 import vn.loa.content.Preparation;
 import vn.loa.database.StorageFailures;
 import vn.loa.publishing.Outcome;
@@ -45,7 +45,7 @@ class DeskController {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-	private final ContentStore store;
+	private final ContentQueries store;
 
 	private final PublicationLog publications;
 
@@ -61,7 +61,7 @@ class DeskController {
 
 	private final StorageFailures storage;
 
-	DeskController(ContentStore store, PublicationLog publications, Preparation preparation,
+	DeskController(ContentQueries store, PublicationLog publications, Preparation preparation,
 			BulletinDeliveries deliveries, Feeds feeds, StorageFailures storage, Clock clock, ZoneId zone) {
 		this.store = store;
 		this.feeds = feeds;

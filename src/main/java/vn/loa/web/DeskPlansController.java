@@ -30,7 +30,7 @@ import vn.loa.calendar.Phase;
 import vn.loa.calendar.Plan;
 import vn.loa.calendar.VietnameseDates;
 import vn.loa.content.ContentItem;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentQueries;
 import vn.loa.content.PlanScope;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
@@ -47,7 +47,7 @@ class DeskPlansController {
 
 	private final PlanImports imports;
 
-	private final ContentStore store;
+	private final ContentQueries store;
 
 	private final Clock clock;
 
@@ -55,7 +55,7 @@ class DeskPlansController {
 
 	private final MessageSource messages;
 
-	DeskPlansController(CalendarService calendar, PlanImports imports, ContentStore store, Clock clock, ZoneId zone,
+	DeskPlansController(CalendarService calendar, PlanImports imports, ContentQueries store, Clock clock, ZoneId zone,
 			MessageSource messages) {
 		this.calendar = calendar;
 		this.imports = imports;
@@ -153,7 +153,7 @@ class DeskPlansController {
 			.findAll(this.store.page(null, null, null, null, PlanScope.of(plan, book, this.zone), 1, Integer.MAX_VALUE)
 				.keys()
 				.stream()
-				.map(ContentStore.ContentKey::id)
+				.map(ContentQueries.ContentKey::id)
 				.toList());
 	}
 

@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.loa.channels.email.BulletinDeliveries;
 import vn.loa.channels.email.Delivery;
 import vn.loa.content.ContentItem;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 import vn.loa.subscribers.InvalidSubscriberException;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
@@ -49,14 +49,14 @@ class DeskSubscriberController {
 
 	private final BulletinDeliveries deliveries;
 
-	private final ContentStore contents;
+	private final ContentCatalog contents;
 
 	private final ZoneId zone;
 
 	private final ErrorMessages errors;
 
-	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, ContentStore contents, ZoneId zone,
-			ErrorMessages errors) {
+	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, ContentCatalog contents,
+			ZoneId zone, ErrorMessages errors) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
 		this.contents = contents;

@@ -10,13 +10,13 @@ public final class ContentFixtures {
 	}
 
 	/** Stores {@code item} as it is; returns whether anything changed. */
-	public static boolean store(ContentStore store, ContentItem item) {
-		return store.save(item);
+	public static boolean store(ContentCatalog store, ContentItem item) {
+		return ((ContentStore) store).save(item);
 	}
 
 	/** Withdraws an item without an actor, as if it had been withdrawn long ago. */
-	public static boolean withdraw(ContentStore store, String id) {
-		return store.withdraw(id);
+	public static boolean withdraw(ContentCatalog store, String id) {
+		return ((ContentStore) store).withdraw(id);
 	}
 
 }

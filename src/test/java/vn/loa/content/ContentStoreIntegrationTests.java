@@ -101,7 +101,7 @@ class ContentStoreIntegrationTests {
 				assertThat(this.store.page(null, null, null, null, PlanScope.of(plan, book, ZONE), 1, 10_000)
 					.keys()
 					.stream()
-					.map(ContentStore.ContentKey::id)
+					.map(ContentQueries.ContentKey::id)
 					.filter((id) -> id.startsWith("loc-ke-hoach-"))
 					.sorted()
 					.toList()).as("items of %s", plan.id()).isEqualTo(expected);
@@ -121,13 +121,13 @@ class ContentStoreIntegrationTests {
 					ContentStatus.DRAFT, "test", null));
 		}
 		Instant from = Instant.parse("2030-12-31T00:00:00Z");
-		ContentStore.KeyPage second = this.store.page(null, Outlet.RADIO, from, null, null, 2, 3);
+		ContentQueries.KeyPage second = this.store.page(null, Outlet.RADIO, from, null, null, 2, 3);
 		assertThat(second.total()).isEqualTo(7);
 		assertThat(second.pages()).isEqualTo(3);
-		assertThat(second.keys()).extracting(ContentStore.ContentKey::id)
+		assertThat(second.keys()).extracting(ContentQueries.ContentKey::id)
 			.containsExactly("trang-3", "trang-2", "trang-1");
 		assertThat(this.store.page(null, Outlet.RADIO, from, null, null, 9, 3).keys())
-			.extracting(ContentStore.ContentKey::id)
+			.extracting(ContentQueries.ContentKey::id)
 			.containsExactly("trang-0");
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Primary;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentActor;
 import vn.loa.content.ContentWorkflow;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,7 @@ class IcsIntegrationTests {
 	ContentWorkflow editor;
 
 	@Autowired
-	ContentStore store;
+	ContentCatalog store;
 
 	@BeforeEach
 	void prepareContent() {

@@ -21,7 +21,7 @@ import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentActor;
 import vn.loa.content.ContentWorkflow;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +59,7 @@ class RestartIntegrationTests {
 			Thread.sleep(wait.toMillis());
 		}
 		try (ConfigurableApplicationContext second = start(contentDir)) {
-			ContentStore store = second.getBean(ContentStore.class);
+			ContentCatalog store = second.getBean(ContentCatalog.class);
 			PublicationLog log = second.getBean(PublicationLog.class);
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(

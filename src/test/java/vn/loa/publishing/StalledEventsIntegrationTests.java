@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
 
@@ -38,7 +38,7 @@ class StalledEventsIntegrationTests {
 	StalledEvents stalled;
 
 	@Autowired
-	ContentStore store;
+	ContentCatalog store;
 
 	@Autowired
 	ApplicationEventPublisher events;

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -91,7 +91,7 @@ class DeskBrowserTests {
 	Accounts accounts;
 
 	@Autowired
-	ContentStore store;
+	ContentCatalog store;
 
 	@Autowired
 	ZoneId zone;

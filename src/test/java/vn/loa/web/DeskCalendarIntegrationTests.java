@@ -34,7 +34,7 @@ import vn.loa.accounts.Role;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 import vn.loa.content.Outlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +138,7 @@ class DeskCalendarIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ContentStore store;
+	ContentCatalog store;
 
 	@Autowired
 	Clock clock;

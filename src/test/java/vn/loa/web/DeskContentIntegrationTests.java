@@ -40,7 +40,7 @@ import vn.loa.accounts.Role;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentQueries;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.Publisher;
 
@@ -71,7 +71,7 @@ class DeskContentIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ContentStore store;
+	ContentQueries store;
 
 	@Autowired
 	Publisher publisher;

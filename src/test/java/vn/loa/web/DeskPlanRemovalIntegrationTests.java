@@ -33,7 +33,7 @@ import vn.loa.calendar.Plan;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 import vn.loa.content.Outlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +103,7 @@ class DeskPlanRemovalIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ContentStore store;
+	ContentCatalog store;
 
 	@Autowired
 	CalendarService calendar;

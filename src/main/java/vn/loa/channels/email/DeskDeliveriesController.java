@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.loa.content.ContentItem;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 
 /**
  * The deliveries' desk: the recent bulletins with their deliveries counted by status, one
@@ -41,11 +41,11 @@ class DeskDeliveriesController {
 
 	private final BulletinDeliveries deliveries;
 
-	private final ContentStore contents;
+	private final ContentCatalog contents;
 
 	private final ZoneId zone;
 
-	DeskDeliveriesController(BulletinDeliveries deliveries, ContentStore contents, ZoneId zone) {
+	DeskDeliveriesController(BulletinDeliveries deliveries, ContentCatalog contents, ZoneId zone) {
 		this.deliveries = deliveries;
 		this.contents = contents;
 		this.zone = zone;

@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param etag a strong entity tag, quoted
  * @param lastModified when the newest entry went out, or {@code null} for an empty feed
  */
-public record FeedDocument(byte[] bytes, String contentType, String etag, Instant lastModified) {
+record FeedDocument(byte[] bytes, String contentType, String etag, Instant lastModified) {
 
 }

@@ -38,7 +38,7 @@ import vn.loa.channels.email.BulletinDeliveries.Claimed;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
 import vn.loa.settings.LoaSettings;
@@ -58,7 +58,7 @@ class BulletinIntegrationTests {
 		.compile("<https://loa\\.example\\.vn/unsubscribe/([0-9]+\\.[A-Za-z0-9_-]+)>");
 
 	@Autowired
-	ContentStore contents;
+	ContentCatalog contents;
 
 	@Autowired
 	Subscribers subscribers;

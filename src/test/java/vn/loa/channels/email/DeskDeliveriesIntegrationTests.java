@@ -36,7 +36,7 @@ import vn.loa.accounts.Role;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
 import vn.loa.subscribers.Subscriber;
@@ -84,7 +84,7 @@ class DeskDeliveriesIntegrationTests {
 	Subscribers subscribers;
 
 	@Autowired
-	ContentStore contents;
+	ContentCatalog contents;
 
 	@Autowired
 	BulletinDeliveries deliveries;

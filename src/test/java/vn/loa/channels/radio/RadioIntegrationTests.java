@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
-import vn.loa.content.ContentStore;
+import vn.loa.content.ContentCatalog;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
 
@@ -55,7 +55,7 @@ class RadioIntegrationTests {
 	int port;
 
 	@Autowired
-	ContentStore store;
+	ContentCatalog store;
 
 	@Autowired
 	RadioQueue queue;
