@@ -1,5 +1,6 @@
 package vn.loa.accounts;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ import java.util.Set;
  * it was created
  */
 public record Account(String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt,
-		Instant updatedAt, Instant passwordChangedAt) {
+		Instant updatedAt, @Nullable Instant passwordChangedAt) {
 
 	/** Whether the account holds {@code role}. */
 	public boolean has(Role role) {

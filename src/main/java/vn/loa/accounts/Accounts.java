@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -73,7 +75,8 @@ public class Accounts {
 	 * @throws InvalidAccountException if a field is invalid or the username is taken
 	 */
 	@Transactional
-	public Account create(String actor, String username, String displayName, String password, Set<Role> roles) {
+	public Account create(String actor, String username, @Nullable String displayName, String password,
+			Set<Role> roles) {
 		String name = username(username);
 		String shown = displayName(displayName, name);
 		checkPassword(password);
@@ -270,7 +273,7 @@ public class Accounts {
 		}
 	}
 
-	private static String displayName(String displayName, String username) {
+	private static String displayName(@Nullable String displayName, String username) {
 		String shown = (displayName == null || displayName.isBlank()) ? username : displayName.strip();
 		if (shown.length() > MAX_DISPLAY_NAME_LENGTH) {
 			throw new InvalidAccountException("displayName", "long",
@@ -309,7 +312,7 @@ public class Accounts {
 				rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("password_changed_at")));
 	}
 
-	private static Instant instant(Timestamp timestamp) {
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 

@@ -3,6 +3,8 @@ package vn.loa.accounts;
 import java.time.Instant;
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -15,16 +17,16 @@ public final class DeskUser extends User {
 
 	private static final long serialVersionUID = 1L;
 
-	private final Instant passwordChangedAt;
+	private final @Nullable Instant passwordChangedAt;
 
 	DeskUser(String username, String password, boolean enabled, Collection<? extends GrantedAuthority> authorities,
-			Instant passwordChangedAt) {
+			@Nullable Instant passwordChangedAt) {
 		super(username, password, enabled, true, true, true, authorities);
 		this.passwordChangedAt = passwordChangedAt;
 	}
 
 	/** When the password was last reset before this login, or {@code null}. */
-	public Instant passwordChangedAt() {
+	public @Nullable Instant passwordChangedAt() {
 		return this.passwordChangedAt;
 	}
 

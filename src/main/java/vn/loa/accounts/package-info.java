@@ -5,4 +5,5 @@
  * audit module's contract.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = "audit")
+@org.jspecify.annotations.NullMarked
 package vn.loa.accounts;

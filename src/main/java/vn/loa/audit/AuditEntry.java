@@ -1,5 +1,6 @@
 package vn.loa.audit;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,7 @@ import java.time.Instant;
  * @param before the state before, JSON or a short text; {@code null} if none
  * @param after the state after, JSON or a short text; {@code null} if none
  */
-public record AuditEntry(long id, Instant at, String actor, String action, String subject, String before,
-		String after) {
+public record AuditEntry(long id, Instant at, String actor, String action, String subject, @Nullable String before,
+		@Nullable String after) {
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,7 +41,7 @@ public class AuditLog {
 	 * @param before the state before, or {@code null}
 	 * @param after the state after, or {@code null}
 	 */
-	public void record(String actor, String action, String subject, String before, String after) {
+	public void record(String actor, String action, String subject, @Nullable String before, @Nullable String after) {
 		this.jdbc.update(
 				"INSERT INTO audit_entry (at, actor, action, subject, before_state, after_state) "
 						+ "VALUES (:at, :actor, :action, :subject, :before, :after)",
@@ -94,7 +96,10 @@ public class AuditLog {
 			where.append(" AND at < :until");
 			params.addValue("until", Timestamp.from(filter.until()));
 		}
-		long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry " + where, params, Long.class);
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry " + where, params, Long.class);
+		if (total == null) {
+			total = 0L;
+		}
 		int pages = (int) Math.max(1, (total + perPage - 1) / perPage);
 		int shown = Math.max(1, Math.min(page, pages));
 		params.addValue("limit", perPage).addValue("offset", (long) (shown - 1) * perPage);
@@ -134,7 +139,8 @@ public class AuditLog {
 	 * @param from entries made at or after this instant
 	 * @param until entries made before this instant
 	 */
-	public record Filter(String actor, String action, String subject, Instant from, Instant until) {
+	public record Filter(@Nullable String actor, @Nullable String action, @Nullable String subject,
+			@Nullable Instant from, @Nullable Instant until) {
 
 	}
 

@@ -20,6 +20,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,7 +90,7 @@ class DeskAuditController {
 		return "desk-audit";
 	}
 
-	private static LocalDate day(String field, String text, Map<String, String> errors) {
+	private static @Nullable LocalDate day(String field, String text, Map<String, String> errors) {
 		if (text.isBlank()) {
 			return null;
 		}
@@ -130,7 +132,7 @@ class DeskAuditController {
 	 * What changed, in one line: the fields whose values differ when both states are JSON
 	 * objects, otherwise the start of the state after (or before).
 	 */
-	static String summary(String before, String after) {
+	static String summary(@Nullable String before, @Nullable String after) {
 		JsonNode old = object(before);
 		JsonNode now = object(after);
 		if (old != null && now != null) {
@@ -152,7 +154,7 @@ class DeskAuditController {
 		return (shown != null) ? shorten(shown) : "";
 	}
 
-	private static JsonNode object(String state) {
+	private static @Nullable JsonNode object(@Nullable String state) {
 		if (state == null || !state.strip().startsWith("{")) {
 			return null;
 		}
@@ -182,7 +184,8 @@ class DeskAuditController {
 	}
 
 	/** One entry as the page shows it; the times are in the configured zone. */
-	record Row(String at, String actor, String action, String subject, String before, String after, String summary) {
+	record Row(String at, String actor, String action, String subject, @Nullable String before, @Nullable String after,
+			String summary) {
 
 	}
 

@@ -7,4 +7,5 @@
  * every module that changes something people must be able to trace publishes such events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package vn.loa.audit;

@@ -64,7 +64,7 @@ public class ContentWorkflow {
 	 * Changes an item that has not gone out. At the desk, approved or scheduled work goes
 	 * back to review; a trusted actor's item takes the status its draft asks for.
 	 * @param seen the revision the editor started from (see
-	 * {@link ContentStore#revision(String)}), or {@code null} to replace whatever is
+	 * {@link ContentQueries#revision(String)}), or {@code null} to replace whatever is
 	 * stored
 	 */
 	@Transactional

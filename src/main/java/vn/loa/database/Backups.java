@@ -144,7 +144,7 @@ public final class Backups {
 		try (Stream<Path> files = Files.walk(dataDir)) {
 			return files.filter(Files::isRegularFile).filter((file) -> {
 				String name = file.getFileName().toString();
-				return !(file.getParent().equals(dataDir) && name.startsWith("loa.")) && !name.startsWith(".");
+				return !(dataDir.equals(file.getParent()) && name.startsWith("loa.")) && !name.startsWith(".");
 			}).sorted().toList();
 		}
 	}

@@ -40,7 +40,8 @@ class ClockCheck {
 			Instant before = this.clock.instant();
 			Timestamp database = this.jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", Timestamp.class);
 			Instant after = this.clock.instant();
-			Duration skew = skew(before, after, database.toInstant());
+			Duration skew = skew(before, after,
+					java.util.Objects.requireNonNull(database, "CURRENT_TIMESTAMP").toInstant());
 			if (skew.abs().compareTo(TOLERANCE) > 0) {
 				logger.warn("This node's clock is " + Math.abs(skew.toMillis()) / 1000.0 + " s "
 						+ (skew.isNegative() ? "behind" : "ahead of") + " the database's: triggers, mail leases "

@@ -2,6 +2,8 @@ package vn.loa.database;
 
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
@@ -15,7 +17,7 @@ class DamagedDatabaseAnalyzer implements FailureAnalyzer {
 	static final int FILE_CORRUPTED = 90030;
 
 	@Override
-	public FailureAnalysis analyze(Throwable failure) {
+	public @Nullable FailureAnalysis analyze(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getErrorCode() == FILE_CORRUPTED) {
 				return new FailureAnalysis("database file damaged: " + sql.getMessage(),

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,7 @@ public class StorageFailures {
 
 	private final ObjectProvider<DataSource> dataSource;
 
-	private volatile Failure last;
+	private volatile @Nullable Failure last;
 
 	StorageFailures(Clock clock, ObjectProvider<DataSource> dataSource) {
 		this.clock = clock;

@@ -5,4 +5,5 @@
  * and restore. Uses no other module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Embedded database", allowedDependencies = "settings")
+@org.jspecify.annotations.NullMarked
 package vn.loa.database;

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.Event;
 import vn.loa.calendar.Occurrence;
@@ -124,7 +126,7 @@ final class IcsEntries {
 				|| item.status() == ContentStatus.PUBLISHED || item.status() == ContentStatus.LATE);
 	}
 
-	private static String mark(OccurrenceClass occurrenceClass) {
+	private static @Nullable String mark(OccurrenceClass occurrenceClass) {
 		return switch (occurrenceClass) {
 			case NAM_TRON -> NAM_TRON;
 			case NAM_LE_5 -> NAM_LE_5;

@@ -1,5 +1,6 @@
 package vn.loa.icalendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.List;
  * @param endExclusive the day after the last day of an all-day entry, or {@code null}
  * @param at the moment of a timed entry, or {@code null}
  */
-record IcsEntry(String uid, String summary, String description, List<String> categories, LocalDate firstDay,
-		LocalDate endExclusive, Instant at) {
+record IcsEntry(String uid, String summary, String description, List<String> categories, @Nullable LocalDate firstDay,
+		@Nullable LocalDate endExclusive, @Nullable Instant at) {
 
 	static IcsEntry allDay(String uid, String summary, String description, List<String> categories, LocalDate firstDay,
 			LocalDate lastDay) {

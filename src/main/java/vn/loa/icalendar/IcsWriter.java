@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Date;
 import java.util.List;
 
@@ -65,11 +66,11 @@ final class IcsWriter {
 		event.setUid(entry.uid());
 		event.setDateTimeStamp(dtstamp);
 		if (entry.isAllDay()) {
-			event.setDateStart(day(entry.firstDay()), false);
-			event.setDateEnd(day(entry.endExclusive()), false);
+			event.setDateStart(day(Objects.requireNonNull(entry.firstDay(), "first day")), false);
+			event.setDateEnd(day(Objects.requireNonNull(entry.endExclusive(), "end")), false);
 		}
 		else {
-			event.setDateStart(Date.from(entry.at()), true);
+			event.setDateStart(Date.from(Objects.requireNonNull(entry.at(), "time")), true);
 		}
 		// RFC 5545 text carries no control character but tab: a row stored by an older
 		// version may hold one.

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "iCalendar",
 		allowedDependencies = { "calendar", "content", "text" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.icalendar;

@@ -100,7 +100,7 @@ class RateLimitAttempts {
 			statement.setTimestamp(3, Timestamp.from(now));
 			return statement;
 		}, keys);
-		return keys.getKey().longValue();
+		return java.util.Objects.requireNonNull(keys.getKey(), "the attempt's id").longValue();
 	}
 
 	/**

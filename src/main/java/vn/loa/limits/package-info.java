@@ -5,4 +5,5 @@
  * module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Limits", allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package vn.loa.limits;

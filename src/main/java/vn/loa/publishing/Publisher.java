@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -107,17 +108,17 @@ public class Publisher {
 	 */
 	private int decideChunk(List<ContentItem> chunk, Instant now) {
 		try {
-			Integer claimed = this.transactions.execute((status) -> {
+			Optional<Integer> claimed = this.transactions.execute((status) -> {
 				Instant started = this.clock.instant();
 				int decided = (int) chunk.stream().filter((item) -> decide(item, now)).count();
 				if (Duration.between(started, this.clock.instant()).compareTo(CHUNK_PATIENCE) > 0) {
 					status.setRollbackOnly();
-					return null;
+					return Optional.<Integer>empty();
 				}
-				return decided;
+				return Optional.of(decided);
 			});
-			if (claimed != null) {
-				return claimed;
+			if (claimed != null && claimed.isPresent()) {
+				return claimed.get();
 			}
 			logger.info("Deciding " + chunk.size() + " items together took longer than " + CHUNK_PATIENCE
 					+ "; deciding them one by one");

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Publishing",
 		allowedDependencies = { "calendar", "content", "content :: publishing", "text", "settings", "transactions" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.publishing;

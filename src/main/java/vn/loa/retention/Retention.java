@@ -69,9 +69,9 @@ class Retention {
 	private int pruneCompletedEvents(Instant before) {
 		// The registry's delete does not say how many rows went; count them first, in
 		// the database rather than by reading every publication with its event.
-		int old = this.jdbc.queryForObject(
+		int old = java.util.Objects.requireNonNullElse(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM event_publication WHERE completion_date IS NOT NULL AND completion_date < ?",
-				Integer.class, Timestamp.from(before));
+				Integer.class, Timestamp.from(before)), 0);
 		this.completedEvents.deletePublicationsOlderThan(this.properties.completedEvents());
 		return old;
 	}

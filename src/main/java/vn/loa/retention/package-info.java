@@ -4,4 +4,5 @@
  * deletes what of its own tables nobody needs any more. Uses no other module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Retention", allowedDependencies = "settings")
+@org.jspecify.annotations.NullMarked
 package vn.loa.retention;

@@ -3,6 +3,8 @@ package vn.loa.subscribers;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.text.PlainText;
 
 /**
@@ -36,7 +38,7 @@ final class SubscriberValidation {
 		return address;
 	}
 
-	static String name(String name) {
+	static String name(@Nullable String name) {
 		if (name == null) {
 			return "";
 		}
@@ -49,7 +51,7 @@ final class SubscriberValidation {
 		return stripped;
 	}
 
-	static String organisation(String organisation) {
+	static String organisation(@Nullable String organisation) {
 		if (organisation == null || organisation.isBlank()) {
 			return DEFAULT_ORGANISATION;
 		}

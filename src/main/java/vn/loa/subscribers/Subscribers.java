@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -68,7 +70,8 @@ public class Subscribers {
 	 * @throws InvalidSubscriberException if a field is invalid or the address is taken
 	 */
 	@Transactional
-	public Subscriber add(String organisation, String email, String name, SubscriberStatus status, String actor) {
+	public Subscriber add(@Nullable String organisation, String email, @Nullable String name,
+			@Nullable SubscriberStatus status, String actor) {
 		Subscriber added = insert(organisation, email, name, status);
 		this.events.publishEvent(new SubscriberChanged(actor, "subscriber.add", added.id(), null, describe(added)));
 		return added;
@@ -107,7 +110,8 @@ public class Subscribers {
 		return new Imported(added, duplicates, refused);
 	}
 
-	private Subscriber insert(String organisation, String email, String name, SubscriberStatus status) {
+	private Subscriber insert(@Nullable String organisation, String email, @Nullable String name,
+			@Nullable SubscriberStatus status) {
 		String org = SubscriberValidation.organisation(organisation);
 		String address = SubscriberValidation.email(email);
 		String cleanName = SubscriberValidation.name(name);
@@ -134,7 +138,8 @@ public class Subscribers {
 			throw new InvalidSubscriberException("email", "'" + address + "' is already a subscriber of '" + org + "'",
 					true, SubscriberError.EMAIL_TAKEN, address, org);
 		}
-		return find(keys.getKey().longValue()).orElseThrow();
+		return find(java.util.Objects.requireNonNull(keys.getKey(), "the new subscriber's id").longValue())
+			.orElseThrow();
 	}
 
 	/**
@@ -160,7 +165,7 @@ public class Subscribers {
 	 * new address was signed up by another request at the same moment
 	 */
 	@Transactional
-	public Subscriber signUp(String email, String name) {
+	public Subscriber signUp(String email, @Nullable String name) {
 		Subscriber subscriber = signUpOrFind(email, name);
 		if (subscriber.status() == SubscriberStatus.PENDING) {
 			this.events.publishEvent(new ConfirmationRequested(subscriber.id()));
@@ -170,7 +175,7 @@ public class Subscribers {
 		return subscriber;
 	}
 
-	private Subscriber signUpOrFind(String email, String name) {
+	private Subscriber signUpOrFind(String email, @Nullable String name) {
 		String address = SubscriberValidation.email(email);
 		String cleanName = SubscriberValidation.name(name);
 		Optional<Subscriber> existing = this.jdbc
@@ -297,7 +302,7 @@ public class Subscribers {
 		return after;
 	}
 
-	private static SubscriberStatus status(String text) {
+	private static @Nullable SubscriberStatus status(@Nullable String text) {
 		return (text != null && !text.isBlank()) ? SubscriberStatus.parse(text) : null;
 	}
 

@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Subscribers",
 		allowedDependencies = { "text", "audit", "settings" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.subscribers;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import vn.loa.web.security.AccountSessionCheck;
 import vn.loa.accounts.Account;
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.InvalidAccountException;

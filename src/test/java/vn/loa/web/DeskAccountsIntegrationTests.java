@@ -1,6 +1,5 @@
 package vn.loa.web;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -11,12 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -40,14 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * names and roles, disabling and enabling, resetting passwords, the rules that keep an
  * administrator in charge, and the audit rows every change leaves.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desk-accounts;DB_CLOSE_DELAY=-1",
-		"spring.quartz.auto-startup=false", "loa.api.token=accounts-token", "loa.secret=accounts-secret" })
-@AutoConfigureMockMvc
+@DeskTest
 class DeskAccountsIntegrationTests {
 
 	private static final String PASSWORD = DeskSessions.PASSWORD;
-
-	private static final Path DATA = TestData.directory("loa-desk-accounts");
 
 	@Autowired
 	MockMvc mvc;
@@ -60,11 +51,6 @@ class DeskAccountsIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestData.register(registry, DATA);
-	}
 
 	@Test
 	void anAdministratorChangesNameAndRolesAndTheAuditLogKeepsBeforeAndAfter() throws Exception {

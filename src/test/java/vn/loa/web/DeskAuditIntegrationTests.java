@@ -1,8 +1,6 @@
 package vn.loa.web;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.regex.Matcher;
@@ -12,14 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
@@ -35,14 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The audit log page of the desk: administrators only, newest first, filtered by actor,
  * action, subject text and days in Asia/Ho_Chi_Minh, fifty to a page.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desk-audit;DB_CLOSE_DELAY=-1",
-		"spring.quartz.auto-startup=false", "loa.api.token=audit-token", "loa.secret=audit-secret" })
-@AutoConfigureMockMvc
+@DeskTest
 class DeskAuditIntegrationTests {
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-	private static final Path DATA = TestData.directory("loa-desk-audit");
 
 	@Autowired
 	MockMvc mvc;
@@ -55,11 +42,6 @@ class DeskAuditIntegrationTests {
 
 	@Autowired
 	MovableClock clock;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestData.register(registry, DATA);
-	}
 
 	@Test
 	void onlyAdministratorsSeeTheAuditLogAndItsLink() throws Exception {
@@ -175,17 +157,6 @@ class DeskAuditIntegrationTests {
 
 	private static int rows(String page) {
 		return page.split("<details>", -1).length - 1;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MovableClock movableClock(ZoneId zone) {
-			return new MovableClock(Clock.systemUTC().instant(), zone);
-		}
-
 	}
 
 	/** A change some module announced, as the audit log receives it. */

@@ -1,7 +1,5 @@
 package vn.loa.web;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,15 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
@@ -54,12 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The desk's content pages over MockMvc: writing, submitting, approving and withdrawing
  * with each role, the form's errors and previews, CSRF and the audit log.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desk-content;DB_CLOSE_DELAY=-1",
-		"spring.quartz.auto-startup=false", "loa.api.token=desk-content-token", "loa.secret=desk-content-secret" })
-@AutoConfigureMockMvc
+@DeskTest
 class DeskContentIntegrationTests {
-
-	private static final Path DATA = TestData.directory("loa-desk-content");
 
 	@Autowired
 	MockMvc mvc;
@@ -78,11 +65,6 @@ class DeskContentIntegrationTests {
 
 	@Autowired
 	MovableClock clock;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestData.register(registry, DATA);
-	}
 
 	@Test
 	void editorWritesAndSubmitsAnItemAndEveryStepIsAudited() throws Exception {
@@ -619,17 +601,6 @@ class DeskContentIntegrationTests {
 
 	private static RequestPostProcessor csrfOf(MvcResult page) throws Exception {
 		return DeskSessions.csrfOf(page);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MovableClock movableClock(ZoneId zone) {
-			return new MovableClock(Clock.systemUTC().instant(), zone);
-		}
-
 	}
 
 }

@@ -1,25 +1,15 @@
 package vn.loa.web;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -36,16 +26,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The editors' desk over MockMvc: form login with its CSRF token and rate limit, the role
  * rules, the dashboard, and the audit log of API changes.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desk;DB_CLOSE_DELAY=-1",
-		"spring.quartz.auto-startup=false", "loa.api.token=desk-token", "loa.secret=desk-secret" })
-@AutoConfigureMockMvc
+@DeskTest
 class DeskIntegrationTests {
 
 	private static final String PASSWORD = "mật-khẩu-đủ-dài-1";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	private static final Path DATA = TestData.directory("loa-desk");
 
 	@Autowired
 	MockMvc mvc;
@@ -58,11 +44,6 @@ class DeskIntegrationTests {
 
 	@Autowired
 	MovableClock clock;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestData.register(registry, DATA);
-	}
 
 	@Test
 	void theDashboardRaisesAnAlarmWhileTheFeedsServeTheirLastGoodBytes() throws Exception {
@@ -267,14 +248,14 @@ class DeskIntegrationTests {
 	@Test
 	void contentCreatedThroughTheApiIsAuditedWithActorApiAndBeforeAndAfter() throws Exception {
 		this.mvc
-			.perform(post("/api/content").header("Authorization", "Bearer desk-token")
+			.perform(post("/api/content").header("Authorization", "Bearer " + DeskTest.TOKEN)
 				.contentType("application/json")
 				.content("""
 						{"id":"kiem-toan","title":"Thông báo kiểm tra","body":"Nội dung.",
 						 "outlets":["feed"],"when":"2030-01-02 06:00"}
 						"""))
 			.andExpect(status().isCreated());
-		this.mvc.perform(post("/api/content").header("Authorization", "Bearer desk-token")
+		this.mvc.perform(post("/api/content").header("Authorization", "Bearer " + DeskTest.TOKEN)
 			.contentType("application/json")
 			.content("""
 					{"id":"kiem-toan","title":"Thông báo kiểm tra (sửa)","body":"Nội dung.",
@@ -282,7 +263,7 @@ class DeskIntegrationTests {
 					"""));
 		this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/content/kiem-toan")
-				.header("Authorization", "Bearer desk-token")
+				.header("Authorization", "Bearer " + DeskTest.TOKEN)
 				.contentType("application/json")
 				.content(
 						"""
@@ -292,7 +273,7 @@ class DeskIntegrationTests {
 
 		String audit = this.mvc
 			.perform(get("/api/audit").param("subject", "content:kiem-toan")
-				.header("Authorization", "Bearer desk-token"))
+				.header("Authorization", "Bearer " + DeskTest.TOKEN))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -334,17 +315,6 @@ class DeskIntegrationTests {
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor csrfOf(MvcResult page)
 			throws Exception {
 		return DeskSessions.csrfOf(page);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MovableClock movableClock(ZoneId zone) {
-			return new MovableClock(Clock.systemUTC().instant(), zone);
-		}
-
 	}
 
 }

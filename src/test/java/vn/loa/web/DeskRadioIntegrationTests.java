@@ -9,8 +9,6 @@ import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,10 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * with the CSRF token and an audit entry, the large-print sheet, and what an announcer
  * may not open.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:deskpages;DB_CLOSE_DELAY=-1",
-		"spring.quartz.auto-startup=false", "loa.scheduling.enabled=false", "loa.api.token=deskpages-token",
-		"loa.secret=deskpages-secret" })
-@AutoConfigureMockMvc
+@DeskTest
 class DeskRadioIntegrationTests {
 
 	@Autowired

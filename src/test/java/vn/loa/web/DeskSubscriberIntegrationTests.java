@@ -13,8 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -38,10 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The subscribers' and deliveries' desk over MockMvc: search, the add form, CSV import
  * and export, a subscriber's history, and sending failed bulletins again.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:deskpages;DB_CLOSE_DELAY=-1",
-		"spring.quartz.auto-startup=false", "loa.scheduling.enabled=false", "loa.api.token=deskpages-token",
-		"loa.secret=deskpages-secret" })
-@AutoConfigureMockMvc
+@DeskTest
 class DeskSubscriberIntegrationTests {
 
 	@Autowired

@@ -11,7 +11,7 @@ import java.util.Set;
  * endpoint missing here fails that test, so add each new one with the callers it is meant
  * for.
  * <p>
- * The rules, from {@code ApiSecurity} and the desk's roles: residents' pages are public;
+ * The rules, from {@code WebSecurity} and the desk's roles: residents' pages are public;
  * the desk is for editors, approvers and administrators, and so is removing a stored plan
  * (whoever may confirm an imported plan may take a mistaken one back); only approvers and
  * administrators approve; only administrators manage accounts; announcers open the radio

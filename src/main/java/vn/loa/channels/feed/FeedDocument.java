@@ -1,5 +1,6 @@
 package vn.loa.channels.feed;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,6 @@ import java.time.Instant;
  * @param etag a strong entity tag, quoted
  * @param lastModified when the newest entry went out, or {@code null} for an empty feed
  */
-record FeedDocument(byte[] bytes, String contentType, String etag, Instant lastModified) {
+record FeedDocument(byte[] bytes, String contentType, String etag, @Nullable Instant lastModified) {
 
 }

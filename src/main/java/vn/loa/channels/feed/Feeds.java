@@ -15,6 +15,8 @@ import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -45,9 +47,9 @@ public class Feeds {
 
 	private static final Log logger = LogFactory.getLog(Feeds.class);
 
-	private volatile Snapshot snapshot;
+	private volatile @Nullable Snapshot snapshot;
 
-	private volatile FeedProblem problem;
+	private volatile @Nullable FeedProblem problem;
 
 	/**
 	 * Whether the last build failed for a reason that may pass (the database was away).
@@ -225,7 +227,7 @@ public class Feeds {
 		return (message.length() > 200) ? message.substring(0, 200) + "…" : message;
 	}
 
-	private void fail(String message, Throwable cause) {
+	private void fail(String message, @Nullable Throwable cause) {
 		FeedProblem previous = this.problem;
 		this.problem = new FeedProblem(this.clock.instant(), message);
 		if (previous == null || !previous.message().equals(message)) {
@@ -239,9 +241,10 @@ public class Feeds {
 			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
 		// A withdrawn item whose entry is not yet removed is never shown.
 		return entries.stream()
-			.filter((entry) -> items.containsKey(entry.itemId())
-					&& items.get(entry.itemId()).status() != ContentStatus.WITHDRAWN)
-			.map((entry) -> new PublishedItem(items.get(entry.itemId()), entry.publishedAt()))
+			.flatMap((entry) -> Optional.ofNullable(items.get(entry.itemId()))
+				.filter((item) -> item.status() != ContentStatus.WITHDRAWN)
+				.map((item) -> new PublishedItem(item, entry.publishedAt()))
+				.stream())
 			.toList();
 	}
 
@@ -264,7 +267,7 @@ public class Feeds {
 		return rebuild();
 	}
 
-	private static FeedDocument document(byte[] bytes, String contentType, Instant lastModified) {
+	private static FeedDocument document(byte[] bytes, String contentType, @Nullable Instant lastModified) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
 			String etag = "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";

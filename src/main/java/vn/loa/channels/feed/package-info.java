@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Feed",
 		allowedDependencies = { "publishing :: events", "content", "text", "settings", "transactions" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.channels.feed;

@@ -20,8 +20,8 @@ public record RadioStation(String id, String name, @DefaultValue("default") Stri
 		@DefaultValue("200") int syllablesPerMinute) {
 
 	/** The station Loa reads to when none is configured. */
-	public static final RadioStation DEFAULT = new RadioStation("default", "Đài truyền thanh cơ sở", "default", null,
-			200);
+	public static final RadioStation DEFAULT = new RadioStation("default", "Đài truyền thanh cơ sở", "default",
+			List.of(), 200);
 
 	public RadioStation {
 		if (id == null || id.isBlank()) {

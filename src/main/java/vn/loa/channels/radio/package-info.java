@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Radio script queue",
 		allowedDependencies = { "publishing :: events", "content", "text", "audit" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.channels.radio;

@@ -1,4 +1,4 @@
-package vn.loa.web;
+package vn.loa.web.security;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,13 +35,14 @@ import vn.loa.accounts.Accounts;
  * before its password was reset, ends at once (a desk page sends it to the login page
  * saying so), and changed roles apply from the next request instead of the next login.
  */
-final class AccountSessionCheck extends OncePerRequestFilter {
+public final class AccountSessionCheck extends OncePerRequestFilter {
 
 	/**
 	 * The session attribute holding the password version its user logged in with: when
 	 * the password had last been reset ({@link Instant}), or {@link #NEVER_RESET}.
 	 */
-	static final String PASSWORD_SEEN = AccountSessionCheck.class.getName() + ".passwordSeen";
+	/** The session attribute holding the password change time the session has seen. */
+	public static final String PASSWORD_SEEN = AccountSessionCheck.class.getName() + ".passwordSeen";
 
 	/** The password version of an account whose password was never reset. */
 	static final String NEVER_RESET = "never";
@@ -113,7 +116,7 @@ final class AccountSessionCheck extends OncePerRequestFilter {
 	}
 
 	/** The password version to keep in a session that logs in as {@code user}. */
-	static Object passwordVersion(Object user) {
+	static Object passwordVersion(@Nullable Object user) {
 		Instant changed = (user instanceof DeskUser desk) ? desk.passwordChangedAt() : null;
 		return (changed != null) ? changed : NEVER_RESET;
 	}

@@ -1,4 +1,4 @@
-package vn.loa.web;
+package vn.loa.web.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -50,9 +52,9 @@ import vn.loa.settings.LoaSettings;
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-class ApiSecurity {
+class WebSecurity {
 
-	private static final Log logger = LogFactory.getLog(ApiSecurity.class);
+	private static final Log logger = LogFactory.getLog(WebSecurity.class);
 
 	/**
 	 * The API: stateless, a bearer token for everything; an administrator's desk session
@@ -268,8 +270,8 @@ class ApiSecurity {
 
 		@Override
 		protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
-				Authentication authentication) {
-			boolean deskUser = authentication.getAuthorities()
+				@Nullable Authentication authentication) {
+			boolean deskUser = authentication != null && authentication.getAuthorities()
 				.stream()
 				.anyMatch((authority) -> DESK_ROLES.contains(authority.getAuthority()));
 			return deskUser ? "/desk" : "/desk/radio";
