@@ -1,5 +1,11 @@
 package vn.loa;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -35,6 +41,25 @@ class ModularityTests {
 			.getDirectDependencies(MODULES)
 			.stream()
 			.noneMatch((dependency) -> dependency.getTargetType().isEquivalentTo(ContentHandOff.class))).isTrue();
+	}
+
+	@Test
+	void everyPackageIsNullMarkedSoNullAwayChecksIt() throws Exception {
+		List<String> unmarked = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java/vn/loa"))) {
+			for (Path directory : files.filter(Files::isDirectory).toList()) {
+				try (Stream<Path> sources = Files.list(directory)) {
+					if (sources.noneMatch((file) -> file.toString().endsWith(".java"))) {
+						continue;
+					}
+				}
+				Path info = directory.resolve("package-info.java");
+				if (!Files.exists(info) || !Files.readString(info).contains("@org.jspecify.annotations.NullMarked")) {
+					unmarked.add(directory.toString());
+				}
+			}
+		}
+		assertThat(unmarked).as("packages without @NullMarked in their package-info.java").isEmpty();
 	}
 
 	@Test

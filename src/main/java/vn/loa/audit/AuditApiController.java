@@ -2,6 +2,8 @@ package vn.loa.audit;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +19,7 @@ class AuditApiController {
 	}
 
 	@GetMapping("/api/audit")
-	List<AuditEntry> list(@RequestParam(required = false) String subject,
+	List<AuditEntry> list(@RequestParam(required = false) @Nullable String subject,
 			@RequestParam(defaultValue = "100") int limit) {
 		return this.audit.latest(subject, limit);
 	}

@@ -58,7 +58,7 @@ public class AuditLog {
 	 * @param subject only entries about this subject; {@code null} or blank for all
 	 * @param limit at most this many (1 to 1000)
 	 */
-	public List<AuditEntry> latest(String subject, int limit) {
+	public List<AuditEntry> latest(@Nullable String subject, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("subject", subject)
 			.addValue("limit", Math.max(1, Math.min(limit, MAX_LIMIT)));
 		String where = (subject != null && !subject.isBlank()) ? "WHERE subject = :subject " : "";

@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -21,17 +22,18 @@ import java.util.Optional;
  * @param nameEn the conventional English name ("National Day"), or {@code null} when none
  * has been entered
  */
-public record Anniversary(String id, String name, int day, int month, Integer originYear, Tier tier,
-		String organisation, boolean lunar, String nameEn) {
+public record Anniversary(String id, String name, int day, int month, @Nullable Integer originYear, Tier tier,
+		String organisation, boolean lunar, @Nullable String nameEn) {
 
 	/** An anniversary with a Vietnamese name only. */
-	public Anniversary(String id, String name, int day, int month, Integer originYear, Tier tier, String organisation,
-			boolean lunar) {
+	public Anniversary(String id, String name, int day, int month, @Nullable Integer originYear, Tier tier,
+			String organisation, boolean lunar) {
 		this(id, name, day, month, originYear, tier, organisation, lunar, null);
 	}
 
 	/** A solar anniversary with a Vietnamese name only. */
-	public Anniversary(String id, String name, int day, int month, Integer originYear, Tier tier, String organisation) {
+	public Anniversary(String id, String name, int day, int month, @Nullable Integer originYear, Tier tier,
+			String organisation) {
 		this(id, name, day, month, originYear, tier, organisation, false);
 	}
 

@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -71,8 +73,8 @@ final class CalendarAssembly {
 		return new CalendarBook(anniversaries, events, plans, organisations);
 	}
 
-	private <T> void keep(YamlEntry entry, T value, List<T> into) {
-		if (entry.valid()) {
+	private <T> void keep(YamlEntry entry, @Nullable T value, List<T> into) {
+		if (entry.valid() && value != null) {
 			into.add(value);
 		}
 		else {
@@ -80,13 +82,19 @@ final class CalendarAssembly {
 		}
 	}
 
+	// Built before the entry is known to be valid (reading it reports its problems);
+	// keep() drops an invalid one, so no value with a missing required field leaves here.
+	@SuppressWarnings("NullAway")
 	private Organisation organisation(YamlEntry entry) {
 		entry.allowOnly(ORGANISATION_KEYS);
 		String id = unique(entry, "organisation", this.organisationsSeen);
 		return new Organisation(id, entry.required("name"));
 	}
 
-	private Anniversary anniversary(YamlEntry entry) {
+	// Built before the entry is known to be valid (reading it reports its problems);
+	// keep() drops an invalid one, so no value with a missing required field leaves here.
+	@SuppressWarnings("NullAway")
+	private @Nullable Anniversary anniversary(YamlEntry entry) {
 		entry.allowOnly(ANNIVERSARY_KEYS);
 		String id = unique(entry, "anniversary", this.anniversariesSeen);
 		String name = entry.required("name");
@@ -111,10 +119,13 @@ final class CalendarAssembly {
 		if (!entry.valid()) {
 			return null;
 		}
-		return new Anniversary(id, name, date.day(), date.month(), date.year(), tier, organisation, lunar, nameEn);
+		// A valid entry has its date and tier.
+		WrittenDate written = Objects.requireNonNull(date, "date");
+		return new Anniversary(id, name, written.day(), written.month(), written.year(),
+				Objects.requireNonNull(tier, "tier"), organisation, lunar, nameEn);
 	}
 
-	private static Tier tier(YamlEntry entry) {
+	private static @Nullable Tier tier(YamlEntry entry) {
 		String tier = entry.required("tier");
 		if (tier == null) {
 			return null;
@@ -129,6 +140,9 @@ final class CalendarAssembly {
 		};
 	}
 
+	// Built before the entry is known to be valid (reading it reports its problems);
+	// keep() drops an invalid one, so no value with a missing required field leaves here.
+	@SuppressWarnings("NullAway")
 	private Event event(YamlEntry entry) {
 		entry.allowOnly(EVENT_KEYS);
 		String id = unique(entry, "event", this.eventsSeen);
@@ -157,6 +171,9 @@ final class CalendarAssembly {
 		return new Event(id, name, start, end, organisation, nameEn);
 	}
 
+	// Built before the entry is known to be valid (reading it reports its problems);
+	// keep() drops an invalid one, so no value with a missing required field leaves here.
+	@SuppressWarnings("NullAway")
 	private Plan plan(YamlEntry entry) {
 		entry.allowOnly(PLAN_KEYS);
 		String id = unique(entry, "plan", this.plansSeen);
@@ -173,7 +190,7 @@ final class CalendarAssembly {
 		String title = entry.required("title");
 		List<String> implementsDocuments = texts(entry.values("implements"));
 		List<Phase> phases = new ArrayList<>();
-		for (YamlEntry phase : entry.parts("phases", "a phase")) {
+		for (YamlEntry phase : Objects.requireNonNullElse(entry.parts("phases", "a phase"), List.<YamlEntry>of())) {
 			phases.add(phase(phase, phases.size() + 1));
 		}
 		List<String> anniversaries = references(entry, "anniversaries", "anniversary", this.anniversaries,
@@ -185,6 +202,9 @@ final class CalendarAssembly {
 				recipients, organisation);
 	}
 
+	// Built before the entry is known to be valid (reading it reports its problems);
+	// keep() drops an invalid one, so no value with a missing required field leaves here.
+	@SuppressWarnings("NullAway")
 	private Phase phase(YamlEntry entry, int number) {
 		entry.allowOnly(PHASE_KEYS);
 		String name = entry.required("name");
@@ -212,7 +232,7 @@ final class CalendarAssembly {
 	}
 
 	/** The entry's id, reported when another entry of the same kind already has it. */
-	private static String unique(YamlEntry entry, String kind, Map<String, String> seen) {
+	private static @Nullable String unique(YamlEntry entry, String kind, Map<String, String> seen) {
 		String id = entry.id();
 		if (id != null) {
 			String first = seen.putIfAbsent(id, entry.where("id"));

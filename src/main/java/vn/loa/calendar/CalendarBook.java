@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -87,7 +88,8 @@ public final class CalendarBook {
 	public List<Event> eventsBetween(LocalDate from, LocalDate to) {
 		return this.events.stream()
 			.filter(Event::dateKnown)
-			.filter((e) -> !e.start().isAfter(to) && !e.endDate().orElseThrow().isBefore(from))
+			.filter((e) -> !e.endDate().orElseThrow().isBefore(from)
+					&& !Objects.requireNonNull(e.start(), "known start").isAfter(to))
 			.sorted(Comparator.comparing(Event::start))
 			.toList();
 	}

@@ -135,7 +135,7 @@ public final class CalendarLoader {
 		}
 		catch (UncheckedIOException ex) {
 			String reason = (ex.getCause() instanceof CharacterCodingException) ? "the file is not UTF-8 text"
-					: ex.getCause().toString();
+					: String.valueOf(ex.getCause());
 			problems.add(new CalendarProblem(name, 0, "cannot read the file: " + reason));
 			return;
 		}

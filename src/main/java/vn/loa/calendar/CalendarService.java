@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +35,7 @@ public class CalendarService {
 	private final Path directory;
 
 	// Null when the calendar is read from files alone.
-	private final StoredPlans stored;
+	private final @Nullable StoredPlans stored;
 
 	private final Clock clock;
 
@@ -47,19 +49,19 @@ public class CalendarService {
 	}
 
 	/** A calendar whose changes nobody listens to. */
-	CalendarService(Path directory, StoredPlans stored, Clock clock) {
+	CalendarService(Path directory, @Nullable StoredPlans stored, Clock clock) {
 		this(directory, stored, clock, (event) -> {
 		});
 	}
 
 	@Autowired
-	CalendarService(@Value("${loa.calendar-dir:calendar}") Path directory, StoredPlans stored, Clock clock,
+	CalendarService(@Value("${loa.calendar-dir:calendar}") Path directory, @Nullable StoredPlans stored, Clock clock,
 			ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.stored = stored;
 		this.clock = clock;
 		this.events = events;
-		reload();
+		this.current = read();
 	}
 
 	/**
@@ -67,13 +69,18 @@ public class CalendarService {
 	 * their problems kept.
 	 */
 	public synchronized CalendarLoad reload() {
+		Loaded loaded = read();
+		this.current = loaded;
+		return loaded.load();
+	}
+
+	private Loaded read() {
 		List<StoredPlan> plans = (this.stored != null) ? this.stored.all() : List.of();
 		CalendarLoad load = CalendarLoader.load(this.directory, plans);
 		load.problems().forEach((problem) -> logger.warn("Calendar: " + problem));
 		Map<String, StoredPlans.Stamp> versions = new HashMap<>();
 		plans.forEach((plan) -> versions.put(plan.planId(), StoredPlans.Stamp.of(plan)));
-		this.current = new Loaded(load, versions);
-		return load;
+		return new Loaded(load, versions);
 	}
 
 	/**
@@ -174,7 +181,8 @@ public class CalendarService {
 	 */
 	public boolean removePlan(String planId, long version, String actor) {
 		Optional<StoredPlan> removed = storedPlan(planId).filter((plan) -> plan.version() == version);
-		if (removed.isEmpty() || !this.stored.delete(planId, version)) {
+		StoredPlans store = this.stored;
+		if (removed.isEmpty() || store == null || !store.delete(planId, version)) {
 			return false;
 		}
 		boolean shippedComesBack = bookWithout(planId).plan(planId).isPresent();

@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,10 +16,11 @@ import java.util.Optional;
  * @param organisation the organisation that owns it
  * @param nameEn the conventional English name, or {@code null} when none has been entered
  */
-public record Event(String id, String name, LocalDate start, LocalDate end, String organisation, String nameEn) {
+public record Event(String id, String name, @Nullable LocalDate start, @Nullable LocalDate end, String organisation,
+		@Nullable String nameEn) {
 
 	/** An event with a Vietnamese name only. */
-	public Event(String id, String name, LocalDate start, LocalDate end, String organisation) {
+	public Event(String id, String name, @Nullable LocalDate start, @Nullable LocalDate end, String organisation) {
 		this(id, name, start, end, organisation, null);
 	}
 

@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record Occurrence(Anniversary anniversary, LocalDate date) {
 	 * N = year − origin year, or {@code null} when the anniversary has no origin year;
 	 * lunar anniversaries count lunar years.
 	 */
-	public Integer ordinal() {
+	public @Nullable Integer ordinal() {
 		Integer origin = this.anniversary.originYear();
 		if (origin == null) {
 			return null;

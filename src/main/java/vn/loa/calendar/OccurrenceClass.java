@@ -1,5 +1,7 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
+
 /** How round an anniversary's ordinal is, which decides how big its campaign is. */
 public enum OccurrenceClass {
 
@@ -12,7 +14,7 @@ public enum OccurrenceClass {
 	/** Any other ordinal, or none. */
 	KHAC;
 
-	public static OccurrenceClass of(Integer ordinal) {
+	public static OccurrenceClass of(@Nullable Integer ordinal) {
 		if (ordinal == null || ordinal <= 0) {
 			return KHAC;
 		}

@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param end last day, or {@code null} when the phase ends at an event
  * @param untilEvent id of the event the phase ends at, or {@code null}
  */
-public record Phase(int number, String name, LocalDate start, LocalDate end, String untilEvent) {
+public record Phase(int number, String name, LocalDate start, @Nullable LocalDate end, @Nullable String untilEvent) {
 
 	/**
 	 * The last day: the fixed end, else the first day of the event it runs until, if

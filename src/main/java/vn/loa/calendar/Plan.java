@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,9 @@ import java.util.Optional;
  * @param recipients the "Nơi nhận" list
  * @param organisation the organisation that owns it
  */
-public record Plan(String id, String number, String issuer, String place, LocalDate date, String title,
-		List<String> implementsDocuments, List<Phase> phases, List<String> anniversaries, List<String> events,
-		List<String> recipients, String organisation) {
+public record Plan(String id, @Nullable String number, String issuer, @Nullable String place, @Nullable LocalDate date,
+		String title, List<String> implementsDocuments, List<Phase> phases, List<String> anniversaries,
+		List<String> events, List<String> recipients, String organisation) {
 
 	public Optional<Phase> phase(int number) {
 		return this.phases.stream().filter((phase) -> phase.number() == number).findFirst();

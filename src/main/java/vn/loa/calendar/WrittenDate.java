@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * year is not known. Days and months may have one digit, as plans write them
  * ({@code 02/9/1945}).
  */
-record WrittenDate(String text, int day, int month, Integer year) {
+record WrittenDate(String text, int day, int month, @Nullable Integer year) {
 
 	private static final Pattern PATTERN = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?");
 

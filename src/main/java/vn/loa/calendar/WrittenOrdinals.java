@@ -1,5 +1,6 @@
 package vn.loa.calendar;
 
+import org.jspecify.annotations.Nullable;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public final class WrittenOrdinals {
 		return findings;
 	}
 
-	private static LocalDate date(String day, String month, String year) {
+	private static @Nullable LocalDate date(String day, String month, String year) {
 		try {
 			return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
 		}

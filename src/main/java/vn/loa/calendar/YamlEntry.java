@@ -15,6 +15,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.text.PlainText;
 
 /**
@@ -58,7 +60,7 @@ final class YamlEntry {
 	/**
 	 * A whole YAML document, or {@code null} (and a problem) when it is not a mapping.
 	 */
-	static YamlEntry document(String file, Node node, List<CalendarProblem> problems) {
+	static @Nullable YamlEntry document(String file, Node node, List<CalendarProblem> problems) {
 		if (node instanceof MappingNode mapping) {
 			return new YamlEntry(file, mapping, new ArrayList<>());
 		}
@@ -98,12 +100,13 @@ final class YamlEntry {
 		return this.file + ":" + line(key);
 	}
 
-	void problem(String key, String message) {
+	void problem(String key, @Nullable String message) {
 		problemAt(line(key), message);
 	}
 
-	void problemAt(int line, String message) {
-		CalendarProblem problem = new CalendarProblem(this.file, line, message);
+	void problemAt(int line, @Nullable String message) {
+		CalendarProblem problem = new CalendarProblem(this.file, line,
+				java.util.Objects.requireNonNullElse(message, "invalid value"));
 		// A value read twice is reported once.
 		if (!this.problems.contains(problem)) {
 			this.problems.add(problem);
@@ -125,7 +128,7 @@ final class YamlEntry {
 	}
 
 	/** A single value, or {@code null} when absent or empty. */
-	String text(String key) {
+	@Nullable String text(String key) {
 		Node value = this.fields.get(key);
 		if (value == null || isNull(value)) {
 			return null;
@@ -142,13 +145,13 @@ final class YamlEntry {
 	 * A single value as written, without checking or reporting anything; {@code null}
 	 * when absent or not a single value.
 	 */
-	String peek(String key) {
+	@Nullable String peek(String key) {
 		return (this.fields.get(key) instanceof ScalarNode scalar) ? PlainText.forOutput(scalar.getValue()).strip()
 				: null;
 	}
 
 	/** A single value that must be there. */
-	String required(String key) {
+	@Nullable String required(String key) {
 		Node value = this.fields.get(key);
 		String text = text(key);
 		if (text == null && (value == null || value instanceof ScalarNode)) {
@@ -161,7 +164,7 @@ final class YamlEntry {
 	 * The {@code id}, which must be ASCII kebab-case because it appears in URLs and
 	 * files.
 	 */
-	String id() {
+	@Nullable String id() {
 		String id = required("id");
 		if (id != null && !ID.matcher(id).matches()) {
 			problem("id", "id '" + id + "' should be lowercase ASCII letters and digits joined by '-'");
@@ -170,7 +173,7 @@ final class YamlEntry {
 	}
 
 	/** A date written {@code dd/MM/yyyy}, or {@code null} when absent or wrong. */
-	LocalDate date(String key) {
+	@Nullable LocalDate date(String key) {
 		String text = text(key);
 		if (text == null) {
 			return null;
@@ -185,7 +188,7 @@ final class YamlEntry {
 	}
 
 	/** A date written {@code dd/MM/yyyy} that must be there. */
-	LocalDate requiredDate(String key) {
+	@Nullable LocalDate requiredDate(String key) {
 		return (required(key) != null) ? date(key) : null;
 	}
 
@@ -215,12 +218,12 @@ final class YamlEntry {
 	 * A list of entries that are part of this one (the phases of a plan): their problems
 	 * are this entry's problems.
 	 */
-	List<YamlEntry> parts(String key, String what) {
+	@Nullable List<YamlEntry> parts(String key, String what) {
 		return mappings(key, what, true);
 	}
 
 	/** A mapping that stands on its own, or {@code null} when absent or not a mapping. */
-	YamlEntry entry(String key, String what) {
+	@Nullable YamlEntry entry(String key, String what) {
 		Node value = this.fields.get(key);
 		if (value == null || isNull(value)) {
 			return null;

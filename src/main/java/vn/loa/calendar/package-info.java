@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Calendar",
 		allowedDependencies = { "text", "audit", "transactions" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.calendar;

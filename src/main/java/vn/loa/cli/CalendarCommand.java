@@ -3,6 +3,7 @@ package vn.loa.cli;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -94,10 +95,13 @@ class CalendarCommand implements Callable<Integer> {
 			}
 			ContentQueries store = context.getBean(ContentQueries.class);
 			PublicationLog log = context.getBean(PublicationLog.class);
-			CalendarReport report = CalendarReport.of(first, last, zone, context.getBean(CalendarService.class).book(),
-					store.findDueBetween(CalendarReport.startOf(first, zone),
-							CalendarReport.startOf(last.plusDays(1), zone)),
-					log.dueBetween(CalendarReport.startOf(first, zone), CalendarReport.startOf(last.plusDays(1), zone)),
+			// Both are known here: given, or filled in from --upcoming above.
+			LocalDate start = Objects.requireNonNull(first, "first day");
+			LocalDate end = Objects.requireNonNull(last, "last day");
+			CalendarReport report = CalendarReport.of(start, end, zone, context.getBean(CalendarService.class).book(),
+					store.findDueBetween(CalendarReport.startOf(start, zone),
+							CalendarReport.startOf(end.plusDays(1), zone)),
+					log.dueBetween(CalendarReport.startOf(start, zone), CalendarReport.startOf(end.plusDays(1), zone)),
 					unprepared);
 			if (this.json) {
 				this.spec.commandLine()

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.Event;
@@ -57,7 +60,8 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 						phase.endIn(book).map(VietnameseDates::display).orElse(null), phase.untilEvent())))
 			.toList();
 		List<ContentRow> content = items.stream()
-			.map((item) -> new ContentRow(item.id(), item.title(), TIME.format(item.dueAt().atZone(zone)),
+			.map((item) -> new ContentRow(item.id(), item.title(),
+					TIME.format(Objects.requireNonNull(item.dueAt(), "a due item's time").atZone(zone)),
 					item.outlets().stream().map((o) -> o.key()).sorted().toList(), item.status().key()))
 			.toList();
 		List<MissedRow> missed = publications.stream()
@@ -113,7 +117,7 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 		lines.forEach((line) -> out.println("  " + line));
 	}
 
-	private static String display(LocalDate date) {
+	private static @Nullable String display(@Nullable LocalDate date) {
 		return (date != null) ? VietnameseDates.display(date) : null;
 	}
 
@@ -143,11 +147,12 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 
 	}
 
-	record EventRow(String id, String name, String start, String end) {
+	record EventRow(String id, String name, @Nullable String start, @Nullable String end) {
 
 	}
 
-	record PhaseRow(String plan, int number, String name, String start, String end, String untilEvent) {
+	record PhaseRow(String plan, int number, String name, @Nullable String start, @Nullable String end,
+			@Nullable String untilEvent) {
 
 	}
 

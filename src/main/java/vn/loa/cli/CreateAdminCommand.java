@@ -13,6 +13,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,7 +80,7 @@ class CreateAdminCommand implements Callable<Integer> {
 		}
 	}
 
-	private int refuse(String message) {
+	private int refuse(@Nullable String message) {
 		this.spec.commandLine().getErr().println("error: " + message);
 		this.spec.commandLine().getErr().flush();
 		return 1;

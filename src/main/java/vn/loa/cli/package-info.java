@@ -3,6 +3,8 @@
  * {@code create-admin}, {@code backup}, {@code restore}); serving is the default with no
  * arguments.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line", allowedDependencies = { "accounts",
-		"calendar", "calendar :: files", "content", "database", "importer", "publishing" })
+@org.springframework.modulith.ApplicationModule(displayName = "Command line",
+		allowedDependencies = { "accounts", "calendar", "calendar :: files", "content", "database", "importer",
+				"publishing" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.cli;

@@ -1,5 +1,6 @@
 package vn.loa.content;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,9 +12,12 @@ import java.util.Optional;
  * @param kind {@code plan}, {@code anniversary}, {@code event} or {@code none}
  * @param ref the plan, anniversary or event; {@code null} for {@code none}
  */
-record Anchor(String kind, String ref) {
+record Anchor(String kind, @Nullable String ref) {
 
-	static Anchor of(String when) {
+	static Anchor of(@Nullable String when) {
+		if (when == null) {
+			return new Anchor("none", null);
+		}
 		Optional<String> plan = Schedule.planOf(when);
 		if (plan.isPresent()) {
 			return new Anchor("plan", plan.get().toLowerCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package vn.loa.content;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ import java.util.Map;
  * @param organisation owner; {@code default} when absent
  * @param status {@code draft} or {@code scheduled} (the default)
  */
-public record ContentDraft(String id, String title, String summary, String body, String radioScript,
-		List<String> outlets, String when, Map<String, String> staleAfter, String organisation, String status) {
+public record ContentDraft(@Nullable String id, String title, String summary, String body, @Nullable String radioScript,
+		@Nullable List<String> outlets, String when, @Nullable Map<String, String> staleAfter,
+		@Nullable String organisation, String status) {
 
 }

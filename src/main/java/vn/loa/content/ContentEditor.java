@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 import vn.loa.calendar.CalendarService;
@@ -117,7 +119,7 @@ class ContentEditor {
 	 * A text field with its line breaks normalised, refused when it holds a character no
 	 * outlet can carry.
 	 */
-	static String text(String field, String value, boolean oneLine) {
+	static @Nullable String text(String field, @Nullable String value, boolean oneLine) {
 		if (value == null) {
 			return null;
 		}
@@ -131,7 +133,7 @@ class ContentEditor {
 		return normalised;
 	}
 
-	private static String requireText(String field, String value, int max) {
+	private static String requireText(String field, @Nullable String value, int max) {
 		boolean title = "title".equals(field);
 		if (value == null || value.isBlank()) {
 			throw new InvalidContentException(field, "'" + field + "' is required",

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import org.jspecify.annotations.Nullable;
 
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarProblem;
@@ -81,7 +84,7 @@ public final class ContentFiles {
 					items.add(item);
 				}
 				catch (Problem ex) {
-					problems.add(new CalendarProblem(name, ex.line, ex.getMessage()));
+					problems.add(new CalendarProblem(name, ex.line, ex.reason));
 				}
 			}
 		}
@@ -147,14 +150,13 @@ public final class ContentFiles {
 		}
 		String id = required(fields, "id");
 		if (!ID.matcher(id).matches()) {
-			throw new Problem(line(fields.get("id").getValueNode()),
+			throw new Problem(line(valueNode(fields, "id")),
 					"id '" + id + "' must be lower-case letters, digits and dashes");
 		}
 		String title = checked(fields, "title", required(fields, "title"), true);
 		String organisation = optional(fields, "organisation", "default");
 		if (book.organisation(organisation).isEmpty() && !"default".equals(organisation)) {
-			throw new Problem(line(fields.get("organisation").getValueNode()),
-					"unknown organisation '" + organisation + "'");
+			throw new Problem(line(valueNode(fields, "organisation")), "unknown organisation '" + organisation + "'");
 		}
 		ContentStatus status = status(fields);
 		Set<Outlet> outlets = outlets(fields);
@@ -165,7 +167,7 @@ public final class ContentFiles {
 				dueAt = Schedule.resolve(when, book, zone).toInstant();
 			}
 			catch (Schedule.ScheduleException ex) {
-				throw new Problem(line(fields.get("when").getValueNode()), ex.getMessage());
+				throw new Problem(line(valueNode(fields, "when")), ex.getMessage());
 			}
 		}
 		int bodyLine = frontMatter.split("\n", -1).length + 2;
@@ -176,8 +178,8 @@ public final class ContentFiles {
 		if (body.isBlank()) {
 			throw new Problem(bodyLine, "the body is empty");
 		}
-		checkOrdinals(title, line(fields.get("title").getValueNode()));
-		checkOrdinals(summary, fields.containsKey("summary") ? line(fields.get("summary").getValueNode()) : 0);
+		checkOrdinals(title, line(valueNode(fields, "title")));
+		checkOrdinals(summary, fields.containsKey("summary") ? line(valueNode(fields, "summary")) : 0);
 		checkOrdinals(text.substring(bodyStart + 1), bodyLine);
 		return new ContentItem(id, organisation, title, summary, body, radioScript, outlets, when, dueAt,
 				staleAfter(fields), status, name, null);
@@ -202,10 +204,15 @@ public final class ContentFiles {
 	private static String checked(Map<String, NodeTuple> fields, String key, String value, boolean oneLine) {
 		String normalised = oneLine ? PlainText.normaliseLine(value) : PlainText.normalise(value);
 		PlainText.firstForbidden(normalised).ifPresent((found) -> {
-			throw new Problem(line(fields.get(key).getValueNode()), "'" + key + "' contains the control character "
+			throw new Problem(line(valueNode(fields, key)), "'" + key + "' contains the control character "
 					+ found.character() + ": no outlet can carry it; remove it");
 		});
 		return normalised;
+	}
+
+	/** The value of a key the file is known to have. */
+	private static Node valueNode(Map<String, NodeTuple> fields, String key) {
+		return Objects.requireNonNull(fields.get(key), key).getValueNode();
 	}
 
 	private static ContentStatus status(Map<String, NodeTuple> fields) {
@@ -213,7 +220,7 @@ public final class ContentFiles {
 		return switch (text) {
 			case "scheduled" -> ContentStatus.SCHEDULED;
 			case "draft" -> ContentStatus.DRAFT;
-			default -> throw new Problem(line(fields.get("status").getValueNode()),
+			default -> throw new Problem(line(valueNode(fields, "status")),
 					"status '" + text + "' cannot be set in a file (use draft or scheduled)");
 		};
 	}
@@ -330,9 +337,12 @@ public final class ContentFiles {
 
 		private final int line;
 
-		Problem(int line, String message) {
+		private final String reason;
+
+		Problem(int line, @Nullable String message) {
 			super(message);
 			this.line = line;
+			this.reason = Objects.requireNonNullElse(message, "unreadable");
 		}
 
 	}

@@ -1,5 +1,6 @@
 package vn.loa.content;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,9 +27,9 @@ import java.util.Set;
  * @param source where it came from ({@code content/quoc-khanh.md} or {@code api})
  * @param updatedAt last change
  */
-public record ContentItem(String id, String organisation, String title, String summary, String body, String radioScript,
-		Set<Outlet> outlets, String when, Instant dueAt, Map<Outlet, Duration> staleAfter, ContentStatus status,
-		String source, Instant updatedAt) {
+public record ContentItem(String id, String organisation, String title, String summary, String body,
+		@Nullable String radioScript, Set<Outlet> outlets, String when, @Nullable Instant dueAt,
+		Map<Outlet, Duration> staleAfter, ContentStatus status, String source, @Nullable Instant updatedAt) {
 
 	/** The body as sanitised HTML. */
 	public String bodyHtml() {

@@ -1,5 +1,6 @@
 package vn.loa.content;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,8 @@ public interface ContentQueries extends ContentCatalog {
 	 * @param page from 1; past the last page, the last page
 	 * @param size items per page
 	 */
-	KeyPage page(ContentStatus status, Outlet outlet, Instant from, Instant to, PlanScope plan, int page, int size);
+	KeyPage page(@Nullable ContentStatus status, @Nullable Outlet outlet, @Nullable Instant from, @Nullable Instant to,
+			@Nullable PlanScope plan, int page, int size);
 
 	/**
 	 * A page of {@link ContentKey}s.
@@ -59,7 +61,7 @@ public interface ContentQueries extends ContentCatalog {
 	 * @param dueAt when it is due, or {@code null}
 	 * @param status where it is in its life
 	 */
-	record ContentKey(String id, String when, Instant dueAt, ContentStatus status) {
+	record ContentKey(String id, String when, @Nullable Instant dueAt, ContentStatus status) {
 
 	}
 

@@ -16,9 +16,12 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -205,7 +208,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	 * the approver read, not an edit that landed in between.
 	 */
 	@Transactional
-	boolean transition(String id, ContentStatus expected, ContentStatus next, String actor, Integer seen) {
+	boolean transition(String id, ContentStatus expected, ContentStatus next, String actor, @Nullable Integer seen) {
 		String column = (next == ContentStatus.SUBMITTED) ? "submitted_by" : "approved_by";
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("expected", expected.name())
 			.addValue("next", next.name())
@@ -280,15 +283,16 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	 * @param from only items due at or after, or {@code null}
 	 * @param to only items due before, or {@code null}
 	 */
-	List<ContentKey> search(ContentStatus status, Outlet outlet, Instant from, Instant to) {
+	List<ContentKey> search(@Nullable ContentStatus status, @Nullable Outlet outlet, @Nullable Instant from,
+			@Nullable Instant to) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		return this.jdbc.query("SELECT id, when_spec, due_at, status FROM content_item"
 				+ where(status, outlet, from, to, params) + " ORDER BY due_at DESC NULLS FIRST, id", params,
 				ContentStore::key);
 	}
 
-	private static String where(ContentStatus status, Outlet outlet, Instant from, Instant to,
-			MapSqlParameterSource params) {
+	private static String where(@Nullable ContentStatus status, @Nullable Outlet outlet, @Nullable Instant from,
+			@Nullable Instant to, MapSqlParameterSource params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (status != null) {
 			where.append(" AND status = :status");
@@ -324,11 +328,12 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	 * @param size items per page
 	 */
 	@Override
-	public KeyPage page(ContentStatus status, Outlet outlet, Instant from, Instant to, PlanScope plan, int page,
-			int size) {
+	public KeyPage page(@Nullable ContentStatus status, @Nullable Outlet outlet, @Nullable Instant from,
+			@Nullable Instant to, @Nullable PlanScope plan, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(status, outlet, from, to, params) + ((plan != null) ? plan.where(params) : "");
-		long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM content_item" + where, params, Long.class);
+		long total = Objects.requireNonNullElse(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM content_item" + where, params, Long.class), 0L);
 		int pages = (int) Math.max(1, (total + size - 1) / size);
 		int shown = Math.max(1, Math.min(page, pages));
 		params.addValue("limit", size).addValue("offset", (long) (shown - 1) * size);

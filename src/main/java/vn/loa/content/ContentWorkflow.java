@@ -2,6 +2,8 @@ package vn.loa.content;
 
 import java.time.ZoneId;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -68,7 +70,7 @@ public class ContentWorkflow {
 	 * stored
 	 */
 	@Transactional
-	public ContentItem update(String id, ContentDraft draft, ContentActor actor, Integer seen) {
+	public ContentItem update(String id, ContentDraft draft, ContentActor actor, @Nullable Integer seen) {
 		ContentItem existing = find(id);
 		int current = this.store.revision(id).orElseThrow();
 		if (seen != null && seen != current) {
@@ -120,7 +122,7 @@ public class ContentWorkflow {
 	 * it is not approved. {@code null} approves the stored revision as it is now.
 	 */
 	@Transactional
-	public ContentItem approve(String id, ContentActor actor, Integer seen) {
+	public ContentItem approve(String id, ContentActor actor, @Nullable Integer seen) {
 		ContentItem item = find(id);
 		int current = this.store.revision(id).orElseThrow();
 		Review.checkApprover(actor, this.store.people(id).orElseThrow(), this.selfApproval);
@@ -134,7 +136,7 @@ public class ContentWorkflow {
 					: changedSince(id, now);
 		}
 		ContentItem after = find(id);
-		if (after.status() == ContentStatus.SCHEDULED) {
+		if (after.status() == ContentStatus.SCHEDULED && after.dueAt() != null) {
 			this.events.publishEvent(new ContentScheduled(id, after.dueAt()));
 		}
 		return announced(actor, "content.approve", item, after);
@@ -162,7 +164,7 @@ public class ContentWorkflow {
 		return announced(actor, "content.submit", item, find(id));
 	}
 
-	private ContentItem announced(ContentActor actor, String action, ContentItem before, ContentItem after) {
+	private ContentItem announced(ContentActor actor, String action, @Nullable ContentItem before, ContentItem after) {
 		this.events.publishEvent(ContentChanged.of(actor, action, before, after, this.zone));
 		return after;
 	}

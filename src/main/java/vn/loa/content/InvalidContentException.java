@@ -1,5 +1,6 @@
 package vn.loa.content;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -15,20 +16,20 @@ public class InvalidContentException extends RuntimeException {
 
 	private final boolean conflict;
 
-	private final ContentError error;
+	private final @Nullable ContentError error;
 
 	private final List<Object> arguments;
 
-	public InvalidContentException(String field, String message) {
+	public InvalidContentException(String field, @Nullable String message) {
 		this(field, message, false, null);
 	}
 
-	InvalidContentException(String field, String message, ContentError error, Object... arguments) {
+	InvalidContentException(String field, @Nullable String message, @Nullable ContentError error, Object... arguments) {
 		this(field, message, false, error, arguments);
 	}
 
-	private InvalidContentException(String field, String message, boolean conflict, ContentError error,
-			Object... arguments) {
+	private InvalidContentException(String field, @Nullable String message, boolean conflict,
+			@Nullable ContentError error, Object... arguments) {
 		super(message);
 		this.field = field;
 		this.conflict = conflict;
@@ -60,7 +61,7 @@ public class InvalidContentException extends RuntimeException {
 	 * The stable code of what is wrong ({@link ContentError#code()}), or {@code null}
 	 * when the refusal was worded without one.
 	 */
-	public String code() {
+	public @Nullable String code() {
 		return (this.error != null) ? this.error.code() : null;
 	}
 

@@ -65,8 +65,8 @@ public class PlanRemoval {
 
 	/** A stored plan the calendar cannot read, named by its id alone. */
 	private static Plan unreadable(StoredPlan stored) {
-		return new Plan(stored.planId(), null, null, null, null, stored.fileName(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), null);
+		return new Plan(stored.planId(), null, "", null, null, stored.fileName(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), "");
 	}
 
 	/**
@@ -109,8 +109,9 @@ public class PlanRemoval {
 			.stream()
 			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
 		return keys.stream()
-			.filter((key) -> items.containsKey(key.id()))
-			.map((key) -> new Blocking(key.id(), items.get(key.id()).title(), key.when(), key.status()))
+			.flatMap((key) -> Optional.ofNullable(items.get(key.id()))
+				.map((item) -> new Blocking(key.id(), item.title(), key.when(), key.status()))
+				.stream())
 			.sorted(Comparator.comparing(Blocking::id))
 			.toList();
 	}

@@ -1,5 +1,6 @@
 package vn.loa.content;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -26,7 +27,7 @@ final class Review {
 	}
 
 	/** Approval and scheduling are one step once the item has a time. */
-	static ContentStatus afterApproval(Instant dueAt) {
+	static ContentStatus afterApproval(@Nullable Instant dueAt) {
 		return (dueAt != null) ? ContentStatus.SCHEDULED : ContentStatus.APPROVED;
 	}
 

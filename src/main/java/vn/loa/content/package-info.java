@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Content",
 		allowedDependencies = { "calendar", "text", "audit" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.content;

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,8 +37,8 @@ class IcsController {
 	}
 
 	@GetMapping("/calendar.ics")
-	ResponseEntity<String> all(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			WebRequest request) {
+	ResponseEntity<String> all(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, WebRequest request) {
 		return serve(Optional.of(this.feeds.all(this.feeds.window(from, to))), request);
 	}
 
@@ -45,8 +47,8 @@ class IcsController {
 	 * stays a path separator ({@code /calendar/plans/443-KH/TU.ics}).
 	 */
 	@GetMapping("/calendar/plans/{*reference}")
-	ResponseEntity<String> plan(@PathVariable String reference, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, WebRequest request) {
+	ResponseEntity<String> plan(@PathVariable String reference, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, WebRequest request) {
 		if (!reference.endsWith(SUFFIX) || reference.length() <= SUFFIX.length() + 1) {
 			return ResponseEntity.notFound().build();
 		}
@@ -55,8 +57,8 @@ class IcsController {
 	}
 
 	@GetMapping("/calendar/organisations/{id}.ics")
-	ResponseEntity<String> organisation(@PathVariable String id, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, WebRequest request) {
+	ResponseEntity<String> organisation(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, WebRequest request) {
 		return serve(this.feeds.organisation(id, this.feeds.window(from, to)), request);
 	}
 

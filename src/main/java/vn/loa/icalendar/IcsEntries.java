@@ -2,6 +2,7 @@ package vn.loa.icalendar;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,7 @@ final class IcsEntries {
 			.append("\nTrạng thái: ")
 			.append(status(item.status()));
 		return IcsEntry.at("content-" + item.id() + "@loa", item.title(), description.toString(), List.of(CONTENT),
-				item.dueAt());
+				Objects.requireNonNull(item.dueAt(), "a shown item's time"));
 	}
 
 	/** Whether an item belongs in a calendar: it is going out or went out. */

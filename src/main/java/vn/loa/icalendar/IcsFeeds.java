@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 
 import vn.loa.calendar.CalendarService;
@@ -43,7 +45,7 @@ class IcsFeeds {
 	 * @throws InvalidYearWindowException when a year is malformed, the window is reversed
 	 * or longer than {@value YearWindow#MAX_YEARS} years
 	 */
-	public YearWindow window(String from, String to) {
+	public YearWindow window(@Nullable String from, @Nullable String to) {
 		int year = LocalDate.now(this.clock.withZone(this.zone)).getYear();
 		YearWindow defaults = new YearWindow(year - this.properties.yearsBack(), year + this.properties.yearsAhead());
 		return YearWindow.parse(from, to, defaults);

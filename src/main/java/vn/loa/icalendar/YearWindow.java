@@ -1,5 +1,6 @@
 package vn.loa.icalendar;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ record YearWindow(int fromYear, int toYear) {
 	 * The window a request asks for: {@code from} and {@code to} as {@code yyyy}, each
 	 * replaced by the default's when absent.
 	 */
-	public static YearWindow parse(String from, String to, YearWindow defaults) {
+	public static YearWindow parse(@Nullable String from, @Nullable String to, YearWindow defaults) {
 		return new YearWindow(year("from", from, defaults.fromYear()), year("to", to, defaults.toYear()));
 	}
 
@@ -44,7 +45,7 @@ record YearWindow(int fromYear, int toYear) {
 		return LocalDate.of(this.toYear, 12, 31);
 	}
 
-	private static int year(String name, String text, int fallback) {
+	private static int year(String name, @Nullable String text, int fallback) {
 		if (text == null || text.isBlank()) {
 			return fallback;
 		}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.calendar.Anniversary;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.Event;
@@ -210,7 +212,7 @@ final class Anniversaries {
 	 * The anniversary a name matches whose ordinal falls in the plan's years (any year
 	 * without one).
 	 */
-	private Anniversary byName(String name, Integer ordinal) {
+	private @Nullable Anniversary byName(String name, @Nullable Integer ordinal) {
 		Integer year = this.draft.year();
 		Anniversary best = null;
 		double score = 0.6;
@@ -261,7 +263,7 @@ final class Anniversaries {
 		return this.draft.anniversaries.stream().anyMatch((a) -> a.id().equals(id) && !origin.equals(a.origin()));
 	}
 
-	private void add(Anniversary a, Integer ordinal, int line) {
+	private void add(Anniversary a, @Nullable Integer ordinal, int line) {
 		this.draft
 			.addAnniversary(new AnniversaryMention(a.id(), a.name(), ordinal, a.origin().orElse(null), false, line));
 	}
@@ -325,7 +327,7 @@ final class Anniversaries {
 		return spans.stream().anyMatch((span) -> offset >= span[0] && offset < span[1]);
 	}
 
-	private record Context(Integer ordinal, String name) {
+	private record Context(@Nullable Integer ordinal, String name) {
 
 	}
 

@@ -1,5 +1,6 @@
 package vn.loa.importer;
 
+import org.jspecify.annotations.Nullable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
@@ -24,7 +25,7 @@ final class Dates {
 	/**
 	 * The date in a folded text, or {@code null} when there is none or it is impossible.
 	 */
-	static LocalDate parse(String folded) {
+	static @Nullable LocalDate parse(String folded) {
 		Matcher m = NUMERIC.matcher(folded);
 		if (m.find()) {
 			return of(m.group(4), m.group(3), m.group(1));
@@ -34,7 +35,7 @@ final class Dates {
 	}
 
 	/** The date, or {@code null} when it does not exist. */
-	static LocalDate of(String year, String month, String day) {
+	static @Nullable LocalDate of(String year, String month, String day) {
 		try {
 			return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
 		}

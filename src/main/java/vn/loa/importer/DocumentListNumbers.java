@@ -1,5 +1,6 @@
 package vn.loa.importer;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class DocumentListNumbers {
 		this.numbering = numbering;
 	}
 
-	String label(XWPFParagraph paragraph) {
+	@Nullable String label(XWPFParagraph paragraph) {
 		BigInteger numId = paragraph.getNumID();
 		CTAbstractNum list = (numId != null) ? list(numId) : null;
 		if (list == null) {
@@ -66,7 +67,7 @@ final class DocumentListNumbers {
 		return label.isEmpty() ? "" : label + " ";
 	}
 
-	private CTAbstractNum list(BigInteger numId) {
+	private @Nullable CTAbstractNum list(BigInteger numId) {
 		if (this.numbering == null) {
 			return null;
 		}
@@ -78,7 +79,7 @@ final class DocumentListNumbers {
 		return (list != null) ? list.getCTAbstractNum() : null;
 	}
 
-	private static CTLvl level(CTAbstractNum list, int level) {
+	private static @Nullable CTLvl level(CTAbstractNum list, int level) {
 		for (CTLvl candidate : list.getLvlArray()) {
 			if (candidate.getIlvl() != null && candidate.getIlvl().intValue() == level) {
 				return candidate;
@@ -87,11 +88,11 @@ final class DocumentListNumbers {
 		return null;
 	}
 
-	private static String format(CTLvl level) {
+	private static String format(@Nullable CTLvl level) {
 		return (level != null && level.getNumFmt() != null) ? level.getNumFmt().getVal().toString() : "decimal";
 	}
 
-	private static int start(CTLvl level) {
+	private static int start(@Nullable CTLvl level) {
 		return (level != null && level.getStart() != null) ? level.getStart().getVal().intValue() : 1;
 	}
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.importer.PlanDraft.AnniversaryMention;
 import vn.loa.importer.PlanDraft.EventMention;
 import vn.loa.importer.PlanDraft.Extracted;
@@ -15,19 +17,19 @@ import vn.loa.importer.PlanDraft.Warning;
 /** What the readers have found so far; becomes a {@link PlanDraft}. */
 final class DraftBuilder {
 
-	String kind;
+	@Nullable String kind;
 
-	String number;
+	@Nullable String number;
 
-	String code;
+	@Nullable String code;
 
-	String issuer;
+	@Nullable String issuer;
 
-	String place;
+	@Nullable String place;
 
-	LocalDate date;
+	@Nullable LocalDate date;
 
-	String title;
+	@Nullable String title;
 
 	final List<String> implementsDocuments = new ArrayList<>();
 
@@ -48,7 +50,7 @@ final class DraftBuilder {
 
 	final List<String> recipients = new ArrayList<>();
 
-	Signer signer;
+	@Nullable Signer signer;
 
 	final List<Extracted> extracted = new ArrayList<>();
 
@@ -76,7 +78,7 @@ final class DraftBuilder {
 	}
 
 	/** The year the plan is about: its date, else its latest implemented document's. */
-	Integer year() {
+	@Nullable Integer year() {
 		if (this.date != null) {
 			return this.date.getYear();
 		}

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.importer.PlanDraft.AnniversaryMention;
 import vn.loa.importer.PlanDraft.EventMention;
 import vn.loa.importer.PlanDraft.PhaseDraft;
@@ -20,8 +22,9 @@ final class DraftYaml {
 	private DraftYaml() {
 	}
 
-	static String date(LocalDate date) {
-		return DATE.format(date);
+	/** dd/MM/yyyy; empty when not known (callers write only what a draft found). */
+	static String date(@Nullable LocalDate date) {
+		return (date != null) ? DATE.format(date) : "";
 	}
 
 	static String write(PlanDraft draft) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.Event;
 import vn.loa.importer.PlanDraft.EventMention;
@@ -79,7 +81,7 @@ final class Events {
 	}
 
 	/** The congress written at {@code offset} of the paragraph, resolved, or null. */
-	Found congressAt(Paragraph p, int offset) {
+	@Nullable Found congressAt(Paragraph p, int offset) {
 		for (Congress c : congresses(p.text(), p.folded(), true)) {
 			if (c.start() >= offset && c.start() <= offset + 12) {
 				return new Found(resolve(c, p.lineAt(c.start())), c.end());
@@ -108,7 +110,7 @@ final class Events {
 	}
 
 	/** The best calendar event for a commemoration named with its ordinal, or null. */
-	Event byName(String name, int ordinal) {
+	@Nullable Event byName(String name, int ordinal) {
 		Event best = null;
 		double score = 0.6;
 		for (Event event : this.book.events()) {
@@ -243,7 +245,7 @@ final class Events {
 		return levels;
 	}
 
-	private static String place(String between, String level) {
+	private static @Nullable String place(String between, String level) {
 		String first = level.substring(0, 1);
 		Matcher m = Pattern
 			.compile("(?<!\\p{L})[" + first.toUpperCase(Locale.ROOT) + first + "]" + Pattern.quote(level.substring(1))
@@ -258,17 +260,17 @@ final class Events {
 		return null;
 	}
 
-	private static String nonNull(String text) {
+	private static String nonNull(@Nullable String text) {
 		return (text != null) ? text : "";
 	}
 
 	/** A congress as written. */
-	record Congress(String level, String place, int number, String numeral, String name, int start, int end) {
+	record Congress(String level, @Nullable String place, int number, String numeral, String name, int start, int end) {
 
 	}
 
 	/** A calendar event with the congress its name describes. */
-	private record Key(Event event, String level, String place, int number) {
+	private record Key(Event event, String level, @Nullable String place, int number) {
 
 	}
 

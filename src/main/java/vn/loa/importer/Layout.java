@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.importer.Source.Paragraph;
 
 /**
@@ -137,7 +139,7 @@ final class Layout {
 	}
 
 	/** The first section whose heading holds the folded phrase (a regex), or null. */
-	Section section(String foldedPhrase) {
+	@Nullable Section section(String foldedPhrase) {
 		Pattern phrase = Pattern.compile(foldedPhrase);
 		return this.sections.stream().filter((s) -> phrase.matcher(s.title()).find()).findFirst().orElse(null);
 	}
@@ -158,7 +160,7 @@ final class Layout {
 	}
 
 	/** The title's paragraphs read as one, or null. */
-	Paragraph title() {
+	@Nullable Paragraph title() {
 		List<Paragraph> parts = titleParagraphs();
 		if (parts.isEmpty()) {
 			return null;

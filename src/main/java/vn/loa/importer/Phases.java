@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.importer.PlanDraft.PhaseDraft;
 import vn.loa.importer.Source.Paragraph;
 
@@ -122,7 +124,7 @@ final class Phases {
 		}
 	}
 
-	private static String show(LocalDate date) {
+	private static String show(@Nullable LocalDate date) {
 		return (date != null) ? DraftYaml.date(date) : "?";
 	}
 
@@ -132,7 +134,7 @@ final class Phases {
 	}
 
 	/** The first period written in the folded text from {@code from}, or null. */
-	private Period period(Paragraph p, String folded, int from) {
+	private @Nullable Period period(Paragraph p, String folded, int from) {
 		Period best = null;
 		for (Pattern pattern : List.of(FROM_NOW, DAYS, MONTHS, FROM_YEAR, QUARTER, MONTH_LIST, YEAR)) {
 			Matcher m = pattern.matcher(folded);
@@ -146,7 +148,7 @@ final class Phases {
 		return best;
 	}
 
-	private Period read(Pattern pattern, Matcher m, Paragraph p, String folded) {
+	private @Nullable Period read(Pattern pattern, Matcher m, Paragraph p, String folded) {
 		if (pattern == FROM_NOW) {
 			LocalDate start = now(p.lineAt(m.start()), p.text().substring(m.start(), m.end()).strip());
 			return end(start, m, p, folded);
@@ -191,7 +193,7 @@ final class Phases {
 		return new Period(m.start(), m.end(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null);
 	}
 
-	private static Period months(Matcher m, int startYear, int first, int endYear, int last) {
+	private static @Nullable Period months(Matcher m, int startYear, int first, int endYear, int last) {
 		if (first < 1 || first > 12 || last < 1 || last > 12) {
 			return null;
 		}
@@ -240,7 +242,7 @@ final class Phases {
 	}
 
 	/** A period: where it is written, its first and last days or the event it ends at. */
-	private record Period(int begin, int stop, LocalDate start, LocalDate last, String until) {
+	private record Period(int begin, int stop, LocalDate start, @Nullable LocalDate last, @Nullable String until) {
 
 	}
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.calendar.Phase;
 import vn.loa.calendar.Plan;
 
@@ -32,10 +34,11 @@ import vn.loa.calendar.Plan;
  * @param extracted every value read, with its line
  * @param warnings what a person should check
  */
-public record PlanDraft(String id, String kind, String number, String code, String issuer, String place, LocalDate date,
-		String title, List<String> implementsDocuments, List<PhaseDraft> phases, List<AnniversaryMention> anniversaries,
+public record PlanDraft(String id, @Nullable String kind, @Nullable String number, @Nullable String code,
+		@Nullable String issuer, @Nullable String place, @Nullable LocalDate date, @Nullable String title,
+		List<String> implementsDocuments, List<PhaseDraft> phases, List<AnniversaryMention> anniversaries,
 		List<EventMention> events, List<Outlet> outlets, List<String> notes, List<String> units,
-		List<String> recipients, Signer signer, String organisation, List<Extracted> extracted,
+		List<String> recipients, @Nullable Signer signer, String organisation, List<Extracted> extracted,
 		List<Warning> warnings) {
 
 	/** The channels Loa publishes through. */
@@ -84,10 +87,13 @@ public record PlanDraft(String id, String kind, String number, String code, Stri
 		List<PhaseDraft> complete = this.phases.stream().filter(PhaseDraft::complete).toList();
 		List<Phase> calendarPhases = new java.util.ArrayList<>();
 		for (PhaseDraft phase : complete) {
-			calendarPhases
-				.add(new Phase(calendarPhases.size() + 1, phase.name(), phase.start(), phase.end(), phase.until()));
+			calendarPhases.add(new Phase(calendarPhases.size() + 1, phase.name(),
+					java.util.Objects.requireNonNull(phase.start(), "a complete phase's start"), phase.end(),
+					phase.until()));
 		}
-		return new Plan(this.id, this.number, this.issuer, this.place, this.date, this.title, this.implementsDocuments,
+		// A draft may lack its issuer or title; the calendar's plan then shows none.
+		return new Plan(this.id, this.number, java.util.Objects.requireNonNullElse(this.issuer, ""), this.place,
+				this.date, java.util.Objects.requireNonNullElse(this.title, ""), this.implementsDocuments,
 				calendarPhases, anniversaryIds(), eventIds(), this.recipients, this.organisation);
 	}
 
@@ -119,7 +125,8 @@ public record PlanDraft(String id, String kind, String number, String code, Stri
 	 * @param peak whether it is a peak ("cao điểm") within the campaign
 	 * @param line where it is written
 	 */
-	public record PhaseDraft(String name, LocalDate start, LocalDate end, String until, boolean peak, int line) {
+	public record PhaseDraft(String name, @Nullable LocalDate start, @Nullable LocalDate end, @Nullable String until,
+			boolean peak, int line) {
 
 		/** Whether the calendar can hold it: a start and either an end or an event. */
 		public boolean complete() {
@@ -138,8 +145,8 @@ public record PlanDraft(String id, String kind, String number, String code, Stri
 	 * @param proposed whether the calendar lacks it
 	 * @param line where it is first named
 	 */
-	public record AnniversaryMention(String id, String name, Integer ordinal, LocalDate origin, boolean proposed,
-			int line) {
+	public record AnniversaryMention(String id, String name, @Nullable Integer ordinal, @Nullable LocalDate origin,
+			boolean proposed, int line) {
 
 	}
 
@@ -174,7 +181,7 @@ public record PlanDraft(String id, String kind, String number, String code, Stri
 	 * @param onBehalfOf the body signed for ("T/M BAN THƯỜNG VỤ"), or {@code null}
 	 * @param line the line of the name
 	 */
-	public record Signer(String name, String role, String onBehalfOf, int line) {
+	public record Signer(@Nullable String name, @Nullable String role, @Nullable String onBehalfOf, int line) {
 
 	}
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -180,7 +182,7 @@ public class PlanImports {
 	 * {@code null}
 	 */
 	public record Draft(String id, String fileName, String planId, String yaml, String report, Instant createdAt,
-			Instant confirmedAt) {
+			@Nullable Instant confirmedAt) {
 
 	}
 
@@ -217,7 +219,7 @@ public class PlanImports {
 
 		private final List<String> arguments;
 
-		ImportConflictException(ImportMessage code, String message, Object... arguments) {
+		ImportConflictException(ImportMessage code, @Nullable String message, Object... arguments) {
 			super(message);
 			this.code = code.code();
 			this.arguments = ImportMessage.arguments(arguments);

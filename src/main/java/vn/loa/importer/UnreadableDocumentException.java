@@ -1,5 +1,6 @@
 package vn.loa.importer;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public class UnreadableDocumentException extends RuntimeException {
 		this(code, null, message, arguments);
 	}
 
-	UnreadableDocumentException(ImportMessage code, Throwable cause, String message, Object... arguments) {
+	UnreadableDocumentException(ImportMessage code, @Nullable Throwable cause, String message, Object... arguments) {
 		super(message, cause);
 		this.code = code.code();
 		this.arguments = ImportMessage.arguments(arguments);

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plan importer",
 		allowedDependencies = { "calendar", "retention", "text", "audit" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.importer;

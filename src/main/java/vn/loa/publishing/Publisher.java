@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -187,7 +188,8 @@ public class Publisher {
 		}
 		if (!goingOut.isEmpty()) {
 			boolean late = outcomes.values().stream().anyMatch((o) -> o == Outcome.LATE);
-			this.events.publishEvent(new ContentPublished(item.id(), goingOut, item.dueAt(), now, late));
+			this.events.publishEvent(new ContentPublished(item.id(), goingOut,
+					Objects.requireNonNull(item.dueAt(), "a due item's time"), now, late));
 		}
 		return true;
 	}

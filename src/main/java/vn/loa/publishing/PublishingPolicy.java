@@ -1,5 +1,6 @@
 package vn.loa.publishing;
 
+import java.util.Objects;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -20,7 +21,7 @@ import vn.loa.content.Outlet;
 record PublishingPolicy(Duration grace, ZoneId zone) {
 
 	Outcome decide(ContentItem item, Outlet outlet, Instant now) {
-		Instant due = item.dueAt();
+		Instant due = due(item);
 		if (!now.isAfter(due.plus(this.grace))) {
 			return Outcome.ON_TIME;
 		}
@@ -31,11 +32,10 @@ record PublishingPolicy(Duration grace, ZoneId zone) {
 	Instant deadline(ContentItem item, Outlet outlet) {
 		Duration override = item.staleAfter().get(outlet);
 		if (override != null) {
-			return item.dueAt().plus(override);
+			return due(item).plus(override);
 		}
 		if (outlet == Outlet.RADIO) {
-			return item.dueAt()
-				.atZone(this.zone)
+			return due(item).atZone(this.zone)
 				.toLocalDate()
 				.plusDays(1)
 				.atTime(LocalTime.MIDNIGHT)
@@ -43,7 +43,12 @@ record PublishingPolicy(Duration grace, ZoneId zone) {
 				.toInstant()
 				.minusNanos(1);
 		}
-		return item.dueAt().plus(ContentFiles.DEFAULT_STALE_AFTER.get(outlet));
+		return due(item).plus(ContentFiles.DEFAULT_STALE_AFTER.get(outlet));
+	}
+
+	/** An item is decided only once it is due, so it has a time. */
+	private static Instant due(ContentItem item) {
+		return Objects.requireNonNull(item.dueAt(), "a due item's time");
 	}
 
 }

@@ -248,7 +248,7 @@ public class Subscribers {
 	 * @param status only those in this status, or {@code null} for all
 	 * @return matching subscribers, by organisation and address
 	 */
-	public List<Subscriber> list(String organisation, SubscriberStatus status) {
+	public List<Subscriber> list(@Nullable String organisation, @Nullable SubscriberStatus status) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM subscriber WHERE 1 = 1");
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		if (organisation != null) {

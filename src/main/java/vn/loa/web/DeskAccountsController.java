@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +53,7 @@ class DeskAccountsController {
 	 */
 	@PostMapping("/desk/accounts")
 	String create(@RequestParam String username, @RequestParam(defaultValue = "") String displayName,
-			@RequestParam String password, @RequestParam(required = false) List<Role> roles, Model model,
+			@RequestParam String password, @RequestParam(required = false) @Nullable List<Role> roles, Model model,
 			HttpServletResponse response) {
 		try {
 			this.accounts.create(Actors.current(), username, displayName, password, roleSet(roles));
@@ -64,7 +66,7 @@ class DeskAccountsController {
 	}
 
 	@GetMapping("/desk/accounts/{username}")
-	String account(@PathVariable String username, @RequestParam(required = false) String done, Model model) {
+	String account(@PathVariable String username, @RequestParam(required = false) @Nullable String done, Model model) {
 		Account account = existing(username);
 		model.addAttribute("done", done);
 		return edit(model, account,
@@ -73,7 +75,7 @@ class DeskAccountsController {
 
 	@PostMapping("/desk/accounts/{username}")
 	String update(@PathVariable String username, @RequestParam(defaultValue = "") String displayName,
-			@RequestParam(required = false) List<Role> roles, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable List<Role> roles, Model model, HttpServletResponse response) {
 		Account account = existing(username);
 		AccountForm typed = new AccountForm(account.username(), displayName, roles);
 		return attempt(account, typed, "update", model, response,
@@ -151,7 +153,7 @@ class DeskAccountsController {
 		return new AccountForm(account.username(), account.displayName(), List.copyOf(account.roles()));
 	}
 
-	private static Set<Role> roleSet(List<Role> roles) {
+	private static Set<Role> roleSet(@Nullable List<Role> roles) {
 		return (roles != null) ? Set.copyOf(roles) : Set.of();
 	}
 
@@ -167,7 +169,7 @@ class DeskAccountsController {
 	 * @param displayName the name shown in the desk
 	 * @param roles the roles ticked
 	 */
-	record AccountForm(String username, String displayName, List<Role> roles) {
+	record AccountForm(String username, String displayName, @Nullable List<Role> roles) {
 
 		public boolean has(Role role) {
 			return this.roles != null && this.roles.contains(role);

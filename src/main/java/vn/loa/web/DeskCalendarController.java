@@ -10,7 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -54,7 +57,7 @@ class DeskCalendarController {
 	}
 
 	@GetMapping("/desk/calendar")
-	String month(@RequestParam(required = false) String month, Model model, Locale locale) {
+	String month(@RequestParam(required = false) @Nullable String month, Model model, Locale locale) {
 		YearMonth shown = parse(month);
 		LocalDate first = shown.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate last = shown.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
@@ -84,7 +87,7 @@ class DeskCalendarController {
 		return "desk-calendar";
 	}
 
-	private YearMonth parse(String month) {
+	private YearMonth parse(@Nullable String month) {
 		if (month == null || month.isBlank()) {
 			return YearMonth.now(this.clock.withZone(this.zone));
 		}
@@ -104,11 +107,12 @@ class DeskCalendarController {
 					o.lunarDate().map((lunar) -> lunar.dayAndMonth()).orElse(null)))
 			.toList();
 		List<String> named = events.stream()
-			.filter((e) -> !e.start().isAfter(date) && !e.endDate().orElseThrow().isBefore(date))
+			.filter((e) -> !e.endDate().orElseThrow().isBefore(date)
+					&& !Objects.requireNonNull(e.start(), "a known event's start").isAfter(date))
 			.map((e) -> e.nameIn(locale))
 			.toList();
 		List<Scheduled> scheduled = items.stream()
-			.filter((item) -> item.dueAt().atZone(this.zone).toLocalDate().equals(date))
+			.filter((item) -> item.dueAt() != null && item.dueAt().atZone(this.zone).toLocalDate().equals(date))
 			.map((item) -> new Scheduled(TIME.format(item.dueAt().atZone(this.zone)), item.id(), item.title(),
 					item.status().key()))
 			.toList();
@@ -131,7 +135,7 @@ class DeskCalendarController {
 	 * An anniversary falling on a day: its title, its class and its lunar day and month
 	 * ("10/3") if lunar.
 	 */
-	record Anniversary(String title, String occurrenceClass, String lunar) {
+	record Anniversary(String title, String occurrenceClass, @Nullable String lunar) {
 
 	}
 

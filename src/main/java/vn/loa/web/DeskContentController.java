@@ -15,6 +15,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,9 +87,11 @@ class DeskContentController {
 	}
 
 	@GetMapping("/desk/content")
-	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String outlet,
-			@RequestParam(required = false) String plan, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(defaultValue = "1") String page, Model model) {
+	String list(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String outlet,
+			@RequestParam(required = false) @Nullable String plan,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(defaultValue = "1") String page, Model model) {
 		ContentStatus wanted = parse(status, ContentStatus::parse);
 		Outlet on = parse(outlet, Outlet::parse);
 		LocalDate start = parse(from, LocalDate::parse);
@@ -122,7 +126,7 @@ class DeskContentController {
 	}
 
 	@GetMapping("/desk/content/new")
-	String create(@RequestParam(required = false) String date, Model model) {
+	String create(@RequestParam(required = false) @Nullable String date, Model model) {
 		LocalDate day = parse(date, LocalDate::parse);
 		ContentForm form = new ContentForm(null, "", "", "", List.of("feed"), (day != null) ? day.toString() : "", "",
 				"", "save", "");
@@ -178,7 +182,7 @@ class DeskContentController {
 	 * unseen.
 	 */
 	@PostMapping("/desk/content/{id}/approve")
-	String approve(@PathVariable String id, @RequestParam(required = false) String version, Model model,
+	String approve(@PathVariable String id, @RequestParam(required = false) @Nullable String version, Model model,
 			HttpServletResponse response) {
 		return step(id, "content.approve", ContentForm.revision(version), model, response);
 	}
@@ -195,7 +199,7 @@ class DeskContentController {
 		return "redirect:/desk/content/" + item.id() + "/edit";
 	}
 
-	private String step(String id, String action, Integer seen, Model model, HttpServletResponse response) {
+	private String step(String id, String action, @Nullable Integer seen, Model model, HttpServletResponse response) {
 		item(id);
 		try {
 			switch (action) {
@@ -223,7 +227,7 @@ class DeskContentController {
 	 * meanwhile, the typed text is kept but the page now carries the stored version, so
 	 * saving again is a deliberate overwrite of what the editor has been shown.
 	 */
-	private String invalid(Model model, ContentForm form, ContentItem item, InvalidContentException ex,
+	private String invalid(Model model, ContentForm form, @Nullable ContentItem item, InvalidContentException ex,
 			HttpServletResponse response) {
 		response.setStatus(ex.isConflict() ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
 		if (isVersion(ex) && item != null) {
@@ -242,7 +246,7 @@ class DeskContentController {
 	 * Whether the form has a place for an error about {@code field}; one it has not (the
 	 * id of a stored item) is shown above the form instead of being lost.
 	 */
-	private static boolean shows(String field, ContentItem item) {
+	private static boolean shows(String field, @Nullable ContentItem item) {
 		return FORM_FIELDS.contains(field) || ("id".equals(field) && item == null);
 	}
 
@@ -250,8 +254,8 @@ class DeskContentController {
 		return ex instanceof InvalidContentException invalid && "version".equals(invalid.field());
 	}
 
-	private String form(Model model, ContentForm form, ContentItem item, Map<String, String> errors, int status,
-			String problem) {
+	private String form(Model model, ContentForm form, @Nullable ContentItem item, Map<String, String> errors,
+			int status, @Nullable String problem) {
 		model.addAttribute("form", form);
 		model.addAttribute("item", item);
 		model.addAttribute("errors", errors);
@@ -281,7 +285,7 @@ class DeskContentController {
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
 	}
 
-	private String format(Instant instant) {
+	private String format(@Nullable Instant instant) {
 		return (instant != null) ? TIME.format(instant.atZone(this.zone)) : "";
 	}
 
@@ -293,7 +297,7 @@ class DeskContentController {
 	 * A blank or unreadable filter is no filter: a bookmark with a stale value still
 	 * opens.
 	 */
-	private static <T> T parse(String text, java.util.function.Function<String, T> parser) {
+	private static <T> @Nullable T parse(@Nullable String text, java.util.function.Function<String, T> parser) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -309,8 +313,8 @@ class DeskContentController {
 	 * What the form posts; {@code whenAt} is the date-time input, used when {@code when}
 	 * is left empty.
 	 */
-	record ContentForm(String id, String title, String summary, String body, List<String> outlets, String when,
-			String whenAt, String radioScript, String action, String version) {
+	record ContentForm(@Nullable String id, String title, String summary, String body, List<String> outlets,
+			String when, String whenAt, String radioScript, String action, String version) {
 
 		static ContentForm of(ContentItem item, int revision) {
 			return new ContentForm(item.id(), item.title(), item.summary(), item.body(),
@@ -331,7 +335,7 @@ class DeskContentController {
 		/**
 		 * The revision the form was opened on, or {@code null} for a form without one.
 		 */
-		Integer seen() {
+		@Nullable Integer seen() {
 			return revision(this.version);
 		}
 
@@ -339,7 +343,7 @@ class DeskContentController {
 		 * A blank version is none (a page from before the field existed); one that is not
 		 * a number matches no stored revision, so it is refused rather than ignored.
 		 */
-		static Integer revision(String version) {
+		static @Nullable Integer revision(@Nullable String version) {
 			if (version == null || version.isBlank()) {
 				return null;
 			}
@@ -380,7 +384,7 @@ class DeskContentController {
 	}
 
 	/** An item in the list. */
-	record Row(String id, String title, String dueAt, List<String> outlets, String status) {
+	record Row(String id, String title, @Nullable String dueAt, List<String> outlets, String status) {
 
 	}
 

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,7 +94,8 @@ class DeskController {
 			.toList();
 		List<Bulletin> failed = this.deliveries.recent(0, RECENT_BULLETINS)
 			.stream()
-			.filter((bulletin) -> bulletin.failed() > 0 && bulletin.queuedAt().isAfter(since))
+			.filter((bulletin) -> bulletin.failed() > 0 && bulletin.queuedAt() != null
+					&& bulletin.queuedAt().isAfter(since))
 			.toList();
 		Map<String, String> titles = titles(Stream
 			.concat(problems.stream().map(PublicationLog.Entry::itemId), failed.stream().map(Bulletin::itemId))
@@ -128,8 +131,8 @@ class DeskController {
 			.collect(Collectors.toMap(ContentItem::id, ContentItem::title));
 	}
 
-	private String format(Instant instant) {
-		return TIME.format(instant.atZone(this.zone));
+	private String format(@Nullable Instant instant) {
+		return (instant != null) ? TIME.format(instant.atZone(this.zone)) : "";
 	}
 
 	/** Why the feeds serve their last good bytes, or the database refused a write. */

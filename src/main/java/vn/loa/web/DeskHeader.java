@@ -2,6 +2,8 @@ package vn.loa.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -23,7 +25,7 @@ class DeskHeader {
 	}
 
 	@ModelAttribute("me")
-	String me(HttpServletRequest request) {
+	@Nullable String me(HttpServletRequest request) {
 		if (!isDesk(request)) {
 			return null;
 		}

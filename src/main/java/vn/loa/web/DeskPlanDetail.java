@@ -8,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import vn.loa.calendar.Anniversary;
 import vn.loa.calendar.CalendarBook;
@@ -81,16 +84,17 @@ final class DeskPlanDetail {
 		return Optional.empty();
 	}
 
-	private static String dates(Event event) {
+	private static @Nullable String dates(Event event) {
 		if (!event.dateKnown()) {
 			return null;
 		}
-		String start = VietnameseDates.display(event.start());
-		return (event.end() != null && !event.end().equals(event.start()))
-				? start + " – " + VietnameseDates.display(event.end()) : start;
+		LocalDate first = Objects.requireNonNull(event.start(), "a known event's start");
+		LocalDate last = event.end();
+		String start = VietnameseDates.display(first);
+		return (last != null && !last.equals(first)) ? start + " – " + VietnameseDates.display(last) : start;
 	}
 
-	static String format(Instant instant, ZoneId zone) {
+	static @Nullable String format(@Nullable Instant instant, ZoneId zone) {
 		return (instant != null) ? TIME.format(instant.atZone(zone)) : null;
 	}
 
@@ -100,7 +104,8 @@ final class DeskPlanDetail {
 	 * calendar ({@code yyyy-MM}); those are {@code null} when it does not recur or is
 	 * unknown.
 	 */
-	record AnniversaryRow(String id, String name, String nextDate, Integer ordinal, String title, String month) {
+	record AnniversaryRow(String id, String name, @Nullable String nextDate, @Nullable Integer ordinal,
+			@Nullable String title, @Nullable String month) {
 
 	}
 
@@ -108,12 +113,12 @@ final class DeskPlanDetail {
 	 * An event the plan names: its dates as shown and the month of its first day
 	 * ({@code yyyy-MM}), both {@code null} while not known.
 	 */
-	record EventRow(String id, String name, String dates, String month) {
+	record EventRow(String id, String name, @Nullable String dates, @Nullable String month) {
 
 	}
 
 	/** A content item scheduled against the plan, with its status key. */
-	record ContentRow(String id, String title, String when, String dueAt, String status) {
+	record ContentRow(String id, String title, String when, @Nullable String dueAt, String status) {
 
 	}
 

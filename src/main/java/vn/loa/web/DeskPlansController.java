@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.http.HttpStatus;
@@ -188,7 +190,7 @@ class DeskPlansController {
 	 * The importer's message {@code importer.<code>} in the reader's language; in English
 	 * when that language lacks it, and as the importer wrote it when no language has it.
 	 */
-	private String localised(String code, List<String> arguments, String english, Locale locale) {
+	private @Nullable String localised(String code, List<String> arguments, @Nullable String english, Locale locale) {
 		String key = "importer." + code;
 		Object[] args = arguments.toArray();
 		try {
@@ -206,25 +208,25 @@ class DeskPlansController {
 				phase.untilEvent(), phase.endIn(book).map(VietnameseDates::display).orElse(null));
 	}
 
-	private static String display(LocalDate date) {
+	private static @Nullable String display(@Nullable LocalDate date) {
 		return (date != null) ? VietnameseDates.display(date) : null;
 	}
 
 	/** A plan in the list. */
-	record PlanRow(String id, String number, String title, String issuer, String date, int phases) {
+	record PlanRow(String id, @Nullable String number, String title, String issuer, @Nullable String date, int phases) {
 
 	}
 
 	/**
 	 * A value read from a plan, or a warning about it, with its line (0: the whole plan).
 	 */
-	record NoteRow(int line, String text) {
+	record NoteRow(int line, @Nullable String text) {
 
 	}
 
 	/** A phase with its end as written and as resolved against the calendar's events. */
-	record PhaseRow(int number, String name, String start, String end, String until, String untilId,
-			String resolvedEnd) {
+	record PhaseRow(int number, String name, @Nullable String start, @Nullable String end, @Nullable String until,
+			@Nullable String untilId, @Nullable String resolvedEnd) {
 
 	}
 

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,7 +67,8 @@ class DeskSubscriberController {
 	}
 
 	@GetMapping("/desk/subscribers")
-	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status, Model model) {
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String status, Model model) {
 		String search = (q != null) ? q.strip().toLowerCase(Locale.ROOT) : "";
 		SubscriberStatus wanted = filter(status);
 		model.addAttribute("q", search);
@@ -149,7 +152,7 @@ class DeskSubscriberController {
 	}
 
 	@GetMapping("/desk/subscribers/export")
-	ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String status) {
+	ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) @Nullable String status) {
 		String csv = DeskSubscriberCsv.write(this.subscribers.list(null, filter(status)));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -157,12 +160,12 @@ class DeskSubscriberController {
 			.body(csv.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private String format(Instant instant) {
+	private String format(@Nullable Instant instant) {
 		return (instant != null) ? TIME.format(instant.atZone(this.zone)) : "";
 	}
 
 	/** A status to filter by; an unknown one filters nothing rather than failing. */
-	private static SubscriberStatus filter(String status) {
+	private static @Nullable SubscriberStatus filter(@Nullable String status) {
 		try {
 			return parse(status);
 		}
@@ -171,7 +174,7 @@ class DeskSubscriberController {
 		}
 	}
 
-	private static SubscriberStatus parse(String status) {
+	private static @Nullable SubscriberStatus parse(@Nullable String status) {
 		return (status != null && !status.isBlank()) ? SubscriberStatus.parse(status) : null;
 	}
 
@@ -179,8 +182,8 @@ class DeskSubscriberController {
 	 * A bulletin sent (or to be sent) to the subscriber: its item (title, or {@code null}
 	 * when the item is gone) and how the delivery stands.
 	 */
-	record Sent(String itemId, String title, String status, int attempts, String attemptedAt, String sentAt,
-			String reply) {
+	record Sent(String itemId, @Nullable String title, String status, int attempts, @Nullable String attemptedAt,
+			@Nullable String sentAt, @Nullable String reply) {
 
 	}
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.subscribers.Subscriber;
 
 /**
@@ -154,7 +156,7 @@ final class DeskSubscriberCsv {
 	 * A line that was not imported, and why: a code with its arguments for the page, and
 	 * the English message for when the code has no translation.
 	 */
-	record Problem(int line, String code, List<String> arguments, String message) {
+	record Problem(int line, String code, List<String> arguments, @Nullable String message) {
 
 	}
 

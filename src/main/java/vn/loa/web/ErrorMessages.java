@@ -3,6 +3,8 @@ package vn.loa.web;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,9 +49,10 @@ class ErrorMessages {
 	 * The text of {@code code} with {@code arguments} in the current request's language.
 	 * @param english what to show when there is no code or no translation of it
 	 */
-	String text(String code, List<?> arguments, String english) {
+	String text(@Nullable String code, List<?> arguments, @Nullable String english) {
+		String fallback = (english != null) ? english : "";
 		if (code == null) {
-			return english;
+			return fallback;
 		}
 		Locale locale = LocaleContextHolder.getLocale();
 		Object[] args = arguments.stream().map(ErrorMessages::argument).toArray();
@@ -59,7 +62,7 @@ class ErrorMessages {
 		catch (NoSuchMessageException ex) {
 			// not getMessage(code, args, default, locale): it would run the English text
 			// through MessageFormat and lose its quotes
-			return english;
+			return fallback;
 		}
 	}
 

@@ -1,5 +1,7 @@
 package vn.loa.web;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String limited,
-			@RequestParam(required = false) String logout, @RequestParam(required = false) String disabled,
-			@RequestParam(required = false) String reset, Model model) {
+	String login(@RequestParam(required = false) @Nullable String error,
+			@RequestParam(required = false) @Nullable String limited,
+			@RequestParam(required = false) @Nullable String logout,
+			@RequestParam(required = false) @Nullable String disabled,
+			@RequestParam(required = false) @Nullable String reset, Model model) {
 		String state = (limited != null) ? "limited" : (error != null) ? "error"
 				: (disabled != null) ? "disabled" : (reset != null) ? "reset" : (logout != null) ? "logout" : "";
 		model.addAttribute("state", state);

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,7 +36,7 @@ class PageCharacters extends OncePerRequestFilter {
 
 	private static final class Cleaned extends HttpServletResponseWrapper {
 
-		private PrintWriter writer;
+		private @Nullable PrintWriter writer;
 
 		Cleaned(HttpServletResponse response) {
 			super(response);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.Phase;
 import vn.loa.calendar.Plan;
@@ -59,10 +61,9 @@ final class PhaseBands {
 	private Running running(String planLabel, Phase phase) {
 		Optional<LocalDate> end = phase.endIn(this.book);
 		String openUntil = null;
-		if (end.isEmpty()) {
-			openUntil = this.book.event(phase.untilEvent())
-				.map((event) -> event.nameIn(this.locale))
-				.orElse(phase.untilEvent());
+		String until = phase.untilEvent();
+		if (end.isEmpty() && until != null) {
+			openUntil = this.book.event(until).map((event) -> event.nameIn(this.locale)).orElse(until);
 		}
 		return new Running(planLabel + ": " + phase.name(), phase.start(), end, VietnameseDates.display(phase.start()),
 				end.map(VietnameseDates::display).orElse(null), openUntil);
@@ -79,7 +80,8 @@ final class PhaseBands {
 	 * @param openUntil the name of the undated event the phase runs until, or
 	 * {@code null}
 	 */
-	record Running(String label, LocalDate start, Optional<LocalDate> end, String from, String to, String openUntil) {
+	record Running(String label, LocalDate start, Optional<LocalDate> end, String from, @Nullable String to,
+			@Nullable String openUntil) {
 
 	}
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -108,7 +110,7 @@ class SubscribeController {
 	 * The subscriber, or {@code null} when the mailbox has been asked for too often. A
 	 * pending one is sent a confirmation mail: signing up queues it with the subscriber.
 	 */
-	private Subscriber validSignUp(String email, String name) {
+	private @Nullable Subscriber validSignUp(String email, String name) {
 		// Checked before counting, so a typo does not use up the mailbox's attempts.
 		if (!this.limits.allowMailbox(Subscribers.checkEmail(email))) {
 			return null;

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,8 +44,8 @@ class SubscriberApiController {
 	}
 
 	@GetMapping
-	List<Subscriber> list(@RequestParam(required = false) String organisation,
-			@RequestParam(required = false) String status) {
+	List<Subscriber> list(@RequestParam(required = false) @Nullable String organisation,
+			@RequestParam(required = false) @Nullable String status) {
 		return this.subscribers.list(organisation,
 				(status != null && !status.isBlank()) ? SubscriberStatus.parse(status) : null);
 	}

@@ -1,5 +1,6 @@
 package vn.loa.channels.email;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -14,7 +15,7 @@ import java.time.Instant;
  * @param failed deliveries refused for good or out of attempts
  * @param cancelled deliveries dropped because the recipient left or the item vanished
  */
-public record Bulletin(String itemId, Instant queuedAt, int sent, int retrying, int pending, int failed,
+public record Bulletin(String itemId, @Nullable Instant queuedAt, int sent, int retrying, int pending, int failed,
 		int cancelled) {
 
 }

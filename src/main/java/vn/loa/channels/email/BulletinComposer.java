@@ -24,6 +24,8 @@ import jakarta.mail.internet.MimeUtility;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 import vn.loa.content.ContentItem;
@@ -120,7 +122,7 @@ class BulletinComposer {
 	 * The HTML and text parts of a bulletin, from the one template: what a subscriber
 	 * receives, and what the desk previews.
 	 */
-	Parts parts(String title, String summary, Rendered body, Subscriber subscriber, String unsubscribeUrl) {
+	Parts parts(String title, String summary, Rendered body, @Nullable Subscriber subscriber, String unsubscribeUrl) {
 		Context context = new Context(VIETNAMESE);
 		// The text rules again: a row stored by an older version may hold a control.
 		context.setVariable("title", PlainText.lineForOutput(title));

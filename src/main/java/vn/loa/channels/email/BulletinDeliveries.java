@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -206,12 +209,12 @@ public class BulletinDeliveries {
 		this.leases.release(owner,
 				results.stream()
 					.map((result) -> new LeasedRows.Outcome(result.deliveryId(),
-							claimed.get(result.deliveryId()).attempts(), result))
+							Objects.requireNonNull(claimed.get(result.deliveryId()), "claimed row").attempts(), result))
 					.toList());
 		return held;
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
@@ -228,10 +231,11 @@ public class BulletinDeliveries {
 
 	}
 
-	private record Row(long id, String itemId, long subscriberId, DeliveryStatus status, int attempts, String lastReply,
-			Instant sentAt, Instant nextAttemptAt, Instant updatedAt) {
+	private record Row(long id, String itemId, long subscriberId, DeliveryStatus status, int attempts,
+			@Nullable String lastReply, @Nullable Instant sentAt, @Nullable Instant nextAttemptAt,
+			@Nullable Instant updatedAt) {
 
-		Delivery toDelivery(Subscriber subscriber) {
+		Delivery toDelivery(@Nullable Subscriber subscriber) {
 			return new Delivery(this.id, this.itemId, this.subscriberId,
 					(subscriber != null) ? subscriber.email() : null, this.status, this.attempts, this.lastReply,
 					this.sentAt, (this.status == DeliveryStatus.QUEUED || this.status == DeliveryStatus.RETRYING)

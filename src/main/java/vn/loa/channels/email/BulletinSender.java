@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -56,9 +58,9 @@ class BulletinSender implements SmartLifecycle {
 
 	private final boolean autoStartup;
 
-	private volatile Thread thread;
+	private volatile @Nullable Thread thread;
 
-	private volatile Thread confirmationThread;
+	private volatile @Nullable Thread confirmationThread;
 
 	private volatile boolean running;
 

@@ -72,7 +72,7 @@ class ConfirmationOutbox {
 		Map<Long, Claimed> claimed = batch.stream().collect(Collectors.toMap(Claimed::id, Function.identity()));
 		int held = this.leases.renew(owner);
 		this.leases.release(owner, results.stream().map((result) -> {
-			Claimed row = claimed.get(-result.deliveryId());
+			Claimed row = java.util.Objects.requireNonNull(claimed.get(-result.deliveryId()), "claimed row");
 			return new LeasedRows.Outcome(row.id(), row.attempts(), result);
 		}).toList());
 		return held;

@@ -1,5 +1,6 @@
 package vn.loa.channels.email;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -18,7 +19,8 @@ import java.time.Instant;
  * "resend failed" it is the moment the delivery was queued again, until the sender takes
  * it (within a poll interval)
  */
-public record Delivery(long id, String itemId, long subscriberId, String email, DeliveryStatus status, int attempts,
-		String lastReply, Instant sentAt, Instant nextAttemptAt, Instant lastAttemptAt) {
+public record Delivery(long id, String itemId, long subscriberId, @Nullable String email, DeliveryStatus status,
+		int attempts, @Nullable String lastReply, @Nullable Instant sentAt, @Nullable Instant nextAttemptAt,
+		@Nullable Instant lastAttemptAt) {
 
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +54,7 @@ class DeskDeliveriesController {
 	}
 
 	@GetMapping("/desk/deliveries")
-	String deliveries(@RequestParam(required = false) String item, @RequestParam(defaultValue = "1") int page,
+	String deliveries(@RequestParam(required = false) @Nullable String item, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		String itemId = (item != null) ? item.strip() : "";
 		model.addAttribute("item", itemId);
@@ -109,12 +111,13 @@ class DeskDeliveriesController {
 				format(d.sentAt()));
 	}
 
-	private String format(Instant instant) {
+	private String format(@Nullable Instant instant) {
 		return (instant != null) ? TIME.format(instant.atZone(this.zone)) : "";
 	}
 
 	/** One delivery as the desk shows it. */
-	record Row(long id, String itemId, String email, String status, int attempts, String reply, String sentAt) {
+	record Row(long id, String itemId, @Nullable String email, String status, int attempts, @Nullable String reply,
+			@Nullable String sentAt) {
 
 	}
 
@@ -122,8 +125,8 @@ class DeskDeliveriesController {
 	 * A bulletin in the recent list: its item (title, or {@code null} when the item is
 	 * gone), when it went out and its deliveries by status.
 	 */
-	record BulletinRow(String itemId, String title, String publishedAt, int sent, int retrying, int pending, int failed,
-			int cancelled) {
+	record BulletinRow(String itemId, @Nullable String title, String publishedAt, int sent, int retrying, int pending,
+			int failed, int cancelled) {
 
 	}
 

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -129,7 +131,7 @@ final class LeasedRows {
 	}
 
 	/** The server's reply on one line, short enough to keep. */
-	private static String clip(String reply) {
+	private static @Nullable String clip(@Nullable String reply) {
 		if (reply == null) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 package vn.loa.channels.email;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,7 +45,8 @@ final class NoDelaySocketFactory extends SocketFactory {
 				new InetSocketAddress(localAddress, localPort));
 	}
 
-	private static Socket connect(Socket socket, InetSocketAddress remote, InetSocketAddress local) throws IOException {
+	private static Socket connect(Socket socket, InetSocketAddress remote, @Nullable InetSocketAddress local)
+			throws IOException {
 		try {
 			if (local != null) {
 				socket.bind(local);

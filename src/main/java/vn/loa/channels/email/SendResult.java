@@ -1,5 +1,7 @@
 package vn.loa.channels.email;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What became of one message.
  *
@@ -7,7 +9,7 @@ package vn.loa.channels.email;
  * @param outcome sent, failed for now, failed for good, or not sent at all
  * @param reply the server's reply or the error, for the record
  */
-record SendResult(long deliveryId, Outcome outcome, String reply) {
+record SendResult(long deliveryId, Outcome outcome, @Nullable String reply) {
 
 	enum Outcome {
 
@@ -19,11 +21,11 @@ record SendResult(long deliveryId, Outcome outcome, String reply) {
 		return new SendResult(deliveryId, Outcome.SENT, reply);
 	}
 
-	static SendResult temporaryFailure(long deliveryId, String reply) {
+	static SendResult temporaryFailure(long deliveryId, @Nullable String reply) {
 		return new SendResult(deliveryId, Outcome.TEMPORARY_FAILURE, reply);
 	}
 
-	static SendResult permanentFailure(long deliveryId, String reply) {
+	static SendResult permanentFailure(long deliveryId, @Nullable String reply) {
 		return new SendResult(deliveryId, Outcome.PERMANENT_FAILURE, reply);
 	}
 

@@ -1,5 +1,6 @@
 package vn.loa.channels.email;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,12 +26,12 @@ final class SmtpBulletinTransport implements BulletinTransport {
 
 	private final int port;
 
-	private final String username;
+	private final @Nullable String username;
 
-	private final String password;
+	private final @Nullable String password;
 
-	SmtpBulletinTransport(String protocol, String host, Integer port, String username, String password,
-			Map<String, String> extra) {
+	SmtpBulletinTransport(String protocol, String host, @Nullable Integer port, @Nullable String username,
+			@Nullable String password, Map<String, String> extra) {
 		this.protocol = (protocol != null && !protocol.isBlank()) ? protocol : "smtp";
 		this.host = host;
 		this.port = (port != null) ? port : -1;
@@ -152,7 +153,7 @@ final class SmtpBulletinTransport implements BulletinTransport {
 		}
 	}
 
-	private static String describe(MessagingException ex) {
+	private static @Nullable String describe(MessagingException ex) {
 		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
 			if (cause.getClass().getSimpleName().equals("SMTPAddressFailedException")) {
 				return cause.getMessage();

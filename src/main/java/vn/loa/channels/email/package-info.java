@@ -5,6 +5,8 @@
  * deliveries (with "resend failed", announced as {@code DeliveriesResent}) and the
  * deliveries API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Email bulletins", allowedDependencies = {
-		"publishing :: events", "content", "subscribers", "retention", "text", "audit", "settings", "transactions" })
+@org.springframework.modulith.ApplicationModule(displayName = "Email bulletins",
+		allowedDependencies = { "publishing :: events", "content", "subscribers", "retention", "text", "audit",
+				"settings", "transactions" })
+@org.jspecify.annotations.NullMarked
 package vn.loa.channels.email;

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -47,8 +49,9 @@ class DeskRadioController {
 	}
 
 	@GetMapping("/desk/radio/print")
-	String print(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(required = false) String station, Model model) {
+	String print(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			@RequestParam(required = false) @Nullable String station, Model model) {
 		LocalDate day = (date != null) ? date : this.queue.today();
 		List<RadioStation> stations = (station == null || station.isBlank()) ? this.queue.stations() : List
 			.of(this.queue.station(station)

@@ -8,6 +8,8 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +40,9 @@ class RadioController {
 	}
 
 	@GetMapping("/radio")
-	String sheet(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(required = false) String station, Model model, Locale locale) {
+	String sheet(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			@RequestParam(required = false) @Nullable String station, Model model, Locale locale) {
 		LocalDate day = (date != null) ? date : this.queue.today();
 		List<StationSheet> sheets = stations(station).stream()
 			.map((s) -> new StationSheet(s, this.queue.day(s, day).stream().map(SlotSheet::of).toList()))
@@ -57,8 +60,8 @@ class RadioController {
 	@GetMapping("/api/radio/entries")
 	@ResponseBody
 	List<RadioEntry> entries(
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(required = false) String station) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			@RequestParam(required = false) @Nullable String station) {
 		LocalDate day = (date != null) ? date : this.queue.today();
 		return stations(station).stream().flatMap((s) -> this.queue.entries(s, day).stream()).toList();
 	}
@@ -79,7 +82,7 @@ class RadioController {
 		return this.queue.mark(id, status, announcer.getName());
 	}
 
-	private List<RadioStation> stations(String station) {
+	private List<RadioStation> stations(@Nullable String station) {
 		if (station == null || station.isBlank()) {
 			return this.queue.stations();
 		}
