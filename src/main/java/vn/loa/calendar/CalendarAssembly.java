@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import vn.loa.organisations.Organisations;
+
 /**
  * The second pass of loading: turns parsed entries into calendar data, checking dates and
  * references. An entry with any problem is left out; everything else still loads.
  */
 final class CalendarAssembly {
 
-	static final String DEFAULT_ORGANISATION = "default";
+	static final String DEFAULT_ORGANISATION = Organisations.DEFAULT;
 
-	private static final Set<String> ORGANISATION_KEYS = keys("id", "name");
+	// kind and parent are read by the organisations module, which holds the hierarchy.
+	private static final Set<String> ORGANISATION_KEYS = keys("id", "name", "kind", "parent");
 
 	private static final Set<String> ANNIVERSARY_KEYS = keys("id", "name", "name-en", "date", "calendar", "tier",
 			"organisation");

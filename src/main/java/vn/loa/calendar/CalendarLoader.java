@@ -39,7 +39,7 @@ import vn.loa.text.PlainText;
 public final class CalendarLoader {
 
 	private static final Set<String> SECTIONS = new LinkedHashSet<>(
-			List.of("organisations", "anniversaries", "events", "plan"));
+			List.of("organisations", "units", "anniversaries", "events", "plan"));
 
 	private CalendarLoader() {
 	}

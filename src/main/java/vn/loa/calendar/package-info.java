@@ -5,6 +5,6 @@
  * lịch). Uses the text rules, and the audit module's contract to announce a removed plan.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Calendar",
-		allowedDependencies = { "text", "audit", "transactions" })
+		allowedDependencies = { "organisations", "text", "audit", "transactions" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.calendar;

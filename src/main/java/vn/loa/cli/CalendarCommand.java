@@ -16,8 +16,6 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.loa.calendar.CalendarService;
@@ -79,12 +77,7 @@ class CalendarCommand implements Callable<Integer> {
 		if (first != null && last != null && last.isBefore(first)) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--to is before --from");
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
-			.web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("loa.scheduling.enabled=false", "spring.quartz.auto-startup=false",
-					"spring.main.banner-mode=off", "logging.threshold.console=OFF")
-			.run(this.springArguments.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = QuietContext.start(this.application, this.springArguments)) {
 			ZoneId zone = context.getBean(ZoneId.class);
 			List<Preparation.Unprepared> unprepared = List.of();
 			if (this.upcoming != null) {

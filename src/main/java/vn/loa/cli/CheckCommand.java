@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -14,6 +15,7 @@ import vn.loa.calendar.CalendarLoad;
 import vn.loa.calendar.CalendarLoader;
 import vn.loa.calendar.CalendarProblem;
 import vn.loa.content.ContentFiles;
+import vn.loa.organisations.Organisations;
 
 /**
  * Validates {@code calendar/} and {@code content/}; prints {@code file:line: message} per
@@ -37,7 +39,10 @@ class CheckCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		CalendarLoad calendar = CalendarLoader.load(this.calendarDir);
-		ContentFiles.Load content = ContentFiles.load(this.contentDir, calendar.book(), this.zone);
+		Set<String> organisations = Organisations.declaredIn(this.calendarDir);
+		organisations.addAll(calendar.book().organisations().stream().map((o) -> o.id()).toList());
+		ContentFiles.Load content = ContentFiles.load(this.contentDir, calendar.book(), this.zone,
+				organisations::contains);
 		List<CalendarProblem> problems = new ArrayList<>(calendar.problems());
 		problems.addAll(content.problems());
 		problems.forEach((problem) -> this.spec.commandLine().getOut().println(problem));

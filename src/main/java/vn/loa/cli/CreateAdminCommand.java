@@ -15,8 +15,6 @@ import picocli.CommandLine.Option;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.loa.accounts.Accounts;
@@ -61,12 +59,7 @@ class CreateAdminCommand implements Callable<Integer> {
 			return refuse("a password has at least " + Accounts.MIN_PASSWORD_LENGTH
 					+ " characters; give it on the first line of standard input");
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
-			.web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("loa.scheduling.enabled=false", "spring.quartz.auto-startup=false",
-					"spring.main.banner-mode=off", "logging.threshold.console=OFF")
-			.run(this.springArguments.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = QuietContext.start(this.application, this.springArguments)) {
 			Accounts accounts = context.getBean(Accounts.class);
 			try {
 				accounts.create("cli", this.username, this.displayName, password, Set.of(Role.ADMIN));

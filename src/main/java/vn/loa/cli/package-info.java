@@ -5,6 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command line",
 		allowedDependencies = { "accounts", "calendar", "calendar :: files", "content", "database", "importer",
-				"publishing" })
+				"organisations", "publishing" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.cli;

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import vn.loa.organisations.Organisations;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.WrittenOrdinals;
 import vn.loa.text.PlainText;
@@ -31,10 +32,13 @@ class ContentEditor {
 
 	private final CalendarService calendar;
 
+	private final Organisations organisations;
+
 	private final ZoneId zone;
 
-	ContentEditor(CalendarService calendar, ZoneId zone) {
+	ContentEditor(CalendarService calendar, Organisations organisations, ZoneId zone) {
 		this.calendar = calendar;
+		this.organisations = organisations;
 		this.zone = zone;
 	}
 
@@ -62,8 +66,8 @@ class ContentEditor {
 			}
 		}
 		String organisation = (draft.organisation() != null && !draft.organisation().isBlank())
-				? draft.organisation().strip() : "default";
-		if (!"default".equals(organisation) && this.calendar.book().organisation(organisation).isEmpty()) {
+				? draft.organisation().strip() : Organisations.DEFAULT;
+		if (!this.organisations.accepts(organisation)) {
 			throw new InvalidContentException("organisation", "unknown organisation '" + organisation + "'",
 					ContentError.ORGANISATION_UNKNOWN, organisation);
 		}

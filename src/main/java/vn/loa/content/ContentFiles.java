@@ -33,6 +33,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.function.Predicate;
+import vn.loa.organisations.Organisations;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarProblem;
 import vn.loa.calendar.WrittenOrdinals;
@@ -64,7 +66,20 @@ public final class ContentFiles {
 
 	}
 
+	/**
+	 * Reads every file, refusing an organisation the calendar's files do not declare
+	 * (what a check without the database can know).
+	 */
 	public static Load load(Path directory, CalendarBook book, ZoneId zone) {
+		return load(directory, book, zone,
+				(id) -> book.organisation(id).isPresent() || Organisations.DEFAULT.equals(id));
+	}
+
+	/**
+	 * Reads every file.
+	 * @param knownOrganisation whether an item may belong to the organisation of this id
+	 */
+	public static Load load(Path directory, CalendarBook book, ZoneId zone, Predicate<String> knownOrganisation) {
 		List<ContentItem> items = new ArrayList<>();
 		List<CalendarProblem> problems = new ArrayList<>();
 		if (!Files.isDirectory(directory)) {
@@ -76,7 +91,7 @@ public final class ContentFiles {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".md")).sorted().toList()) {
 				String name = display(directory, file);
 				try {
-					ContentItem item = read(file, name, book, zone);
+					ContentItem item = read(file, name, book, zone, knownOrganisation);
 					String earlier = seen.putIfAbsent(item.id(), name);
 					if (earlier != null) {
 						throw new Problem(2, "duplicate id '" + item.id() + "' (already in " + earlier + ")");
@@ -94,7 +109,8 @@ public final class ContentFiles {
 		return new Load(items, problems);
 	}
 
-	private static ContentItem read(Path file, String name, CalendarBook book, ZoneId zone) {
+	private static ContentItem read(Path file, String name, CalendarBook book, ZoneId zone,
+			Predicate<String> knownOrganisation) {
 		String text;
 		try {
 			text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
@@ -154,8 +170,8 @@ public final class ContentFiles {
 					"id '" + id + "' must be lower-case letters, digits and dashes");
 		}
 		String title = checked(fields, "title", required(fields, "title"), true);
-		String organisation = optional(fields, "organisation", "default");
-		if (book.organisation(organisation).isEmpty() && !"default".equals(organisation)) {
+		String organisation = optional(fields, "organisation", Organisations.DEFAULT);
+		if (!knownOrganisation.test(organisation)) {
 			throw new Problem(line(valueNode(fields, "organisation")), "unknown organisation '" + organisation + "'");
 		}
 		ContentStatus status = status(fields);

@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.loa.organisations.Organisations;
 import vn.loa.calendar.CalendarService;
 
 /**
@@ -28,17 +29,21 @@ class ContentSync implements ApplicationRunner {
 
 	private final CalendarService calendar;
 
+	private final Organisations organisations;
+
 	private final ContentWorkflow workflow;
 
 	private final ZoneId zone;
 
 	private final boolean syncOnStart;
 
-	ContentSync(@Value("${loa.content-dir:content}") Path directory, CalendarService calendar, ContentWorkflow workflow,
-			ZoneId zone, @Value("${loa.content.sync-on-start:true}") boolean syncOnStart) {
+	ContentSync(@Value("${loa.content-dir:content}") Path directory, CalendarService calendar,
+			Organisations organisations, ContentWorkflow workflow, ZoneId zone,
+			@Value("${loa.content.sync-on-start:true}") boolean syncOnStart) {
 		this.syncOnStart = syncOnStart;
 		this.directory = directory;
 		this.calendar = calendar;
+		this.organisations = organisations;
 		this.workflow = workflow;
 		this.zone = zone;
 	}
@@ -54,7 +59,8 @@ class ContentSync implements ApplicationRunner {
 	 * Reads the files and stores what changed; returns the number of items stored anew.
 	 */
 	int sync() {
-		ContentFiles.Load load = ContentFiles.load(this.directory, this.calendar.book(), this.zone);
+		ContentFiles.Load load = ContentFiles.load(this.directory, this.calendar.book(), this.zone,
+				(id) -> this.organisations.find(id).isPresent());
 		load.problems().forEach((problem) -> logger.warn("Content: " + problem));
 		int changed = 0;
 		for (ContentItem item : load.items()) {

@@ -2,6 +2,7 @@ package vn.loa.importer;
 
 import java.util.Comparator;
 
+import vn.loa.organisations.Organisations;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.importer.PlanDraft.EventMention;
 import vn.loa.importer.PlanDraft.Outlet;
@@ -15,7 +16,7 @@ import vn.loa.importer.PlanDraft.Outlet;
 final class PlanParser {
 
 	/** The organisation a draft belongs to until an editor chooses one. */
-	static final String ORGANISATION = "default";
+	static final String ORGANISATION = Organisations.DEFAULT;
 
 	// Words every title has; an id without them says more in fewer words.
 	private static final java.util.Set<String> ID_FILLER = java.util.Set.of("tuyen", "truyen", "ve", "cua", "va", "cac",

@@ -4,6 +4,6 @@
  * confirms. Uses the calendar to match anniversaries and events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plan importer",
-		allowedDependencies = { "calendar", "retention", "text", "audit" })
+		allowedDependencies = { "organisations", "calendar", "retention", "text", "audit" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.importer;

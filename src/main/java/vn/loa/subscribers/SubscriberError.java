@@ -32,6 +32,8 @@ public enum SubscriberError {
 
 	ORGANISATION_CONTROL("subscriber.organisation.control", 1),
 
+	ORGANISATION_UNKNOWN("subscriber.organisation.unknown", 1),
+
 	STATUS_UNKNOWN("subscriber.status.unknown", 1),
 
 	STATUS_NEW_UNSUBSCRIBED("subscriber.status.newUnsubscribed", 0);

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.loa.organisations.Organisations;
 import vn.loa.text.PlainText;
 
 /**
@@ -13,7 +14,7 @@ import vn.loa.text.PlainText;
  */
 final class SubscriberValidation {
 
-	static final String DEFAULT_ORGANISATION = "default";
+	static final String DEFAULT_ORGANISATION = Organisations.DEFAULT;
 
 	private static final Pattern ADDRESS = Pattern
 		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"

@@ -25,6 +25,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loa.organisations.Organisations;
+
 /**
  * Adds, finds, confirms and unsubscribes the people who receive email bulletins. An
  * address is unique per organisation whatever its case.
@@ -47,9 +49,12 @@ public class Subscribers {
 
 	private final TransactionTemplate savepoint;
 
+	private final Organisations organisations;
+
 	Subscribers(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Organisations organisations) {
 		this.jdbc = jdbc;
+		this.organisations = organisations;
 		this.clock = clock;
 		this.events = events;
 		this.savepoint = new TransactionTemplate(transactions);
@@ -113,6 +118,11 @@ public class Subscribers {
 	private Subscriber insert(@Nullable String organisation, String email, @Nullable String name,
 			@Nullable SubscriberStatus status) {
 		String org = SubscriberValidation.organisation(organisation);
+		if (!this.organisations.accepts(org)) {
+			throw new InvalidSubscriberException("organisation",
+					"there is no organisation '" + org + "', or it is disabled: nobody sends its bulletins",
+					SubscriberError.ORGANISATION_UNKNOWN, org);
+		}
 		String address = SubscriberValidation.email(email);
 		String cleanName = SubscriberValidation.name(name);
 		SubscriberStatus initial = (status != null) ? status : SubscriberStatus.PENDING;

@@ -5,6 +5,6 @@
  * contract.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Subscribers",
-		allowedDependencies = { "text", "audit", "settings" })
+		allowedDependencies = { "organisations", "text", "audit", "settings" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.subscribers;

@@ -52,7 +52,7 @@ class CreateAdminCommandTests {
 		assertThat(again.err()).contains("already exists");
 	}
 
-	private static Run run(String stdin, String... args) {
+	static Run run(String stdin, String... args) {
 		InputStream in = System.in;
 		PrintStream out = System.out;
 		PrintStream err = System.err;

@@ -14,9 +14,9 @@ import java.util.Set;
  * The rules, from {@code WebSecurity} and the desk's roles: residents' pages are public;
  * the desk is for editors, approvers and administrators, and so is removing a stored plan
  * (whoever may confirm an imported plan may take a mistaken one back); only approvers and
- * administrators approve; only administrators manage accounts; announcers open the radio
- * desk and nothing else; {@code /api/**} needs the bearer token, except the audit log,
- * which a logged-in administrator may read too.
+ * administrators approve; only administrators manage accounts and organisations;
+ * announcers open the radio desk and nothing else; {@code /api/**} needs the bearer
+ * token, except the audit log, which a logged-in administrator may read too.
  */
 final class EndpointAccess {
 
@@ -113,6 +113,11 @@ final class EndpointAccess {
 			"POST /desk/accounts/{username}/enable", ADMINS, //
 			"POST /desk/accounts/{username}/password", ADMINS, //
 			"GET /desk/audit", ADMINS, //
+			"GET /desk/organisations", ADMINS, //
+			"POST /desk/organisations", ADMINS, //
+			"POST /desk/organisations/import", ADMINS, //
+			"GET /desk/organisations/{id}", ADMINS, //
+			"POST /desk/organisations/{id}", ADMINS, //
 			// The HTTP API.
 			"GET /api/content", API, //
 			"GET /api/content/{id}", API, //
@@ -135,6 +140,11 @@ final class EndpointAccess {
 			"GET /api/plans/imports/{id}", API, //
 			"POST /api/plans/imports/{id}/confirm", API, //
 			"DELETE /api/plans/stored/{id}", API, //
+			"GET /api/organisations", API, //
+			"GET /api/organisations/{id}", API, //
+			"POST /api/organisations", API, //
+			"PATCH /api/organisations/{id}", API, //
+			"POST /api/organisations/import", API, //
 			"GET /api/audit", API_AND_ADMINS);
 
 	/**

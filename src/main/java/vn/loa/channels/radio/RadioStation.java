@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import vn.loa.organisations.Organisations;
+
 /**
  * A grassroots loudspeaker station: whose content it reads, when, and how fast.
  *
@@ -20,15 +22,15 @@ public record RadioStation(String id, String name, @DefaultValue("default") Stri
 		@DefaultValue("200") int syllablesPerMinute) {
 
 	/** The station Loa reads to when none is configured. */
-	public static final RadioStation DEFAULT = new RadioStation("default", "Đài truyền thanh cơ sở", "default",
-			List.of(), 200);
+	public static final RadioStation DEFAULT = new RadioStation("default", "Đài truyền thanh cơ sở",
+			Organisations.DEFAULT, List.of(), 200);
 
 	public RadioStation {
 		if (id == null || id.isBlank()) {
 			throw new IllegalArgumentException("a radio station needs an id");
 		}
 		name = (name == null || name.isBlank()) ? id : name;
-		organisation = (organisation == null || organisation.isBlank()) ? "default" : organisation;
+		organisation = (organisation == null || organisation.isBlank()) ? Organisations.DEFAULT : organisation;
 		slots = (slots == null || slots.isEmpty())
 				? List.of(new RadioSlot(LocalTime.of(6, 0), RadioSlot.DEFAULT_MINUTES),
 						new RadioSlot(LocalTime.of(17, 0), RadioSlot.DEFAULT_MINUTES))

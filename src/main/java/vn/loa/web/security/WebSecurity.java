@@ -108,7 +108,8 @@ class WebSecurity {
 			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/desk/radio", "/desk/radio/**")
 				.hasAnyRole("ANNOUNCER", "EDITOR", "APPROVER", "ADMIN")
-				.requestMatchers("/desk/accounts", "/desk/accounts/**", "/desk/audit")
+				.requestMatchers("/desk/accounts", "/desk/accounts/**", "/desk/audit", "/desk/organisations",
+						"/desk/organisations/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/desk/content/*/approve")
 				.hasAnyRole("APPROVER", "ADMIN")

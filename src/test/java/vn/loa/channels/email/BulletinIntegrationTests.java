@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.channels.email.BulletinDeliveries.Claimed;
 import vn.loa.content.ContentFixtures;
+import vn.loa.organisations.NewOrganisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentCatalog;
@@ -59,6 +61,9 @@ class BulletinIntegrationTests {
 
 	@Autowired
 	ContentCatalog contents;
+
+	@Autowired
+	Organisations organisations;
 
 	@Autowired
 	Subscribers subscribers;
@@ -90,6 +95,8 @@ class BulletinIntegrationTests {
 	@BeforeEach
 	void newOrganisation() {
 		this.organisation = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		this.organisations
+			.create(new NewOrganisation(this.organisation, "Xã thử " + this.organisation, "commune", null), "test");
 		this.domain = this.organisation + ".vn";
 	}
 

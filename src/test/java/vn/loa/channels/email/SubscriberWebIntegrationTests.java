@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.loa.organisations.NewOrganisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.audit.AuditEntry;
 import vn.loa.audit.AuditLog;
 import vn.loa.subscribers.ConfirmationTokens;
@@ -49,6 +51,23 @@ class SubscriberWebIntegrationTests {
 
 	@Autowired
 	ConfirmationTokens confirmations;
+
+	@Autowired
+	Organisations organisations;
+
+	@Test
+	void aSubscriberForAnOrganisationThatDoesNotExistIsRefusedNamingIt() throws Exception {
+		this.mvc
+			.perform(post("/api/subscribers").header("Authorization", BEARER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"email": "lac@example.vn", "organisation": "xa-khong-co"}
+						"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("organisation"))
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("'xa-khong-co'")));
+		assertThat(this.subscribers.list("xa-khong-co", null)).isEmpty();
+	}
 
 	@Test
 	void addsASubscriberOnceWhateverTheCaseOfTheAddress() throws Exception {
@@ -180,8 +199,13 @@ class SubscriberWebIntegrationTests {
 				SubscriberStatus.CONFIRMED, "api");
 	}
 
-	private static String organisation() {
-		return "web-" + UUID.randomUUID().toString().substring(0, 8);
+	/**
+	 * A commune of its own for each test, so tests never see each other's subscribers.
+	 */
+	private String organisation() {
+		String id = "web-" + UUID.randomUUID().toString().substring(0, 8);
+		this.organisations.create(new NewOrganisation(id, "Xã thử " + id, "commune", null), "test");
+		return id;
 	}
 
 }
