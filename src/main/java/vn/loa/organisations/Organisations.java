@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -161,7 +162,14 @@ public class Organisations {
 				throw InvalidOrganisationException.conflict("id", "taken",
 						"an organisation with id '" + id + "' exists", id);
 			}
-			this.store.insert(organisation, "desk", this.clock.instant());
+			try {
+				this.store.insert(organisation, "desk", this.clock.instant());
+			}
+			catch (DuplicateKeyException ex) {
+				// Another node added the same id a moment before.
+				throw InvalidOrganisationException.conflict("id", "taken",
+						"an organisation with id '" + id + "' exists", id);
+			}
 			this.events.publishEvent(
 					new OrganisationChanged(actor, "organisation.create", subject(id), null, describe(organisation)));
 			return organisation;

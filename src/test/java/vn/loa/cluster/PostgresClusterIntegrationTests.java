@@ -251,6 +251,31 @@ class PostgresClusterIntegrationTests {
 	}
 
 	@Test
+	void anOrganisationAddedOnOneNodeTakesSubscribersOnTheOtherAndARacedAddStoresItOnce() throws Exception {
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE parent_id = 'thai-nguyen'",
+				Long.class))
+			.as("both nodes seeded the same province, once")
+			.isEqualTo(93L);
+		HttpResponse<String> created = apiPost(this.a, "/api/organisations", """
+				{"id": "cum-ttt-bang-thanh", "name": "Trung tâm truyền thông cụm Bằng Thành",
+				 "kind": "communication-centre", "parent": "thai-nguyen"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		await().atMost(REFRESH.multipliedBy(6)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			HttpResponse<String> subscriber = apiPost(this.b, "/api/subscribers", """
+					{"email": "cum-%d@example.vn", "organisation": "cum-ttt-bang-thanh", "status": "confirmed"}"""
+				.formatted(System.nanoTime()));
+			assertThat(subscriber.statusCode()).as(subscriber.body()).isEqualTo(201);
+		});
+
+		List<HttpResponse<String>> raced = atOnce(
+				List.of(() -> apiPost(this.a, "/api/organisations", "{\"id\": \"xa-dua\", \"name\": \"Xã Đua A\"}"),
+						() -> apiPost(this.b, "/api/organisations", "{\"id\": \"xa-dua\", \"name\": \"Xã Đua B\"}")));
+		assertThat(raced).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 409);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE id = 'xa-dua'", Long.class))
+			.isEqualTo(1L);
+	}
+
+	@Test
 	void aNodePausedInTheMiddleOfATransactionLosesItAndItsLocksWithinTwentySeconds() throws Exception {
 		HttpResponse<String> created = apiPost(this.b, "/api/content", """
 				{"id": "khoa-dong", "title": "Bài bị khoá", "body": "Nội dung.", "outlets": ["feed"],
@@ -463,7 +488,8 @@ class PostgresClusterIntegrationTests {
 				"--loa.content-dir=" + home.resolve("content"), "--spring.main.banner-mode=off",
 				"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=loa-cluster-" + name,
 				"--loa.api.token=" + TOKEN, "--loa.secret=cluster-secret", "--loa.base-url=https://loa.example.vn",
-				"--loa.calendar.refresh-interval=" + REFRESH.toMillis() + "ms", "--spring.mail.host=127.0.0.1",
+				"--loa.calendar.refresh-interval=" + REFRESH.toMillis() + "ms",
+				"--loa.organisations.refresh-interval=" + REFRESH.toMillis() + "ms", "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--loa.email.poll-interval=200ms");
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
 			.addFilters(context.getBean("springSecurityFilterChain", Filter.class))

@@ -198,10 +198,20 @@ class DeskBrowserTests {
 		pages.put("phone-desk-accounts", "/desk/accounts");
 		pages.put("phone-desk-account", "/desk/accounts/quan-tri");
 		pages.put("phone-desk-audit", "/desk/audit");
+		pages.put("phone-desk-organisations", "/desk/organisations");
+		pages.put("phone-desk-organisations-province", "/desk/organisations?within=thai-nguyen");
+		pages.put("phone-desk-organisation", "/desk/organisations/thai-nguyen-bang-thanh");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
 			this.browser.get(url(page.getValue()));
 			fitsAPhone(page.getKey(), page.getValue());
 		}
+		// The organisations on an office screen: a province's 93 units in one table.
+		this.browser.manage().window().setSize(new Dimension(1366, 768));
+		for (String page : List.of("/desk/organisations?within=thai-nguyen", "/desk/organisations/thai-nguyen")) {
+			this.browser.get(url(page));
+			fitsAPhone("office-desk-organisations" + (page.contains("within") ? "" : "-province"), page);
+		}
+		this.browser.manage().window().setSize(new Dimension(390, 844));
 		// The review of an imported plan, where an editor checks what was read.
 		Path plan = DATA.resolve("ke-hoach-12-kh-du.txt");
 		Files.writeString(plan, PLAN, StandardCharsets.UTF_8);
