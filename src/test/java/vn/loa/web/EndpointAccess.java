@@ -63,6 +63,8 @@ final class EndpointAccess {
 			"GET /p/{id}", EVERYONE, //
 			"GET /feed.xml", EVERYONE, //
 			"GET /feed.atom", EVERYONE, //
+			"GET /o/{organisation}/feed.xml", EVERYONE, //
+			"GET /o/{organisation}/feed.atom", EVERYONE, //
 			"GET /calendar.ics", EVERYONE, //
 			"GET /calendar/plans/{*reference}", EVERYONE, //
 			"GET /calendar/organisations/{id}.ics", EVERYONE, //

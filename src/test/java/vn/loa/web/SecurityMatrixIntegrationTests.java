@@ -208,8 +208,9 @@ class SecurityMatrixIntegrationTests {
 		assertThat(confirmed.getResponse().getStatus()).as(confirmed.getResponse().getContentAsString()).isEqualTo(200);
 		Instant now = Instant.now();
 		Instant published = now.minus(Duration.ofHours(1));
-		this.jdbc.update("INSERT INTO feed_entry (item_id, published_at, recorded_at) VALUES (?, ?, ?)", ITEM,
-				Timestamp.from(published), Timestamp.from(published));
+		this.jdbc.update(
+				"INSERT INTO feed_entry (item_id, organisation, published_at, recorded_at) VALUES (?, 'default', ?, ?)",
+				ITEM, Timestamp.from(published), Timestamp.from(published));
 		this.jdbc.update(
 				"INSERT INTO bulletin_delivery (item_id, subscriber_id, status, attempts, next_attempt_at, last_reply, "
 						+ "created_at, updated_at) VALUES (?, ?, 'FAILED', 8, ?, '550 mailbox unavailable', ?, ?)",
@@ -229,6 +230,10 @@ class SecurityMatrixIntegrationTests {
 		example("/p/{id}", "/p/" + ITEM);
 		example("/calendar/plans/{*reference}", "/calendar/plans/" + PLAN + ".ics");
 		example("/calendar/organisations/{id}.ics", "/calendar/organisations/default.ics");
+		example("/o/{organisation}/feed.xml", "/o/default/feed.xml");
+		example("/o/{organisation}/feed.atom", "/o/default/feed.atom");
+		example("/desk/organisations/{id}", "/desk/organisations/default");
+		example("/api/organisations/{id}", "/api/organisations/default");
 		example("/radio", "/radio?station=default&date=" + today);
 		example("/subscribe/confirm/{token}", "/subscribe/confirm/" + this.confirmationTokens.issue(pending));
 		example("/unsubscribe/{token}", "/unsubscribe/" + this.unsubscribeTokens.issue(subscriber));

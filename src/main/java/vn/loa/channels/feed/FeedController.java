@@ -5,18 +5,26 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import vn.loa.organisations.Organisations;
 
 /**
- * Serves the cached RSS and Atom feeds; a reader that already has them gets
- * {@code 304 Not Modified}.
+ * Serves the cached RSS and Atom feeds: the main ones ({@code /feed.xml}, the default
+ * organisation's) and each organisation's ({@code /o/thai-nguyen-bang-thanh/feed.xml}); a
+ * reader that already has them gets {@code 304 Not Modified}, an organisation that does
+ * not exist a {@code 404}.
  */
 @Controller
 class FeedController {
 
 	private final Feeds feeds;
 
-	FeedController(Feeds feeds) {
+	private final Organisations organisations;
+
+	FeedController(Feeds feeds, Organisations organisations) {
 		this.feeds = feeds;
+		this.organisations = organisations;
 	}
 
 	@GetMapping("/feed.xml")
@@ -27,6 +35,22 @@ class FeedController {
 	@GetMapping("/feed.atom")
 	ResponseEntity<byte[]> atom() {
 		return serve(this.feeds.atom());
+	}
+
+	@GetMapping("/o/{organisation}/feed.xml")
+	ResponseEntity<byte[]> rss(@PathVariable String organisation) {
+		if (this.organisations.find(organisation).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return serve(this.feeds.rss(organisation));
+	}
+
+	@GetMapping("/o/{organisation}/feed.atom")
+	ResponseEntity<byte[]> atom(@PathVariable String organisation) {
+		if (this.organisations.find(organisation).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return serve(this.feeds.atom(organisation));
 	}
 
 	// The entity tag and Last-Modified make Spring answer If-None-Match and

@@ -28,16 +28,16 @@ class FeedEntries {
 	 * Records an item once; returns whether it was new (a repeated event records
 	 * nothing).
 	 */
-	boolean record(String itemId, Instant publishedAt) {
+	boolean record(String itemId, String organisation, Instant publishedAt) {
 		if (find(itemId).isPresent()) {
 			return false;
 		}
 		try {
 			this.jdbc.update(
-					"INSERT INTO feed_entry (item_id, published_at, recorded_at) "
-							+ "VALUES (:itemId, :publishedAt, :now)",
-					Map.of("itemId", itemId, "publishedAt", Timestamp.from(publishedAt), "now",
-							Timestamp.from(this.clock.instant())));
+					"INSERT INTO feed_entry (item_id, organisation, published_at, recorded_at) "
+							+ "VALUES (:itemId, :organisation, :publishedAt, :now)",
+					Map.of("itemId", itemId, "organisation", organisation, "publishedAt", Timestamp.from(publishedAt),
+							"now", Timestamp.from(this.clock.instant())));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -59,22 +59,24 @@ class FeedEntries {
 			.findFirst();
 	}
 
-	/** The newest entries first, at most {@code limit}. */
-	List<FeedEntry> newest(int limit) {
-		return this.jdbc
-			.query("SELECT item_id, published_at FROM feed_entry ORDER BY published_at DESC, id DESC FETCH FIRST "
-					+ limit + " ROWS ONLY", (rs, n) -> new FeedEntry(rs.getString(1), rs.getTimestamp(2).toInstant()));
+	/** The newest entries of an organisation's feeds first, at most {@code limit}. */
+	List<FeedEntry> newest(String organisation, int limit) {
+		return this.jdbc.query(
+				"SELECT item_id, published_at FROM feed_entry WHERE organisation = :organisation "
+						+ "ORDER BY published_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY",
+				Map.of("organisation", organisation),
+				(rs, n) -> new FeedEntry(rs.getString(1), rs.getTimestamp(2).toInstant()));
 	}
 
 	/**
 	 * The entries published from {@code from} (inclusive) to {@code to} (exclusive),
 	 * newest first.
 	 */
-	List<FeedEntry> between(Instant from, Instant to) {
+	List<FeedEntry> between(String organisation, Instant from, Instant to) {
 		return this.jdbc.query(
-				"SELECT item_id, published_at FROM feed_entry WHERE published_at >= :from AND published_at < :to "
-						+ "ORDER BY published_at DESC, id DESC",
-				Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)),
+				"SELECT item_id, published_at FROM feed_entry WHERE organisation = :organisation "
+						+ "AND published_at >= :from AND published_at < :to ORDER BY published_at DESC, id DESC",
+				Map.of("organisation", organisation, "from", Timestamp.from(from), "to", Timestamp.from(to)),
 				(rs, n) -> new FeedEntry(rs.getString(1), rs.getTimestamp(2).toInstant()));
 	}
 

@@ -4,7 +4,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import vn.loa.content.ContentWithdrawn;
+import vn.loa.content.ContentCatalog;
+import vn.loa.content.ContentItem;
 import vn.loa.content.Outlet;
+import vn.loa.organisations.Organisations;
 import vn.loa.publishing.events.ContentPublished;
 
 /**
@@ -18,9 +21,12 @@ class FeedRecorder {
 
 	private final Feeds feeds;
 
-	FeedRecorder(FeedEntries entries, Feeds feeds) {
+	private final ContentCatalog catalog;
+
+	FeedRecorder(FeedEntries entries, Feeds feeds, ContentCatalog catalog) {
 		this.entries = entries;
 		this.feeds = feeds;
+		this.catalog = catalog;
 	}
 
 	/** A withdrawn item leaves the feeds and its page, whenever it went out. */
@@ -31,9 +37,19 @@ class FeedRecorder {
 		}
 	}
 
+	/**
+	 * An item that went out on the feed is in the feeds of the organisation it belongs
+	 * to.
+	 */
 	@ApplicationModuleListener
 	void on(ContentPublished event) {
-		if (event.includes(Outlet.FEED) && this.entries.record(event.itemId(), event.publishedAt())) {
+		if (!event.includes(Outlet.FEED)) {
+			return;
+		}
+		String organisation = this.catalog.find(event.itemId())
+			.map(ContentItem::organisation)
+			.orElse(Organisations.DEFAULT);
+		if (this.entries.record(event.itemId(), organisation, event.publishedAt())) {
 			this.feeds.refreshSoon();
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -40,11 +41,32 @@ class FeedWriter {
 	}
 
 	byte[] rss(List<PublishedItem> items) {
-		return write("rss_2.0", "/feed.xml", "application/rss+xml", items);
+		return rss(Channel.MAIN, items);
 	}
 
 	byte[] atom(List<PublishedItem> items) {
-		return write("atom_1.0", "/feed.atom", "application/atom+xml", items);
+		return atom(Channel.MAIN, items);
+	}
+
+	byte[] rss(Channel channel, List<PublishedItem> items) {
+		return write(channel, "rss_2.0", "feed.xml", "application/rss+xml", items);
+	}
+
+	byte[] atom(Channel channel, List<PublishedItem> items) {
+		return write(channel, "atom_1.0", "feed.atom", "application/atom+xml", items);
+	}
+
+	/**
+	 * Whose feeds these are.
+	 *
+	 * @param name the organisation's name, after the feed's title; {@code null} for the
+	 * main feeds at the top of the site
+	 * @param home the path of its home page, ending with {@code /}
+	 */
+	record Channel(@Nullable String name, String home) {
+
+		static final Channel MAIN = new Channel(null, "/");
+
 	}
 
 	/** The absolute address of an item's public page; also its stable guid. */
@@ -52,17 +74,19 @@ class FeedWriter {
 		return this.baseUrl + "/p/" + UriUtils.encodePathSegment(itemId, StandardCharsets.UTF_8);
 	}
 
-	private byte[] write(String type, String path, String mediaType, List<PublishedItem> items) {
+	private byte[] write(Channel channel, String type, String file, String mediaType, List<PublishedItem> items) {
 		SyndFeed feed = new SyndFeedImpl();
 		feed.setFeedType(type);
 		feed.setEncoding("UTF-8");
-		feed.setTitle(PlainText.lineForOutput(this.properties.title()));
+		String title = (channel.name() != null) ? this.properties.title() + " — " + channel.name()
+				: this.properties.title();
+		feed.setTitle(PlainText.lineForOutput(title));
 		feed.setDescription(PlainText.forOutput(this.properties.description()));
 		feed.setLanguage("vi");
-		feed.setLink(this.baseUrl + "/");
-		feed.setUri(this.baseUrl + path);
-		feed.setLinks(List.of(link("alternate", this.baseUrl + "/", "text/html"),
-				link("self", this.baseUrl + path, mediaType)));
+		String home = this.baseUrl + channel.home();
+		feed.setLink(home);
+		feed.setUri(home + file);
+		feed.setLinks(List.of(link("alternate", home, "text/html"), link("self", home + file, mediaType)));
 		if (!items.isEmpty()) {
 			feed.setPublishedDate(Date.from(items.get(0).publishedAt()));
 		}

@@ -22,6 +22,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import vn.loa.organisations.Organisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.channels.feed.FeedEntries.FeedEntry;
 import vn.loa.channels.feed.FeedEntries.Stamp;
 import vn.loa.content.ContentCatalog;
@@ -32,7 +34,10 @@ import vn.loa.transactions.AfterCommit;
 
 /**
  * The RSS and Atom feeds of published content, serialised once and served from memory
- * until a publication is recorded; and the items the public pages may show.
+ * until a publication is recorded; and the items the public pages may show. Each
+ * organisation has its own feeds; the main ones, at the top of the site, are the default
+ * organisation's. The feeds of the organisations read lately are kept (at most
+ * {@value #CACHED}); the others are built again when asked for.
  */
 @Service
 public class Feeds {
@@ -47,7 +52,20 @@ public class Feeds {
 
 	private static final Log logger = LogFactory.getLog(Feeds.class);
 
-	private volatile @Nullable Snapshot snapshot;
+	/** How many organisations' feeds are kept in memory at once. */
+	static final int CACHED = 500;
+
+	private final Map<String, Snapshot> snapshots = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
+				return size() > CACHED;
+			}
+
+		});
+
+	private final Function<String, Optional<String>> names;
 
 	private volatile @Nullable FeedProblem problem;
 
@@ -68,11 +86,22 @@ public class Feeds {
 		});
 
 	@Autowired
-	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, LoaSettings settings, Clock clock) {
-		this(entries, catalog, properties, settings.baseUrl(), clock);
+	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, LoaSettings settings, Clock clock,
+			Organisations organisations) {
+		this(entries, catalog, properties, settings.baseUrl(), clock,
+				(id) -> organisations.find(id).map(Organisation::name));
 	}
 
 	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, String baseUrl, Clock clock) {
+		this(entries, catalog, properties, baseUrl, clock, (id) -> Optional.empty());
+	}
+
+	/**
+	 * @param names the name of an organisation, for the title of its feeds
+	 */
+	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, String baseUrl, Clock clock,
+			Function<String, Optional<String>> names) {
+		this.names = names;
 		this.entries = entries;
 		this.clock = clock;
 		this.catalog = catalog;
@@ -80,14 +109,24 @@ public class Feeds {
 		this.writer = new FeedWriter(properties, baseUrl);
 	}
 
-	/** The RSS 2.0 document. */
+	/** The main RSS 2.0 document: the default organisation's. */
 	public FeedDocument rss() {
-		return current().rss();
+		return rss(Organisations.DEFAULT);
 	}
 
-	/** The Atom 1.0 document. */
+	/** The main Atom 1.0 document: the default organisation's. */
 	public FeedDocument atom() {
-		return current().atom();
+		return atom(Organisations.DEFAULT);
+	}
+
+	/** An organisation's RSS 2.0 document. */
+	public FeedDocument rss(String organisation) {
+		return current(organisation).rss();
+	}
+
+	/** An organisation's Atom 1.0 document. */
+	public FeedDocument atom(String organisation) {
+		return current(organisation).atom();
 	}
 
 	/**
@@ -101,9 +140,9 @@ public class Feeds {
 				.map((item) -> new PublishedItem(item, entry.publishedAt())));
 	}
 
-	/** The newest items the feed carries, newest first, at most {@code limit}. */
+	/** The newest items the main feed carries, newest first, at most {@code limit}. */
 	public List<PublishedItem> latest(int limit) {
-		return withItems(this.entries.newest(limit));
+		return withItems(this.entries.newest(Organisations.DEFAULT, limit));
 	}
 
 	/**
@@ -111,12 +150,12 @@ public class Feeds {
 	 * (exclusive), newest first.
 	 */
 	public List<PublishedItem> publishedBetween(Instant from, Instant to) {
-		return withItems(this.entries.between(from, to));
+		return withItems(this.entries.between(Organisations.DEFAULT, from, to));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
-		rebuild();
+		rebuild(Organisations.DEFAULT);
 	}
 
 	/**
@@ -131,7 +170,9 @@ public class Feeds {
 			if (this.refreshPending.compareAndSet(false, true)) {
 				this.refresher.execute(() -> {
 					this.refreshPending.set(false);
-					rebuild();
+					// The main feeds now; the others on their next read, which finds the
+					// table changed.
+					rebuild(Organisations.DEFAULT);
 				});
 			}
 		};
@@ -150,15 +191,23 @@ public class Feeds {
 	 * turns a working feed into an error page, nor stops start-up.
 	 */
 	synchronized Snapshot rebuild() {
-		Snapshot last = this.snapshot;
+		return rebuild(Organisations.DEFAULT);
+	}
+
+	synchronized Snapshot rebuild(String organisation) {
+		Snapshot last = this.snapshots.get(organisation);
+		FeedWriter.Channel channel = Organisations.DEFAULT.equals(organisation) ? FeedWriter.Channel.MAIN
+				: new FeedWriter.Channel(this.names.apply(organisation).orElse(organisation),
+						"/o/" + organisation + "/");
 		try {
 			Stamp stamp = this.entries.stamp();
-			List<PublishedItem> published = withItems(this.entries.newest(this.properties.size()));
+			List<PublishedItem> published = withItems(this.entries.newest(organisation, this.properties.size()));
 			List<PublishedItem> writable = writable(published);
 			Instant lastModified = writable.isEmpty() ? null : writable.get(0).publishedAt();
-			Snapshot rebuilt = new Snapshot(stamp, document(this.writer.rss(writable), FeedWriter.RSS, lastModified),
-					document(this.writer.atom(writable), FeedWriter.ATOM, lastModified));
-			this.snapshot = rebuilt;
+			Snapshot rebuilt = new Snapshot(stamp,
+					document(this.writer.rss(channel, writable), FeedWriter.RSS, lastModified),
+					document(this.writer.atom(channel, writable), FeedWriter.ATOM, lastModified));
+			this.snapshots.put(organisation, rebuilt);
 			if (writable.size() < published.size()) {
 				List<String> left = published.stream()
 					.filter((item) -> !writable.contains(item))
@@ -178,9 +227,10 @@ public class Feeds {
 			if (last != null) {
 				return last;
 			}
-			Snapshot empty = new Snapshot(new Stamp(-1, -1), document(this.writer.rss(List.of()), FeedWriter.RSS, null),
-					document(this.writer.atom(List.of()), FeedWriter.ATOM, null));
-			this.snapshot = empty;
+			Snapshot empty = new Snapshot(new Stamp(-1, -1),
+					document(this.writer.rss(channel, List.of()), FeedWriter.RSS, null),
+					document(this.writer.atom(channel, List.of()), FeedWriter.ATOM, null));
+			this.snapshots.put(organisation, empty);
 			return empty;
 		}
 	}
@@ -248,8 +298,8 @@ public class Feeds {
 			.toList();
 	}
 
-	private Snapshot current() {
-		Snapshot cached = this.snapshot;
+	private Snapshot current(String organisation) {
+		Snapshot cached = this.snapshots.get(organisation);
 		if (cached != null) {
 			Stamp now;
 			try {
@@ -264,7 +314,7 @@ public class Feeds {
 				return cached;
 			}
 		}
-		return rebuild();
+		return rebuild(organisation);
 	}
 
 	private static FeedDocument document(byte[] bytes, String contentType, @Nullable Instant lastModified) {

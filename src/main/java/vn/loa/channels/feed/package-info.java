@@ -3,6 +3,7 @@
  * (their HTTP side is here too); reacts to {@code ContentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Feed",
-		allowedDependencies = { "publishing :: events", "content", "text", "settings", "transactions" })
+		allowedDependencies = { "organisations", "publishing :: events", "content", "text", "settings",
+				"transactions" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.channels.feed;

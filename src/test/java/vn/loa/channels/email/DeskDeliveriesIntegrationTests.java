@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loa.organisations.NewOrganisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
 import vn.loa.content.ContentFixtures;
@@ -107,6 +110,20 @@ class DeskDeliveriesIntegrationTests {
 	@AfterAll
 	static void stopSmtp() {
 		SMTP.stop();
+	}
+
+	@Autowired
+	Organisations organisations;
+
+	/** The two wards whose subscribers these tests mail. */
+	@BeforeEach
+	void twoWards() {
+		for (String ward : List.of("phuong-1", "phuong-2")) {
+			if (this.organisations.find(ward).isEmpty()) {
+				this.organisations.create(new NewOrganisation(ward, "Phường " + ward.substring(7), "ward", null),
+						"test");
+			}
+		}
 	}
 
 	@Test

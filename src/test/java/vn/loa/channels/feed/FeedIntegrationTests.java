@@ -27,6 +27,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loa.organisations.NewOrganisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
@@ -68,6 +70,35 @@ class FeedIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Organisations organisations;
+
+	@Test
+	void eachOrganisationHasItsOwnFeedsAndTheMainOnesAreTheDefaultOrganisations() throws Exception {
+		if (this.organisations.find("xa-feed-rieng").isEmpty()) {
+			this.organisations.create(new NewOrganisation("xa-feed-rieng", "Xã Riêng", "commune", null), "test");
+		}
+		ContentItem own = new ContentItem("feed-xa-rieng", "xa-feed-rieng", "Tin riêng của xã", "", "Chỉ cho xã.", null,
+				Set.of(Outlet.FEED), "api", null, Map.of(), ContentStatus.PUBLISHED, "api", Instant.EPOCH);
+		publish(own, "2025-09-01T08:00+07:00");
+		publish(item("feed-chung", "Tin của đơn vị mặc định", "Cho mọi người."), "2025-09-01T08:30+07:00");
+
+		HttpResponse<byte[]> commune = get("/o/xa-feed-rieng/feed.xml", Map.of());
+		assertThat(commune.statusCode()).isEqualTo(200);
+		SyndFeed feed = parse(commune.body());
+		assertThat(feed.getTitle()).endsWith(" — Xã Riêng");
+		assertThat(feed.getLink()).isEqualTo("https://loa.example.vn/o/xa-feed-rieng/");
+		assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).containsExactly("Tin riêng của xã");
+		assertThat(parse(get("/o/xa-feed-rieng/feed.atom", Map.of()).body()).getEntries()).hasSize(1);
+		assertThat(parse(get("/feed.xml", Map.of()).body()).getEntries()).extracting(SyndEntry::getTitle)
+			.contains("Tin của đơn vị mặc định")
+			.doesNotContain("Tin riêng của xã");
+
+		String etag = commune.headers().firstValue("ETag").orElseThrow();
+		assertThat(get("/o/xa-feed-rieng/feed.xml", Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
+		assertThat(get("/o/khong-co/feed.xml", Map.of()).statusCode()).isEqualTo(404);
+	}
 
 	@Test
 	void carriesPublishedItemsNewestFirstWithSanitisedHtml() throws Exception {
