@@ -58,12 +58,16 @@ final class IcsCalendars {
 	}
 
 	Optional<String> organisation(String id) {
-		return this.book.organisation(id)
-			.map((owner) -> write(NAME + " — " + owner.name(),
-					(occurrence) -> owner.id().equals(occurrence.anniversary().organisation()),
-					(event) -> owner.id().equals(event.organisation()),
-					(plan) -> owner.id().equals(plan.organisation()),
-					(item) -> owner.id().equals(item.organisation())));
+		return this.book.organisation(id).map((owner) -> organisation(owner.id(), owner.name()));
+	}
+
+	/**
+	 * What an organisation owns, named {@code name}, whether or not the files declare it.
+	 */
+	String organisation(String id, String name) {
+		return write(NAME + " — " + name, (occurrence) -> id.equals(occurrence.anniversary().organisation()),
+				(event) -> id.equals(event.organisation()), (plan) -> id.equals(plan.organisation()),
+				(item) -> id.equals(item.organisation()));
 	}
 
 	private String write(String name, Predicate<Occurrence> occurrences, Predicate<Event> events, Predicate<Plan> plans,

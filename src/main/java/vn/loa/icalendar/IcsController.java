@@ -56,7 +56,7 @@ class IcsController {
 		return serve(this.feeds.plan(reference.substring(1, reference.length() - SUFFIX.length()), window), request);
 	}
 
-	@GetMapping("/calendar/organisations/{id}.ics")
+	@GetMapping({ "/calendar/organisations/{id}.ics", "/o/{id}/calendar.ics" })
 	ResponseEntity<String> organisation(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, WebRequest request) {
 		return serve(this.feeds.organisation(id, this.feeds.window(from, to)), request);

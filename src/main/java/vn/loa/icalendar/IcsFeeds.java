@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import vn.loa.calendar.CalendarService;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentQueries;
+import vn.loa.organisations.Organisations;
 
 /**
  * The iCalendar feeds: the whole campaign calendar, one plan, or one organisation, over a
@@ -25,13 +26,17 @@ class IcsFeeds {
 
 	private final ContentQueries content;
 
+	private final Organisations organisations;
+
 	private final IcsProperties properties;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	IcsFeeds(CalendarService calendar, ContentQueries content, IcsProperties properties, Clock clock, ZoneId zone) {
+	IcsFeeds(CalendarService calendar, ContentQueries content, Organisations organisations, IcsProperties properties,
+			Clock clock, ZoneId zone) {
+		this.organisations = organisations;
 		this.calendar = calendar;
 		this.content = content;
 		this.properties = properties;
@@ -62,7 +67,11 @@ class IcsFeeds {
 
 	/** The feed of an organisation, if there is such an organisation. */
 	public Optional<String> organisation(String id, YearWindow window) {
-		return calendars(window, true).organisation(id);
+		// The organisations module knows every organisation, the calendar's files only
+		// those they declare.
+		return this.organisations.find(id)
+			.map((organisation) -> calendars(window, true).organisation(organisation.id(), organisation.name()))
+			.or(() -> calendars(window, true).organisation(id));
 	}
 
 	private IcsCalendars calendars(YearWindow window, boolean withContent) {

@@ -3,6 +3,6 @@
  * apps subscribe to by URL, served from here. Uses the calendar and content modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "iCalendar",
-		allowedDependencies = { "calendar", "content", "text" })
+		allowedDependencies = { "organisations", "calendar", "content", "text" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.icalendar;

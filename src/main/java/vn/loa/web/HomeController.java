@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,6 +17,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Organisation;
 import vn.loa.calendar.CalendarService;
 import vn.loa.channels.feed.Feeds;
 import vn.loa.channels.feed.PublishedItem;
@@ -34,14 +37,17 @@ class HomeController {
 
 	private final Feeds feeds;
 
+	private final Organisations organisations;
+
 	private final CalendarService calendar;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	HomeController(Feeds feeds, CalendarService calendar, Clock clock, ZoneId zone) {
+	HomeController(Feeds feeds, Organisations organisations, CalendarService calendar, Clock clock, ZoneId zone) {
 		this.feeds = feeds;
+		this.organisations = organisations;
 		this.calendar = calendar;
 		this.clock = clock;
 		this.zone = zone;
@@ -51,6 +57,33 @@ class HomeController {
 	String home(Model model) {
 		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
 		model.addAttribute("items", entries(this.feeds.latest(LATEST)));
+		model.addAttribute("occurrences",
+				this.calendar.book().occurrencesBetween(today, today.plusDays(UPCOMING_DAYS)));
+		model.addAttribute("thisMonth", Month.of(YearMonth.from(today)));
+		return "home";
+	}
+
+	/**
+	 * An organisation's page: the latest items of its feeds, the coming anniversaries,
+	 * and links to its feeds and calendar.
+	 */
+	@GetMapping({ "/o/{organisation}", "/o/{organisation}/" })
+	String organisation(@PathVariable String organisation, Model model, HttpServletResponse response) {
+		Optional<Organisation> found = this.organisations.find(organisation);
+		if (found.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return "error";
+		}
+		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
+		model.addAttribute("organisation", found.get());
+		// Where it sits: "Tỉnh Thái Nguyên" under a commune.
+		model.addAttribute("within",
+				this.organisations.ancestors(organisation)
+					.stream()
+					.map(Organisation::name)
+					.collect(java.util.stream.Collectors.joining(" · ")));
+		model.addAttribute("feedBase", "/o/" + organisation + "/");
+		model.addAttribute("items", entries(this.feeds.latest(organisation, LATEST)));
 		model.addAttribute("occurrences",
 				this.calendar.book().occurrencesBetween(today, today.plusDays(UPCOMING_DAYS)));
 		model.addAttribute("thisMonth", Month.of(YearMonth.from(today)));

@@ -201,15 +201,19 @@ class DeskBrowserTests {
 		pages.put("phone-desk-organisations", "/desk/organisations");
 		pages.put("phone-desk-organisations-province", "/desk/organisations?within=thai-nguyen");
 		pages.put("phone-desk-organisation", "/desk/organisations/thai-nguyen-bang-thanh");
+		pages.put("phone-site-organisation", "/o/thai-nguyen-bang-thanh/");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
 			this.browser.get(url(page.getValue()));
 			fitsAPhone(page.getKey(), page.getValue());
 		}
 		// The organisations on an office screen: a province's 93 units in one table.
 		this.browser.manage().window().setSize(new Dimension(1366, 768));
-		for (String page : List.of("/desk/organisations?within=thai-nguyen", "/desk/organisations/thai-nguyen")) {
-			this.browser.get(url(page));
-			fitsAPhone("office-desk-organisations" + (page.contains("within") ? "" : "-province"), page);
+		Map<String, String> office = Map.of("office-desk-organisations", "/desk/organisations?within=thai-nguyen",
+				"office-desk-organisations-province", "/desk/organisations/thai-nguyen", "office-site-organisation",
+				"/o/thai-nguyen-bang-thanh/");
+		for (Map.Entry<String, String> page : office.entrySet()) {
+			this.browser.get(url(page.getValue()));
+			fitsAPhone(page.getKey(), page.getValue());
 		}
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		// The review of an imported plan, where an editor checks what was read.

@@ -63,6 +63,9 @@ final class EndpointAccess {
 			"GET /p/{id}", EVERYONE, //
 			"GET /feed.xml", EVERYONE, //
 			"GET /feed.atom", EVERYONE, //
+			"GET /o/{organisation}", EVERYONE, //
+			"GET /o/{organisation}/", EVERYONE, //
+			"GET /o/{id}/calendar.ics", EVERYONE, //
 			"GET /o/{organisation}/feed.xml", EVERYONE, //
 			"GET /o/{organisation}/feed.atom", EVERYONE, //
 			"GET /calendar.ics", EVERYONE, //

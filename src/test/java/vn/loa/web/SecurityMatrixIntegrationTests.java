@@ -231,6 +231,9 @@ class SecurityMatrixIntegrationTests {
 		example("/calendar/plans/{*reference}", "/calendar/plans/" + PLAN + ".ics");
 		example("/calendar/organisations/{id}.ics", "/calendar/organisations/default.ics");
 		example("/o/{organisation}/feed.xml", "/o/default/feed.xml");
+		example("/o/{organisation}", "/o/default");
+		example("/o/{organisation}/", "/o/default/");
+		example("/o/{id}/calendar.ics", "/o/default/calendar.ics");
 		example("/o/{organisation}/feed.atom", "/o/default/feed.atom");
 		example("/desk/organisations/{id}", "/desk/organisations/default");
 		example("/api/organisations/{id}", "/api/organisations/default");

@@ -140,6 +140,14 @@ public class Feeds {
 				.map((item) -> new PublishedItem(item, entry.publishedAt())));
 	}
 
+	/**
+	 * The newest items an organisation's feeds carry, newest first, at most
+	 * {@code limit}.
+	 */
+	public List<PublishedItem> latest(String organisation, int limit) {
+		return withItems(this.entries.newest(organisation, limit));
+	}
+
 	/** The newest items the main feed carries, newest first, at most {@code limit}. */
 	public List<PublishedItem> latest(int limit) {
 		return withItems(this.entries.newest(Organisations.DEFAULT, limit));

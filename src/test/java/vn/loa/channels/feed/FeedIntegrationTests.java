@@ -98,6 +98,17 @@ class FeedIntegrationTests {
 		String etag = commune.headers().firstValue("ETag").orElseThrow();
 		assertThat(get("/o/xa-feed-rieng/feed.xml", Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
 		assertThat(get("/o/khong-co/feed.xml", Map.of()).statusCode()).isEqualTo(404);
+
+		String page = new String(get("/o/xa-feed-rieng/", Map.of()).body(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("<h1>Xã Riêng</h1>")
+			.contains("href=\"/p/feed-xa-rieng\">Tin riêng của xã</a>")
+			.doesNotContain("Tin của đơn vị mặc định")
+			.contains("type=\"application/rss+xml\" title=\"RSS\" href=\"/o/xa-feed-rieng/feed.xml\"")
+			.contains("href=\"/o/xa-feed-rieng/calendar.ics\"");
+		assertThat(get("/o/khong-co/", Map.of()).statusCode()).isEqualTo(404);
+		HttpResponse<byte[]> calendar = get("/o/xa-feed-rieng/calendar.ics", Map.of());
+		assertThat(calendar.statusCode()).isEqualTo(200);
+		assertThat(calendar.headers().firstValue("Content-Type")).get().asString().startsWith("text/calendar");
 	}
 
 	@Test
