@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import vn.loa.organisations.Organisations;
 
@@ -53,8 +54,12 @@ final class CalendarAssembly {
 
 	private final Map<String, Event> events = new HashMap<>();
 
-	CalendarAssembly(List<CalendarProblem> problems) {
+	/** Organisations that exist though the files do not declare them. */
+	private final Predicate<String> knownOrganisation;
+
+	CalendarAssembly(List<CalendarProblem> problems, Predicate<String> knownOrganisation) {
 		this.problems = problems;
+		this.knownOrganisation = knownOrganisation;
 	}
 
 	CalendarBook assemble(CalendarLoader.Sections sections) {
@@ -251,7 +256,7 @@ final class CalendarAssembly {
 		if (id == null) {
 			return DEFAULT_ORGANISATION;
 		}
-		if (!this.organisations.contains(id)) {
+		if (!this.organisations.contains(id) && !this.knownOrganisation.test(id)) {
 			entry.problem(key, unknown("organisation", id, this.organisationsSeen));
 		}
 		return id;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
+import vn.loa.organisations.Organisations;
 import vn.loa.text.ForbiddenCharacter;
 import vn.loa.text.PlainText;
 
@@ -59,6 +61,15 @@ public final class CalendarLoader {
 	 * bad file entry.
 	 */
 	public static CalendarLoad load(Path directory, List<StoredPlan> stored) {
+		Set<String> declared = Organisations.declaredIn(directory);
+		return load(directory, stored, declared::contains);
+	}
+
+	/**
+	 * As {@link #load(Path, List)}, with the organisations that exist besides those the
+	 * files declare (the database's, when Loa runs).
+	 */
+	public static CalendarLoad load(Path directory, List<StoredPlan> stored, Predicate<String> knownOrganisation) {
 		List<CalendarProblem> problems = new ArrayList<>();
 		Sections sections = new Sections();
 		// First pass: parse every file, so that references resolve whatever the file
@@ -72,7 +83,7 @@ public final class CalendarLoader {
 			read(() -> new StringReader(plan.yaml()), plan.location(), database, problems);
 		}
 		sections.replacePlans(database);
-		CalendarBook book = new CalendarAssembly(problems).assemble(sections);
+		CalendarBook book = new CalendarAssembly(problems, knownOrganisation).assemble(sections);
 		problems.sort(Comparator.comparing(CalendarProblem::file).thenComparingInt(CalendarProblem::line));
 		return new CalendarLoad(book, List.copyOf(problems));
 	}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import vn.loa.organisations.Organisations;
 import vn.loa.transactions.AfterCommit;
 
 /**
@@ -43,6 +45,9 @@ public class CalendarService {
 
 	private volatile Loaded current;
 
+	/** Whether an organisation exists, for the references in plans and anniversaries. */
+	private final Predicate<String> knownOrganisation;
+
 	/** A calendar of the files alone, with no database. */
 	public CalendarService(Path directory) {
 		this(directory, null, Clock.systemUTC());
@@ -51,12 +56,18 @@ public class CalendarService {
 	/** A calendar whose changes nobody listens to. */
 	CalendarService(Path directory, @Nullable StoredPlans stored, Clock clock) {
 		this(directory, stored, clock, (event) -> {
-		});
+		}, Organisations.declaredIn(directory)::contains);
 	}
 
 	@Autowired
 	CalendarService(@Value("${loa.calendar-dir:calendar}") Path directory, @Nullable StoredPlans stored, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Organisations organisations) {
+		this(directory, stored, clock, events, (id) -> organisations.find(id).isPresent());
+	}
+
+	private CalendarService(Path directory, @Nullable StoredPlans stored, Clock clock, ApplicationEventPublisher events,
+			Predicate<String> knownOrganisation) {
+		this.knownOrganisation = knownOrganisation;
 		this.directory = directory;
 		this.stored = stored;
 		this.clock = clock;
@@ -76,7 +87,7 @@ public class CalendarService {
 
 	private Loaded read() {
 		List<StoredPlan> plans = (this.stored != null) ? this.stored.all() : List.of();
-		CalendarLoad load = CalendarLoader.load(this.directory, plans);
+		CalendarLoad load = CalendarLoader.load(this.directory, plans, this.knownOrganisation);
 		load.problems().forEach((problem) -> logger.warn("Calendar: " + problem));
 		Map<String, StoredPlans.Stamp> versions = new HashMap<>();
 		plans.forEach((plan) -> versions.put(plan.planId(), StoredPlans.Stamp.of(plan)));
@@ -135,7 +146,7 @@ public class CalendarService {
 		List<StoredPlan> trial = new ArrayList<>(
 				this.stored.all().stream().filter((p) -> !p.planId().equals(planId)).toList());
 		trial.add(plan);
-		CalendarLoad load = CalendarLoader.load(this.directory, trial);
+		CalendarLoad load = CalendarLoader.load(this.directory, trial, this.knownOrganisation);
 		List<CalendarProblem> own = load.problems()
 			.stream()
 			.filter((problem) -> problem.file().equals(plan.location()))
@@ -165,7 +176,7 @@ public class CalendarService {
 	public CalendarBook bookWithout(String planId) {
 		List<StoredPlan> others = (this.stored != null)
 				? this.stored.all().stream().filter((p) -> !p.planId().equals(planId)).toList() : List.of();
-		return CalendarLoader.load(this.directory, others).book();
+		return CalendarLoader.load(this.directory, others, this.knownOrganisation).book();
 	}
 
 	/**

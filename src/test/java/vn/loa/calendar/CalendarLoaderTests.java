@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -111,6 +112,28 @@ class CalendarLoaderTests {
 		assertThat(load.problems()).extracting(CalendarProblem::toString)
 			.containsExactly("calendar/events.yaml:4: impossible date '30/02/2025'");
 		assertThat(load.book().events()).extracting(Event::id).containsExactly("dai-hoi-xiv");
+	}
+
+	@Test
+	void aPlanMayBelongToACommuneItsProvinceLoadsOrToOneTheDatabaseKnows() throws IOException {
+		write("organisations.yaml", "units:", "  - thai-nguyen");
+		write("plans/12-kh-du.yaml", "plan:", "  id: 12-kh-du", "  issuer: Đảng ủy xã", "  title: Kế hoạch",
+				"  organisation: thai-nguyen-bang-thanh");
+		write("plans/13-kh-du.yaml", "plan:", "  id: 13-kh-du", "  issuer: Đảng ủy xã", "  title: Kế hoạch",
+				"  organisation: xa-moi-them");
+		CalendarLoad files = CalendarLoader.load(this.calendar);
+		assertThat(files.book().plan("12-kh-du")).get()
+			.extracting(Plan::organisation)
+			.isEqualTo("thai-nguyen-bang-thanh");
+		assertThat(files.problems()).extracting(CalendarProblem::toString)
+			.singleElement()
+			.asString()
+			.startsWith("calendar/plans/13-kh-du.yaml:5: unknown organisation 'xa-moi-them'");
+
+		CalendarLoad withDatabase = CalendarLoader.load(this.calendar, List.of(),
+				java.util.Set.of("thai-nguyen-bang-thanh", "xa-moi-them")::contains);
+		assertThat(withDatabase.problems()).isEmpty();
+		assertThat(withDatabase.book().plan("13-kh-du")).isPresent();
 	}
 
 	@Test
