@@ -1,13 +1,11 @@
 package vn.loa.content;
 
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -154,11 +152,7 @@ class ContentEditor {
 	/** An ASCII id from a Vietnamese title: "Kỷ niệm 80 năm" → "ky-niem-80-nam". */
 	static String slug(ContentDraft draft) {
 		String title = requireText("title", PlainText.lineForOutput(draft.title()), 500);
-		String ascii = Normalizer.normalize(title.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("(^-|-$)", "");
+		String ascii = PlainText.withoutMarks(title).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
 		String base = ascii.isEmpty() ? "item" : ascii.substring(0, Math.min(ascii.length(), 80));
 		return base + "-" + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_679_616), 36);
 	}

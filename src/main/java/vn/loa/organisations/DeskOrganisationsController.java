@@ -3,12 +3,10 @@ package vn.loa.organisations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +21,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+
+import vn.loa.text.PlainText;
 
 /**
  * The administrators' page of organisations: the hierarchy a level at a time (a province
@@ -142,10 +142,11 @@ class DeskOrganisationsController {
 		boolean more = false;
 		@Nullable Organisation top = within.isEmpty() ? null : this.organisations.find(within).orElse(null);
 		if (!q.isEmpty()) {
-			String wanted = fold(q);
+			// Without tone marks, so "bang thanh" finds "Bằng Thành".
+			String wanted = PlainText.withoutMarks(q);
 			rows = new ArrayList<>();
 			for (Organisation organisation : this.organisations.all()) {
-				if (fold(organisation.name()).contains(wanted) || organisation.id().contains(wanted)
+				if (PlainText.withoutMarks(organisation.name()).contains(wanted) || organisation.id().contains(wanted)
 						|| q.equals(organisation.code())) {
 					if (rows.size() == SHOWN) {
 						more = true;
@@ -199,12 +200,6 @@ class DeskOrganisationsController {
 
 	private static String text(@Nullable MultipartFile file) throws IOException {
 		return (file != null) ? new String(file.getBytes(), StandardCharsets.UTF_8) : "";
-	}
-
-	/** Lower case without tone marks, so "bang thanh" finds "Bằng Thành". */
-	static String fold(String text) {
-		String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD);
-		return decomposed.replaceAll("\\p{M}+", "");
 	}
 
 	/**

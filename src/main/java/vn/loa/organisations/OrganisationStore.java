@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -105,10 +103,6 @@ class OrganisationStore {
 
 		static final Stamp NONE = new Stamp(-1, -1);
 
-	}
-
-	static @Nullable String orNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text;
 	}
 
 }

@@ -44,6 +44,15 @@ public final class PlainText {
 	}
 
 	/**
+	 * Lower case without tone marks or other diacritics, đ as d: "Xã Bằng Thành" → "xa
+	 * bang thanh". What a search matches on, and what ASCII ids are made from.
+	 */
+	public static String withoutMarks(String text) {
+		String lower = text.toLowerCase(java.util.Locale.ROOT).replace('đ', 'd');
+		return java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+	}
+
+	/**
 	 * Text of a one-line field (a title, a name): line breaks and tabs become spaces.
 	 */
 	public static String normaliseLine(String text) {
