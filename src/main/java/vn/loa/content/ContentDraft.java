@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 /**
  * An item as the API receives it, before it is checked.
  *
@@ -17,9 +19,19 @@ import java.util.Map;
  * @param staleAfter per-outlet overrides ({@code email: 24h})
  * @param organisation owner; {@code default} when absent
  * @param status {@code draft} or {@code scheduled} (the default)
+ * @param audience {@code own} (the default), {@code all}, or the ids of chosen
+ * organisations within the owner, as one string or a list
  */
 public record ContentDraft(@Nullable String id, String title, String summary, String body, @Nullable String radioScript,
 		@Nullable List<String> outlets, String when, @Nullable Map<String, String> staleAfter,
-		@Nullable String organisation, String status) {
+		@Nullable String organisation, String status,
+		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> audience) {
+
+	/** A draft for its own organisation alone. */
+	public ContentDraft(@Nullable String id, String title, String summary, String body, @Nullable String radioScript,
+			@Nullable List<String> outlets, String when, @Nullable Map<String, String> staleAfter,
+			@Nullable String organisation, String status) {
+		this(id, title, summary, body, radioScript, outlets, when, staleAfter, organisation, status, null);
+	}
 
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import vn.loa.organisations.Audience;
 import vn.loa.organisations.Organisations;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.WrittenOrdinals;
@@ -69,6 +70,13 @@ class ContentEditor {
 			throw new InvalidContentException("organisation", "unknown organisation '" + organisation + "'",
 					ContentError.ORGANISATION_UNKNOWN, organisation);
 		}
+		Audience audience = Audience.parse((draft.audience() != null) ? draft.audience() : List.of());
+		List<String> outside = this.organisations.outsideOf(organisation, audience);
+		if (!outside.isEmpty()) {
+			throw new InvalidContentException("audience",
+					"'" + outside.get(0) + "' is not an enabled organisation within '" + organisation + "'",
+					ContentError.AUDIENCE_OUTSIDE, outside.get(0), organisation);
+		}
 		for (String[] field : new String[][] { { "title", title }, { "summary", summary }, { "body", body },
 				{ "radioScript", radioScript } }) {
 			List<WrittenOrdinals.Finding> findings = (field[1] != null) ? WrittenOrdinals.check(field[1]) : List.of();
@@ -103,7 +111,7 @@ class ContentEditor {
 			}
 		}
 		return new ContentItem(id, organisation, title, (summary != null) ? summary.strip() : "", body, radioScript,
-				outlets, when, dueAt, staleAfter, status, "api", null);
+				outlets, when, dueAt, staleAfter, status, "api", null, audience);
 	}
 
 	private static ContentStatus status(String text) {

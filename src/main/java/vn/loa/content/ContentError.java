@@ -32,6 +32,8 @@ public enum ContentError {
 
 	ORGANISATION_UNKNOWN("content.organisation.unknown", 1),
 
+	AUDIENCE_OUTSIDE("content.audience.outside", 2),
+
 	STATUS_UNKNOWN("content.status.unknown", 1),
 
 	STALE_AFTER_INVALID("content.staleAfter.invalid", 2),

@@ -33,7 +33,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import vn.loa.organisations.Audience;
 import vn.loa.organisations.Organisations;
 import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarProblem;
@@ -50,8 +52,8 @@ public final class ContentFiles {
 	public static final Map<Outlet, Duration> DEFAULT_STALE_AFTER = Map.of(Outlet.FEED, Duration.ofDays(7),
 			Outlet.EMAIL, Duration.ofHours(24));
 
-	private static final Set<String> KEYS = Set.of("id", "title", "summary", "outlets", "organisation", "when",
-			"stale-after", "status", "radio-script");
+	private static final Set<String> KEYS = Set.of("id", "title", "summary", "outlets", "organisation", "audience",
+			"when", "stale-after", "status", "radio-script");
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
 
@@ -76,10 +78,21 @@ public final class ContentFiles {
 	}
 
 	/**
-	 * Reads every file.
+	 * Reads every file, accepting in an audience any organisation an item may belong to.
 	 * @param knownOrganisation whether an item may belong to the organisation of this id
 	 */
 	public static Load load(Path directory, CalendarBook book, ZoneId zone, Predicate<String> knownOrganisation) {
+		return load(directory, book, zone, knownOrganisation, (id, owner) -> knownOrganisation.test(id));
+	}
+
+	/**
+	 * Reads every file.
+	 * @param knownOrganisation whether an item may belong to the organisation of this id
+	 * @param reaches whether an item of the second organisation may name the first in its
+	 * audience
+	 */
+	public static Load load(Path directory, CalendarBook book, ZoneId zone, Predicate<String> knownOrganisation,
+			BiPredicate<String, String> reaches) {
 		List<ContentItem> items = new ArrayList<>();
 		List<CalendarProblem> problems = new ArrayList<>();
 		if (!Files.isDirectory(directory)) {
@@ -91,7 +104,7 @@ public final class ContentFiles {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".md")).sorted().toList()) {
 				String name = display(directory, file);
 				try {
-					ContentItem item = read(file, name, book, zone, knownOrganisation);
+					ContentItem item = read(file, name, book, zone, knownOrganisation, reaches);
 					String earlier = seen.putIfAbsent(item.id(), name);
 					if (earlier != null) {
 						throw new Problem(2, "duplicate id '" + item.id() + "' (already in " + earlier + ")");
@@ -110,7 +123,7 @@ public final class ContentFiles {
 	}
 
 	private static ContentItem read(Path file, String name, CalendarBook book, ZoneId zone,
-			Predicate<String> knownOrganisation) {
+			Predicate<String> knownOrganisation, BiPredicate<String, String> reaches) {
 		String text;
 		try {
 			text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
@@ -174,6 +187,13 @@ public final class ContentFiles {
 		if (!knownOrganisation.test(organisation)) {
 			throw new Problem(line(valueNode(fields, "organisation")), "unknown organisation '" + organisation + "'");
 		}
+		Audience audience = audience(fields);
+		for (String chosen : audience.chosen()) {
+			if (!reaches.test(chosen, organisation)) {
+				throw new Problem(line(valueNode(fields, "audience")),
+						"audience: '" + chosen + "' is not an organisation within '" + organisation + "'");
+			}
+		}
 		ContentStatus status = status(fields);
 		Set<Outlet> outlets = outlets(fields);
 		String when = (status == ContentStatus.DRAFT) ? optional(fields, "when", "") : required(fields, "when");
@@ -198,7 +218,7 @@ public final class ContentFiles {
 		checkOrdinals(summary, fields.containsKey("summary") ? line(valueNode(fields, "summary")) : 0);
 		checkOrdinals(text.substring(bodyStart + 1), bodyLine);
 		return new ContentItem(id, organisation, title, summary, body, radioScript, outlets, when, dueAt,
-				staleAfter(fields), status, name, null);
+				staleAfter(fields), status, name, null, audience);
 	}
 
 	/**
@@ -239,6 +259,22 @@ public final class ContentFiles {
 			default -> throw new Problem(line(valueNode(fields, "status")),
 					"status '" + text + "' cannot be set in a file (use draft or scheduled)");
 		};
+	}
+
+	/** {@code own}, {@code all}, or chosen ids as a list or separated by commas. */
+	private static Audience audience(Map<String, NodeTuple> fields) {
+		NodeTuple tuple = fields.get("audience");
+		if (tuple == null) {
+			return Audience.OWN;
+		}
+		List<String> written = new ArrayList<>();
+		if (tuple.getValueNode() instanceof SequenceNode sequence) {
+			sequence.getValue().forEach((node) -> written.add(scalar(node)));
+		}
+		else {
+			written.add(scalar(tuple.getValueNode()));
+		}
+		return Audience.parse(written);
 	}
 
 	private static Set<Outlet> outlets(Map<String, NodeTuple> fields) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import vn.loa.organisations.Audience;
+
 /**
  * A prepared piece of content and when it goes out.
  *
@@ -26,10 +28,20 @@ import java.util.Set;
  * @param status where it is in its life
  * @param source where it came from ({@code content/quoc-khanh.md} or {@code api})
  * @param updatedAt last change
+ * @param audience whom it is for: its organisation alone, or with those below it
  */
 public record ContentItem(String id, String organisation, String title, String summary, String body,
 		@Nullable String radioScript, Set<Outlet> outlets, String when, @Nullable Instant dueAt,
-		Map<Outlet, Duration> staleAfter, ContentStatus status, String source, @Nullable Instant updatedAt) {
+		Map<Outlet, Duration> staleAfter, ContentStatus status, String source, @Nullable Instant updatedAt,
+		Audience audience) {
+
+	/** An item for its own organisation alone. */
+	public ContentItem(String id, String organisation, String title, String summary, String body,
+			@Nullable String radioScript, Set<Outlet> outlets, String when, @Nullable Instant dueAt,
+			Map<Outlet, Duration> staleAfter, ContentStatus status, String source, @Nullable Instant updatedAt) {
+		this(id, organisation, title, summary, body, radioScript, outlets, when, dueAt, staleAfter, status, source,
+				updatedAt, Audience.OWN);
+	}
 
 	/** The body as sanitised HTML. */
 	public String bodyHtml() {
@@ -61,6 +73,7 @@ public record ContentItem(String id, String organisation, String title, String s
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("id", this.id);
 		fields.put("organisation", this.organisation);
+		fields.put("audience", this.audience.key());
 		fields.put("title", this.title);
 		fields.put("summary", this.summary);
 		fields.put("body", this.body);

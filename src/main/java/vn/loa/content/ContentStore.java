@@ -29,17 +29,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loa.organisations.Audience;
+
 /**
  * Stores content items in the database and announces {@link ContentScheduled} whenever an
  * item's time is set or changed. The module's own: other modules read through
  * {@link ContentCatalog} and {@link ContentQueries}, change items through
  * {@link ContentWorkflow}, and publishing claims them through {@link ContentHandOff}.
  */
+
 @Service
 class ContentStore implements ContentQueries, ContentHandOff {
 
 	private static final String COLUMNS = "id, organisation, title, summary, body, radio_script, outlets, when_spec, "
-			+ "due_at, stale_after, status, source, updated_at";
+			+ "due_at, stale_after, status, source, updated_at, audience";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -135,17 +138,21 @@ class ContentStore implements ContentQueries, ContentHandOff {
 		MapSqlParameterSource params = parameters(item, status, checksum);
 		if (stored.isPresent()) {
 			this.jdbc
-				.update("UPDATE content_item SET organisation = :organisation, title = :title, summary = :summary, "
+				.update("UPDATE content_item SET organisation = :organisation, audience = :audience, title = :title, "
+						+ "summary = :summary, "
 						+ "body = :body, radio_script = :radioScript, outlets = :outlets, when_spec = :when, due_at = :dueAt, "
 						+ "stale_after = :staleAfter, status = :status, source = :source, checksum = :checksum, "
 						+ "anchor_kind = :anchorKind, anchor_ref = :anchorRef, "
 						+ "revision = revision + 1, updated_at = :now WHERE id = :id", params);
 		}
 		else {
-			this.jdbc.update("INSERT INTO content_item (id, organisation, title, summary, body, radio_script, outlets, "
-					+ "when_spec, due_at, stale_after, status, source, checksum, anchor_kind, anchor_ref, created_at, "
-					+ "updated_at) VALUES (:id, :organisation, :title, :summary, :body, :radioScript, :outlets, :when, "
-					+ ":dueAt, :staleAfter, :status, :source, :checksum, :anchorKind, :anchorRef, :now, :now)", params);
+			this.jdbc
+				.update("INSERT INTO content_item (id, organisation, audience, title, summary, body, radio_script, "
+						+ "outlets, when_spec, due_at, stale_after, status, source, checksum, anchor_kind, anchor_ref, "
+						+ "created_at, updated_at) VALUES (:id, :organisation, :audience, :title, :summary, :body, "
+						+ ":radioScript, :outlets, :when, "
+						+ ":dueAt, :staleAfter, :status, :source, :checksum, :anchorKind, :anchorRef, :now, :now)",
+						params);
 		}
 		if (status == ContentStatus.SCHEDULED && item.dueAt() != null) {
 			this.events.publishEvent(new ContentScheduled(item.id(), item.dueAt()));
@@ -238,7 +245,8 @@ class ContentStore implements ContentQueries, ContentHandOff {
 			.addValue("actor", actor)
 			.addValue("seen", seen);
 		String submitter = (item.status() == ContentStatus.SUBMITTED) ? "submitted_by = :actor, " : "";
-		return this.jdbc.update("UPDATE content_item SET organisation = :organisation, title = :title, "
+		return this.jdbc.update("UPDATE content_item SET organisation = :organisation, audience = :audience, "
+				+ "title = :title, "
 				+ "summary = :summary, body = :body, radio_script = :radioScript, outlets = :outlets, "
 				+ "when_spec = :when, due_at = :dueAt, stale_after = :staleAfter, status = :status, source = :source, "
 				+ "checksum = :checksum, anchor_kind = :anchorKind, anchor_ref = :anchorRef, " + submitter
@@ -364,6 +372,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	private MapSqlParameterSource parameters(ContentItem item, ContentStatus status, String checksum) {
 		return new MapSqlParameterSource().addValue("id", item.id())
 			.addValue("organisation", item.organisation())
+			.addValue("audience", item.audience().key())
 			.addValue("title", item.title())
 			.addValue("summary", (item.summary() != null) ? item.summary() : "")
 			.addValue("body", item.body())
@@ -391,14 +400,18 @@ class ContentStore implements ContentQueries, ContentHandOff {
 				rs.getString("summary"), rs.getString("body"), rs.getString("radio_script"), outlets,
 				rs.getString("when_spec"), (due != null) ? due.toInstant() : null,
 				StaleAfter.parse(rs.getString("stale_after")), ContentStatus.valueOf(rs.getString("status")),
-				rs.getString("source"), rs.getTimestamp("updated_at").toInstant());
+				rs.getString("source"), rs.getTimestamp("updated_at").toInstant(),
+				Audience.parse(rs.getString("audience")));
 	}
 
 	private static String checksum(ContentItem item) {
 		String text = String.join("\u0000", item.id(), item.organisation(), item.title(),
 				String.valueOf(item.summary()), item.body(), String.valueOf(item.radioScript()),
 				item.outlets().toString(), item.when(), String.valueOf(item.dueAt()),
-				StaleAfter.format(item.staleAfter()), item.status().name());
+				StaleAfter.format(item.staleAfter()), item.status().name())
+				// Items for their own organisation keep the checksum they had before
+				// audiences.
+				+ (item.audience().isOwn() ? "" : "\u0000" + item.audience().key());
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);

@@ -60,7 +60,8 @@ class ContentSync implements ApplicationRunner {
 	 */
 	int sync() {
 		ContentFiles.Load load = ContentFiles.load(this.directory, this.calendar.book(), this.zone,
-				(id) -> this.organisations.find(id).isPresent());
+				(id) -> this.organisations.find(id).isPresent(),
+				(id, owner) -> this.organisations.accepts(id) && this.organisations.isWithin(id, owner));
 		load.problems().forEach((problem) -> logger.warn("Content: " + problem));
 		int changed = 0;
 		for (ContentItem item : load.items()) {

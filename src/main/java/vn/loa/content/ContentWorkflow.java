@@ -191,13 +191,13 @@ public class ContentWorkflow {
 	/** The desk decides the status by its own steps, never by the form. */
 	private static ContentDraft asDraft(ContentDraft draft) {
 		return new ContentDraft(draft.id(), draft.title(), draft.summary(), draft.body(), draft.radioScript(),
-				draft.outlets(), draft.when(), draft.staleAfter(), draft.organisation(), "draft");
+				draft.outlets(), draft.when(), draft.staleAfter(), draft.organisation(), "draft", draft.audience());
 	}
 
 	private static ContentItem withStatus(ContentItem item, ContentStatus status) {
 		return new ContentItem(item.id(), item.organisation(), item.title(), item.summary(), item.body(),
 				item.radioScript(), item.outlets(), item.when(), item.dueAt(), item.staleAfter(), status, "desk",
-				item.updatedAt());
+				item.updatedAt(), item.audience());
 	}
 
 }

@@ -124,6 +124,38 @@ public class Organisations {
 		return this.tree.isWithin(id, ancestor);
 	}
 
+	/**
+	 * The ids an audience names that an item of {@code owner} cannot reach: unknown,
+	 * disabled, or not {@code owner} nor below it. Empty when the audience is fine.
+	 */
+	public List<String> outsideOf(String owner, Audience audience) {
+		return audience.chosen().stream().filter((id) -> !accepts(id) || !isWithin(id, owner)).toList();
+	}
+
+	/**
+	 * Whom an item of {@code owner} goes to now: the enabled organisations of its
+	 * audience, the owner first, then those below it level by level. Decided once when
+	 * the item goes out and recorded with its publication, so that a later change to the
+	 * hierarchy does not change what was sent.
+	 */
+	public List<String> resolve(String owner, Audience audience) {
+		OrganisationTree tree = this.tree;
+		List<String> members = new ArrayList<>();
+		if (audience.reach() != Audience.Reach.CHOSEN) {
+			tree.find(owner).filter(Organisation::enabled).ifPresent((o) -> members.add(o.id()));
+		}
+		if (audience.reach() == Audience.Reach.ALL) {
+			tree.descendants(owner).stream().filter(Organisation::enabled).forEach((o) -> members.add(o.id()));
+		}
+		else if (audience.reach() == Audience.Reach.CHOSEN) {
+			audience.chosen()
+				.stream()
+				.filter((id) -> tree.find(id).map(Organisation::enabled).orElse(false) && tree.isWithin(id, owner))
+				.forEach(members::add);
+		}
+		return List.copyOf(members);
+	}
+
 	/** Every organisation, each followed by those below it, siblings by name. */
 	public List<Organisation> all() {
 		List<Organisation> ordered = new ArrayList<>(this.tree.size());

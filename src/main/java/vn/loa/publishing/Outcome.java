@@ -10,6 +10,12 @@ public enum Outcome {
 	LATE,
 
 	/** Its time passed beyond the outlet's stale-after: it did not go out. */
-	MISSED
+	MISSED,
+
+	/**
+	 * It went out, but the outlet had nowhere to take it: no station of its audience
+	 * reads on radio, no mailbox of its audience is confirmed for e-mail.
+	 */
+	UNREACHED
 
 }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import vn.loa.content.Outlet;
+import vn.loa.publishing.events.OutletReachedNobody;
 
 /**
  * What became of each item on each outlet: the record the API and the command line show.
@@ -42,6 +44,25 @@ public class PublicationLog {
 	public List<Entry> dueBetween(Instant from, Instant to) {
 		return this.jdbc.query(SELECT + "WHERE due_at >= :from AND due_at < :to ORDER BY due_at, item_id, outlet",
 				Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), this::map);
+	}
+
+	/** The organisations an item went out to, as decided when it went out; by id. */
+	public List<String> audienceOf(String itemId) {
+		return this.jdbc.queryForList(
+				"SELECT organisation FROM publication_audience WHERE item_id = :id ORDER BY organisation",
+				Map.of("id", itemId), String.class);
+	}
+
+	/**
+	 * An outlet found nobody to take an item to: its outcome says so instead of on time
+	 * or late.
+	 */
+	@ApplicationModuleListener
+	void on(OutletReachedNobody event) {
+		this.jdbc.update(
+				"UPDATE publication SET outcome = 'UNREACHED' WHERE item_id = :item AND outlet = :outlet "
+						+ "AND outcome IN ('ON_TIME', 'LATE')",
+				Map.of("item", event.itemId(), "outlet", event.outlet().name()));
 	}
 
 	private Entry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

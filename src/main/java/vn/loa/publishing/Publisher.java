@@ -29,6 +29,7 @@ import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentHandOff;
 import vn.loa.content.Outlet;
+import vn.loa.organisations.Organisations;
 import vn.loa.publishing.events.ContentPublished;
 
 /**
@@ -65,10 +66,13 @@ public class Publisher {
 
 	private final PublishingPolicy policy;
 
-	Publisher(ContentHandOff content, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
+	private final Organisations organisations;
+
+	Publisher(ContentHandOff content, Organisations organisations, NamedParameterJdbcTemplate jdbc,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
 			@Value("${loa.publishing.grace:PT1M}") Duration grace) {
 		this.content = content;
+		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -164,6 +168,7 @@ public class Publisher {
 			}
 		}
 		Set<Outlet> goingOut = EnumSet.noneOf(Outlet.class);
+		boolean recorded = false;
 		for (Map.Entry<Outlet, Outcome> entry : outcomes.entrySet()) {
 			try {
 				this.jdbc.update(
@@ -179,6 +184,7 @@ public class Publisher {
 				// again.
 				continue;
 			}
+			recorded = true;
 			if (entry.getValue() != Outcome.MISSED) {
 				goingOut.add(entry.getKey());
 			}
@@ -186,12 +192,41 @@ public class Publisher {
 		if (next == ContentStatus.MISSED) {
 			logger.warn("Missed " + item.id() + ": due " + item.dueAt() + ", stale on every outlet at " + now);
 		}
+		if (!recorded) {
+			return true;
+		}
+		List<String> audience = recordAudience(item);
 		if (!goingOut.isEmpty()) {
 			boolean late = outcomes.values().stream().anyMatch((o) -> o == Outcome.LATE);
 			this.events.publishEvent(new ContentPublished(item.id(), goingOut,
-					Objects.requireNonNull(item.dueAt(), "a due item's time"), now, late));
+					Objects.requireNonNull(item.dueAt(), "a due item's time"), now, late, audience));
 		}
 		return true;
+	}
+
+	/**
+	 * Decides whom the item reaches, once, and records it beside its publication: a later
+	 * change to the hierarchy does not change what was sent. An item that went out before
+	 * (and now goes out on another outlet) keeps the audience it had.
+	 */
+	private List<String> recordAudience(ContentItem item) {
+		List<String> recorded = this.jdbc.queryForList(
+				"SELECT organisation FROM publication_audience WHERE item_id = :item", Map.of("item", item.id()),
+				String.class);
+		if (!recorded.isEmpty()) {
+			return recorded;
+		}
+		List<String> audience = this.organisations.resolve(item.organisation(), item.audience());
+		if (audience.isEmpty()) {
+			logger.warn("Item " + item.id() + " went out to no organisation: " + item.organisation()
+					+ " and its audience '" + item.audience().key() + "' are disabled or gone");
+		}
+		this.jdbc.batchUpdate("INSERT INTO publication_audience (item_id, organisation) VALUES (:item, :organisation)",
+				audience.stream()
+					.map((organisation) -> new MapSqlParameterSource("item", item.id()).addValue("organisation",
+							organisation))
+					.toArray(MapSqlParameterSource[]::new));
+		return audience;
 	}
 
 	private static ContentStatus itemStatus(Map<Outlet, Outcome> outcomes) {

@@ -4,6 +4,7 @@
  * {@link vn.loa.publishing.events.ContentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Publishing",
-		allowedDependencies = { "calendar", "content", "content :: publishing", "text", "settings", "transactions" })
+		allowedDependencies = { "calendar", "content", "content :: publishing", "organisations", "text", "settings",
+				"transactions" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.publishing;

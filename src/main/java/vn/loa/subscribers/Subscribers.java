@@ -227,29 +227,46 @@ public class Subscribers {
 	}
 
 	/**
-	 * Hands the ids of an organisation's confirmed subscribers to {@code batch}, a batch
-	 * of at most {@code size} at a time in id order, reading one batch at a time: a
+	 * Hands one confirmed subscriber per mailbox of the given organisations to
+	 * {@code batch}, at most {@code size} at a time in address order: a resident who
+	 * follows several of them is handed over once (as their earliest subscription), and a
 	 * bulletin to tens of thousands never holds them all in memory.
-	 * @return how many were handed over
+	 * @return how many mailboxes were handed over
 	 */
-	public int forEachConfirmed(String organisation, int size, Consumer<List<Long>> batch) {
-		long after = 0;
+	public int forEachMailbox(Collection<String> organisations, int size, Consumer<List<Mailbox>> batch) {
+		if (organisations.isEmpty()) {
+			return 0;
+		}
+		List<String> ids = List.copyOf(organisations);
+		String after = "";
 		int total = 0;
 		while (true) {
-			List<Long> ids = this.jdbc.queryForList(
-					"SELECT id FROM subscriber WHERE organisation = :organisation AND status = 'CONFIRMED' "
-							+ "AND id > :after ORDER BY id FETCH FIRST " + size + " ROWS ONLY",
-					Map.of("organisation", organisation, "after", after), Long.class);
-			if (ids.isEmpty()) {
+			List<Mailbox> mailboxes = this.jdbc.query(
+					"SELECT MIN(id) AS id, email_key FROM subscriber WHERE organisation IN (:organisations) "
+							+ "AND status = 'CONFIRMED' AND email_key > :after GROUP BY email_key ORDER BY email_key "
+							+ "FETCH FIRST " + size + " ROWS ONLY",
+					Map.of("organisations", ids, "after", after),
+					(rs, n) -> new Mailbox(rs.getLong("id"), rs.getString("email_key")));
+			if (mailboxes.isEmpty()) {
 				return total;
 			}
-			batch.accept(ids);
-			total += ids.size();
-			if (ids.size() < size) {
+			batch.accept(mailboxes);
+			total += mailboxes.size();
+			if (mailboxes.size() < size) {
 				return total;
 			}
-			after = ids.get(ids.size() - 1);
+			after = mailboxes.get(mailboxes.size() - 1).emailKey();
 		}
+	}
+
+	/**
+	 * One mailbox that receives bulletins.
+	 *
+	 * @param subscriberId the subscription it receives them as
+	 * @param emailKey the address in lower case
+	 */
+	public record Mailbox(long subscriberId, String emailKey) {
+
 	}
 
 	/**

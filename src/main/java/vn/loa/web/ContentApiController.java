@@ -82,6 +82,19 @@ class ContentApiController {
 		return ResponseEntity.ok(json(this.workflow.withdraw(id, ContentActor.API)));
 	}
 
+	/**
+	 * What became of one item when its time came: the outcome on each outlet and the
+	 * organisations it went out to, as decided then.
+	 */
+	@GetMapping("/content/{id}/publication")
+	ResponseEntity<Map<String, Object>> publication(@PathVariable String id) {
+		if (this.store.find(id).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity
+			.ok(Map.of("outcomes", this.publications.of(id), "audience", this.publications.audienceOf(id)));
+	}
+
 	/** Publication outcomes; {@code ?outcome=missed} lists what never went out. */
 	@GetMapping("/publications")
 	List<PublicationLog.Entry> publications(@RequestParam(defaultValue = "missed") String outcome) {
@@ -90,7 +103,7 @@ class ContentApiController {
 			parsed = Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidContentException("outcome", "outcome must be on_time, late or missed");
+			throw new InvalidContentException("outcome", "outcome must be on_time, late, missed or unreached");
 		}
 		return this.publications.withOutcome(parsed);
 	}

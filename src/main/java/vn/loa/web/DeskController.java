@@ -86,9 +86,8 @@ class DeskController {
 					.map((problem) -> new FeedProblemRow(format(problem.at()), problem.message()))
 					.orElse(null));
 		model.addAttribute("coming", this.store.findDueBetween(now, end).stream().map(this::coming).toList());
-		List<PublicationLog.Entry> problems = Stream
-			.concat(this.publications.withOutcome(Outcome.LATE).stream(),
-					this.publications.withOutcome(Outcome.MISSED).stream())
+		List<PublicationLog.Entry> problems = Stream.of(Outcome.LATE, Outcome.MISSED, Outcome.UNREACHED)
+			.flatMap((outcome) -> this.publications.withOutcome(outcome).stream())
 			.filter((entry) -> entry.dueAt().isAfter(since) && !entry.dueAt().isAfter(now))
 			.sorted(Comparator.comparing(PublicationLog.Entry::dueAt).reversed())
 			.toList();

@@ -129,6 +129,7 @@ final class EndpointAccess {
 			"POST /api/content", API, //
 			"PUT /api/content/{id}", API, //
 			"DELETE /api/content/{id}", API, //
+			"GET /api/content/{id}/publication", API, //
 			"GET /api/publications", API, //
 			"GET /api/calendar/occurrences", API, //
 			"GET /api/calendar/upcoming", API, //

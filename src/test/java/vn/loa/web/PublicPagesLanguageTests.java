@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -96,8 +97,8 @@ class PublicPagesLanguageTests {
 						Set.of(Outlet.FEED, Outlet.RADIO), "api", null, Map.of(), ContentStatus.PUBLISHED, "api",
 						Instant.EPOCH));
 		Instant due = OffsetDateTime.parse("2025-07-31T16:00+07:00").toInstant();
-		this.transactions.executeWithoutResult((status) -> this.events
-			.publishEvent(new ContentPublished("treo-co", Set.of(Outlet.FEED, Outlet.RADIO), due, due, false)));
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ContentPublished("treo-co",
+				Set.of(Outlet.FEED, Outlet.RADIO), due, due, false, List.of("default"))));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL", Integer.class) == 0);

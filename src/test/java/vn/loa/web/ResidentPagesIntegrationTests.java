@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -370,7 +371,7 @@ class ResidentPagesIntegrationTests {
 				Set.of(Outlet.FEED), "api", null, Map.of(), ContentStatus.PUBLISHED, "api", Instant.EPOCH));
 		Instant instant = Instant.parse(at);
 		this.transactions.executeWithoutResult((status) -> this.events
-			.publishEvent(new ContentPublished(id, Set.of(Outlet.FEED), instant, instant, false)));
+			.publishEvent(new ContentPublished(id, Set.of(Outlet.FEED), instant, instant, false, List.of("default"))));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM feed_entry WHERE item_id = ?", Integer.class,
 					id) == 1);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,7 +104,7 @@ public class BulletinDeliveries {
 	 * each once more (its attempts are kept, so a further temporary failure ends it
 	 * again). Announced as {@link DeliveriesResent} when there were any.
 	 * @param actor who asked for it
-	 * @return how many deliveries were queued again
+	 * @return how many mailboxes there were and how many deliveries were queued now again
 	 */
 	@Transactional
 	public int resendFailed(String itemId, String actor) {
@@ -147,39 +148,53 @@ public class BulletinDeliveries {
 	}
 
 	/**
-	 * Queues the item for every confirmed subscriber of its organisation who does not
-	 * have it yet, asking {@code subscribers} for them a thousand at a time: handling the
+	 * Queues the item once for every mailbox confirmed in any organisation of its
+	 * audience that does not have it yet, asking {@code subscribers} for them a thousand
+	 * at a time: a resident following several of them gets one bulletin, and handling the
 	 * same publication twice queues nothing more. Should two handle it at the same
 	 * moment, the unique key stops the later one, which then finds the other's rows
 	 * committed and tries again; the savepoint keeps its transaction usable on
 	 * PostgreSQL.
-	 * @return how many deliveries were queued
+	 * @return how many mailboxes there were and how many deliveries were queued now
 	 */
 	@Transactional
-	int enqueue(String itemId, String organisation) {
+	Queued enqueue(String itemId, Collection<String> audience) {
 		try {
-			return this.savepoint.execute((status) -> insertMissing(itemId, organisation));
+			return this.savepoint.execute((status) -> insertMissing(itemId, audience));
 		}
 		catch (DuplicateKeyException ex) {
-			return this.savepoint.execute((status) -> insertMissing(itemId, organisation));
+			return this.savepoint.execute((status) -> insertMissing(itemId, audience));
 		}
 	}
 
-	private int insertMissing(String itemId, String organisation) {
+	private Queued insertMissing(String itemId, Collection<String> audience) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		int[] queued = { 0 };
-		this.subscribers.forEachConfirmed(organisation, RECIPIENT_BATCH, (ids) -> {
-			MapSqlParameterSource[] rows = ids.stream()
-				.map((id) -> new MapSqlParameterSource("item", itemId).addValue("subscriber", id).addValue("now", now))
+		int mailboxes = this.subscribers.forEachMailbox(audience, RECIPIENT_BATCH, (batch) -> {
+			MapSqlParameterSource[] rows = batch.stream()
+				.map((mailbox) -> new MapSqlParameterSource("item", itemId)
+					.addValue("subscriber", mailbox.subscriberId())
+					.addValue("mailbox", mailbox.emailKey())
+					.addValue("now", now))
 				.toArray(MapSqlParameterSource[]::new);
-			for (int inserted : this.jdbc.batchUpdate("INSERT INTO bulletin_delivery (item_id, subscriber_id, status, "
-					+ "attempts, next_attempt_at, created_at, updated_at) SELECT :item, :subscriber, 'QUEUED', 0, :now, "
-					+ ":now, :now WHERE NOT EXISTS (SELECT 1 FROM bulletin_delivery d WHERE d.item_id = :item "
-					+ "AND d.subscriber_id = :subscriber)", rows)) {
+			for (int inserted : this.jdbc.batchUpdate("INSERT INTO bulletin_delivery (item_id, subscriber_id, "
+					+ "email_key, status, attempts, next_attempt_at, created_at, updated_at) SELECT :item, :subscriber, "
+					+ ":mailbox, 'QUEUED', 0, :now, :now, :now WHERE NOT EXISTS (SELECT 1 FROM bulletin_delivery d "
+					+ "WHERE d.item_id = :item AND d.email_key = :mailbox)", rows)) {
 				queued[0] += Math.max(inserted, 0);
 			}
 		});
-		return queued[0];
+		return new Queued(mailboxes, queued[0]);
+	}
+
+	/**
+	 * What queueing an item found.
+	 *
+	 * @param mailboxes the confirmed mailboxes of its audience
+	 * @param added the deliveries queued now (none when handled before)
+	 */
+	record Queued(int mailboxes, int added) {
+
 	}
 
 	/**

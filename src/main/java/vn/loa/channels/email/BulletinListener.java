@@ -3,6 +3,7 @@ package vn.loa.channels.email;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +13,13 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.OutletReachedNobody;
 import vn.loa.transactions.AfterCommit;
 
 /**
- * Queues a bulletin for every confirmed subscriber when an item goes out by email. Sends
- * nothing itself: it only wakes the sender once the queued rows are committed.
+ * Queues one bulletin for every mailbox confirmed in the audience of an item that goes
+ * out by email, or says that there is none. Sends nothing itself: it only wakes the
+ * sender once the queued rows are committed.
  */
 @Component
 class BulletinListener {
@@ -29,7 +32,11 @@ class BulletinListener {
 
 	private final BulletinSender sender;
 
-	BulletinListener(ContentCatalog catalog, BulletinDeliveries deliveries, BulletinSender sender) {
+	private final ApplicationEventPublisher events;
+
+	BulletinListener(ContentCatalog catalog, BulletinDeliveries deliveries, BulletinSender sender,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.catalog = catalog;
 		this.deliveries = deliveries;
 		this.sender = sender;
@@ -49,9 +56,13 @@ class BulletinListener {
 			logger.info("Published item " + item.id() + " was withdrawn since: no bulletin sent");
 			return;
 		}
-		int queued = this.deliveries.enqueue(item.id(), item.organisation());
-		if (queued > 0) {
-			logger.info("Queued " + queued + " bulletin(s) of " + item.id());
+		BulletinDeliveries.Queued queued = this.deliveries.enqueue(item.id(), event.audienceOr(item.organisation()));
+		if (queued.mailboxes() == 0) {
+			logger.info("No confirmed subscriber in the audience of " + item.id() + ": no bulletin sent");
+			this.events.publishEvent(new OutletReachedNobody(item.id(), Outlet.EMAIL));
+		}
+		if (queued.added() > 0) {
+			logger.info("Queued " + queued.added() + " bulletin(s) of " + item.id());
 			AfterCommit.run(this.sender::wakeUp);
 		}
 	}

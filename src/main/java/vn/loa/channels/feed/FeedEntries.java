@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,24 +26,28 @@ class FeedEntries {
 	}
 
 	/**
-	 * Records an item once; returns whether it was new (a repeated event records
-	 * nothing).
+	 * Records an item once in the feeds of each organisation given; returns how many
+	 * feeds it is new in (a repeated event records nothing).
 	 */
-	boolean record(String itemId, String organisation, Instant publishedAt) {
-		if (find(itemId).isPresent()) {
-			return false;
-		}
+	int record(String itemId, List<String> organisations, Instant publishedAt) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		MapSqlParameterSource[] rows = organisations.stream()
+			.map((organisation) -> new MapSqlParameterSource("itemId", itemId).addValue("organisation", organisation)
+				.addValue("publishedAt", Timestamp.from(publishedAt))
+				.addValue("now", now))
+			.toArray(MapSqlParameterSource[]::new);
 		try {
-			this.jdbc.update(
-					"INSERT INTO feed_entry (item_id, organisation, published_at, recorded_at) "
-							+ "VALUES (:itemId, :organisation, :publishedAt, :now)",
-					Map.of("itemId", itemId, "organisation", organisation, "publishedAt", Timestamp.from(publishedAt),
-							"now", Timestamp.from(this.clock.instant())));
-			return true;
+			int added = 0;
+			for (int inserted : this.jdbc.batchUpdate("INSERT INTO feed_entry (item_id, organisation, published_at, "
+					+ "recorded_at) SELECT :itemId, :organisation, :publishedAt, :now WHERE NOT EXISTS (SELECT 1 "
+					+ "FROM feed_entry e WHERE e.item_id = :itemId AND e.organisation = :organisation)", rows)) {
+				added += Math.max(inserted, 0);
+			}
+			return added;
 		}
 		catch (DuplicateKeyException ex) {
-			// Another delivery of the same event won the race.
-			return false;
+			// Another delivery of the same event won the race and recorded them all.
+			return 0;
 		}
 	}
 

@@ -38,18 +38,16 @@ class FeedRecorder {
 	}
 
 	/**
-	 * An item that went out on the feed is in the feeds of the organisation it belongs
-	 * to.
+	 * An item that went out on the feed is in the feeds of every organisation of its
+	 * audience: a province's item for all its communes is in each commune's feed.
 	 */
 	@ApplicationModuleListener
 	void on(ContentPublished event) {
 		if (!event.includes(Outlet.FEED)) {
 			return;
 		}
-		String organisation = this.catalog.find(event.itemId())
-			.map(ContentItem::organisation)
-			.orElse(Organisations.DEFAULT);
-		if (this.entries.record(event.itemId(), organisation, event.publishedAt())) {
+		String owner = this.catalog.find(event.itemId()).map(ContentItem::organisation).orElse(Organisations.DEFAULT);
+		if (this.entries.record(event.itemId(), event.audienceOr(owner), event.publishedAt()) > 0) {
 			this.feeds.refreshSoon();
 		}
 	}

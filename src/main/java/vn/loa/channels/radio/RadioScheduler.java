@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,12 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.OutletReachedNobody;
 
 /**
- * Queues each item published on the radio outlet for every station of its organisation,
- * in the first slot at or after its time.
+ * Queues each item published on the radio outlet for every station of every organisation
+ * of its audience, each in its own first slot at or after the item's time; says so when
+ * no station reads for any of them.
  */
 @Component
 class RadioScheduler {
@@ -35,7 +38,11 @@ class RadioScheduler {
 
 	private final ZoneId zone;
 
-	RadioScheduler(RadioProperties properties, RadioEntries entries, ContentCatalog catalog, ZoneId zone) {
+	private final ApplicationEventPublisher events;
+
+	RadioScheduler(RadioProperties properties, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.properties = properties;
 		this.entries = entries;
 		this.catalog = catalog;
@@ -58,10 +65,13 @@ class RadioScheduler {
 		}
 		String script = item.script();
 		int syllables = ReadingTime.syllables(script);
-		List<RadioStation> stations = this.properties.stationsOf(item.organisation());
+		List<String> audience = event.audienceOr(item.organisation());
+		List<RadioStation> stations = audience.stream()
+			.flatMap((organisation) -> this.properties.stationsOf(organisation).stream())
+			.toList();
 		if (stations.isEmpty()) {
-			logger.info("No radio station reads for organisation " + item.organisation() + ": " + item.id()
-					+ " not queued");
+			logger.info("No radio station reads for " + String.join(", ", audience) + ": " + item.id() + " not queued");
+			this.events.publishEvent(new OutletReachedNobody(item.id(), Outlet.RADIO));
 		}
 		for (RadioStation station : stations) {
 			this.entries.append(station.id(), item.id(), slotFor(station, event, this.zone), item.title(), script,

@@ -343,7 +343,7 @@ class BulletinIntegrationTests {
 	private void deliverBypassingTheBackgroundSender(ContentItem item, BulletinTransport transport) {
 		String owner = "test-" + UUID.randomUUID();
 		List<Claimed> batch = this.transactions.execute((status) -> {
-			this.deliveries.enqueue(item.id(), item.organisation());
+			this.deliveries.enqueue(item.id(), List.of(item.organisation()));
 			return this.deliveries.claim(owner, 1000);
 		});
 		assertThat(batch).extracting(Claimed::itemId).containsOnly(item.id());
@@ -367,8 +367,9 @@ class BulletinIntegrationTests {
 	}
 
 	private void publish(ContentItem item) {
-		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ContentPublished(item.id(),
-				EnumSet.of(Outlet.EMAIL, Outlet.FEED), item.dueAt(), Instant.now(), false)));
+		this.transactions.executeWithoutResult((status) -> this.events
+			.publishEvent(new ContentPublished(item.id(), EnumSet.of(Outlet.EMAIL, Outlet.FEED), item.dueAt(),
+					Instant.now(), false, List.of(item.organisation()))));
 	}
 
 	private List<MimeMessage> mails() {

@@ -1,6 +1,7 @@
 package vn.loa.channels.email;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,7 +56,9 @@ class EmailModuleTests {
 		Subscriber left = this.subscribers.add("default", "thoi@example.vn", null, SubscriberStatus.CONFIRMED, "test");
 		this.subscribers.unsubscribe(left.id(), Subscribers.RESIDENT);
 
-		scenario.publish(new ContentPublished("email-module-quoc-khanh", Set.of(Outlet.EMAIL), AT, AT, false))
+		scenario
+			.publish(new ContentPublished("email-module-quoc-khanh", Set.of(Outlet.EMAIL), AT, AT, false,
+					List.of("default")))
 			.andWaitForStateChange(() -> this.deliveries.forItem("email-module-quoc-khanh"),
 					(found) -> found.size() >= 2)
 			.andVerify((found) -> assertThat(found).extracting(Delivery::subscriberId)

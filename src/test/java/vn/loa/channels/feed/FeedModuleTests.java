@@ -2,6 +2,7 @@ package vn.loa.channels.feed;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,8 +49,10 @@ class FeedModuleTests {
 
 		scenario.stimulate((TransactionOperations transactions, ApplicationEventPublisher events) -> transactions
 			.executeWithoutResult((status) -> {
-				events.publishEvent(new ContentPublished("feed-module-chi-dai", Set.of(Outlet.RADIO), AT, AT, false));
-				events.publishEvent(new ContentPublished("feed-module-quoc-khanh", Set.of(Outlet.FEED), AT, AT, false));
+				events.publishEvent(new ContentPublished("feed-module-chi-dai", Set.of(Outlet.RADIO), AT, AT, false,
+						List.of("default")));
+				events.publishEvent(new ContentPublished("feed-module-quoc-khanh", Set.of(Outlet.FEED), AT, AT, false,
+						List.of("default")));
 			}))
 			.andWaitForStateChange(() -> new String(this.feeds.rss().bytes(), StandardCharsets.UTF_8),
 					(rss) -> rss.contains("Mừng Quốc khánh 2/9"))

@@ -126,7 +126,7 @@ class FeedsFallbackTests {
 	private void publish(String id, String title) {
 		this.items.put(id, new ContentItem(id, "default", title, "", "Nội dung " + title, null, EnumSet.of(Outlet.FEED),
 				"2026-12-01 06:00", NOW, Map.of(), ContentStatus.PUBLISHED, "api", NOW));
-		this.entries.record(id, "default", NOW.plusSeconds(this.items.size()));
+		this.entries.record(id, List.of("default"), NOW.plusSeconds(this.items.size()));
 	}
 
 	/** Entry titles read back by the JDK's own XML parser, not Rome. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -163,7 +164,7 @@ class RadioIntegrationTests {
 		ContentFixtures.store(this.store, item);
 		Instant due = OffsetDateTime.parse(at).toInstant();
 		ContentPublished event = new ContentPublished(item.id(), Set.of(Outlet.RADIO), due,
-				late ? due.plus(Duration.ofHours(4)) : due, late);
+				late ? due.plus(Duration.ofHours(4)) : due, late, List.of(item.organisation()));
 		publish(event);
 		return event;
 	}

@@ -3,6 +3,7 @@ package vn.loa.channels.radio;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,7 +50,9 @@ class RadioModuleTests {
 						ContentStatus.PUBLISHED, "api", AT));
 		RadioStation station = this.radio.station("default").orElseThrow();
 
-		scenario.publish(new ContentPublished("radio-module-quoc-khanh", Set.of(Outlet.RADIO), AT, AT, false))
+		scenario
+			.publish(new ContentPublished("radio-module-quoc-khanh", Set.of(Outlet.RADIO), AT, AT, false,
+					List.of("default")))
 			.andWaitForStateChange(() -> this.radio.entries(station, LocalDate.of(2025, 9, 2)),
 					(entries) -> !entries.isEmpty())
 			.andVerify((entries) -> {
