@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,6 +62,9 @@ import vn.loa.LoaApplication;
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
 import vn.loa.importer.CalendarCopies;
+import vn.loa.organisations.Audience;
+import vn.loa.organisations.Organisations;
+import vn.loa.publishing.Publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -273,6 +278,72 @@ class PostgresClusterIntegrationTests {
 		assertThat(raced).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 409);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE id = 'xa-dua'", Long.class))
 			.isEqualTo(1L);
+	}
+
+	@Test
+	void aProvinceItemForAllItsCommunesPublishedByBothNodesAtOnceGoesOutOncePerCommuneStationAndMailbox()
+			throws Exception {
+		for (String[] follower : new String[][] { { "lan@cascade.example.vn", "thai-nguyen-bang-thanh" },
+				{ "lan@cascade.example.vn", "thai-nguyen-phu-binh" },
+				{ "hai@cascade.example.vn", "thai-nguyen-phu-binh" } }) {
+			assertThat(apiPost(this.a, "/api/subscribers", """
+					{"email": "%s", "organisation": "%s", "status": "confirmed"}""".formatted(follower[0], follower[1]))
+				.statusCode()).isEqualTo(201);
+		}
+		int audience = this.a.context().getBean(Organisations.class).resolve("thai-nguyen", Audience.ALL).size();
+		assertThat(audience).as("the province and every unit below it").isGreaterThanOrEqualTo(93);
+		ZonedDateTime due = ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusSeconds(1).withNano(0);
+		HttpResponse<String> created = apiPost(this.a, "/api/content", """
+				{"id": "thai-nguyen-ca-tinh", "organisation": "thai-nguyen", "audience": "all",
+				 "title": "Treo cờ mừng Quốc khánh", "body": "Đề nghị bà con các xã, phường treo cờ.",
+				 "outlets": ["feed", "email", "radio"], "when": "%s"}"""
+			.formatted(due.toLocalDateTime().toString().replace('T', ' ')));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		Thread.sleep(Duration.between(ZonedDateTime.now(due.getZone()), due).toMillis() + 200);
+
+		atOnce(List.of(() -> this.a.context().getBean(Publisher.class).publishDue(),
+				() -> this.b.context().getBean(Publisher.class).publishDue()));
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM publication WHERE item_id = 'thai-nguyen-ca-tinh'",
+				Long.class))
+			.isEqualTo(3L);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM publication_audience WHERE item_id = 'thai-nguyen-ca-tinh'", Long.class))
+			.isEqualTo(audience);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(DISTINCT organisation) FROM feed_entry WHERE item_id = 'thai-nguyen-ca-tinh'",
+					Long.class))
+				.isEqualTo(audience));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM feed_entry WHERE item_id = 'thai-nguyen-ca-tinh'",
+				Long.class))
+			.isEqualTo(audience);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForList(
+					"SELECT station_id FROM radio_entry WHERE item_id = 'thai-nguyen-ca-tinh' ORDER BY station_id",
+					String.class))
+				.containsExactly("dai-bang-thanh", "dai-phu-binh"));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(cascadeRecipients()).containsExactlyInAnyOrder("hai@cascade.example.vn",
+					"lan@cascade.example.vn"));
+		Thread.sleep(1000);
+		assertThat(cascadeRecipients()).as("one bulletin per mailbox, never two")
+			.containsExactlyInAnyOrder("hai@cascade.example.vn", "lan@cascade.example.vn");
+		assertThat(apiGet(this.b, "/o/thai-nguyen-phu-binh/feed.xml").body()).contains("thai-nguyen-ca-tinh");
+	}
+
+	private List<String> cascadeRecipients() throws MessagingException {
+		List<String> found = new ArrayList<>();
+		for (MimeMessage message : this.smtp.getReceivedMessages()) {
+			for (jakarta.mail.Address to : message.getAllRecipients()) {
+				String address = ((InternetAddress) to).getAddress();
+				if (address.endsWith("@cascade.example.vn")
+						&& message.getSubject().contains("Treo cờ mừng Quốc khánh")) {
+					found.add(address);
+				}
+			}
+		}
+		return found;
 	}
 
 	@Test
@@ -490,7 +561,11 @@ class PostgresClusterIntegrationTests {
 				"--loa.api.token=" + TOKEN, "--loa.secret=cluster-secret", "--loa.base-url=https://loa.example.vn",
 				"--loa.calendar.refresh-interval=" + REFRESH.toMillis() + "ms",
 				"--loa.organisations.refresh-interval=" + REFRESH.toMillis() + "ms", "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--loa.email.poll-interval=200ms");
+				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--loa.email.poll-interval=200ms",
+				"--loa.radio.stations[0].id=dai-bang-thanh", "--loa.radio.stations[0].name=Đài xã Bằng Thành",
+				"--loa.radio.stations[0].organisation=thai-nguyen-bang-thanh",
+				"--loa.radio.stations[1].id=dai-phu-binh", "--loa.radio.stations[1].name=Đài xã Phú Bình",
+				"--loa.radio.stations[1].organisation=thai-nguyen-phu-binh");
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
 			.addFilters(context.getBean("springSecurityFilterChain", Filter.class))
 			.build();
