@@ -42,13 +42,10 @@ import static org.awaitility.Awaitility.await;
  * reaches each commune's feed and station and each subscriber's mailbox exactly once, and
  * nobody outside the province.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "loa.api.token=cascade-token",
-		"loa.secret=cascade-secret", "loa.base-url=https://loa.example.vn", "spring.mail.host=127.0.0.1",
-		"loa.publishing.sweep-interval=PT1H", "loa.radio.stations[0].id=dai-xa-an",
-		"loa.radio.stations[0].name=Đài truyền thanh xã An", "loa.radio.stations[0].organisation=tinh-mau-an",
-		"loa.radio.stations[1].id=dai-xa-binh", "loa.radio.stations[1].name=Đài truyền thanh xã Bình",
-		"loa.radio.stations[1].organisation=tinh-mau-binh", "loa.radio.stations[2].id=dai-xa-khac",
-		"loa.radio.stations[2].name=Đài truyền thanh xã Khác", "loa.radio.stations[2].organisation=tinh-khac-dong" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "loa.api.token=cascade-token", "loa.secret=cascade-secret",
+				"loa.base-url=https://loa.example.vn", "spring.mail.host=127.0.0.1",
+				"loa.publishing.sweep-interval=PT1H" })
 class CascadeEndToEndIntegrationTests {
 
 	private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -98,6 +95,11 @@ class CascadeEndToEndIntegrationTests {
 		organisation("tinh-mau-chau", "Xã Châu", "commune", "tinh-mau");
 		organisation("tinh-khac", "Tỉnh Khác", "province", null);
 		organisation("tinh-khac-dong", "Xã Đông", "commune", "tinh-khac");
+		// Two communes of the province get a station, without a restart; so does one
+		// outside it.
+		station("dai-xa-an", "Đài truyền thanh xã An", "tinh-mau-an", "06:00/30, 17:00/30");
+		station("dai-xa-binh", "Đài truyền thanh xã Bình", "tinh-mau-binh", "05:30/20, 11:00/15, 17:30/30");
+		station("dai-xa-khac", "Đài truyền thanh xã Khác", "tinh-khac-dong", "");
 		// Lan follows two communes of the province: one bulletin all the same.
 		subscriber("lan@xa.example.vn", "tinh-mau-an");
 		subscriber("lan@xa.example.vn", "tinh-mau-binh");
@@ -133,6 +135,18 @@ class CascadeEndToEndIntegrationTests {
 		assertThat(radio("dai-xa-an", day).get(0).get("itemId").asString()).isEqualTo("tinh-mau-treo-co");
 		assertThat(radio("dai-xa-binh", day).get(0).get("itemId").asString()).isEqualTo("tinh-mau-treo-co");
 		assertThat(radio("dai-xa-khac", day)).isEmpty();
+
+		// Xã An declines the province's item on its own station; Xã Bình still reads it.
+		long an = radio("dai-xa-an", day).get(0).get("id").asLong();
+		HttpResponse<String> declined = post(
+				"/api/radio/entries/" + an + "/skipped?reason="
+						+ java.net.URLEncoder.encode("Xã đã phát bài riêng", java.nio.charset.StandardCharsets.UTF_8),
+				"");
+		assertThat(declined.statusCode()).isEqualTo(200);
+		assertThat(radio("dai-xa-an", day).get(0).get("status").asString()).isEqualTo("SKIPPED");
+		assertThat(radio("dai-xa-an", day).get(0).get("reason").asString()).isEqualTo("Xã đã phát bài riêng");
+		assertThat(radio("dai-xa-binh", day).get(0).get("status").asString()).isEqualTo("QUEUED");
+		assertThat(radio("dai-xa-binh", day).get(0).get("reason").isNull()).isTrue();
 
 		// One bulletin per mailbox of the audience, none outside it.
 		Thread.sleep(1000);
@@ -196,10 +210,18 @@ class CascadeEndToEndIntegrationTests {
 		return outcomes;
 	}
 
+	/**
+	 * A station's entries on the due day and the next: an item due after the day's last
+	 * slot goes into the next morning's.
+	 */
 	private List<JsonNode> radio(String station, String day) throws Exception {
-		return this.json.readTree(get("/api/radio/entries?station=" + station + "&date=" + day, true).body())
-			.valueStream()
-			.toList();
+		List<JsonNode> entries = new java.util.ArrayList<>();
+		for (String date : List.of(day, java.time.LocalDate.parse(day).plusDays(1).toString())) {
+			this.json.readTree(get("/api/radio/entries?station=" + station + "&date=" + date, true).body())
+				.valueStream()
+				.forEach(entries::add);
+		}
+		return entries;
 	}
 
 	private List<String> recipients() throws MessagingException {
@@ -219,6 +241,13 @@ class CascadeEndToEndIntegrationTests {
 				{"id": "%s", "name": "%s", "kind": "%s", "parent": "%s"}""".formatted(id, name, kind, parent) : """
 				{"id": "%s", "name": "%s", "kind": "%s"}""".formatted(id, name, kind);
 		assertThat(post("/api/organisations", body).statusCode()).as(id).isEqualTo(201);
+	}
+
+	private void station(String id, String name, String organisation, String slots) throws Exception {
+		HttpResponse<String> created = post("/api/radio/stations", """
+				{"id": "%s", "name": "%s", "organisation": "%s", "slots": "%s"}""".formatted(id, name, organisation,
+				slots));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 	}
 
 	private void subscriber(String email, String organisation) throws Exception {

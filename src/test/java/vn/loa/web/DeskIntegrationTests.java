@@ -92,7 +92,7 @@ class DeskIntegrationTests {
 		assertThat(desk).contains("Bàn biên tập")
 			.contains("Đang đăng nhập: Biên Tập Viên")
 			.contains("Sắp phát trong 14 ngày tới")
-			.contains("Phát trễ và bị lỡ")
+			.contains("Phát trễ, bị lỡ, không tới được ai")
 			.contains("Ngày kỷ niệm chưa có nội dung")
 			.contains("action=\"/logout\"");
 

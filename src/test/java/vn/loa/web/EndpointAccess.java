@@ -123,6 +123,10 @@ final class EndpointAccess {
 			"POST /desk/organisations/import", ADMINS, //
 			"GET /desk/organisations/{id}", ADMINS, //
 			"POST /desk/organisations/{id}", ADMINS, //
+			"GET /desk/stations", ADMINS, //
+			"POST /desk/stations", ADMINS, //
+			"GET /desk/stations/{id}", ADMINS, //
+			"POST /desk/stations/{id}", ADMINS, //
 			// The HTTP API.
 			"GET /api/content", API, //
 			"GET /api/content/{id}", API, //
@@ -131,6 +135,10 @@ final class EndpointAccess {
 			"DELETE /api/content/{id}", API, //
 			"GET /api/content/{id}/publication", API, //
 			"GET /api/publications", API, //
+			"GET /api/radio/stations", API, //
+			"POST /api/radio/stations", API, //
+			"GET /api/radio/stations/{id}", API, //
+			"PATCH /api/radio/stations/{id}", API, //
 			"GET /api/calendar/occurrences", API, //
 			"GET /api/calendar/upcoming", API, //
 			"GET /api/subscribers", API, //

@@ -260,6 +260,8 @@ class SecurityMatrixIntegrationTests {
 		example("/desk/radio/entries/{id}/aired", "/desk/radio/entries/" + radioEntry + "/aired");
 		example("/desk/radio/entries/{id}/skipped", "/desk/radio/entries/" + radioEntry + "/skipped");
 		example("/api/content/{id}", "/api/content/" + ITEM);
+		example("/desk/stations/{id}", "/desk/stations/default");
+		example("/api/radio/stations/{id}", "/api/radio/stations/default");
 		example("/api/content/{id}/publication", "/api/content/" + ITEM + "/publication");
 		example("/api/publications", "/api/publications?outcome=missed");
 		example("/api/calendar/occurrences", "/api/calendar/occurrences?from=2026-01-01&to=2026-12-31");

@@ -35,18 +35,35 @@ class DeskRadioController {
 		this.queue = queue;
 	}
 
+	/**
+	 * The rundown of one station ({@code ?station=}) or, without one, of every station
+	 * when there are few; a province with dozens of stations picks one first.
+	 */
 	@GetMapping("/desk/radio")
-	String rundown(Model model) {
+	String rundown(@RequestParam(required = false) @Nullable String station, Model model) {
 		LocalDate today = this.queue.today();
+		List<RadioStation> all = this.queue.stations();
+		List<RadioStation> shown;
+		if (station != null && !station.isBlank()) {
+			shown = List.of(this.queue.station(station.strip())
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio station " + station)));
+		}
+		else {
+			shown = (all.size() <= ALL_AT_ONCE) ? all : List.of();
+		}
 		List<Day> days = List.of(today, today.plusDays(1))
 			.stream()
-			.map((date) -> new Day(date, DATE.format(date),
-					this.queue.stations().stream().map((s) -> station(s, date)).toList()))
+			.map((date) -> new Day(date, DATE.format(date), shown.stream().map((s) -> station(s, date)).toList()))
 			.toList();
 		model.addAttribute("days", days);
-		model.addAttribute("stations", this.queue.stations());
+		model.addAttribute("stations", all);
+		model.addAttribute("chosen", (station != null) ? station.strip() : "");
+		model.addAttribute("pick", all.size() > ALL_AT_ONCE && shown.isEmpty());
 		return "desk-radio";
 	}
+
+	/** Up to this many stations, the rundown shows them all on one page. */
+	static final int ALL_AT_ONCE = 6;
 
 	@GetMapping("/desk/radio/print")
 	String print(
@@ -67,14 +84,20 @@ class DeskRadioController {
 	}
 
 	@PostMapping("/desk/radio/entries/{id}/skipped")
-	String skipped(@PathVariable long id, Principal announcer, RedirectAttributes redirect) {
-		return mark(id, RadioStatus.SKIPPED, announcer, redirect);
+	String skipped(@PathVariable long id, @RequestParam(required = false) @Nullable String reason, Principal announcer,
+			RedirectAttributes redirect) {
+		return mark(id, RadioStatus.SKIPPED, reason, announcer, redirect);
 	}
 
 	private String mark(long id, RadioStatus status, Principal announcer, RedirectAttributes redirect) {
+		return mark(id, status, null, announcer, redirect);
+	}
+
+	private String mark(long id, RadioStatus status, @Nullable String reason, Principal announcer,
+			RedirectAttributes redirect) {
 		this.queue.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio entry " + id));
-		this.queue.mark(id, status, announcer.getName()).ifPresent((entry) -> {
+		this.queue.mark(id, status, reason, announcer.getName()).ifPresent((entry) -> {
 			redirect.addFlashAttribute("marked", entry.title());
 			redirect.addFlashAttribute("markedStatus", status.name());
 		});
@@ -108,13 +131,14 @@ class DeskRadioController {
 
 	/** One entry of a slot, with the running total up to it. */
 	record Line(long id, int order, String title, String script, String reading, String running, boolean over,
-			String status) {
+			String status, @Nullable String reason) {
 
 		static Line of(RadioSlotPlan.Line line) {
 			RadioEntry entry = line.entry();
 			return new Line(entry.id(), entry.order(), entry.title(), entry.script(),
 					RadioController.minutesSeconds(entry.readingSeconds()),
-					RadioController.minutesSeconds(line.runningSeconds()), line.over(), entry.status().name());
+					RadioController.minutesSeconds(line.runningSeconds()), line.over(), entry.status().name(),
+					entry.reason());
 		}
 
 	}

@@ -74,8 +74,9 @@ class RadioController {
 
 	@PostMapping("/api/radio/entries/{id}/skipped")
 	@ResponseBody
-	ResponseEntity<RadioEntry> skipped(@PathVariable long id, Principal announcer) {
-		return ResponseEntity.of(mark(id, RadioStatus.SKIPPED, announcer));
+	ResponseEntity<RadioEntry> skipped(@PathVariable long id, @RequestParam(required = false) @Nullable String reason,
+			Principal announcer) {
+		return ResponseEntity.of(this.queue.mark(id, RadioStatus.SKIPPED, reason, announcer.getName()));
 	}
 
 	private java.util.Optional<RadioEntry> mark(long id, RadioStatus status, Principal announcer) {

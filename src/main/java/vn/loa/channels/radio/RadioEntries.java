@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class RadioEntries {
 
 	private static final String COLUMNS = "id, station_id, item_id, slot_date, slot_time, slot_order, title, script, "
-			+ "syllables, reading_seconds, status";
+			+ "syllables, reading_seconds, status, reason";
 
 	/** The columns with each entry's 1-based position in its slot. */
 	private static final String RANKED = COLUMNS
@@ -97,16 +99,21 @@ class RadioEntries {
 			.findFirst();
 	}
 
-	boolean mark(long id, RadioStatus status) {
-		return this.jdbc.update("UPDATE radio_entry SET status = :status, updated_at = :now WHERE id = :id",
-				Map.of("id", id, "status", status.name(), "now", Timestamp.from(this.clock.instant()))) == 1;
+	/** Marks an entry; the reason is kept for a skipped one and cleared otherwise. */
+	boolean mark(long id, RadioStatus status, @Nullable String reason) {
+		return this.jdbc.update(
+				"UPDATE radio_entry SET status = :status, reason = :reason, updated_at = :now WHERE id = :id",
+				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("id", id)
+					.addValue("status", status.name())
+					.addValue("reason", (status == RadioStatus.SKIPPED) ? reason : null)
+					.addValue("now", Timestamp.from(this.clock.instant()))) == 1;
 	}
 
 	private RadioEntry mapRow(ResultSet rs, int row) throws SQLException {
 		return new RadioEntry(rs.getLong("id"), rs.getString("station_id"), rs.getString("item_id"),
 				rs.getObject("slot_date", LocalDate.class), rs.getObject("slot_time", LocalTime.class),
 				rs.getInt("position"), rs.getString("title"), rs.getString("script"), rs.getInt("syllables"),
-				rs.getInt("reading_seconds"), RadioStatus.valueOf(rs.getString("status")));
+				rs.getInt("reading_seconds"), RadioStatus.valueOf(rs.getString("status")), rs.getString("reason"));
 	}
 
 }

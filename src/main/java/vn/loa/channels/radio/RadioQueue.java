@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * The radio script queue as stations see it: each day's slots with their entries, and
  * marking entries aired or skipped.
  */
+import vn.loa.text.PlainText;
+
 @Service
 public class RadioQueue {
 
-	private final RadioProperties properties;
+	private final RadioStations stations;
 
 	private final RadioEntries entries;
 
@@ -34,9 +38,9 @@ public class RadioQueue {
 
 	private final ApplicationEventPublisher events;
 
-	RadioQueue(RadioProperties properties, RadioEntries entries, Clock clock, ZoneId zone,
+	RadioQueue(RadioStations stations, RadioEntries entries, Clock clock, ZoneId zone,
 			ApplicationEventPublisher events) {
-		this.properties = properties;
+		this.stations = stations;
 		this.events = events;
 		this.entries = entries;
 		this.clock = clock;
@@ -48,12 +52,13 @@ public class RadioQueue {
 		return LocalDate.now(this.clock.withZone(this.zone));
 	}
 
+	/** Every station, by organisation and name. */
 	public List<RadioStation> stations() {
-		return this.properties.stations();
+		return this.stations.all();
 	}
 
 	public Optional<RadioStation> station(String id) {
-		return this.properties.station(id);
+		return this.stations.find(id);
 	}
 
 	/** A station's entries on a day, by slot and order. */
@@ -85,7 +90,7 @@ public class RadioQueue {
 	 */
 	public List<RadioSlotFit> fit(String itemId, String organisation, Instant dueAt, int syllables) {
 		List<RadioSlotFit> fits = new ArrayList<>();
-		for (RadioStation station : this.properties.stationsOf(organisation)) {
+		for (RadioStation station : this.stations.reading(List.of(organisation))) {
 			LocalDateTime start = station.firstSlotAtOrAfter(LocalDateTime.ofInstant(dueAt, this.zone));
 			int queued = day(station, start.toLocalDate()).stream()
 				.filter((plan) -> plan.slot().time().equals(start.toLocalTime()))
@@ -111,8 +116,23 @@ public class RadioQueue {
 	 */
 	@Transactional
 	public Optional<RadioEntry> mark(long id, RadioStatus status, String actor) {
+		return mark(id, status, null, actor);
+	}
+
+	/**
+	 * Marks an entry; a skipped one keeps why (a commune declining a cascaded item on its
+	 * own station), which touches no other station's entry.
+	 * @param reason why it is skipped, or {@code null}
+	 * @param actor the announcer (a username, or {@code api})
+	 */
+	@Transactional
+	public Optional<RadioEntry> mark(long id, RadioStatus status, @Nullable String reason, String actor) {
+		String why = (reason != null && !reason.isBlank()) ? PlainText.normalise(reason.strip()) : null;
+		if (why != null && why.length() > 500) {
+			why = why.substring(0, 500);
+		}
 		Optional<RadioEntry> before = this.entries.find(id);
-		if (before.isEmpty() || !this.entries.mark(id, status)) {
+		if (before.isEmpty() || !this.entries.mark(id, status, why)) {
 			return Optional.empty();
 		}
 		this.events.publishEvent(new RadioEntryMarked(actor, id, before.get().itemId(), before.get().status(), status));

@@ -30,7 +30,7 @@ class RadioScheduler {
 
 	private static final Log logger = LogFactory.getLog(RadioScheduler.class);
 
-	private final RadioProperties properties;
+	private final RadioStations stations;
 
 	private final RadioEntries entries;
 
@@ -40,10 +40,10 @@ class RadioScheduler {
 
 	private final ApplicationEventPublisher events;
 
-	RadioScheduler(RadioProperties properties, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
+	RadioScheduler(RadioStations stations, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
 			ApplicationEventPublisher events) {
 		this.events = events;
-		this.properties = properties;
+		this.stations = stations;
 		this.entries = entries;
 		this.catalog = catalog;
 		this.zone = zone;
@@ -66,9 +66,7 @@ class RadioScheduler {
 		String script = item.script();
 		int syllables = ReadingTime.syllables(script);
 		List<String> audience = event.audienceOr(item.organisation());
-		List<RadioStation> stations = audience.stream()
-			.flatMap((organisation) -> this.properties.stationsOf(organisation).stream())
-			.toList();
+		List<RadioStation> stations = this.stations.reading(audience);
 		if (stations.isEmpty()) {
 			logger.info("No radio station reads for " + String.join(", ", audience) + ": " + item.id() + " not queued");
 			this.events.publishEvent(new OutletReachedNobody(item.id(), Outlet.RADIO));

@@ -109,7 +109,7 @@ class WebSecurity {
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/desk/radio", "/desk/radio/**")
 				.hasAnyRole("ANNOUNCER", "EDITOR", "APPROVER", "ADMIN")
 				.requestMatchers("/desk/accounts", "/desk/accounts/**", "/desk/audit", "/desk/organisations",
-						"/desk/organisations/**")
+						"/desk/organisations/**", "/desk/stations", "/desk/stations/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/desk/content/*/approve")
 				.hasAnyRole("APPROVER", "ADMIN")

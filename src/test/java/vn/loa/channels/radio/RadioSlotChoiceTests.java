@@ -58,7 +58,7 @@ class RadioSlotChoiceTests {
 
 	@Test
 	void fallsBackToOneDefaultStationWithMorningAndEveningSlots() {
-		RadioProperties properties = new RadioProperties(null);
+		RadioProperties properties = new RadioProperties(null, null);
 		assertThat(properties.stations()).singleElement().satisfies((station) -> {
 			assertThat(station.id()).isEqualTo("default");
 			assertThat(station.name()).isEqualTo("Đài truyền thanh cơ sở");
@@ -67,6 +67,34 @@ class RadioSlotChoiceTests {
 						org.assertj.core.groups.Tuple.tuple(LocalTime.of(17, 0), 30));
 			assertThat(station.syllablesPerMinute()).isEqualTo(200);
 		});
+		assertThat(properties.defaults().syllablesPerMinute()).isEqualTo(200);
+		assertThat(properties.defaults().slots()).extracting(RadioSlot::time)
+			.containsExactly(LocalTime.of(6, 0), LocalTime.of(17, 0));
+	}
+
+	@Test
+	void readsSlotsAsAnEditorTypesThemAndWritesThemBackAsStored() {
+		assertThat(RadioStation.parseSlots("06:00/30, 17:00 45; 19h30 20 phút, 5:15"))
+			.extracting(RadioSlot::time, RadioSlot::minutes)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(LocalTime.of(6, 0), 30),
+					org.assertj.core.groups.Tuple.tuple(LocalTime.of(17, 0), 45),
+					org.assertj.core.groups.Tuple.tuple(LocalTime.of(19, 30), 20),
+					org.assertj.core.groups.Tuple.tuple(LocalTime.of(5, 15), 30));
+		RadioStation station = new RadioStation("xa", "Đài xã", "default", RadioStation.parseSlots("17:00/45, 6:00"),
+				200);
+		assertThat(station.slotsText()).isEqualTo("06:00/30,17:00/45");
+		assertThat(RadioStation.parseSlots(station.slotsText())).isEqualTo(station.slots());
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(
+			strings = { "sáu giờ", "25:00/30", "06:00/0", "06:00/30, 06:00/20", "06:61", "06:00/9999" })
+	void refusesSlotsThatAreNotATimeOfDayWithMinutesNamingThePart(String written) {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> RadioStation.parseSlots(written))
+			.withMessageContaining(
+					"06:00".equals(written.substring(0, Math.min(5, written.length()))) && written.contains(",")
+							? "two slots start at 06:00" : "is not a slot");
 	}
 
 	private static Instant inHanoi(LocalDateTime local) {
