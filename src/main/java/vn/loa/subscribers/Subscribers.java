@@ -259,6 +259,18 @@ public class Subscribers {
 		}
 	}
 
+	/** How many mailboxes are confirmed in at least one of these organisations. */
+	public int countMailboxes(Collection<String> organisations) {
+		if (organisations.isEmpty()) {
+			return 0;
+		}
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(DISTINCT email_key) FROM subscriber WHERE organisation IN (:organisations) "
+						+ "AND status = 'CONFIRMED'",
+				Map.of("organisations", List.copyOf(organisations)), Integer.class);
+		return (count != null) ? count : 0;
+	}
+
 	/**
 	 * One mailbox that receives bulletins.
 	 *

@@ -35,6 +35,11 @@ import vn.loa.channels.radio.RadioQueue;
 import vn.loa.channels.radio.RadioSlotFit;
 import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
+import vn.loa.channels.radio.RadioStations;
+import vn.loa.organisations.Audience;
+import vn.loa.organisations.Organisation;
+import vn.loa.organisations.Organisations;
+import vn.loa.subscribers.Subscribers;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentQueries;
@@ -59,7 +64,7 @@ class DeskContentController {
 	static final int PAGE_SIZE = 50;
 
 	private static final Set<String> FORM_FIELDS = Set.of("title", "summary", "body", "outlets", "when", "radioScript",
-			"status");
+			"status", "organisation", "audience");
 
 	private final ContentWorkflow workflow;
 
@@ -75,8 +80,18 @@ class DeskContentController {
 
 	private final ErrorMessages errors;
 
+	private final Organisations organisations;
+
+	private final RadioStations stations;
+
+	private final Subscribers subscribers;
+
 	DeskContentController(ContentWorkflow workflow, ContentQueries store, RadioQueue radio, CalendarService calendar,
-			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors) {
+			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors, Organisations organisations,
+			RadioStations stations, Subscribers subscribers) {
+		this.organisations = organisations;
+		this.stations = stations;
+		this.subscribers = subscribers;
 		this.workflow = workflow;
 		this.store = store;
 		this.radio = radio;
@@ -129,7 +144,7 @@ class DeskContentController {
 	String create(@RequestParam(required = false) @Nullable String date, Model model) {
 		LocalDate day = parse(date, LocalDate::parse);
 		ContentForm form = new ContentForm(null, "", "", "", List.of("feed"), (day != null) ? day.toString() : "", "",
-				"", "save", "");
+				"", "save", "", Organisations.DEFAULT, "own", "");
 		return form(model, form, null, Map.of(), HttpServletResponse.SC_OK, null);
 	}
 
@@ -266,6 +281,13 @@ class DeskContentController {
 		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript());
 		model.addAttribute("preview", preview);
 		model.addAttribute("bulletin", this.bulletins.of(form.title(), form.summary(), form.body()));
+		model.addAttribute("reach", reach(form));
+		model.addAttribute("parents",
+				this.organisations.all()
+					.stream()
+					.filter((o) -> o.isRoot() || !this.organisations.children(o.id()).isEmpty())
+					.filter(Organisation::enabled)
+					.toList());
 		model.addAttribute("slotFits",
 				(item != null && item.dueAt() != null && item.goesTo(Outlet.RADIO))
 						? this.radio.fit(item.id(), item.organisation(), item.dueAt(), preview.syllables())
@@ -274,6 +296,37 @@ class DeskContentController {
 							.toList()
 						: List.of());
 		return "desk-content-form";
+	}
+
+	/**
+	 * Whom the item as typed would reach now, and what has nowhere to go: an editor is
+	 * warned before the time comes, not after.
+	 */
+	private @Nullable Reach reach(ContentForm form) {
+		String owner = form.owner();
+		if (!this.organisations.accepts(owner)) {
+			return null;
+		}
+		Audience audience = Audience.parse(form.audienceWritten());
+		List<String> members = this.organisations.resolve(owner, audience);
+		List<String> outlets = (form.outlets() != null) ? form.outlets() : List.of();
+		int stations = this.stations.reading(members).size();
+		int mailboxes = this.subscribers.countMailboxes(members);
+		return new Reach(members.size(), stations, mailboxes, outlets.contains("radio") && stations == 0,
+				outlets.contains("email") && mailboxes == 0);
+	}
+
+	/**
+	 * Whom an item reaches.
+	 *
+	 * @param organisations how many organisations' feeds
+	 * @param stations how many stations read it
+	 * @param mailboxes how many confirmed mailboxes get a bulletin
+	 * @param noStation radio is chosen but no station reads for the audience
+	 * @param noMailbox e-mail is chosen but nobody in the audience is confirmed
+	 */
+	record Reach(int organisations, int stations, int mailboxes, boolean noStation, boolean noMailbox) {
+
 	}
 
 	private ContentActor actor() {
@@ -314,17 +367,39 @@ class DeskContentController {
 	 * is left empty.
 	 */
 	record ContentForm(@Nullable String id, String title, String summary, String body, List<String> outlets,
-			String when, String whenAt, String radioScript, String action, String version) {
+			String when, String whenAt, String radioScript, String action, String version,
+			@Nullable String organisation, @Nullable String audience, @Nullable String chosen) {
 
 		static ContentForm of(ContentItem item, int revision) {
+			Audience audience = item.audience();
 			return new ContentForm(item.id(), item.title(), item.summary(), item.body(),
 					item.outlets().stream().map(Outlet::key).toList(), item.when(), "",
-					(item.radioScript() != null) ? item.radioScript() : "", "save", Integer.toString(revision));
+					(item.radioScript() != null) ? item.radioScript() : "", "save", Integer.toString(revision),
+					item.organisation(), audience.reach().name().toLowerCase(java.util.Locale.ROOT),
+					String.join(", ", audience.chosen()));
 		}
 
 		ContentForm at(int revision) {
 			return new ContentForm(this.id, this.title, this.summary, this.body, this.outlets, this.when, this.whenAt,
-					this.radioScript, this.action, Integer.toString(revision));
+					this.radioScript, this.action, Integer.toString(revision), this.organisation, this.audience,
+					this.chosen);
+		}
+
+		/** The owner typed, {@code default} when blank. */
+		String owner() {
+			return (this.organisation != null && !this.organisation.isBlank()) ? this.organisation.strip()
+					: Organisations.DEFAULT;
+		}
+
+		/** The audience chosen: the chosen ids only when "chosen" is picked. */
+		List<String> audienceWritten() {
+			if ("all".equals(this.audience)) {
+				return List.of("all");
+			}
+			if ("chosen".equals(this.audience) && this.chosen != null && !this.chosen.isBlank()) {
+				return List.of(this.chosen);
+			}
+			return List.of("own");
 		}
 
 		/** Whether the editor only wants to see the previews of what they typed. */
@@ -360,7 +435,8 @@ class DeskContentController {
 					: Optional.ofNullable(this.whenAt).map((at) -> at.replace('T', ' ')).orElse("");
 			return new ContentDraft(this.id, this.title, this.summary, this.body,
 					(this.radioScript != null && !this.radioScript.isBlank()) ? this.radioScript : null,
-					(this.outlets != null) ? this.outlets : new ArrayList<>(), schedule, null, null, "draft");
+					(this.outlets != null) ? this.outlets : new ArrayList<>(), schedule, null, owner(), "draft",
+					audienceWritten());
 		}
 
 	}

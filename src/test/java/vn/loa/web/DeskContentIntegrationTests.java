@@ -66,6 +66,9 @@ class DeskContentIntegrationTests {
 	@Autowired
 	MovableClock clock;
 
+	@Autowired
+	vn.loa.organisations.Organisations organisations;
+
 	@Test
 	void editorWritesAndSubmitsAnItemAndEveryStepIsAudited() throws Exception {
 		MockHttpSession editor = login("bt-viet", Role.EDITOR);
@@ -84,6 +87,36 @@ class DeskContentIntegrationTests {
 		assertThat(audit("viet-moi")).containsExactly("bt-viet content.create", "bt-viet content.submit");
 		assertThat(page(editor, "/desk/content?status=submitted")).contains("Thông báo tiêm chủng");
 		assertThat(page(editor, "/desk/content?status=draft")).doesNotContain("Thông báo tiêm chủng");
+	}
+
+	@Test
+	void editorWritesAProvinceItemForAllItsCommunesAndIsWarnedThatNoStationReadsIt() throws Exception {
+		MockHttpSession editor = login("bt-tinh", Role.EDITOR);
+		this.mvc
+			.perform(write(editor, "/desk/content", "tinh-ca-xa", "2031-09-01 06:00",
+					Map.of("organisation", "thai-nguyen", "audience", "all")))
+			.andExpect(redirectedUrl("/desk/content/tinh-ca-xa/edit"));
+		ContentItem item = this.store.find("tinh-ca-xa").orElseThrow();
+		assertThat(item.organisation()).isEqualTo("thai-nguyen");
+		assertThat(item.audience().key()).isEqualTo("all");
+
+		String form = page(editor, "/desk/content/tinh-ca-xa/edit");
+		assertThat(form).contains("value=\"thai-nguyen\"")
+			.containsPattern("id=\"audience-all\" value=\"all\" checked")
+			.contains("tới trang tin của "
+					+ this.organisations.resolve("thai-nguyen", vn.loa.organisations.Audience.ALL).size() + " đơn vị")
+			.contains("không đơn vị nào trong danh sách nhận có đài");
+
+		String refused = this.mvc
+			.perform(write(editor, "/desk/content", "tinh-ngoai", "2031-09-01 06:00",
+					Map.of("organisation", "thai-nguyen", "audience", "chosen", "chosen",
+							"thai-nguyen-bang-thanh, khong-thuoc-tinh")))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("id=\"audience-error\"").contains("khong-thuoc-tinh");
+		assertThat(this.store.find("tinh-ngoai")).isEmpty();
 	}
 
 	@Test
