@@ -202,6 +202,8 @@ class DeskBrowserTests {
 		pages.put("phone-desk-organisations-province", "/desk/organisations?within=thai-nguyen");
 		pages.put("phone-desk-organisation", "/desk/organisations/thai-nguyen-bang-thanh");
 		pages.put("phone-site-organisation", "/o/thai-nguyen-bang-thanh/");
+		pages.put("phone-desk-stations", "/desk/stations");
+		pages.put("phone-desk-station", "/desk/stations/default");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
 			this.browser.get(url(page.getValue()));
 			fitsAPhone(page.getKey(), page.getValue());
@@ -210,11 +212,27 @@ class DeskBrowserTests {
 		this.browser.manage().window().setSize(new Dimension(1366, 768));
 		Map<String, String> office = Map.of("office-desk-organisations", "/desk/organisations?within=thai-nguyen",
 				"office-desk-organisations-province", "/desk/organisations/thai-nguyen", "office-site-organisation",
-				"/o/thai-nguyen-bang-thanh/");
+				"/o/thai-nguyen-bang-thanh/", "office-desk-stations", "/desk/stations", "office-desk-station",
+				"/desk/stations/default", "office-desk-content-form", "/desk/content/new?date=2025-09-01",
+				"office-desk-radio", "/desk/radio");
 		for (Map.Entry<String, String> page : office.entrySet()) {
 			this.browser.get(url(page.getValue()));
 			fitsAPhone(page.getKey(), page.getValue());
 		}
+		// Whom an item goes to, and the warning when its radio has no station.
+		this.browser.get(url("/desk/content/new?date=2025-09-01"));
+		this.browser.findElement(By.id("title")).sendKeys("Treo cờ mừng Quốc khánh");
+		this.browser.findElement(By.id("body")).sendKeys("Đề nghị bà con các xã treo cờ.");
+		this.browser.findElement(By.id("organisation")).clear();
+		this.browser.findElement(By.id("organisation")).sendKeys("thai-nguyen");
+		this.browser.findElement(By.id("audience-all")).click();
+		this.browser.findElement(By.id("outlet-radio")).click();
+		this.browser.findElement(By.cssSelector("button[name=action][value=preview]")).click();
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("document.getElementById('audience-all').scrollIntoView({block: 'center'})");
+		assertThat(this.browser.findElement(By.tagName("main")).getText())
+			.contains("không đơn vị nào trong danh sách nhận có đài");
+		Chromium.screenshot(this.browser, "office-desk-content-form-audience");
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		// The review of an imported plan, where an editor checks what was read.
 		Path plan = DATA.resolve("ke-hoach-12-kh-du.txt");
