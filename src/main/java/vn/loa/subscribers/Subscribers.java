@@ -176,7 +176,19 @@ public class Subscribers {
 	 */
 	@Transactional
 	public Subscriber signUp(String email, @Nullable String name) {
-		Subscriber subscriber = signUpOrFind(email, name);
+		return signUp(SubscriberValidation.DEFAULT_ORGANISATION, email, name);
+	}
+
+	/**
+	 * A resident signs up for one organisation's bulletins (a resident may follow
+	 * several: each is its own subscription, and a bulletin for several of them comes
+	 * once).
+	 * @throws InvalidSubscriberException as {@link #signUp(String, String)}, and for an
+	 * unknown or disabled organisation
+	 */
+	@Transactional
+	public Subscriber signUp(String organisation, String email, @Nullable String name) {
+		Subscriber subscriber = signUpOrFind(organisation, email, name);
 		if (subscriber.status() == SubscriberStatus.PENDING) {
 			this.events.publishEvent(new ConfirmationRequested(subscriber.id()));
 			this.events.publishEvent(
@@ -185,20 +197,18 @@ public class Subscribers {
 		return subscriber;
 	}
 
-	private Subscriber signUpOrFind(String email, @Nullable String name) {
+	private Subscriber signUpOrFind(String organisation, String email, @Nullable String name) {
 		String address = SubscriberValidation.email(email);
 		String cleanName = SubscriberValidation.name(name);
 		Optional<Subscriber> existing = this.jdbc
 			.query("SELECT " + COLUMNS + " FROM subscriber WHERE organisation = :organisation AND email_key = :key",
-					Map.of("organisation", SubscriberValidation.DEFAULT_ORGANISATION, "key",
-							SubscriberValidation.key(address)),
-					this::mapRow)
+					Map.of("organisation", organisation, "key", SubscriberValidation.key(address)), this::mapRow)
 			.stream()
 			.findFirst();
 		if (existing.isEmpty()) {
 			// Two requests for one new address at once: the second is refused as a
 			// conflict.
-			return insert(null, address, cleanName, SubscriberStatus.PENDING);
+			return insert(organisation, address, cleanName, SubscriberStatus.PENDING);
 		}
 		Subscriber subscriber = existing.get();
 		if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {

@@ -280,7 +280,7 @@ class DeskContentController {
 		model.addAttribute("mayApprove", actor().mayApprove());
 		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript());
 		model.addAttribute("preview", preview);
-		model.addAttribute("bulletin", this.bulletins.of(form.title(), form.summary(), form.body()));
+		model.addAttribute("bulletin", this.bulletins.of(form.title(), form.summary(), form.body(), form.owner()));
 		model.addAttribute("reach", reach(form));
 		model.addAttribute("parents",
 				this.organisations.all()

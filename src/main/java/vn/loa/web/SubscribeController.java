@@ -15,8 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.limits.SignUpLimits;
+import vn.loa.organisations.Organisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.ConfirmationTokens.Status;
 import vn.loa.subscribers.ConfirmationTokens.Verdict;
@@ -43,7 +46,11 @@ class SubscribeController {
 
 	private final SignUpLimits limits;
 
-	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, SignUpLimits limits) {
+	private final Organisations organisations;
+
+	SubscribeController(Subscribers subscribers, ConfirmationTokens tokens, SignUpLimits limits,
+			Organisations organisations) {
+		this.organisations = organisations;
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.limits = limits;
@@ -54,15 +61,42 @@ class SubscribeController {
 		return form(model, "", "", Map.of());
 	}
 
+	/** An organisation's own sign-up: a commune's residents follow their commune. */
+	@GetMapping("/o/{organisation}/subscribe")
+	String form(@PathVariable String organisation, Model model) {
+		model.addAttribute("organisation", enabled(organisation));
+		return form(model, "", "", Map.of());
+	}
+
+	@PostMapping("/o/{organisation}/subscribe")
+	String signUpTo(@PathVariable String organisation, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String name, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Organisation of = enabled(organisation);
+		model.addAttribute("organisation", of);
+		return signUpFor(of.id(), email, name, model, request, response);
+	}
+
 	@PostMapping("/subscribe")
 	String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
+		return signUpFor(Organisations.DEFAULT, email, name, model, request, response);
+	}
+
+	private Organisation enabled(String id) {
+		return this.organisations.find(id)
+			.filter(Organisation::enabled)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private String signUpFor(String organisation, String email, String name, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (!this.limits.allowClient(request.getRemoteAddr())) {
 			return limited(model, response);
 		}
 		Subscriber subscriber;
 		try {
-			subscriber = validSignUp(email, name);
+			subscriber = validSignUp(organisation, email, name);
 		}
 		catch (InvalidSubscriberException ex) {
 			if (ex.isConflict()) {
@@ -110,12 +144,12 @@ class SubscribeController {
 	 * The subscriber, or {@code null} when the mailbox has been asked for too often. A
 	 * pending one is sent a confirmation mail: signing up queues it with the subscriber.
 	 */
-	private @Nullable Subscriber validSignUp(String email, String name) {
+	private @Nullable Subscriber validSignUp(String organisation, String email, String name) {
 		// Checked before counting, so a typo does not use up the mailbox's attempts.
 		if (!this.limits.allowMailbox(Subscribers.checkEmail(email))) {
 			return null;
 		}
-		return this.subscribers.signUp(email, name);
+		return this.subscribers.signUp(organisation, email, name);
 	}
 
 	private static String form(Model model, String email, String name, Map<String, Boolean> errors) {

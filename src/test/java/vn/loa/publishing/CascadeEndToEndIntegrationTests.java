@@ -153,6 +153,16 @@ class CascadeEndToEndIntegrationTests {
 		assertThat(recipients()).containsExactlyInAnyOrder("lan@xa.example.vn", "hai@xa.example.vn",
 				"ttcm@tinh.example.vn");
 
+		// Each bulletin speaks as the province and says whose list the reader is on.
+		MimeMessage toHai = Arrays.stream(SMTP.getReceivedMessages())
+			.filter((m) -> recipientsOf(m).contains("hai@xa.example.vn"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(((InternetAddress) toHai.getFrom()[0]).getPersonal()).isEqualTo("Tỉnh Mẫu");
+		assertThat(toHai.getHeader("List-Id", null)).contains("<tinh-mau.loa.example.vn>");
+		assertThat(vn.loa.web.MailParts.of(toHai).get("text/plain")).contains("Tỉnh Mẫu")
+			.contains("nhận bản tin của Xã Châu");
+
 		// The audience was recorded when it went out; moving a commune afterwards does
 		// not change it.
 		patch("/api/organisations/tinh-mau-chau", """
@@ -222,6 +232,17 @@ class CascadeEndToEndIntegrationTests {
 				.forEach(entries::add);
 		}
 		return entries;
+	}
+
+	private static List<String> recipientsOf(MimeMessage message) {
+		try {
+			return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+				.map((address) -> ((InternetAddress) address).getAddress())
+				.toList();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private List<String> recipients() throws MessagingException {

@@ -74,6 +74,8 @@ final class EndpointAccess {
 			"GET /radio", EVERYONE, //
 			"GET /subscribe", EVERYONE, //
 			"POST /subscribe", EVERYONE, //
+			"GET /o/{organisation}/subscribe", EVERYONE, //
+			"POST /o/{organisation}/subscribe", EVERYONE, //
 			"GET /subscribe/confirm/{token}", EVERYONE, //
 			"POST /subscribe/confirm/{token}", EVERYONE, //
 			"GET /unsubscribe/{token}", EVERYONE, //

@@ -13,12 +13,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /** Reads received mail in tests: decoded text parts by type, and recipients. */
-final class MailParts {
+public final class MailParts {
 
 	private MailParts() {
 	}
 
-	static Map<String, String> of(Part message) throws Exception {
+	public static Map<String, String> of(Part message) throws Exception {
 		Map<String, String> parts = new LinkedHashMap<>();
 		collect(message, parts);
 		return parts;

@@ -270,6 +270,51 @@ class ResidentPagesIntegrationTests {
 	}
 
 	@Test
+	void aResidentFollowsTwoCommunesEachSignUpNamingItsCommune() throws Exception {
+		String address = "lan.follow@example.vn";
+		assertThat(page(get("/o/thai-nguyen-bang-thanh/subscribe"), 200))
+			.contains("Đăng ký nhận bản tin của Xã Bằng Thành")
+			.contains("action=\"/o/thai-nguyen-bang-thanh/subscribe\"");
+		assertThat(page(get("/o/thai-nguyen-bang-thanh/"), 200))
+			.contains("href=\"/o/thai-nguyen-bang-thanh/subscribe\"");
+		assertThat(page(form(post("/o/thai-nguyen-bang-thanh/subscribe").param("email", address), "10.7.0.1"), 200))
+			.contains("Hãy kiểm tra hộp thư");
+		assertThat(page(form(post("/o/thai-nguyen-phu-binh/subscribe").param("email", address), "10.7.0.2"), 200))
+			.contains("Hãy kiểm tra hộp thư");
+		assertThat(this.subscribers.list(null, null)
+			.stream()
+			.filter((s) -> s.email().equals(address))
+			.map(Subscriber::organisation)).containsExactlyInAnyOrder("thai-nguyen-bang-thanh", "thai-nguyen-phu-binh");
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> java.util.Arrays.stream(SMTP.getReceivedMessages())
+				.filter((m) -> recipients(m).contains(address))
+				.count() == 2);
+		List<String> subjects = new java.util.ArrayList<>();
+		for (MimeMessage mail : SMTP.getReceivedMessages()) {
+			if (recipients(mail).contains(address)) {
+				subjects.add(mail.getSubject());
+				assertThat(MailParts.of(mail).get("text/plain"))
+					.containsPattern("nhận bản tin của Xã (Bằng Thành|Phú Bình)");
+			}
+		}
+		assertThat(subjects).containsExactlyInAnyOrder("Xác nhận đăng ký nhận bản tin của Xã Bằng Thành",
+				"Xác nhận đăng ký nhận bản tin của Xã Phú Bình");
+		assertThat(page(get("/o/khong-co-don-vi/subscribe"), 404)).doesNotContain("Exception");
+	}
+
+	private static List<String> recipients(MimeMessage mail) {
+		try {
+			return java.util.Arrays.stream(mail.getAllRecipients())
+				.map((a) -> ((jakarta.mail.internet.InternetAddress) a).getAddress())
+				.toList();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void anExpiredOrTamperedConfirmationLinkIsRefusedAndChangesNothing() throws Exception {
 		Subscriber pending = this.subscribers.add(null, "het.han@example.vn", "Hết hạn", null, "api");
 		String token = this.tokens.issue(pending.id());

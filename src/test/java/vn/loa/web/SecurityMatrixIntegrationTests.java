@@ -235,6 +235,7 @@ class SecurityMatrixIntegrationTests {
 		example("/o/{organisation}/", "/o/default/");
 		example("/o/{id}/calendar.ics", "/o/default/calendar.ics");
 		example("/o/{organisation}/feed.atom", "/o/default/feed.atom");
+		example("/o/{organisation}/subscribe", "/o/default/subscribe");
 		example("/desk/organisations/{id}", "/desk/organisations/default");
 		example("/api/organisations/{id}", "/api/organisations/default");
 		example("/radio", "/radio?station=default&date=" + today);

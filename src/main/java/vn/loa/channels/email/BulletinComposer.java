@@ -32,6 +32,8 @@ import vn.loa.content.ContentItem;
 import vn.loa.settings.LoaSettings;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.UnsubscribeTokens;
+import vn.loa.organisations.Organisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.text.PlainText;
 
 /**
@@ -75,8 +77,11 @@ class BulletinComposer {
 		}
 	};
 
+	private final Organisations organisations;
+
 	BulletinComposer(ITemplateEngine templates, UnsubscribeTokens tokens, EmailProperties properties,
-			LoaSettings settings, Clock clock) throws AddressException {
+			LoaSettings settings, Clock clock, Organisations organisations) throws AddressException {
+		this.organisations = organisations;
 		this.templates = templates;
 		this.tokens = tokens;
 		this.from = sender(properties.from());
@@ -96,13 +101,16 @@ class BulletinComposer {
 			throws MessagingException {
 		String token = this.tokens.issue(subscriber.id());
 		String unsubscribeUrl = this.baseUrl + "/unsubscribe/" + token;
-		Parts parts = parts(item.title(), item.summary(), rendered(item), subscriber, unsubscribeUrl);
+		Parts parts = parts(item.title(), item.summary(), rendered(item), subscriber, unsubscribeUrl,
+				item.organisation());
 		String html = parts.html();
 		String text = parts.text();
 
 		MimeMessage message = new BulletinMessage(session, "<" + deliveryId + "."
 				+ NOT_ATEXT.matcher(item.id()).replaceAll("-") + "@" + this.messageIdDomain + ">");
-		message.setFrom(this.from);
+		message.setFrom(speakingAs(item.organisation()));
+		// Mail filters and readers group an organisation's bulletins by it.
+		message.setHeader("List-Id", MimeUtility.fold(9, listId(item.organisation())));
 		message.setRecipient(Message.RecipientType.TO, recipient(subscriber));
 		message.setSubject(headerSafe(item.title()), StandardCharsets.UTF_8.name());
 		// In Loa's zone, not the server's: what a reader in Vietnam expects to see.
@@ -122,8 +130,15 @@ class BulletinComposer {
 	 * The HTML and text parts of a bulletin, from the one template: what a subscriber
 	 * receives, and what the desk previews.
 	 */
-	Parts parts(String title, String summary, Rendered body, @Nullable Subscriber subscriber, String unsubscribeUrl) {
+	Parts parts(String title, String summary, Rendered body, @Nullable Subscriber subscriber, String unsubscribeUrl,
+			String owner) {
 		Context context = new Context(VIETNAMESE);
+		// Who speaks, and whose list the reader is on: a province's item reaches a
+		// commune's subscribers.
+		context.setVariable("from", Organisations.DEFAULT.equals(owner) ? "" : PlainText.lineForOutput(name(owner)));
+		String list = (subscriber != null) ? subscriber.organisation() : owner;
+		context.setVariable("list",
+				Organisations.DEFAULT.equals(list) ? "" : " của " + PlainText.lineForOutput(name(list)));
 		// The text rules again: a row stored by an older version may hold a control.
 		context.setVariable("title", PlainText.lineForOutput(title));
 		context.setVariable("summary", (summary != null) ? PlainText.forOutput(summary).strip() : "");
@@ -138,6 +153,40 @@ class BulletinComposer {
 		String text = BLANK_LINES.matcher(this.templates.process(TEMPLATE, Set.of("text"), context).strip())
 			.replaceAll("\n\n") + "\n";
 		return new Parts(html, text);
+	}
+
+	/** An organisation's name, or its id when it has gone. */
+	String name(String organisation) {
+		return this.organisations.find(organisation).map(Organisation::name).orElse(organisation);
+	}
+
+	/**
+	 * The configured sender, speaking as the organisation whose item it is: its name
+	 * before the configured address (the default organisation keeps the configured name).
+	 */
+	InternetAddress speakingAs(String organisation) {
+		if (Organisations.DEFAULT.equals(organisation)) {
+			return this.from;
+		}
+		try {
+			return new InternetAddress(this.from.getAddress(), headerSafe(name(organisation)),
+					StandardCharsets.UTF_8.name());
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			return this.from;
+		}
+	}
+
+	/** {@code "Tỉnh Thái Nguyên" <thai-nguyen.loa.example.vn>} (RFC 2919). */
+	private String listId(String organisation) {
+		String phrase = headerSafe(name(organisation)).replace("\\", "").replace("\"", "");
+		try {
+			phrase = MimeUtility.encodeWord(phrase, StandardCharsets.UTF_8.name(), "Q");
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			phrase = organisation;
+		}
+		return phrase + " <" + NOT_ATEXT.matcher(organisation).replaceAll("-") + "." + this.messageIdDomain + ">";
 	}
 
 	/** The unsubscribe address as a preview shows it: the real one needs a subscriber. */

@@ -20,9 +20,17 @@ public class BulletinPreviews {
 
 	/** The bulletin an item with this title, summary and Markdown body becomes. */
 	public BulletinPreview of(String title, String summary, String markdown) {
+		return of(title, summary, markdown, vn.loa.organisations.Organisations.DEFAULT);
+	}
+
+	/**
+	 * The bulletin an item of {@code organisation} with this title, summary and Markdown
+	 * body becomes.
+	 */
+	public BulletinPreview of(String title, String summary, String markdown, String organisation) {
 		BulletinComposer.Parts parts = this.composer.parts(BulletinComposer.headerSafe(title), summary,
 				new BulletinComposer.Rendered(ContentRendering.html(markdown), ContentRendering.text(markdown)), null,
-				this.composer.sampleUnsubscribeUrl());
+				this.composer.sampleUnsubscribeUrl(), organisation);
 		return new BulletinPreview(BulletinComposer.headerSafe(title), parts.html(), parts.text());
 	}
 

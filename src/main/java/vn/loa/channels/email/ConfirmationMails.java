@@ -35,6 +35,8 @@ import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
+import vn.loa.organisations.Organisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.text.PlainText;
 
 /**
@@ -69,9 +71,12 @@ class ConfirmationMails {
 
 	private final Clock clock;
 
+	private final Organisations organisations;
+
 	ConfirmationMails(ConfirmationOutbox outbox, Subscribers subscribers, ConfirmationTokens tokens,
-			ITemplateEngine templates, EmailProperties properties, LoaSettings settings, Clock clock)
-			throws AddressException {
+			ITemplateEngine templates, EmailProperties properties, LoaSettings settings, Clock clock,
+			Organisations organisations) throws AddressException {
+		this.organisations = organisations;
 		this.outbox = outbox;
 		this.subscribers = subscribers;
 		this.tokens = tokens;
@@ -138,6 +143,13 @@ class ConfirmationMails {
 		Context context = new Context(VIETNAMESE);
 		context.setVariable("name", PlainText.lineForOutput(subscriber.name()));
 		context.setVariable("link", link);
+		// A resident signing up to a commune reads which one; a single-organisation Loa
+		// keeps its plain wording.
+		String list = Organisations.DEFAULT.equals(subscriber.organisation()) ? ""
+				: " của " + PlainText.lineForOutput(this.organisations.find(subscriber.organisation())
+					.map(Organisation::name)
+					.orElse(subscriber.organisation()));
+		context.setVariable("list", list);
 		context.setVariable("part", "html");
 		String html = this.templates.process(TEMPLATE, context);
 		context.setVariable("part", "text");
@@ -153,7 +165,8 @@ class ConfirmationMails {
 		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
-		message.setSubject("Xác nhận đăng ký nhận bản tin", StandardCharsets.UTF_8.name());
+		message.setSubject(BulletinComposer.headerSafe("Xác nhận đăng ký nhận bản tin" + list),
+				StandardCharsets.UTF_8.name());
 		message.setHeader("Date", ZonedDateTime.now(this.clock).format(DateTimeFormatter.RFC_1123_DATE_TIME));
 		message.setHeader("Auto-Submitted", "auto-generated");
 		MimeMultipart alternative = new MimeMultipart("alternative");

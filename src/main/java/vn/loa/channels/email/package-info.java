@@ -6,7 +6,7 @@
  * deliveries API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Email bulletins",
-		allowedDependencies = { "publishing :: events", "content", "subscribers", "retention", "text", "audit",
-				"settings", "transactions" })
+		allowedDependencies = { "publishing :: events", "content", "subscribers", "organisations", "retention", "text",
+				"audit", "settings", "transactions" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.channels.email;
