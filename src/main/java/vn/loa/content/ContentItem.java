@@ -60,6 +60,17 @@ public record ContentItem(String id, String organisation, String title, String s
 		return (this.radioScript != null && !this.radioScript.isBlank()) ? this.radioScript.strip() : bodyText();
 	}
 
+	/**
+	 * Whether its schedule is written against this occurrence of an anniversary
+	 * ({@code anniversary quoc-khanh 2025, 1 day before}): it is content for that
+	 * occurrence.
+	 */
+	public boolean marks(String anniversary, int year) {
+		return Schedule.anniversaryOf(this.when)
+			.map((anchor) -> anchor.id().equals(anniversary) && anchor.year() == year)
+			.orElse(false);
+	}
+
 	public boolean goesTo(Outlet outlet) {
 		return this.outlets.contains(outlet);
 	}

@@ -269,6 +269,20 @@ public class Subscribers {
 		}
 	}
 
+	/** How many subscribers each of these organisations has confirmed; absent is none. */
+	public Map<String, Integer> confirmedByOrganisation(Collection<String> organisations) {
+		if (organisations.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Integer> counts = new java.util.HashMap<>();
+		this.jdbc.query(
+				"SELECT organisation, COUNT(*) FROM subscriber WHERE organisation IN (:organisations) "
+						+ "AND status = 'CONFIRMED' GROUP BY organisation",
+				Map.of("organisations", List.copyOf(organisations)),
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> counts.put(rs.getString(1), rs.getInt(2)));
+		return counts;
+	}
+
 	/** How many mailboxes are confirmed in at least one of these organisations. */
 	public int countMailboxes(Collection<String> organisations) {
 		if (organisations.isEmpty()) {

@@ -204,6 +204,7 @@ class DeskBrowserTests {
 		pages.put("phone-site-organisation", "/o/thai-nguyen-bang-thanh/");
 		pages.put("phone-desk-stations", "/desk/stations");
 		pages.put("phone-desk-station", "/desk/stations/default");
+		pages.put("phone-desk-coverage", "/desk/coverage?organisation=thai-nguyen&from=2025-08-28&to=2025-09-03");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
 			this.browser.get(url(page.getValue()));
 			fitsAPhone(page.getKey(), page.getValue());
@@ -214,11 +215,17 @@ class DeskBrowserTests {
 				"office-desk-organisations-province", "/desk/organisations/thai-nguyen", "office-site-organisation",
 				"/o/thai-nguyen-bang-thanh/", "office-desk-stations", "/desk/stations", "office-desk-station",
 				"/desk/stations/default", "office-desk-content-form", "/desk/content/new?date=2025-09-01",
-				"office-desk-radio", "/desk/radio");
+				"office-desk-radio", "/desk/radio", "office-desk-coverage",
+				"/desk/coverage?organisation=thai-nguyen&from=2025-08-28&to=2025-09-03");
 		for (Map.Entry<String, String> page : office.entrySet()) {
 			this.browser.get(url(page.getValue()));
 			fitsAPhone(page.getKey(), page.getValue());
 		}
+		// The coverage a province reads: the occurrences and each commune below the form.
+		this.browser.get(url("/desk/coverage?organisation=thai-nguyen&from=2025-08-28&to=2025-09-03"));
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("document.querySelector('main h2').scrollIntoView()");
+		Chromium.screenshot(this.browser, "office-desk-coverage-tables");
 		// Whom an item goes to, and the warning when its radio has no station.
 		this.browser.get(url("/desk/content/new?date=2025-09-01"));
 		this.browser.findElement(By.id("title")).sendKeys("Treo cờ mừng Quốc khánh");
@@ -228,10 +235,11 @@ class DeskBrowserTests {
 		this.browser.findElement(By.id("audience-all")).click();
 		this.browser.findElement(By.id("outlet-radio")).click();
 		this.browser.findElement(By.cssSelector("button[name=action][value=preview]")).click();
+		// The preview is a new page: wait for it rather than read the old one.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.getPageSource().contains("không đơn vị nào trong danh sách nhận có đài"));
 		((org.openqa.selenium.JavascriptExecutor) this.browser)
 			.executeScript("document.getElementById('audience-all').scrollIntoView({block: 'center'})");
-		assertThat(this.browser.findElement(By.tagName("main")).getText())
-			.contains("không đơn vị nào trong danh sách nhận có đài");
 		Chromium.screenshot(this.browser, "office-desk-content-form-audience");
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		// The review of an imported plan, where an editor checks what was read.

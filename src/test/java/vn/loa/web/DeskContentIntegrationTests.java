@@ -30,6 +30,7 @@ import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
 import vn.loa.content.ContentFixtures;
 import vn.loa.content.ContentItem;
+import vn.loa.organisations.NewOrganisation;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentQueries;
 import vn.loa.content.Outlet;
@@ -92,25 +93,30 @@ class DeskContentIntegrationTests {
 	@Test
 	void editorWritesAProvinceItemForAllItsCommunesAndIsWarnedThatNoStationReadsIt() throws Exception {
 		MockHttpSession editor = login("bt-tinh", Role.EDITOR);
+		// A province of its own: no station reads for it or its communes.
+		this.organisations.create(new NewOrganisation("tinh-canh-bao", "Tỉnh Cảnh Báo", "province", null), "test");
+		this.organisations.create(new NewOrganisation("tinh-canh-bao-mot", "Xã Một", "commune", "tinh-canh-bao"),
+				"test");
+		this.organisations.create(new NewOrganisation("tinh-canh-bao-hai", "Xã Hai", "commune", "tinh-canh-bao"),
+				"test");
 		this.mvc
 			.perform(write(editor, "/desk/content", "tinh-ca-xa", "2031-09-01 06:00",
-					Map.of("organisation", "thai-nguyen", "audience", "all")))
+					Map.of("organisation", "tinh-canh-bao", "audience", "all")))
 			.andExpect(redirectedUrl("/desk/content/tinh-ca-xa/edit"));
 		ContentItem item = this.store.find("tinh-ca-xa").orElseThrow();
-		assertThat(item.organisation()).isEqualTo("thai-nguyen");
+		assertThat(item.organisation()).isEqualTo("tinh-canh-bao");
 		assertThat(item.audience().key()).isEqualTo("all");
 
 		String form = page(editor, "/desk/content/tinh-ca-xa/edit");
-		assertThat(form).contains("value=\"thai-nguyen\"")
+		assertThat(form).contains("value=\"tinh-canh-bao\"")
 			.containsPattern("id=\"audience-all\" value=\"all\" checked")
-			.contains("tới trang tin của "
-					+ this.organisations.resolve("thai-nguyen", vn.loa.organisations.Audience.ALL).size() + " đơn vị")
+			.contains("tới trang tin của 3 đơn vị, 0 đài truyền thanh")
 			.contains("không đơn vị nào trong danh sách nhận có đài");
 
 		String refused = this.mvc
 			.perform(write(editor, "/desk/content", "tinh-ngoai", "2031-09-01 06:00",
-					Map.of("organisation", "thai-nguyen", "audience", "chosen", "chosen",
-							"thai-nguyen-bang-thanh, khong-thuoc-tinh")))
+					Map.of("organisation", "tinh-canh-bao", "audience", "chosen", "chosen",
+							"tinh-canh-bao-mot, khong-thuoc-tinh")))
 			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()

@@ -126,6 +126,7 @@ final class EndpointAccess {
 			"GET /desk/organisations/{id}", ADMINS, //
 			"POST /desk/organisations/{id}", ADMINS, //
 			"GET /desk/stations", ADMINS, //
+			"GET /desk/coverage", DESK, //
 			"POST /desk/stations", ADMINS, //
 			"GET /desk/stations/{id}", ADMINS, //
 			"POST /desk/stations/{id}", ADMINS, //
@@ -137,6 +138,7 @@ final class EndpointAccess {
 			"DELETE /api/content/{id}", API, //
 			"GET /api/content/{id}/publication", API, //
 			"GET /api/publications", API, //
+			"GET /api/coverage", API, //
 			"GET /api/radio/stations", API, //
 			"POST /api/radio/stations", API, //
 			"GET /api/radio/stations/{id}", API, //

@@ -100,11 +100,29 @@ public class BulletinDeliveries {
 	}
 
 	/**
+	 * How many bulletins failed for good for the subscribers of each of these
+	 * organisations, among those queued since {@code since}; absent is none.
+	 */
+	public Map<String, Integer> failedByOrganisation(Collection<String> organisations, Instant since) {
+		if (organisations.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Integer> failed = new java.util.HashMap<>();
+		this.jdbc.query(
+				"SELECT s.organisation, COUNT(*) FROM bulletin_delivery d JOIN subscriber s ON s.id = d.subscriber_id "
+						+ "WHERE d.status = 'FAILED' AND d.created_at >= :since AND s.organisation IN (:organisations) "
+						+ "GROUP BY s.organisation",
+				Map.of("organisations", List.copyOf(organisations), "since", Timestamp.from(since)),
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> failed.put(rs.getString(1), rs.getInt(2)));
+		return failed;
+	}
+
+	/**
 	 * Puts an item's failed deliveries back in the queue, due now; the sender then tries
 	 * each once more (its attempts are kept, so a further temporary failure ends it
 	 * again). Announced as {@link DeliveriesResent} when there were any.
 	 * @param actor who asked for it
-	 * @return how many mailboxes there were and how many deliveries were queued now again
+	 * @return how many deliveries were queued again
 	 */
 	@Transactional
 	public int resendFailed(String itemId, String actor) {

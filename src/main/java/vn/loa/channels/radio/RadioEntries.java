@@ -99,6 +99,25 @@ class RadioEntries {
 			.findFirst();
 	}
 
+	/** The reading time queued in each slot of these stations between two days. */
+	List<SlotTotal> slotTotals(java.util.Collection<String> stations, LocalDate from, LocalDate to) {
+		if (stations.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query(
+				"SELECT station_id, slot_date, slot_time, SUM(reading_seconds) FROM radio_entry "
+						+ "WHERE station_id IN (:stations) AND slot_date >= :from AND slot_date <= :to "
+						+ "AND status <> 'SKIPPED' GROUP BY station_id, slot_date, slot_time",
+				Map.of("stations", List.copyOf(stations), "from", from, "to", to),
+				(rs, n) -> new SlotTotal(rs.getString(1), rs.getObject(2, LocalDate.class),
+						rs.getObject(3, LocalTime.class), rs.getInt(4)));
+	}
+
+	/** The reading time queued in one slot of one station on one day. */
+	record SlotTotal(String stationId, LocalDate date, LocalTime time, int seconds) {
+
+	}
+
 	/** Marks an entry; the reason is kept for a skipped one and cleared otherwise. */
 	boolean mark(long id, RadioStatus status, @Nullable String reason) {
 		return this.jdbc.update(

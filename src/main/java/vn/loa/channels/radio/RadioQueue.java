@@ -61,6 +61,23 @@ public class RadioQueue {
 		return this.stations.find(id);
 	}
 
+	/**
+	 * How many slots of each station are queued beyond their length between two days
+	 * (both included), skipped entries left out; a station without any is absent.
+	 */
+	public Map<String, Integer> overruns(List<RadioStation> stations, LocalDate from, LocalDate to) {
+		Map<String, RadioStation> byId = new java.util.HashMap<>();
+		stations.forEach((station) -> byId.put(station.id(), station));
+		Map<String, Integer> overruns = new java.util.HashMap<>();
+		this.entries.slotTotals(byId.keySet(), from, to).forEach((total) -> {
+			RadioStation station = byId.get(total.stationId());
+			if (station != null && total.seconds() > station.slotAt(total.time()).seconds()) {
+				overruns.merge(station.id(), 1, Integer::sum);
+			}
+		});
+		return overruns;
+	}
+
 	/** A station's entries on a day, by slot and order. */
 	public List<RadioEntry> entries(RadioStation station, LocalDate date) {
 		return this.entries.ofDay(station.id(), date);
