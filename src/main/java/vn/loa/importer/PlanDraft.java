@@ -41,6 +41,13 @@ public record PlanDraft(String id, @Nullable String kind, @Nullable String numbe
 		List<String> recipients, @Nullable Signer signer, String organisation, List<Extracted> extracted,
 		List<Warning> warnings) {
 
+	/** The same draft, owned by another organisation. */
+	PlanDraft withOrganisation(String owner) {
+		return new PlanDraft(this.id, this.kind, this.number, this.code, this.issuer, this.place, this.date, this.title,
+				this.implementsDocuments, this.phases, this.anniversaries, this.events, this.outlets, this.notes,
+				this.units, this.recipients, this.signer, owner, this.extracted, this.warnings);
+	}
+
 	/** The channels Loa publishes through. */
 	public static final List<String> CHANNELS = List.of("radio", "feed", "email");
 

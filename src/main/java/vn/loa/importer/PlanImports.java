@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loa.calendar.CalendarService;
+import vn.loa.organisations.Organisations;
 import vn.loa.calendar.PlanNotStoredException;
 
 /**
@@ -36,8 +37,11 @@ public class PlanImports {
 
 	private final ApplicationEventPublisher events;
 
+	private final Organisations organisations;
+
 	PlanImports(NamedParameterJdbcTemplate jdbc, CalendarService calendar, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Organisations organisations) {
+		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.calendar = calendar;
@@ -61,7 +65,10 @@ public class PlanImports {
 	/** Reads a document and keeps its draft, with its values and warnings, for review. */
 	@Transactional
 	public Draft upload(String fileName, byte[] bytes) {
-		PlanDraft draft = read(fileName, bytes, this.calendar.book());
+		PlanDraft read = read(fileName, bytes, this.calendar.book());
+		// The plan belongs to the organisation that issued it, when Loa knows it.
+		PlanDraft draft = (read.issuer() != null)
+				? PlanOwner.of(read.issuer(), this.organisations.all()).map(read::withOrganisation).orElse(read) : read;
 		String id = UUID.randomUUID().toString();
 		this.jdbc.update(
 				"INSERT INTO plan_import (id, file_name, plan_id, draft_yaml, report, created_at) "

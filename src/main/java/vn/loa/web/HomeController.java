@@ -92,6 +92,23 @@ class HomeController {
 
 	@GetMapping("/archive/{year}/{month}")
 	String archive(@PathVariable String year, @PathVariable String month, Model model, HttpServletResponse response) {
+		return archive(Organisations.DEFAULT, year, month, model, response);
+	}
+
+	/** An organisation's items of one month, its own and those from above. */
+	@GetMapping("/o/{id}/archive/{year}/{month}")
+	String archive(@PathVariable("id") String organisation, @PathVariable String year, @PathVariable String month,
+			Model model, HttpServletResponse response) {
+		if (!Organisations.DEFAULT.equals(organisation)) {
+			Optional<Organisation> found = this.organisations.find(organisation);
+			if (found.isEmpty()) {
+				response.setStatus(HttpStatus.NOT_FOUND.value());
+				return "error";
+			}
+			model.addAttribute("organisation", found.get());
+			model.addAttribute("feedBase", "/o/" + organisation + "/");
+			model.addAttribute("archiveBase", "/o/" + organisation + "/archive/");
+		}
 		YearMonth shown;
 		try {
 			if (!year.matches("[0-9]{4}") || !month.matches("[0-9]{1,2}")) {
@@ -107,7 +124,7 @@ class HomeController {
 		model.addAttribute("previous", Month.of(shown.minusMonths(1)));
 		model.addAttribute("next", Month.of(shown.plusMonths(1)));
 		model.addAttribute("items",
-				entries(this.feeds.publishedBetween(shown.atDay(1).atStartOfDay(this.zone).toInstant(),
+				entries(this.feeds.publishedBetween(organisation, shown.atDay(1).atStartOfDay(this.zone).toInstant(),
 						shown.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant())));
 		return "archive";
 	}

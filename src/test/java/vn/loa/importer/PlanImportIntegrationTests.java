@@ -67,7 +67,9 @@ class PlanImportIntegrationTests {
 		assertThat(uploaded.body()).contains("\"planId\":\"450-kh-tu\"")
 			.contains("number: \\\"450-KH/TU\\\"")
 			.contains("until: dai-hoi-xiv")
-			.contains("Số / Number: 450-KH/TU");
+			.contains("Số / Number: 450-KH/TU")
+			// Its issuer is an organisation Loa knows: the plan is that organisation's.
+			.contains("organisation: thanh-uy-vung-tau");
 		String id = uploaded.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
 		assertThat(this.calendar.book().plan("450-KH/TU")).isEmpty();
 		assertThat(Files.exists(DATA.resolve("calendar/plans/450-kh-tu.yaml"))).isFalse();

@@ -75,6 +75,7 @@ final class EndpointAccess {
 			"GET /subscribe", EVERYONE, //
 			"POST /subscribe", EVERYONE, //
 			"GET /o/{organisation}/subscribe", EVERYONE, //
+			"GET /o/{id}/archive/{year}/{month}", EVERYONE, //
 			"POST /o/{organisation}/subscribe", EVERYONE, //
 			"GET /subscribe/confirm/{token}", EVERYONE, //
 			"POST /subscribe/confirm/{token}", EVERYONE, //

@@ -236,6 +236,7 @@ class SecurityMatrixIntegrationTests {
 		example("/o/{id}/calendar.ics", "/o/default/calendar.ics");
 		example("/o/{organisation}/feed.atom", "/o/default/feed.atom");
 		example("/o/{organisation}/subscribe", "/o/default/subscribe");
+		example("/o/{id}/archive/{year}/{month}", "/o/default/archive/2025/09");
 		example("/desk/organisations/{id}", "/desk/organisations/default");
 		example("/api/organisations/{id}", "/api/organisations/default");
 		example("/radio", "/radio?station=default&date=" + today);

@@ -158,7 +158,15 @@ public class Feeds {
 	 * (exclusive), newest first.
 	 */
 	public List<PublishedItem> publishedBetween(Instant from, Instant to) {
-		return withItems(this.entries.between(Organisations.DEFAULT, from, to));
+		return publishedBetween(Organisations.DEFAULT, from, to);
+	}
+
+	/**
+	 * The items that went out on an organisation's feed from {@code from} (inclusive) to
+	 * {@code to} (exclusive), newest first.
+	 */
+	public List<PublishedItem> publishedBetween(String organisation, Instant from, Instant to) {
+		return withItems(this.entries.between(organisation, from, to));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -106,6 +106,19 @@ class FeedIntegrationTests {
 			.contains("type=\"application/rss+xml\" title=\"RSS\" href=\"/o/xa-feed-rieng/feed.xml\"")
 			.contains("href=\"/o/xa-feed-rieng/calendar.ics\"");
 		assertThat(get("/o/khong-co/", Map.of()).statusCode()).isEqualTo(404);
+
+		// Its archive of September 2025, with links to the months around it.
+		String archive = new String(get("/o/xa-feed-rieng/archive/2025/09", Map.of()).body(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(archive).contains("Tin riêng của xã")
+			.doesNotContain("Tin của đơn vị mặc định")
+			.contains("href=\"/o/xa-feed-rieng/archive/2025/08\"")
+			.contains("href=\"/o/xa-feed-rieng/archive/2025/10\"");
+		assertThat(new String(get("/archive/2025/09", Map.of()).body(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("Tin của đơn vị mặc định")
+			.doesNotContain("Tin riêng của xã")
+			.contains("href=\"/archive/2025/08\"");
+		assertThat(get("/o/khong-co/archive/2025/09", Map.of()).statusCode()).isEqualTo(404);
 		HttpResponse<byte[]> calendar = get("/o/xa-feed-rieng/calendar.ics", Map.of());
 		assertThat(calendar.statusCode()).isEqualTo(200);
 		assertThat(calendar.headers().firstValue("Content-Type")).get().asString().startsWith("text/calendar");
