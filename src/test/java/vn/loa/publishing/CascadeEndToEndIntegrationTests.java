@@ -100,6 +100,15 @@ class CascadeEndToEndIntegrationTests {
 		station("dai-xa-an", "Đài truyền thanh xã An", "tinh-mau-an", "06:00/30, 17:00/30");
 		station("dai-xa-binh", "Đài truyền thanh xã Bình", "tinh-mau-binh", "05:30/20, 11:00/15, 17:30/30");
 		station("dai-xa-khac", "Đài truyền thanh xã Khác", "tinh-khac-dong", "");
+		// The province's mail comes from its own address; replies go to its centre.
+		HttpResponse<String> identity = put("/api/organisations/tinh-mau/email",
+				"""
+						{"from": "Ban Tuyên giáo Tỉnh ủy Mẫu <btg@tinhmau.example.vn>", "replyTo": "ttcm@tinhmau.example.vn"}""");
+		assertThat(identity.statusCode()).as(identity.body()).isEqualTo(200);
+		HttpResponse<String> refusedIdentity = put("/api/organisations/tinh-mau/email", """
+				{"from": "btg@tinhmau.example.vn, khac@example.vn"}""");
+		assertThat(refusedIdentity.statusCode()).isEqualTo(400);
+		assertThat(refusedIdentity.body()).contains("\"field\":\"from\"");
 		// Lan follows two communes of the province: one bulletin all the same.
 		subscriber("lan@xa.example.vn", "tinh-mau-an");
 		subscriber("lan@xa.example.vn", "tinh-mau-binh");
@@ -158,7 +167,9 @@ class CascadeEndToEndIntegrationTests {
 			.filter((m) -> recipientsOf(m).contains("hai@xa.example.vn"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(((InternetAddress) toHai.getFrom()[0]).getPersonal()).isEqualTo("Tỉnh Mẫu");
+		assertThat(((InternetAddress) toHai.getFrom()[0]).getPersonal()).isEqualTo("Ban Tuyên giáo Tỉnh ủy Mẫu");
+		assertThat(((InternetAddress) toHai.getFrom()[0]).getAddress()).isEqualTo("btg@tinhmau.example.vn");
+		assertThat(((InternetAddress) toHai.getReplyTo()[0]).getAddress()).isEqualTo("ttcm@tinhmau.example.vn");
 		assertThat(toHai.getHeader("List-Id", null)).contains("<tinh-mau.loa.example.vn>");
 		assertThat(vn.loa.web.MailParts.of(toHai).get("text/plain")).contains("Tỉnh Mẫu")
 			.contains("nhận bản tin của Xã Châu");
@@ -283,6 +294,14 @@ class CascadeEndToEndIntegrationTests {
 			.header("Authorization", "Bearer cascade-token")
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> put(String path, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer cascade-token")
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -204,6 +204,7 @@ class DeskBrowserTests {
 		pages.put("phone-site-organisation", "/o/thai-nguyen-bang-thanh/");
 		pages.put("phone-desk-stations", "/desk/stations");
 		pages.put("phone-desk-station", "/desk/stations/default");
+		pages.put("phone-desk-email-identity", "/desk/organisations/thai-nguyen/email");
 		pages.put("phone-desk-coverage", "/desk/coverage?organisation=thai-nguyen&from=2025-08-28&to=2025-09-03");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
 			this.browser.get(url(page.getValue()));
@@ -215,7 +216,8 @@ class DeskBrowserTests {
 				"office-desk-organisations-province", "/desk/organisations/thai-nguyen", "office-site-organisation",
 				"/o/thai-nguyen-bang-thanh/", "office-desk-stations", "/desk/stations", "office-desk-station",
 				"/desk/stations/default", "office-desk-content-form", "/desk/content/new?date=2025-09-01",
-				"office-desk-radio", "/desk/radio", "office-desk-coverage",
+				"office-desk-radio", "/desk/radio", "office-desk-email-identity",
+				"/desk/organisations/thai-nguyen/email", "office-desk-coverage",
 				"/desk/coverage?organisation=thai-nguyen&from=2025-08-28&to=2025-09-03");
 		for (Map.Entry<String, String> page : office.entrySet()) {
 			this.browser.get(url(page.getValue()));

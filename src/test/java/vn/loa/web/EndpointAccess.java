@@ -126,6 +126,8 @@ final class EndpointAccess {
 			"POST /desk/organisations/import", ADMINS, //
 			"GET /desk/organisations/{id}", ADMINS, //
 			"POST /desk/organisations/{id}", ADMINS, //
+			"GET /desk/organisations/{id}/email", ADMINS, //
+			"POST /desk/organisations/{id}/email", ADMINS, //
 			"GET /desk/stations", ADMINS, //
 			"GET /desk/coverage", DESK, //
 			"POST /desk/stations", ADMINS, //
@@ -140,6 +142,8 @@ final class EndpointAccess {
 			"GET /api/content/{id}/publication", API, //
 			"GET /api/publications", API, //
 			"GET /api/coverage", API, //
+			"GET /api/organisations/{id}/email", API, //
+			"PUT /api/organisations/{id}/email", API, //
 			"GET /api/radio/stations", API, //
 			"POST /api/radio/stations", API, //
 			"GET /api/radio/stations/{id}", API, //

@@ -239,6 +239,8 @@ class SecurityMatrixIntegrationTests {
 		example("/o/{id}/archive/{year}/{month}", "/o/default/archive/2025/09");
 		example("/desk/organisations/{id}", "/desk/organisations/default");
 		example("/api/organisations/{id}", "/api/organisations/default");
+		example("/desk/organisations/{id}/email", "/desk/organisations/default/email");
+		example("/api/organisations/{id}/email", "/api/organisations/default/email");
 		example("/radio", "/radio?station=default&date=" + today);
 		example("/subscribe/confirm/{token}", "/subscribe/confirm/" + this.confirmationTokens.issue(pending));
 		example("/unsubscribe/{token}", "/unsubscribe/" + this.unsubscribeTokens.issue(subscriber));

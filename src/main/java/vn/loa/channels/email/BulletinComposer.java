@@ -79,9 +79,13 @@ class BulletinComposer {
 
 	private final Organisations organisations;
 
+	private final EmailIdentities identities;
+
 	BulletinComposer(ITemplateEngine templates, UnsubscribeTokens tokens, EmailProperties properties,
-			LoaSettings settings, Clock clock, Organisations organisations) throws AddressException {
+			LoaSettings settings, Clock clock, Organisations organisations, EmailIdentities identities)
+			throws AddressException {
 		this.organisations = organisations;
+		this.identities = identities;
 		this.templates = templates;
 		this.tokens = tokens;
 		this.from = sender(properties.from());
@@ -109,6 +113,10 @@ class BulletinComposer {
 		MimeMessage message = new BulletinMessage(session, "<" + deliveryId + "."
 				+ NOT_ATEXT.matcher(item.id()).replaceAll("-") + "@" + this.messageIdDomain + ">");
 		message.setFrom(speakingAs(item.organisation()));
+		InternetAddress replyTo = replyTo(item.organisation());
+		if (replyTo != null) {
+			message.setReplyTo(new InternetAddress[] { replyTo });
+		}
 		// Mail filters and readers group an organisation's bulletins by it.
 		message.setHeader("List-Id", MimeUtility.fold(9, listId(item.organisation())));
 		message.setRecipient(Message.RecipientType.TO, recipient(subscriber));
@@ -161,10 +169,14 @@ class BulletinComposer {
 	}
 
 	/**
-	 * The configured sender, speaking as the organisation whose item it is: its name
-	 * before the configured address (the default organisation keeps the configured name).
+	 * Who an organisation's mail comes from: the From it set, else the configured sender
+	 * under its name (the default organisation keeps the configured name).
 	 */
 	InternetAddress speakingAs(String organisation) {
+		java.util.Optional<EmailIdentities.Identity> own = this.identities.of(organisation);
+		if (own.isPresent()) {
+			return own.get().fromAddress();
+		}
 		if (Organisations.DEFAULT.equals(organisation)) {
 			return this.from;
 		}
@@ -175,6 +187,11 @@ class BulletinComposer {
 		catch (java.io.UnsupportedEncodingException ex) {
 			return this.from;
 		}
+	}
+
+	/** Where an organisation's readers reply, when it set an address for that. */
+	@Nullable InternetAddress replyTo(String organisation) {
+		return this.identities.of(organisation).map(EmailIdentities.Identity::replyToAddress).orElse(null);
 	}
 
 	/** {@code "Tỉnh Thái Nguyên" <thai-nguyen.loa.example.vn>} (RFC 2919). */

@@ -63,8 +63,6 @@ class ConfirmationMails {
 
 	private final ITemplateEngine templates;
 
-	private final InternetAddress from;
-
 	private final String baseUrl;
 
 	private final EmailProperties properties;
@@ -73,15 +71,17 @@ class ConfirmationMails {
 
 	private final Organisations organisations;
 
+	private final BulletinComposer composer;
+
 	ConfirmationMails(ConfirmationOutbox outbox, Subscribers subscribers, ConfirmationTokens tokens,
 			ITemplateEngine templates, EmailProperties properties, LoaSettings settings, Clock clock,
-			Organisations organisations) throws AddressException {
+			Organisations organisations, BulletinComposer composer) throws AddressException {
 		this.organisations = organisations;
+		this.composer = composer;
 		this.outbox = outbox;
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.templates = templates;
-		this.from = BulletinComposer.sender(properties.from());
 		this.baseUrl = BulletinComposer.headerSafe(settings.baseUrl()).replaceAll("/+$", "");
 		this.properties = properties;
 		this.clock = clock;
@@ -155,7 +155,12 @@ class ConfirmationMails {
 		context.setVariable("part", "text");
 		String text = this.templates.process(TEMPLATE, Set.of("text"), context).strip() + "\n";
 		MimeMessage message = new MimeMessage(transport.session());
-		message.setFrom(this.from);
+		// Sent as the organisation the resident signed up to, as its bulletins are.
+		message.setFrom(this.composer.speakingAs(subscriber.organisation()));
+		InternetAddress replyTo = this.composer.replyTo(subscriber.organisation());
+		if (replyTo != null) {
+			message.setReplyTo(new InternetAddress[] { replyTo });
+		}
 		try {
 			String name = BulletinComposer.headerSafe(subscriber.name());
 			message.setRecipient(Message.RecipientType.TO,
