@@ -195,11 +195,11 @@ public class Publisher {
 		if (!recorded) {
 			return true;
 		}
-		List<String> audience = recordAudience(item);
+		recordAudience(item);
 		if (!goingOut.isEmpty()) {
 			boolean late = outcomes.values().stream().anyMatch((o) -> o == Outcome.LATE);
 			this.events.publishEvent(new ContentPublished(item.id(), goingOut,
-					Objects.requireNonNull(item.dueAt(), "a due item's time"), now, late, audience));
+					Objects.requireNonNull(item.dueAt(), "a due item's time"), now, late));
 		}
 		return true;
 	}

@@ -57,8 +57,8 @@ class StalledEventsIntegrationTests {
 		this.jdbc.execute("ALTER TABLE feed_entry RENAME TO feed_entry_away");
 		try {
 			Instant now = Instant.now();
-			this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
-					new ContentPublished("treo-giua-chung", Set.of(Outlet.FEED), now, now, false, List.of("default"))));
+			this.transactions.executeWithoutResult((status) -> this.events
+				.publishEvent(new ContentPublished("treo-giua-chung", Set.of(Outlet.FEED), now, now, false)));
 			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).until(() -> incomplete() == 1);
 		}
 		finally {

@@ -196,7 +196,7 @@ class RetentionIntegrationTests {
 
 	private ContentPublished publishedAt(Instant at, String itemId) {
 		this.clock.set(at);
-		ContentPublished event = new ContentPublished(itemId, Set.of(Outlet.FEED), at, at, false, List.of("default"));
+		ContentPublished event = new ContentPublished(itemId, Set.of(Outlet.FEED), at, at, false);
 		this.registry.store(event, Stream.of(LISTENER));
 		return event;
 	}

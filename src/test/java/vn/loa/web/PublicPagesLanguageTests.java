@@ -97,8 +97,8 @@ class PublicPagesLanguageTests {
 						Set.of(Outlet.FEED, Outlet.RADIO), "api", null, Map.of(), ContentStatus.PUBLISHED, "api",
 						Instant.EPOCH));
 		Instant due = OffsetDateTime.parse("2025-07-31T16:00+07:00").toInstant();
-		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ContentPublished("treo-co",
-				Set.of(Outlet.FEED, Outlet.RADIO), due, due, false, List.of("default"))));
+		this.transactions.executeWithoutResult((status) -> this.events
+			.publishEvent(new ContentPublished("treo-co", Set.of(Outlet.FEED, Outlet.RADIO), due, due, false)));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL", Integer.class) == 0);

@@ -416,7 +416,7 @@ class ResidentPagesIntegrationTests {
 				Set.of(Outlet.FEED), "api", null, Map.of(), ContentStatus.PUBLISHED, "api", Instant.EPOCH));
 		Instant instant = Instant.parse(at);
 		this.transactions.executeWithoutResult((status) -> this.events
-			.publishEvent(new ContentPublished(id, Set.of(Outlet.FEED), instant, instant, false, List.of("default"))));
+			.publishEvent(new ContentPublished(id, Set.of(Outlet.FEED), instant, instant, false)));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM feed_entry WHERE item_id = ?", Integer.class,
 					id) == 1);

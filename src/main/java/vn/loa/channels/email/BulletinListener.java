@@ -13,6 +13,7 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.PublishedAudiences;
 import vn.loa.publishing.events.OutletReachedNobody;
 import vn.loa.transactions.AfterCommit;
 
@@ -34,8 +35,11 @@ class BulletinListener {
 
 	private final ApplicationEventPublisher events;
 
+	private final PublishedAudiences audiences;
+
 	BulletinListener(ContentCatalog catalog, BulletinDeliveries deliveries, BulletinSender sender,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PublishedAudiences audiences) {
+		this.audiences = audiences;
 		this.events = events;
 		this.catalog = catalog;
 		this.deliveries = deliveries;
@@ -56,7 +60,8 @@ class BulletinListener {
 			logger.info("Published item " + item.id() + " was withdrawn since: no bulletin sent");
 			return;
 		}
-		BulletinDeliveries.Queued queued = this.deliveries.enqueue(item.id(), event.audienceOr(item.organisation()));
+		BulletinDeliveries.Queued queued = this.deliveries.enqueue(item.id(),
+				this.audiences.of(event.itemId(), item.organisation()));
 		if (queued.mailboxes() == 0) {
 			logger.info("No confirmed subscriber in the audience of " + item.id() + ": no bulletin sent");
 			this.events.publishEvent(new OutletReachedNobody(item.id(), Outlet.EMAIL));

@@ -9,6 +9,7 @@ import vn.loa.content.ContentItem;
 import vn.loa.content.Outlet;
 import vn.loa.organisations.Organisations;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.PublishedAudiences;
 
 /**
  * Adds each item published on the feed outlet to the feeds, once; takes withdrawn ones
@@ -23,7 +24,10 @@ class FeedRecorder {
 
 	private final ContentCatalog catalog;
 
-	FeedRecorder(FeedEntries entries, Feeds feeds, ContentCatalog catalog) {
+	private final PublishedAudiences audiences;
+
+	FeedRecorder(FeedEntries entries, Feeds feeds, ContentCatalog catalog, PublishedAudiences audiences) {
+		this.audiences = audiences;
 		this.entries = entries;
 		this.feeds = feeds;
 		this.catalog = catalog;
@@ -47,7 +51,7 @@ class FeedRecorder {
 			return;
 		}
 		String owner = this.catalog.find(event.itemId()).map(ContentItem::organisation).orElse(Organisations.DEFAULT);
-		if (this.entries.record(event.itemId(), event.audienceOr(owner), event.publishedAt()) > 0) {
+		if (this.entries.record(event.itemId(), this.audiences.of(event.itemId(), owner), event.publishedAt()) > 0) {
 			this.feeds.refreshSoon();
 		}
 	}

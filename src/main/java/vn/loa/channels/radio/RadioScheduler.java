@@ -18,6 +18,7 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.PublishedAudiences;
 import vn.loa.publishing.events.OutletReachedNobody;
 
 /**
@@ -40,8 +41,11 @@ class RadioScheduler {
 
 	private final ApplicationEventPublisher events;
 
+	private final PublishedAudiences audiences;
+
 	RadioScheduler(RadioStations stations, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PublishedAudiences audiences) {
+		this.audiences = audiences;
 		this.events = events;
 		this.stations = stations;
 		this.entries = entries;
@@ -65,7 +69,7 @@ class RadioScheduler {
 		}
 		String script = item.script();
 		int syllables = ReadingTime.syllables(script);
-		List<String> audience = event.audienceOr(item.organisation());
+		List<String> audience = this.audiences.of(event.itemId(), item.organisation());
 		List<RadioStation> stations = this.stations.reading(audience);
 		if (stations.isEmpty()) {
 			logger.info("No radio station reads for " + String.join(", ", audience) + ": " + item.id() + " not queued");

@@ -367,9 +367,8 @@ class BulletinIntegrationTests {
 	}
 
 	private void publish(ContentItem item) {
-		this.transactions.executeWithoutResult((status) -> this.events
-			.publishEvent(new ContentPublished(item.id(), EnumSet.of(Outlet.EMAIL, Outlet.FEED), item.dueAt(),
-					Instant.now(), false, List.of(item.organisation()))));
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ContentPublished(item.id(),
+				EnumSet.of(Outlet.EMAIL, Outlet.FEED), item.dueAt(), Instant.now(), false)));
 	}
 
 	private List<MimeMessage> mails() {

@@ -234,8 +234,8 @@ class DeskDeliveriesIntegrationTests {
 	}
 
 	private void publish(ContentItem item) {
-		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ContentPublished(item.id(),
-				EnumSet.of(Outlet.EMAIL), item.dueAt(), Instant.now(), false, List.of(item.organisation()))));
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
+				new ContentPublished(item.id(), EnumSet.of(Outlet.EMAIL), item.dueAt(), Instant.now(), false)));
 	}
 
 	/**

@@ -56,9 +56,7 @@ class EmailModuleTests {
 		Subscriber left = this.subscribers.add("default", "thoi@example.vn", null, SubscriberStatus.CONFIRMED, "test");
 		this.subscribers.unsubscribe(left.id(), Subscribers.RESIDENT);
 
-		scenario
-			.publish(new ContentPublished("email-module-quoc-khanh", Set.of(Outlet.EMAIL), AT, AT, false,
-					List.of("default")))
+		scenario.publish(new ContentPublished("email-module-quoc-khanh", Set.of(Outlet.EMAIL), AT, AT, false))
 			.andWaitForStateChange(() -> this.deliveries.forItem("email-module-quoc-khanh"),
 					(found) -> found.size() >= 2)
 			.andVerify((found) -> assertThat(found).extracting(Delivery::subscriberId)

@@ -227,8 +227,7 @@ class FeedIntegrationTests {
 	private ContentPublished publish(ContentItem item, String at) {
 		ContentFixtures.store(this.store, item);
 		Instant instant = OffsetDateTime.parse(at).toInstant();
-		ContentPublished event = new ContentPublished(item.id(), Set.of(Outlet.FEED), instant, instant, false,
-				List.of(item.organisation()));
+		ContentPublished event = new ContentPublished(item.id(), Set.of(Outlet.FEED), instant, instant, false);
 		publish(event);
 		return event;
 	}

@@ -49,10 +49,8 @@ class FeedModuleTests {
 
 		scenario.stimulate((TransactionOperations transactions, ApplicationEventPublisher events) -> transactions
 			.executeWithoutResult((status) -> {
-				events.publishEvent(new ContentPublished("feed-module-chi-dai", Set.of(Outlet.RADIO), AT, AT, false,
-						List.of("default")));
-				events.publishEvent(new ContentPublished("feed-module-quoc-khanh", Set.of(Outlet.FEED), AT, AT, false,
-						List.of("default")));
+				events.publishEvent(new ContentPublished("feed-module-chi-dai", Set.of(Outlet.RADIO), AT, AT, false));
+				events.publishEvent(new ContentPublished("feed-module-quoc-khanh", Set.of(Outlet.FEED), AT, AT, false));
 			}))
 			.andWaitForStateChange(() -> new String(this.feeds.rss().bytes(), StandardCharsets.UTF_8),
 					(rss) -> rss.contains("Mừng Quốc khánh 2/9"))

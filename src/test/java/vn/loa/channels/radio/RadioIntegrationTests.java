@@ -164,7 +164,7 @@ class RadioIntegrationTests {
 		ContentFixtures.store(this.store, item);
 		Instant due = OffsetDateTime.parse(at).toInstant();
 		ContentPublished event = new ContentPublished(item.id(), Set.of(Outlet.RADIO), due,
-				late ? due.plus(Duration.ofHours(4)) : due, late, List.of(item.organisation()));
+				late ? due.plus(Duration.ofHours(4)) : due, late);
 		publish(event);
 		return event;
 	}

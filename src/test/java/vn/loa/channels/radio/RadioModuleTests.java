@@ -50,9 +50,7 @@ class RadioModuleTests {
 						ContentStatus.PUBLISHED, "api", AT));
 		RadioStation station = this.radio.station("default").orElseThrow();
 
-		scenario
-			.publish(new ContentPublished("radio-module-quoc-khanh", Set.of(Outlet.RADIO), AT, AT, false,
-					List.of("default")))
+		scenario.publish(new ContentPublished("radio-module-quoc-khanh", Set.of(Outlet.RADIO), AT, AT, false))
 			.andWaitForStateChange(() -> this.radio.entries(station, LocalDate.of(2025, 9, 2)),
 					(entries) -> !entries.isEmpty())
 			.andVerify((entries) -> {

@@ -33,7 +33,7 @@ class RadioSlotChoiceTests {
 	void choosesFirstSlotAtOrAfterDueTimeOrPublicationWhenLate(LocalDateTime due, LocalDateTime published, boolean late,
 			LocalDateTime slot) {
 		ContentPublished event = new ContentPublished("item", Set.of(Outlet.RADIO), inHanoi(due), inHanoi(published),
-				late, List.of("default"));
+				late);
 		assertThat(RadioScheduler.slotFor(RadioStation.DEFAULT, event, HANOI)).isEqualTo(slot);
 	}
 
@@ -41,8 +41,7 @@ class RadioSlotChoiceTests {
 	void readsSlotsInTheLoaZoneWhateverTheInstantsZone() {
 		// 23:30 UTC is 06:30 the next morning in Vietnam: past the 06:00 slot.
 		ContentPublished event = new ContentPublished("item", Set.of(Outlet.RADIO),
-				Instant.parse("2025-08-31T23:30:00Z"), Instant.parse("2025-08-31T23:30:00Z"), false,
-				List.of("default"));
+				Instant.parse("2025-08-31T23:30:00Z"), Instant.parse("2025-08-31T23:30:00Z"), false);
 		assertThat(RadioScheduler.slotFor(RadioStation.DEFAULT, event, HANOI))
 			.isEqualTo(LocalDateTime.parse("2025-09-01T17:00"));
 	}
