@@ -73,6 +73,12 @@ class CascadeEndToEndIntegrationTests {
 	int port;
 
 	@Autowired
+	vn.loa.organisations.Organisations organisations;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	ZoneId zone;
 
 	@DynamicPropertySource
@@ -220,6 +226,28 @@ class CascadeEndToEndIntegrationTests {
 		assertThat(outcomes("tinh-chon-hai-xa"))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("EMAIL", "UNREACHED", "FEED", "ON_TIME", "RADIO", "UNREACHED"));
 		assertThat(get("/api/publications?outcome=unreached", true).body()).contains("tinh-chon-hai-xa");
+	}
+
+	@Test
+	void anItemForHundredsOfOrganisationsGoesOutToEveryOneOfThem() throws Exception {
+		// More ids than an event record holds: the audience is recorded, not carried.
+		this.organisations.create(new vn.loa.organisations.NewOrganisation("tinh-lon", "Tỉnh Lớn", "province", null),
+				"test");
+		for (int i = 0; i < 300; i++) {
+			this.organisations.create(new vn.loa.organisations.NewOrganisation("tinh-lon-xa-so-" + i, "Xã Số " + i,
+					"commune", "tinh-lon"), "test");
+		}
+		ZonedDateTime due = ZonedDateTime.now(this.zone).plusSeconds(4).withNano(0);
+		assertThat(post("/api/content", """
+				{"id": "tinh-lon-ca-tinh", "organisation": "tinh-lon", "audience": "all",
+				 "title": "Thông báo toàn tỉnh", "body": "Cho mọi xã.", "outlets": ["feed"], "when": "%s"}"""
+			.formatted(LOCAL.format(due))).statusCode()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForObject(
+					"SELECT COUNT(DISTINCT organisation) FROM feed_entry WHERE item_id = 'tinh-lon-ca-tinh'",
+					Integer.class) == 301);
+		assertThat(get("/o/tinh-lon-xa-so-299/feed.xml").body()).contains("tinh-lon-ca-tinh");
+		assertThat(outcomes("tinh-lon-ca-tinh")).containsEntry("FEED", "ON_TIME");
 	}
 
 	private Map<String, String> outcomes(String item) throws Exception {
