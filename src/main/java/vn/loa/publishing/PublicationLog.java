@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.OutletReachedNobody;
+import vn.loa.publishing.events.PublishedAudiences;
 
 /**
  * What became of each item on each outlet: the record the API and the command line show.
@@ -22,8 +23,11 @@ public class PublicationLog {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	PublicationLog(NamedParameterJdbcTemplate jdbc) {
+	private final PublishedAudiences audiences;
+
+	PublicationLog(NamedParameterJdbcTemplate jdbc, PublishedAudiences audiences) {
 		this.jdbc = jdbc;
+		this.audiences = audiences;
 	}
 
 	/** The outcomes of one item, one per outlet. */
@@ -48,9 +52,7 @@ public class PublicationLog {
 
 	/** The organisations an item went out to, as decided when it went out; by id. */
 	public List<String> audienceOf(String itemId) {
-		return this.jdbc.queryForList(
-				"SELECT organisation FROM publication_audience WHERE item_id = :id ORDER BY organisation",
-				Map.of("id", itemId), String.class);
+		return this.audiences.recorded(itemId);
 	}
 
 	/**

@@ -31,6 +31,7 @@ import vn.loa.content.ContentHandOff;
 import vn.loa.content.Outlet;
 import vn.loa.organisations.Organisations;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.PublishedAudiences;
 
 /**
  * Publishes everything whose time has come. Items are decided in transactions of a few
@@ -68,11 +69,15 @@ public class Publisher {
 
 	private final Organisations organisations;
 
-	Publisher(ContentHandOff content, Organisations organisations, NamedParameterJdbcTemplate jdbc,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
+	private final PublishedAudiences audiences;
+
+	Publisher(ContentHandOff content, Organisations organisations, PublishedAudiences audiences,
+			NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
 			@Value("${loa.publishing.grace:PT1M}") Duration grace) {
 		this.content = content;
 		this.organisations = organisations;
+		this.audiences = audiences;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -209,12 +214,9 @@ public class Publisher {
 	 * change to the hierarchy does not change what was sent. An item that went out before
 	 * (and now goes out on another outlet) keeps the audience it had.
 	 */
-	private List<String> recordAudience(ContentItem item) {
-		List<String> recorded = this.jdbc.queryForList(
-				"SELECT organisation FROM publication_audience WHERE item_id = :item", Map.of("item", item.id()),
-				String.class);
-		if (!recorded.isEmpty()) {
-			return recorded;
+	private void recordAudience(ContentItem item) {
+		if (!this.audiences.recorded(item.id()).isEmpty()) {
+			return;
 		}
 		List<String> audience = this.organisations.resolve(item.organisation(), item.audience());
 		if (audience.isEmpty()) {
@@ -226,7 +228,6 @@ public class Publisher {
 					.map((organisation) -> new MapSqlParameterSource("item", item.id()).addValue("organisation",
 							organisation))
 					.toArray(MapSqlParameterSource[]::new));
-		return audience;
 	}
 
 	private static ContentStatus itemStatus(Map<Outlet, Outcome> outcomes) {

@@ -144,9 +144,7 @@ class BulletinComposer {
 		// Who speaks, and whose list the reader is on: a province's item reaches a
 		// commune's subscribers.
 		context.setVariable("from", Organisations.DEFAULT.equals(owner) ? "" : PlainText.lineForOutput(name(owner)));
-		String list = (subscriber != null) ? subscriber.organisation() : owner;
-		context.setVariable("list",
-				Organisations.DEFAULT.equals(list) ? "" : " của " + PlainText.lineForOutput(name(list)));
+		context.setVariable("list", listOf((subscriber != null) ? subscriber.organisation() : owner));
 		// The text rules again: a row stored by an older version may hold a control.
 		context.setVariable("title", PlainText.lineForOutput(title));
 		context.setVariable("summary", (summary != null) ? PlainText.forOutput(summary).strip() : "");
@@ -161,6 +159,14 @@ class BulletinComposer {
 		String text = BLANK_LINES.matcher(this.templates.process(TEMPLATE, Set.of("text"), context).strip())
 			.replaceAll("\n\n") + "\n";
 		return new Parts(html, text);
+	}
+
+	/**
+	 * Whose list a reader is on, as the mails say it: " của Xã Bằng Thành"; nothing for
+	 * the default organisation, whose single-organisation Loa keeps the plain wording.
+	 */
+	String listOf(String organisation) {
+		return Organisations.DEFAULT.equals(organisation) ? "" : " của " + PlainText.lineForOutput(name(organisation));
 	}
 
 	/** An organisation's name, or its id when it has gone. */

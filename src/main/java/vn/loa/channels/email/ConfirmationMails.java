@@ -35,8 +35,6 @@ import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
-import vn.loa.organisations.Organisation;
-import vn.loa.organisations.Organisations;
 import vn.loa.text.PlainText;
 
 /**
@@ -69,14 +67,11 @@ class ConfirmationMails {
 
 	private final Clock clock;
 
-	private final Organisations organisations;
-
 	private final BulletinComposer composer;
 
 	ConfirmationMails(ConfirmationOutbox outbox, Subscribers subscribers, ConfirmationTokens tokens,
 			ITemplateEngine templates, EmailProperties properties, LoaSettings settings, Clock clock,
-			Organisations organisations, BulletinComposer composer) throws AddressException {
-		this.organisations = organisations;
+			BulletinComposer composer) throws AddressException {
 		this.composer = composer;
 		this.outbox = outbox;
 		this.subscribers = subscribers;
@@ -143,12 +138,8 @@ class ConfirmationMails {
 		Context context = new Context(VIETNAMESE);
 		context.setVariable("name", PlainText.lineForOutput(subscriber.name()));
 		context.setVariable("link", link);
-		// A resident signing up to a commune reads which one; a single-organisation Loa
-		// keeps its plain wording.
-		String list = Organisations.DEFAULT.equals(subscriber.organisation()) ? ""
-				: " của " + PlainText.lineForOutput(this.organisations.find(subscriber.organisation())
-					.map(Organisation::name)
-					.orElse(subscriber.organisation()));
+		// A resident signing up to a commune reads which one.
+		String list = this.composer.listOf(subscriber.organisation());
 		context.setVariable("list", list);
 		context.setVariable("part", "html");
 		String html = this.templates.process(TEMPLATE, context);

@@ -25,10 +25,15 @@ public class PublishedAudiences {
 	 * alone for one that went out before audiences were recorded.
 	 */
 	public List<String> of(String itemId, String owner) {
-		List<String> recorded = this.jdbc.queryForList(
+		List<String> recorded = recorded(itemId);
+		return recorded.isEmpty() ? List.of(owner) : recorded;
+	}
+
+	/** The organisations recorded for an item, by id; empty before it went out. */
+	public List<String> recorded(String itemId) {
+		return this.jdbc.queryForList(
 				"SELECT organisation FROM publication_audience WHERE item_id = :item ORDER BY organisation",
 				Map.of("item", itemId), String.class);
-		return recorded.isEmpty() ? List.of(owner) : recorded;
 	}
 
 }
