@@ -46,7 +46,7 @@ public class Accounts {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String COLUMNS = "username, display_name, roles, enabled, created_at, updated_at, password_changed_at";
+	private static final String COLUMNS = "username, display_name, roles, enabled, created_at, updated_at, password_changed_at, organisation";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -77,6 +77,17 @@ public class Accounts {
 	@Transactional
 	public Account create(String actor, String username, @Nullable String displayName, String password,
 			Set<Role> roles) {
+		return create(actor, username, displayName, password, roles, null);
+	}
+
+	/**
+	 * Creates an account whose roles are held in {@code organisation} and reach every
+	 * organisation below it; {@code null} for the whole installation. The caller checks
+	 * that the organisation exists and is theirs to give.
+	 */
+	@Transactional
+	public Account create(String actor, String username, @Nullable String displayName, String password, Set<Role> roles,
+			@Nullable String organisation) {
 		String name = username(username);
 		String shown = displayName(displayName, name);
 		checkPassword(password);
@@ -85,12 +96,14 @@ public class Accounts {
 		try {
 			this.jdbc.update(
 					"INSERT INTO account (username, display_name, password_hash, roles, enabled, created_at, "
-							+ "updated_at) VALUES (:username, :displayName, :hash, :roles, TRUE, :now, :now)",
+							+ "updated_at, organisation) "
+							+ "VALUES (:username, :displayName, :hash, :roles, TRUE, :now, :now, :organisation)",
 					new MapSqlParameterSource().addValue("username", name)
 						.addValue("displayName", shown)
 						.addValue("hash", this.passwords.encode(password))
 						.addValue("roles", rolesText(roles))
-						.addValue("now", now));
+						.addValue("now", now)
+						.addValue("organisation", blankToNull(organisation)));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new InvalidAccountException("username", "taken", "the user '" + name + "' already exists");
@@ -119,7 +132,7 @@ public class Accounts {
 
 	/** Whether an enabled administrator exists. */
 	public boolean adminExists() {
-		return list().stream().anyMatch((account) -> account.enabled() && account.has(Role.ADMIN));
+		return list().stream().anyMatch(Accounts::administersEverything);
 	}
 
 	/**
@@ -138,7 +151,22 @@ public class Accounts {
 		return change(actor, "account.update", username,
 				(before) -> new Account(before.username(), displayName(displayName, before.username()),
 						Set.copyOf(roles), before.enabled(), before.createdAt(), before.updatedAt(),
-						before.passwordChangedAt()));
+						before.passwordChangedAt(), before.organisation()));
+	}
+
+	/**
+	 * Changes the name shown, the roles and the organisation the roles are held in
+	 * ({@code null}: the whole installation); as
+	 * {@link #update(String, String, String, Set)}.
+	 */
+	@Transactional
+	public Optional<Account> update(String actor, String username, String displayName, Set<Role> roles,
+			@Nullable String organisation) {
+		checkRoles(roles);
+		return change(actor, "account.update", username,
+				(before) -> new Account(before.username(), displayName(displayName, before.username()),
+						Set.copyOf(roles), before.enabled(), before.createdAt(), before.updatedAt(),
+						before.passwordChangedAt(), blankToNull(organisation)));
 	}
 
 	/**
@@ -151,7 +179,7 @@ public class Accounts {
 	public Optional<Account> disable(String actor, String username) {
 		return change(actor, "account.disable", username,
 				(before) -> new Account(before.username(), before.displayName(), before.roles(), false,
-						before.createdAt(), before.updatedAt(), before.passwordChangedAt()));
+						before.createdAt(), before.updatedAt(), before.passwordChangedAt(), before.organisation()));
 	}
 
 	/** Lets a disabled account log in again; empty if there is no such account. */
@@ -159,7 +187,7 @@ public class Accounts {
 	public Optional<Account> enable(String actor, String username) {
 		return change(actor, "account.enable", username,
 				(before) -> new Account(before.username(), before.displayName(), before.roles(), true,
-						before.createdAt(), before.updatedAt(), before.passwordChangedAt()));
+						before.createdAt(), before.updatedAt(), before.passwordChangedAt(), before.organisation()));
 	}
 
 	/**
@@ -216,8 +244,9 @@ public class Accounts {
 		checkAdministratorsRemain(actor, before, wanted, everyone);
 		this.jdbc.update(
 				"UPDATE account SET display_name = :displayName, roles = :roles, enabled = :enabled, "
-						+ "updated_at = :now WHERE username = :username",
+						+ "organisation = :organisation, updated_at = :now WHERE username = :username",
 				new MapSqlParameterSource("displayName", wanted.displayName())
+					.addValue("organisation", wanted.organisation())
 					.addValue("roles", rolesText(wanted.roles()))
 					.addValue("enabled", wanted.enabled())
 					.addValue("now", Timestamp.from(this.clock.instant()))
@@ -237,24 +266,37 @@ public class Accounts {
 		if (self && before.enabled() && !wanted.enabled()) {
 			throw new InvalidAccountException("enabled", "self", "you cannot disable your own account");
 		}
-		boolean wasAdmin = before.enabled() && before.has(Role.ADMIN);
-		boolean staysAdmin = wanted.enabled() && wanted.has(Role.ADMIN);
+		boolean wasAdmin = administersEverything(before);
+		boolean staysAdmin = administersEverything(wanted);
 		if (!wasAdmin || staysAdmin) {
 			return;
 		}
+		boolean scoped = wanted.enabled() && wanted.has(Role.ADMIN);
 		if (self) {
-			throw new InvalidAccountException("roles", "ownAdmin", "you cannot remove your own ADMIN role");
+			throw scoped
+					? new InvalidAccountException("organisation", "ownAdmin",
+							"you cannot narrow your own administration to one organisation")
+					: new InvalidAccountException("roles", "ownAdmin", "you cannot remove your own ADMIN role");
 		}
 		boolean otherAdmin = everyone.stream()
-			.anyMatch((account) -> !account.username().equals(before.username()) && account.enabled()
-					&& account.has(Role.ADMIN));
+			.anyMatch((account) -> !account.username().equals(before.username()) && administersEverything(account));
 		if (!otherAdmin) {
-			throw wanted.enabled()
-					? new InvalidAccountException("roles", "lastAdmin",
-							"'" + before.username() + "' is the last enabled administrator and keeps the ADMIN role")
-					: new InvalidAccountException("enabled", "lastAdmin",
-							"'" + before.username() + "' is the last enabled administrator and cannot be disabled");
+			throw scoped
+					? new InvalidAccountException("organisation", "lastAdmin",
+							"'" + before.username() + "' is the last administrator of the whole installation and "
+									+ "cannot be narrowed to one organisation")
+					: wanted.enabled()
+							? new InvalidAccountException("roles", "lastAdmin",
+									"'" + before.username()
+											+ "' is the last enabled administrator and keeps the ADMIN role")
+							: new InvalidAccountException("enabled", "lastAdmin", "'" + before.username()
+									+ "' is the last enabled administrator and cannot be disabled");
 		}
+	}
+
+	/** An enabled administrator of the whole installation, not of one organisation. */
+	private static boolean administersEverything(Account account) {
+		return account.enabled() && account.has(Role.ADMIN) && account.organisation() == null;
 	}
 
 	private static String username(String username) {
@@ -295,6 +337,7 @@ public class Accounts {
 		fields.put("displayName", account.displayName());
 		fields.put("roles", rolesText(account.roles()));
 		fields.put("enabled", account.enabled());
+		fields.put("organisation", account.organisation());
 		return JSON.writeValueAsString(fields);
 	}
 
@@ -309,7 +352,12 @@ public class Accounts {
 			.forEach((role) -> roles.add(Role.valueOf(role.strip())));
 		return new Account(rs.getString("username"), rs.getString("display_name"), Set.copyOf(roles),
 				rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("password_changed_at")));
+				rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("password_changed_at")),
+				rs.getString("organisation"));
+	}
+
+	private static @Nullable String blankToNull(@Nullable String organisation) {
+		return (organisation == null || organisation.isBlank()) ? null : organisation.strip();
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

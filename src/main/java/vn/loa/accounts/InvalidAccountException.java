@@ -10,7 +10,7 @@ public class InvalidAccountException extends RuntimeException {
 
 	private final String reason;
 
-	InvalidAccountException(String field, String reason, String message) {
+	public InvalidAccountException(String field, String reason, String message) {
 		super(message);
 		this.field = field;
 		this.reason = reason;

@@ -34,4 +34,10 @@ public record ContentDraft(@Nullable String id, String title, String summary, St
 		this(id, title, summary, body, radioScript, outlets, when, staleAfter, organisation, status, null);
 	}
 
+	/** This draft for {@code organisation}. */
+	public ContentDraft ownedBy(String organisation) {
+		return new ContentDraft(this.id, this.title, this.summary, this.body, this.radioScript, this.outlets, this.when,
+				this.staleAfter, organisation, this.status, this.audience);
+	}
+
 }

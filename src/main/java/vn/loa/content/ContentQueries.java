@@ -38,8 +38,17 @@ public interface ContentQueries extends ContentCatalog {
 	 * @param page from 1; past the last page, the last page
 	 * @param size items per page
 	 */
+	default KeyPage page(@Nullable ContentStatus status, @Nullable Outlet outlet, @Nullable Instant from,
+			@Nullable Instant to, @Nullable PlanScope plan, int page, int size) {
+		return page(status, outlet, from, to, plan, null, page, size);
+	}
+
+	/**
+	 * As {@link #page(ContentStatus, Outlet, Instant, Instant, PlanScope, int, int)},
+	 * only items of {@code organisations} when not {@code null}.
+	 */
 	KeyPage page(@Nullable ContentStatus status, @Nullable Outlet outlet, @Nullable Instant from, @Nullable Instant to,
-			@Nullable PlanScope plan, int page, int size);
+			@Nullable PlanScope plan, java.util.@Nullable Collection<String> organisations, int page, int size);
 
 	/**
 	 * A page of {@link ContentKey}s.

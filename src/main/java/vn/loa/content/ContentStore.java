@@ -337,9 +337,14 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	 */
 	@Override
 	public KeyPage page(@Nullable ContentStatus status, @Nullable Outlet outlet, @Nullable Instant from,
-			@Nullable Instant to, @Nullable PlanScope plan, int page, int size) {
+			@Nullable Instant to, @Nullable PlanScope plan, java.util.@Nullable Collection<String> organisations,
+			int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(status, outlet, from, to, params) + ((plan != null) ? plan.where(params) : "");
+		if (organisations != null) {
+			where += " AND organisation IN (:scopeOrganisations)";
+			params.addValue("scopeOrganisations", organisations.isEmpty() ? List.of("") : organisations);
+		}
 		long total = Objects.requireNonNullElse(
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM content_item" + where, params, Long.class), 0L);
 		int pages = (int) Math.max(1, (total + size - 1) / size);

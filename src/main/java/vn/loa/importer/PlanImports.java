@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.loa.calendar.CalendarService;
 import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
 import vn.loa.calendar.PlanNotStoredException;
 
 /**
@@ -65,19 +66,33 @@ public class PlanImports {
 	/** Reads a document and keeps its draft, with its values and warnings, for review. */
 	@Transactional
 	public Draft upload(String fileName, byte[] bytes) {
+		return upload(fileName, bytes, Scope.EVERYWHERE);
+	}
+
+	/**
+	 * Reads a document uploaded by a caller of {@code scope} and keeps its draft: the
+	 * plan belongs to the organisation that issued it when Loa knows it and it is within
+	 * the caller's, else to the caller's own organisation.
+	 */
+	@Transactional
+	public Draft upload(String fileName, byte[] bytes, Scope scope) {
 		PlanDraft read = read(fileName, bytes, this.calendar.book());
 		// The plan belongs to the organisation that issued it, when Loa knows it.
-		PlanDraft draft = (read.issuer() != null)
+		PlanDraft owned = (read.issuer() != null)
 				? PlanOwner.of(read.issuer(), this.organisations.all()).map(read::withOrganisation).orElse(read) : read;
+		String own = scope.organisation();
+		PlanDraft draft = (own != null && !this.organisations.covers(scope, owned.organisation()))
+				? owned.withOrganisation(own) : owned;
 		String id = UUID.randomUUID().toString();
 		this.jdbc.update(
-				"INSERT INTO plan_import (id, file_name, plan_id, draft_yaml, report, created_at) "
-						+ "VALUES (:id, :file, :plan, :yaml, :report, :now)",
+				"INSERT INTO plan_import (id, file_name, plan_id, draft_yaml, report, created_at, organisation) "
+						+ "VALUES (:id, :file, :plan, :yaml, :report, :now, :organisation)",
 				new MapSqlParameterSource("id", id).addValue("file", fileName)
 					.addValue("plan", draft.id())
 					.addValue("yaml", draft.toYaml())
 					.addValue("report", draft.report())
-					.addValue("now", Timestamp.from(this.clock.instant())));
+					.addValue("now", Timestamp.from(this.clock.instant()))
+					.addValue("organisation", draft.organisation()));
 		List<PlanDraft.Recognised> values = draft.recognised();
 		for (int i = 0; i < values.size(); i++) {
 			PlanDraft.Recognised value = values.get(i);
@@ -124,13 +139,14 @@ public class PlanImports {
 	}
 
 	public Optional<Draft> find(String id) {
-		return this.jdbc.query(
-				"SELECT id, file_name, plan_id, draft_yaml, report, created_at, confirmed_at FROM plan_import "
-						+ "WHERE id = :id",
-				Map.of("id", id),
-				(rs, n) -> new Draft(rs.getString("id"), rs.getString("file_name"), rs.getString("plan_id"),
-						rs.getString("draft_yaml"), rs.getString("report"), rs.getTimestamp("created_at").toInstant(),
-						(rs.getTimestamp("confirmed_at") != null) ? rs.getTimestamp("confirmed_at").toInstant() : null))
+		return this.jdbc
+			.query("SELECT id, file_name, plan_id, draft_yaml, report, created_at, confirmed_at, organisation "
+					+ "FROM plan_import WHERE id = :id", Map.of("id", id),
+					(rs, n) -> new Draft(rs.getString("id"), rs.getString("file_name"), rs.getString("plan_id"),
+							rs.getString("draft_yaml"), rs.getString("report"),
+							rs.getTimestamp("created_at").toInstant(), (rs.getTimestamp("confirmed_at") != null)
+									? rs.getTimestamp("confirmed_at").toInstant() : null,
+							rs.getString("organisation")))
 			.stream()
 			.findFirst();
 	}
@@ -187,9 +203,11 @@ public class PlanImports {
 	 * @param createdAt when it was read
 	 * @param confirmedAt when it was stored in the calendar (the database), or
 	 * {@code null}
+	 * @param organisation the organisation the plan will belong to; {@code null} for a
+	 * draft read before drafts kept it
 	 */
 	public record Draft(String id, String fileName, String planId, String yaml, String report, Instant createdAt,
-			@Nullable Instant confirmedAt) {
+			@Nullable Instant confirmedAt, @Nullable String organisation) {
 
 	}
 

@@ -19,6 +19,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -48,7 +50,13 @@ class DeskOrganisationsController {
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String within,
 			@RequestParam(required = false) @Nullable Integer added,
 			@RequestParam(required = false) @Nullable Integer updated,
-			@RequestParam(required = false) @Nullable Integer unchanged, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable Integer unchanged, Model model, HttpServletResponse response,
+			Scope scope) {
+		String own = scope.organisation();
+		if (own != null && (within.isBlank() || !this.organisations.covers(scope, within.strip()))) {
+			// One organisation's people start from their own.
+			return "redirect:/desk/organisations/" + own;
+		}
 		if (added != null && updated != null && unchanged != null) {
 			model.addAttribute("imported", new Organisations.Imported(added, updated, unchanged));
 		}
@@ -58,8 +66,12 @@ class DeskOrganisationsController {
 
 	@PostMapping("/desk/organisations")
 	String create(@RequestParam String id, @RequestParam String name, @RequestParam(defaultValue = "") String kind,
-			@RequestParam(defaultValue = "") String parent, Principal who, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String parent, Principal who, Model model, HttpServletResponse response,
+			Scope scope) {
 		Form form = new Form(id, name, kind, parent);
+		if (!this.organisations.mayCreateUnder(scope, parent)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
 		try {
 			Organisation created = this.organisations.create(new NewOrganisation(id, name, kind, parent),
 					who.getName());
@@ -74,8 +86,11 @@ class DeskOrganisationsController {
 	@PostMapping("/desk/organisations/import")
 	String importUnits(@RequestParam(required = false) @Nullable MultipartFile provinces,
 			@RequestParam(required = false) @Nullable MultipartFile communes,
-			@RequestParam(defaultValue = "") String province, Principal who, Model model, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(defaultValue = "") String province, Principal who, Model model, HttpServletResponse response,
+			Scope scope) throws IOException {
+		if (!scope.everywhere()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
 		List<String> only = Arrays.stream(province.split("[,\\s]+")).filter((p) -> !p.isBlank()).toList();
 		boolean sent = provinces != null && !provinces.isEmpty() && communes != null && !communes.isEmpty();
 		boolean partly = !sent
@@ -99,11 +114,12 @@ class DeskOrganisationsController {
 
 	@GetMapping("/desk/organisations/{id}")
 	String edit(@PathVariable String id, @RequestParam(defaultValue = "") String done, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, Scope scope) {
 		if (done.equals("created") || done.equals("saved")) {
 			model.addAttribute("done", "organisations." + done);
 		}
 		return this.organisations.find(id)
+			.filter((organisation) -> this.organisations.covers(scope, organisation.id()))
 			.map((organisation) -> editPage(model, organisation, Edit.of(organisation), null, response,
 					HttpServletResponse.SC_OK))
 			.orElseGet(() -> {
@@ -115,16 +131,22 @@ class DeskOrganisationsController {
 	@PostMapping("/desk/organisations/{id}")
 	String update(@PathVariable String id, @RequestParam String name, @RequestParam String kind,
 			@RequestParam(defaultValue = "") String parent, @RequestParam long version,
-			@RequestParam(defaultValue = "") String enabled, Principal who, Model model, HttpServletResponse response) {
-		Organisation before = this.organisations.find(id).orElse(null);
+			@RequestParam(defaultValue = "") String enabled, Principal who, Model model, HttpServletResponse response,
+			Scope scope) {
+		Organisation before = this.organisations.find(id)
+			.filter((organisation) -> this.organisations.covers(scope, organisation.id()))
+			.orElse(null);
 		if (before == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			return "error";
 		}
 		Edit edit = new Edit(name, kind, parent, !enabled.isBlank(), version);
+		OrganisationChange change = new OrganisationChange(name, kind, parent.strip(), !enabled.isBlank(), version);
+		if (!this.organisations.mayChange(scope, id, change)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
 		try {
-			this.organisations.update(id,
-					new OrganisationChange(name, kind, parent.strip(), !enabled.isBlank(), version), who.getName());
+			this.organisations.update(id, change, who.getName());
 			return "redirect:/desk/organisations/" + id + "?done=saved";
 		}
 		catch (InvalidOrganisationException ex) {

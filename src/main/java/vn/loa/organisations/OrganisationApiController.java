@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -42,9 +43,13 @@ class OrganisationApiController {
 	 * organisation and those below it.
 	 */
 	@GetMapping
-	ResponseEntity<List<OrganisationJson>> list(@RequestParam(required = false) @Nullable String within) {
+	ResponseEntity<List<OrganisationJson>> list(@RequestParam(required = false) @Nullable String within, Scope scope) {
+		if (within == null || within.isBlank()) {
+			within = scope.organisation();
+		}
 		if (within != null && !within.isBlank()) {
 			return this.organisations.find(within.strip())
+				.filter((top) -> this.organisations.covers(scope, top.id()))
 				.map((top) -> ResponseEntity.ok(java.util.stream.Stream
 					.concat(java.util.stream.Stream.of(top), this.organisations.descendants(top.id()).stream())
 					.map(OrganisationJson::of)
@@ -55,15 +60,20 @@ class OrganisationApiController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<OrganisationDetail> find(@PathVariable String id) {
+	ResponseEntity<OrganisationDetail> find(@PathVariable String id, Scope scope) {
 		return ResponseEntity.of(this.organisations.find(id)
+			.filter((organisation) -> this.organisations.covers(scope, organisation.id()))
 			.map((organisation) -> new OrganisationDetail(OrganisationJson.of(organisation),
 					this.organisations.ancestors(id).stream().map(Organisation::id).toList(),
 					this.organisations.children(id).stream().map(Organisation::id).toList())));
 	}
 
 	@PostMapping
-	ResponseEntity<OrganisationJson> create(@RequestBody NewOrganisation draft, Principal who) {
+	ResponseEntity<OrganisationJson> create(@RequestBody NewOrganisation draft, Principal who, Scope scope) {
+		if (!this.organisations.mayCreateUnder(scope, draft.parent())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"a new organisation goes under '" + scope.organisation() + "' or one below it");
+		}
 		Organisation created = this.organisations.create(draft, who.getName());
 		return ResponseEntity.created(URI.create("/api/organisations/" + created.id()))
 			.body(OrganisationJson.of(created));
@@ -71,9 +81,14 @@ class OrganisationApiController {
 
 	@PatchMapping("/{id}")
 	ResponseEntity<OrganisationJson> update(@PathVariable String id, @RequestBody OrganisationChange change,
-			Principal who) {
-		if (this.organisations.find(id).isEmpty()) {
+			Principal who, Scope scope) {
+		if (this.organisations.find(id).isEmpty() || !this.organisations.covers(scope, id)) {
 			return ResponseEntity.notFound().build();
+		}
+		if (!this.organisations.mayChange(scope, id, change)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"'" + id + "' may be renamed by its own people; moving, retyping or disabling it is for the level "
+							+ "above");
 		}
 		return ResponseEntity.ok(OrganisationJson.of(this.organisations.update(id, change, who.getName())));
 	}
@@ -86,8 +101,12 @@ class OrganisationApiController {
 	@PostMapping("/import")
 	Organisations.Imported importUnits(@RequestParam(required = false) @Nullable MultipartFile provinces,
 			@RequestParam(required = false) @Nullable MultipartFile communes,
-			@RequestParam(name = "province", required = false) @Nullable List<String> only, Principal who)
+			@RequestParam(name = "province", required = false) @Nullable List<String> only, Principal who, Scope scope)
 			throws IOException {
+		if (!scope.everywhere()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"provinces are loaded by the installation's administrators");
+		}
 		List<String> wanted = (only != null) ? only : List.of();
 		if (provinces == null && communes == null) {
 			return this.organisations.importShipped(wanted, who.getName());

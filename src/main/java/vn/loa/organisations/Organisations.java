@@ -125,6 +125,72 @@ public class Organisations {
 	}
 
 	/**
+	 * Whether a caller of {@code scope} may see and change what belongs to {@code id}:
+	 * always for the whole installation, else when {@code id} is the scope's organisation
+	 * or lies below it. A row of no organisation ({@code null}) is the installation's.
+	 */
+	public boolean covers(Scope scope, @Nullable String id) {
+		String own = scope.organisation();
+		if (own == null) {
+			return true;
+		}
+		return id != null && isWithin(id, own);
+	}
+
+	/**
+	 * Whether a caller of {@code scope} may read what belongs to {@code id}: what it
+	 * {@link #covers(Scope, String) covers}, and what belongs to an organisation above it
+	 * (a commune reads its province's plans, which apply to it).
+	 */
+	public boolean sees(Scope scope, @Nullable String id) {
+		if (covers(scope, id)) {
+			return true;
+		}
+		String own = scope.organisation();
+		return own != null && id != null && isWithin(own, id);
+	}
+
+	/**
+	 * Whether a caller of {@code scope} may add an organisation under {@code parent}:
+	 * anywhere for the whole installation, else under its own organisation or one below.
+	 */
+	public boolean mayCreateUnder(Scope scope, @Nullable String parent) {
+		return scope.everywhere() || (parent != null && !parent.isBlank() && covers(scope, parent.strip()));
+	}
+
+	/**
+	 * Whether a caller of {@code scope} may make {@code change} to {@code id}: anything
+	 * for the whole installation; else to organisations within its own, moving them only
+	 * within it, and its own organisation only renamed, never moved, retyped or disabled
+	 * (that is for whoever holds the level above).
+	 */
+	public boolean mayChange(Scope scope, String id, OrganisationChange change) {
+		String own = scope.organisation();
+		if (own == null) {
+			return true;
+		}
+		if (!covers(scope, id)) {
+			return false;
+		}
+		Organisation before = find(id).orElse(null);
+		if (before == null) {
+			return false;
+		}
+		String parent = (change.parent() != null) ? change.parent().strip() : null;
+		boolean moves = parent != null && !parent.equals((before.parentId() != null) ? before.parentId() : "");
+		if (id.equals(own)) {
+			boolean retypes = change.kind() != null && !change.kind().isBlank()
+					&& !change.kind().strip().equals(before.kind().key());
+			boolean disables = change.enabled() != null && change.enabled() != before.enabled();
+			return !moves && !retypes && !disables;
+		}
+		if (!moves) {
+			return true;
+		}
+		return parent != null && !parent.isEmpty() && covers(scope, parent);
+	}
+
+	/**
 	 * The ids an audience names that an item of {@code owner} cannot reach: unknown,
 	 * disabled, or not {@code owner} nor below it. Empty when the audience is fine.
 	 */

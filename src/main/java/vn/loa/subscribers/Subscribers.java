@@ -92,13 +92,22 @@ public class Subscribers {
 	 */
 	@Transactional
 	public Imported importAll(List<NewSubscriber> rows, int unreadable, String actor) {
+		return importAll(null, rows, unreadable, actor);
+	}
+
+	/**
+	 * As {@link #importAll(List, int, String)}, every row for {@code organisation}
+	 * ({@code default} when {@code null}).
+	 */
+	@Transactional
+	public Imported importAll(@Nullable String organisation, List<NewSubscriber> rows, int unreadable, String actor) {
 		int added = 0;
 		int duplicates = 0;
 		List<Refused> refused = new ArrayList<>();
 		for (NewSubscriber row : rows) {
 			try {
-				this.savepoint
-					.executeWithoutResult((status) -> add(null, row.email(), row.name(), status(row.status()), actor));
+				this.savepoint.executeWithoutResult(
+						(status) -> add(organisation, row.email(), row.name(), status(row.status()), actor));
 				added++;
 			}
 			catch (InvalidSubscriberException ex) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
@@ -25,6 +26,7 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentQueries;
 import vn.loa.content.ContentWorkflow;
 import vn.loa.content.InvalidContentException;
+import vn.loa.organisations.Scope;
 import vn.loa.publishing.Outcome;
 import vn.loa.publishing.PublicationLog;
 
@@ -44,39 +46,55 @@ class ContentApiController {
 
 	private final PublicationLog publications;
 
+	private final ScopedContent scoped;
+
 	private final ZoneId zone;
 
-	ContentApiController(ContentWorkflow workflow, ContentQueries store, PublicationLog publications, ZoneId zone) {
+	ContentApiController(ContentWorkflow workflow, ContentQueries store, PublicationLog publications,
+			ScopedContent scoped, ZoneId zone) {
 		this.workflow = workflow;
 		this.store = store;
 		this.publications = publications;
+		this.scoped = scoped;
 		this.zone = zone;
 	}
 
 	@GetMapping("/content")
-	List<Map<String, Object>> list(@RequestParam(defaultValue = "scheduled") String status) {
-		return this.store.findByStatus(parseStatus(status)).stream().map(this::json).toList();
+	List<Map<String, Object>> list(@RequestParam(defaultValue = "scheduled") String status, Scope scope) {
+		return this.scoped.within(scope, this.store.findByStatus(parseStatus(status)))
+			.stream()
+			.map(this::json)
+			.toList();
 	}
 
 	@GetMapping("/content/{id}")
-	ResponseEntity<Map<String, Object>> show(@PathVariable String id) {
-		return this.store.find(id).map(this::json).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+	ResponseEntity<Map<String, Object>> show(@PathVariable String id, Scope scope) {
+		return this.scoped.find(scope, id)
+			.map(this::json)
+			.map(ResponseEntity::ok)
+			.orElse(ResponseEntity.notFound().build());
 	}
 
 	@PostMapping("/content")
-	ResponseEntity<Map<String, Object>> create(@RequestBody ContentDraft draft) {
-		ContentItem item = this.workflow.create(draft, ContentActor.API);
+	ResponseEntity<Map<String, Object>> create(@RequestBody ContentDraft draft, Scope scope) {
+		if (draft.id() != null && this.store.find(draft.id()).isPresent()
+				&& this.scoped.find(scope, draft.id()).isEmpty()) {
+			// Someone else's id: say no more than that it cannot be used.
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the id '" + draft.id() + "' cannot be used");
+		}
+		ContentItem item = this.workflow.create(this.scoped.draft(scope, draft), ContentActor.API);
 		return ResponseEntity.created(URI.create("/api/content/" + item.id())).body(json(item));
 	}
 
 	@PutMapping("/content/{id}")
-	Map<String, Object> update(@PathVariable String id, @RequestBody ContentDraft draft) {
-		return json(this.workflow.update(id, draft, ContentActor.API, null));
+	Map<String, Object> update(@PathVariable String id, @RequestBody ContentDraft draft, Scope scope) {
+		this.scoped.require(scope, id);
+		return json(this.workflow.update(id, this.scoped.draft(scope, draft), ContentActor.API, null));
 	}
 
 	@DeleteMapping("/content/{id}")
-	ResponseEntity<Map<String, Object>> withdraw(@PathVariable String id) {
-		if (this.store.find(id).isEmpty()) {
+	ResponseEntity<Map<String, Object>> withdraw(@PathVariable String id, Scope scope) {
+		if (this.scoped.find(scope, id).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.ok(json(this.workflow.withdraw(id, ContentActor.API)));
@@ -87,8 +105,8 @@ class ContentApiController {
 	 * organisations it went out to, as decided then.
 	 */
 	@GetMapping("/content/{id}/publication")
-	ResponseEntity<Map<String, Object>> publication(@PathVariable String id) {
-		if (this.store.find(id).isEmpty()) {
+	ResponseEntity<Map<String, Object>> publication(@PathVariable String id, Scope scope) {
+		if (this.scoped.find(scope, id).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity
@@ -97,7 +115,7 @@ class ContentApiController {
 
 	/** Publication outcomes; {@code ?outcome=missed} lists what never went out. */
 	@GetMapping("/publications")
-	List<PublicationLog.Entry> publications(@RequestParam(defaultValue = "missed") String outcome) {
+	List<PublicationLog.Entry> publications(@RequestParam(defaultValue = "missed") String outcome, Scope scope) {
 		Outcome parsed;
 		try {
 			parsed = Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
@@ -105,7 +123,15 @@ class ContentApiController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidContentException("outcome", "outcome must be on_time, late, missed or unreached");
 		}
-		return this.publications.withOutcome(parsed);
+		List<PublicationLog.Entry> entries = this.publications.withOutcome(parsed);
+		if (scope.everywhere()) {
+			return entries;
+		}
+		Map<String, Boolean> within = new java.util.HashMap<>();
+		return entries.stream()
+			.filter((entry) -> within.computeIfAbsent(entry.itemId(),
+					(item) -> this.scoped.find(scope, item).isPresent()))
+			.toList();
 	}
 
 	@ExceptionHandler(InvalidContentException.class)

@@ -17,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.organisations.Organisation;
 import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
 
 /**
  * The coverage page ({@code /desk/coverage}) and API ({@code /api/coverage}): for an
@@ -44,23 +45,30 @@ class CoverageController {
 	}
 
 	@GetMapping("/desk/coverage")
-	String page(@RequestParam(defaultValue = Organisations.DEFAULT) String organisation,
+	String page(@RequestParam(required = false) @Nullable String organisation,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			Model model) {
-		model.addAttribute("report", report(organisation, from, to));
+			Model model, Scope scope) {
+		model.addAttribute("report", report(scope, organisation, from, to));
 		return "desk-coverage";
 	}
 
 	@GetMapping("/api/coverage")
 	@ResponseBody
-	Coverage.Report api(@RequestParam(defaultValue = Organisations.DEFAULT) String organisation,
-			@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to) {
-		return report(organisation, from, to);
+	Coverage.Report api(@RequestParam(required = false) @Nullable String organisation,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			Scope scope) {
+		return report(scope, organisation, from, to);
 	}
 
-	private Coverage.Report report(String organisation, @Nullable String from, @Nullable String to) {
-		Organisation top = this.organisations.find(organisation.strip())
+	/**
+	 * The report for {@code organisation}, the caller's own when none is asked for; one
+	 * outside the caller's is not found.
+	 */
+	private Coverage.Report report(Scope scope, @Nullable String asked, @Nullable String from, @Nullable String to) {
+		String organisation = (asked != null && !asked.isBlank()) ? asked.strip()
+				: scope.organisationOr(Organisations.DEFAULT);
+		Organisation top = this.organisations.find(organisation)
+			.filter((found) -> this.organisations.covers(scope, found.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no organisation " + organisation));
 		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
 		LocalDate start = day(from, today);

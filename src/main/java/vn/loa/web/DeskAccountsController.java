@@ -23,6 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.loa.web.security.AccountSessionCheck;
 import vn.loa.accounts.Account;
 import vn.loa.accounts.Accounts;
+import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
+import vn.loa.web.security.CallerScope;
 import vn.loa.accounts.InvalidAccountException;
 import vn.loa.accounts.Role;
 
@@ -38,13 +41,16 @@ class DeskAccountsController {
 
 	private final Accounts accounts;
 
-	DeskAccountsController(Accounts accounts) {
+	private final Organisations organisations;
+
+	DeskAccountsController(Accounts accounts, Organisations organisations) {
 		this.accounts = accounts;
+		this.organisations = organisations;
 	}
 
 	@GetMapping("/desk/accounts")
-	String accounts(Model model) {
-		return list(model, new AccountForm("", "", null), Map.of());
+	String accounts(Model model, Scope scope) {
+		return list(model, new AccountForm("", "", null, own(scope)), Map.of(), scope);
 	}
 
 	/**
@@ -53,45 +59,49 @@ class DeskAccountsController {
 	 */
 	@PostMapping("/desk/accounts")
 	String create(@RequestParam String username, @RequestParam(defaultValue = "") String displayName,
-			@RequestParam String password, @RequestParam(required = false) @Nullable List<Role> roles, Model model,
-			HttpServletResponse response) {
+			@RequestParam String password, @RequestParam(required = false) @Nullable List<Role> roles,
+			@RequestParam(defaultValue = "") String organisation, Model model, HttpServletResponse response,
+			Scope scope) {
 		try {
-			this.accounts.create(Actors.current(), username, displayName, password, roleSet(roles));
+			this.accounts.create(Actors.current(), username, displayName, password, roleSet(roles),
+					organisation(scope, organisation));
 			return "redirect:/desk/accounts";
 		}
 		catch (InvalidAccountException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return list(model, new AccountForm(username, displayName, roles), errors(ex));
+			return list(model, new AccountForm(username, displayName, roles, organisation), errors(ex), scope);
 		}
 	}
 
 	@GetMapping("/desk/accounts/{username}")
-	String account(@PathVariable String username, @RequestParam(required = false) @Nullable String done, Model model) {
-		Account account = existing(username);
+	String account(@PathVariable String username, @RequestParam(required = false) @Nullable String done, Model model,
+			Scope scope) {
+		Account account = existing(scope, username);
 		model.addAttribute("done", done);
-		return edit(model, account,
-				new AccountForm(account.username(), account.displayName(), List.copyOf(account.roles())), Map.of());
+		return edit(model, account, formOf(account), Map.of());
 	}
 
 	@PostMapping("/desk/accounts/{username}")
 	String update(@PathVariable String username, @RequestParam(defaultValue = "") String displayName,
-			@RequestParam(required = false) @Nullable List<Role> roles, Model model, HttpServletResponse response) {
-		Account account = existing(username);
-		AccountForm typed = new AccountForm(account.username(), displayName, roles);
-		return attempt(account, typed, "update", model, response,
-				() -> this.accounts.update(Actors.current(), account.username(), displayName, roleSet(roles)));
+			@RequestParam(required = false) @Nullable List<Role> roles,
+			@RequestParam(defaultValue = "") String organisation, Model model, HttpServletResponse response,
+			Scope scope) {
+		Account account = existing(scope, username);
+		AccountForm typed = new AccountForm(account.username(), displayName, roles, organisation);
+		return attempt(account, typed, "update", model, response, () -> this.accounts.update(Actors.current(),
+				account.username(), displayName, roleSet(roles), organisation(scope, organisation)));
 	}
 
 	@PostMapping("/desk/accounts/{username}/disable")
-	String disable(@PathVariable String username, Model model, HttpServletResponse response) {
-		Account account = existing(username);
+	String disable(@PathVariable String username, Model model, HttpServletResponse response, Scope scope) {
+		Account account = existing(scope, username);
 		return attempt(account, formOf(account), "disable", model, response,
 				() -> this.accounts.disable(Actors.current(), account.username()));
 	}
 
 	@PostMapping("/desk/accounts/{username}/enable")
-	String enable(@PathVariable String username, Model model, HttpServletResponse response) {
-		Account account = existing(username);
+	String enable(@PathVariable String username, Model model, HttpServletResponse response, Scope scope) {
+		Account account = existing(scope, username);
 		return attempt(account, formOf(account), "enable", model, response,
 				() -> this.accounts.enable(Actors.current(), account.username()));
 	}
@@ -102,8 +112,8 @@ class DeskAccountsController {
 	 */
 	@PostMapping("/desk/accounts/{username}/password")
 	String password(@PathVariable String username, @RequestParam(defaultValue = "") String password, Model model,
-			HttpServletResponse response, HttpSession session) {
-		Account account = existing(username);
+			HttpServletResponse response, HttpSession session, Scope scope) {
+		Account account = existing(scope, username);
 		boolean self = account.username().equalsIgnoreCase(Actors.current());
 		return attempt(account, formOf(account), "password", model, response, () -> {
 			Optional<Account> changed = this.accounts.changePassword(Actors.current(), account.username(), password);
@@ -127,8 +137,13 @@ class DeskAccountsController {
 		}
 	}
 
-	private String list(Model model, AccountForm form, Map<String, String> errors) {
-		model.addAttribute("accounts", this.accounts.list());
+	private String list(Model model, AccountForm form, Map<String, String> errors, Scope scope) {
+		model.addAttribute("accounts",
+				this.accounts.list()
+					.stream()
+					.filter((account) -> scope.everywhere() || this.organisations.covers(scope, account.organisation()))
+					.toList());
+		model.addAttribute("everywhere", scope.everywhere());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
@@ -136,6 +151,7 @@ class DeskAccountsController {
 	}
 
 	private String edit(Model model, Account account, AccountForm form, Map<String, String> errors) {
+		model.addAttribute("everywhere", CallerScope.current().everywhere());
 		model.addAttribute("account", account);
 		model.addAttribute("self", account.username().equalsIgnoreCase(Actors.current()));
 		model.addAttribute("roles", Role.values());
@@ -144,13 +160,43 @@ class DeskAccountsController {
 		return "desk-account";
 	}
 
-	private Account existing(String username) {
+	/**
+	 * The account, when the caller administers where its roles are held: an account of
+	 * the whole installation, or of another organisation, is not found.
+	 */
+	private Account existing(Scope scope, String username) {
 		return this.accounts.find(username)
+			.filter((account) -> scope.everywhere() || this.organisations.covers(scope, account.organisation()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + username));
 	}
 
 	private static AccountForm formOf(Account account) {
-		return new AccountForm(account.username(), account.displayName(), List.copyOf(account.roles()));
+		return new AccountForm(account.username(), account.displayName(), List.copyOf(account.roles()),
+				(account.organisation() != null) ? account.organisation() : "");
+	}
+
+	/** The organisation field's first value: the administrator's own organisation. */
+	private static String own(Scope scope) {
+		return (scope.organisation() != null) ? scope.organisation() : "";
+	}
+
+	/**
+	 * Where the roles typed will be held: blank is the whole installation, for whoever
+	 * administers it, else the administrator's own organisation; an unknown organisation
+	 * is refused at its field, one outside the administrator's is forbidden.
+	 */
+	private @Nullable String organisation(Scope scope, String typed) {
+		String id = typed.strip();
+		if (id.isEmpty()) {
+			return scope.organisation();
+		}
+		if (this.organisations.find(id).isEmpty()) {
+			throw new InvalidAccountException("organisation", "unknown", "there is no organisation '" + id + "'");
+		}
+		if (!this.organisations.covers(scope, id)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "'" + id + "' is not within your organisation");
+		}
+		return id;
 	}
 
 	private static Set<Role> roleSet(@Nullable List<Role> roles) {
@@ -168,8 +214,10 @@ class DeskAccountsController {
 	 * @param username the username
 	 * @param displayName the name shown in the desk
 	 * @param roles the roles ticked
+	 * @param organisation the id of the organisation the roles are held in; blank for the
+	 * whole installation
 	 */
-	record AccountForm(String username, String displayName, @Nullable List<Role> roles) {
+	record AccountForm(String username, String displayName, @Nullable List<Role> roles, String organisation) {
 
 		public boolean has(Role role) {
 			return this.roles != null && this.roles.contains(role);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.calendar.CalendarBook;
+import vn.loa.organisations.Scope;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Event;
 import vn.loa.calendar.Occurrence;
@@ -49,7 +50,11 @@ class DeskCalendarController {
 
 	private final ZoneId zone;
 
-	DeskCalendarController(CalendarService calendar, ContentQueries store, Clock clock, ZoneId zone) {
+	private final ScopedContent scoped;
+
+	DeskCalendarController(CalendarService calendar, ContentQueries store, Clock clock, ZoneId zone,
+			ScopedContent scoped) {
+		this.scoped = scoped;
 		this.calendar = calendar;
 		this.store = store;
 		this.clock = clock;
@@ -57,15 +62,15 @@ class DeskCalendarController {
 	}
 
 	@GetMapping("/desk/calendar")
-	String month(@RequestParam(required = false) @Nullable String month, Model model, Locale locale) {
+	String month(@RequestParam(required = false) @Nullable String month, Model model, Locale locale, Scope scope) {
 		YearMonth shown = parse(month);
 		LocalDate first = shown.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate last = shown.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
 		CalendarBook book = this.calendar.book();
 		List<Occurrence> occurrences = book.occurrencesBetween(first, last);
 		List<Event> events = book.eventsBetween(first, last);
-		List<ContentItem> items = this.store.findDueBetween(first.atStartOfDay(this.zone).toInstant(),
-				last.plusDays(1).atStartOfDay(this.zone).toInstant());
+		List<ContentItem> items = this.scoped.within(scope, this.store.findDueBetween(
+				first.atStartOfDay(this.zone).toInstant(), last.plusDays(1).atStartOfDay(this.zone).toInstant()));
 		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
 		PhaseBands phases = new PhaseBands(book, locale);
 		List<Week> weeks = new ArrayList<>();

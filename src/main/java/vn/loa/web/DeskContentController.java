@@ -39,6 +39,7 @@ import vn.loa.channels.radio.RadioStations;
 import vn.loa.organisations.Audience;
 import vn.loa.organisations.Organisation;
 import vn.loa.organisations.Organisations;
+import vn.loa.web.security.CallerScope;
 import vn.loa.subscribers.Subscribers;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
@@ -86,9 +87,12 @@ class DeskContentController {
 
 	private final Subscribers subscribers;
 
+	private final ScopedContent scoped;
+
 	DeskContentController(ContentWorkflow workflow, ContentQueries store, RadioQueue radio, CalendarService calendar,
 			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors, Organisations organisations,
-			RadioStations stations, Subscribers subscribers) {
+			RadioStations stations, Subscribers subscribers, ScopedContent scoped) {
+		this.scoped = scoped;
 		this.organisations = organisations;
 		this.stations = stations;
 		this.subscribers = subscribers;
@@ -117,7 +121,8 @@ class DeskContentController {
 		ContentQueries.KeyPage found = this.store.page(wanted, on,
 				(start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
 				(end != null) ? end.plusDays(1).atStartOfDay(this.zone).toInstant() : null,
-				(of != null) ? PlanScope.of(of, book, this.zone) : null, (asked != null) ? asked : 1, PAGE_SIZE);
+				(of != null) ? PlanScope.of(of, book, this.zone) : null,
+				this.scoped.organisations(CallerScope.current()), (asked != null) ? asked : 1, PAGE_SIZE);
 		List<String> ids = found.keys().stream().map(ContentQueries.ContentKey::id).toList();
 		Map<String, ContentItem> items = new LinkedHashMap<>();
 		this.store.findAll(ids).forEach((item) -> items.put(item.id(), item));
@@ -144,7 +149,7 @@ class DeskContentController {
 	String create(@RequestParam(required = false) @Nullable String date, Model model) {
 		LocalDate day = parse(date, LocalDate::parse);
 		ContentForm form = new ContentForm(null, "", "", "", List.of("feed"), (day != null) ? day.toString() : "", "",
-				"", "save", "", Organisations.DEFAULT, "own", "");
+				"", "save", "", CallerScope.current().organisationOr(Organisations.DEFAULT), "own", "");
 		return form(model, form, null, Map.of(), HttpServletResponse.SC_OK, null);
 	}
 
@@ -162,7 +167,7 @@ class DeskContentController {
 		}
 		ContentItem after;
 		try {
-			after = this.workflow.create(form.draft(), actor());
+			after = this.workflow.create(this.scoped.draft(CallerScope.current(), form.draft()), actor());
 		}
 		catch (InvalidContentException ex) {
 			return invalid(model, form, null, ex, response);
@@ -178,7 +183,8 @@ class DeskContentController {
 		}
 		ContentItem after;
 		try {
-			after = this.workflow.update(id, form.draft(), actor(), form.seen());
+			after = this.workflow.update(id, this.scoped.draft(CallerScope.current(), form.draft()), actor(),
+					form.seen());
 		}
 		catch (InvalidContentException ex) {
 			return invalid(model, form, before, ex, response);
@@ -287,6 +293,7 @@ class DeskContentController {
 					.stream()
 					.filter((o) -> o.isRoot() || !this.organisations.children(o.id()).isEmpty())
 					.filter(Organisation::enabled)
+					.filter((o) -> this.organisations.covers(CallerScope.current(), o.id()))
 					.toList());
 		model.addAttribute("slotFits",
 				(item != null && item.dueAt() != null && item.goesTo(Outlet.RADIO))
@@ -333,9 +340,9 @@ class DeskContentController {
 		return new ContentActor(Actors.current(), Actors.hasAnyRole("APPROVER", "ADMIN"));
 	}
 
+	/** The item, when it is within the caller's organisation; else a {@code 404}. */
 	private ContentItem item(String id) {
-		return this.store.find(id)
-			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		return this.scoped.require(CallerScope.current(), id);
 	}
 
 	private String format(@Nullable Instant instant) {
@@ -385,10 +392,13 @@ class DeskContentController {
 					this.chosen);
 		}
 
-		/** The owner typed, {@code default} when blank. */
+		/**
+		 * The owner typed; when blank, the caller's own organisation ({@code default} for
+		 * the whole installation).
+		 */
 		String owner() {
 			return (this.organisation != null && !this.organisation.isBlank()) ? this.organisation.strip()
-					: Organisations.DEFAULT;
+					: CallerScope.current().organisationOr(Organisations.DEFAULT);
 		}
 
 		/** The audience chosen: the chosen ids only when "chosen" is picked. */

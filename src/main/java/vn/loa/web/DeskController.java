@@ -28,6 +28,7 @@ import vn.loa.content.ContentItem;
 import vn.loa.content.ContentQueries;
 import vn.loa.content.Preparation;
 import vn.loa.database.StorageFailures;
+import vn.loa.organisations.Scope;
 import vn.loa.publishing.Outcome;
 import vn.loa.publishing.PublicationLog;
 
@@ -63,8 +64,12 @@ class DeskController {
 
 	private final StorageFailures storage;
 
+	private final ScopedContent scoped;
+
 	DeskController(ContentQueries store, PublicationLog publications, Preparation preparation,
-			BulletinDeliveries deliveries, Feeds feeds, StorageFailures storage, Clock clock, ZoneId zone) {
+			BulletinDeliveries deliveries, Feeds feeds, StorageFailures storage, Clock clock, ZoneId zone,
+			ScopedContent scoped) {
+		this.scoped = scoped;
 		this.store = store;
 		this.feeds = feeds;
 		this.storage = storage;
@@ -76,7 +81,7 @@ class DeskController {
 	}
 
 	@GetMapping("/desk")
-	String dashboard(Model model, Locale locale) {
+	String dashboard(Model model, Locale locale, Scope scope) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, this.zone);
 		Instant end = today.plusDays(DAYS_AHEAD + 1).atStartOfDay(this.zone).toInstant();
@@ -85,7 +90,8 @@ class DeskController {
 				this.feeds.problem()
 					.map((problem) -> new FeedProblemRow(format(problem.at()), problem.message()))
 					.orElse(null));
-		model.addAttribute("coming", this.store.findDueBetween(now, end).stream().map(this::coming).toList());
+		model.addAttribute("coming",
+				this.scoped.within(scope, this.store.findDueBetween(now, end)).stream().map(this::coming).toList());
 		List<PublicationLog.Entry> problems = Stream.of(Outcome.LATE, Outcome.MISSED, Outcome.UNREACHED)
 			.flatMap((outcome) -> this.publications.withOutcome(outcome).stream())
 			.filter((entry) -> entry.dueAt().isAfter(since) && !entry.dueAt().isAfter(now))
@@ -96,9 +102,15 @@ class DeskController {
 			.filter((bulletin) -> bulletin.failed() > 0 && bulletin.queuedAt() != null
 					&& bulletin.queuedAt().isAfter(since))
 			.toList();
-		Map<String, String> titles = titles(Stream
-			.concat(problems.stream().map(PublicationLog.Entry::itemId), failed.stream().map(Bulletin::itemId))
-			.toList());
+		Map<String, String> titles = titles(scope,
+				Stream
+					.concat(problems.stream().map(PublicationLog.Entry::itemId), failed.stream().map(Bulletin::itemId))
+					.toList());
+		if (!scope.everywhere()) {
+			// One organisation's people see the problems of their own items only.
+			problems = problems.stream().filter((entry) -> titles.containsKey(entry.itemId())).toList();
+			failed = failed.stream().filter((bulletin) -> titles.containsKey(bulletin.itemId())).toList();
+		}
 		model.addAttribute("problems", problems.stream()
 			.map((entry) -> new ProblemRow(format(entry.dueAt()), entry.itemId(),
 					titles.getOrDefault(entry.itemId(), entry.itemId()), entry.outlet().key(), entry.outcome().name()))
@@ -123,9 +135,9 @@ class DeskController {
 				item.outlets().stream().map((o) -> o.key()).sorted().toList(), item.status().key());
 	}
 
-	/** Titles of the items still stored, by id. */
-	private Map<String, String> titles(Collection<String> ids) {
-		return this.store.findAll(Set.copyOf(ids))
+	/** Titles of the items still stored within {@code scope}, by id. */
+	private Map<String, String> titles(Scope scope, Collection<String> ids) {
+		return this.scoped.within(scope, this.store.findAll(Set.copyOf(ids)))
 			.stream()
 			.collect(Collectors.toMap(ContentItem::id, ContentItem::title));
 	}

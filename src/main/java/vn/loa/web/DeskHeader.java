@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import vn.loa.accounts.Account;
 import vn.loa.accounts.Accounts;
+import vn.loa.organisations.Organisation;
+import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
 
 /**
  * What the header of every desk page shows: the name of who is logged in, and whether
@@ -20,8 +23,32 @@ class DeskHeader {
 
 	private final Accounts accounts;
 
-	DeskHeader(Accounts accounts) {
+	private final Organisations organisations;
+
+	DeskHeader(Accounts accounts, Organisations organisations) {
 		this.accounts = accounts;
+		this.organisations = organisations;
+	}
+
+	/**
+	 * The name of the organisation the user acts for; {@code null} for the whole
+	 * installation.
+	 */
+	@ModelAttribute("myOrganisation")
+	@Nullable String myOrganisation(HttpServletRequest request) {
+		if (!isDesk(request) || !(request.getAttribute(Scope.ATTRIBUTE) instanceof Scope scope)
+				|| scope.organisation() == null) {
+			return null;
+		}
+		return this.organisations.find(scope.organisation()).map(Organisation::name).orElse(scope.organisation());
+	}
+
+	/**
+	 * Whether the user acts for the whole installation (the audit log is theirs to read).
+	 */
+	@ModelAttribute("installation")
+	boolean installation(HttpServletRequest request) {
+		return isDesk(request) && request.getAttribute(Scope.ATTRIBUTE) instanceof Scope scope && scope.everywhere();
 	}
 
 	@ModelAttribute("me")

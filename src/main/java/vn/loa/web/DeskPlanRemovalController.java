@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.calendar.StoredPlan;
+import vn.loa.organisations.Scope;
 import vn.loa.content.PlanRemoval;
 
 /**
@@ -32,14 +33,18 @@ class DeskPlanRemovalController {
 
 	private final ZoneId zone;
 
-	DeskPlanRemovalController(PlanRemoval removal, MessageSource messages, ZoneId zone) {
+	private final ScopedPlans scoped;
+
+	DeskPlanRemovalController(PlanRemoval removal, MessageSource messages, ZoneId zone, ScopedPlans scoped) {
+		this.scoped = scoped;
 		this.removal = removal;
 		this.messages = messages;
 		this.zone = zone;
 	}
 
 	@GetMapping("/desk/plans/{id}/remove")
-	String confirmation(@PathVariable String id, Model model) {
+	String confirmation(@PathVariable String id, Model model, Scope scope) {
+		this.scoped.requireOwn(scope, id);
 		PlanRemoval.Preview preview = this.removal.preview(id).orElseThrow(() -> notStored(id));
 		show(preview, model);
 		return "desk-plan-remove";
@@ -47,7 +52,8 @@ class DeskPlanRemovalController {
 
 	@PostMapping("/desk/plans/{id}/remove")
 	String remove(@PathVariable String id, Model model, HttpServletResponse response, Locale locale,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Scope scope) {
+		this.scoped.requireOwn(scope, id);
 		try {
 			PlanRemoval.Preview removed = this.removal.remove(id, Actors.current());
 			redirect.addFlashAttribute("removed", removed.stored().planId());

@@ -34,6 +34,7 @@ import vn.loa.calendar.VietnameseDates;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentQueries;
 import vn.loa.content.PlanScope;
+import vn.loa.organisations.Scope;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
 
@@ -57,8 +58,11 @@ class DeskPlansController {
 
 	private final MessageSource messages;
 
+	private final ScopedPlans scoped;
+
 	DeskPlansController(CalendarService calendar, PlanImports imports, ContentQueries store, Clock clock, ZoneId zone,
-			MessageSource messages) {
+			MessageSource messages, ScopedPlans scoped) {
+		this.scoped = scoped;
 		this.calendar = calendar;
 		this.imports = imports;
 		this.store = store;
@@ -68,11 +72,12 @@ class DeskPlansController {
 	}
 
 	@GetMapping("/desk/plans")
-	String list(Model model) {
+	String list(Model model, Scope scope) {
 		model.addAttribute("plans",
 				this.calendar.book()
 					.plans()
 					.stream()
+					.filter((plan) -> this.scoped.sees(scope, plan))
 					.map((plan) -> new PlanRow(plan.id(), (plan.number() != null) ? plan.number() : "", plan.title(),
 							plan.issuer(), display(plan.date()), plan.phases().size()))
 					.toList());
@@ -80,9 +85,9 @@ class DeskPlansController {
 	}
 
 	@GetMapping("/desk/plans/{id}")
-	String detail(@PathVariable String id, Model model) {
+	String detail(@PathVariable String id, Model model, Scope scope) {
 		CalendarBook book = this.calendar.book();
-		Plan plan = book.plan(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan " + id));
+		Plan plan = this.scoped.readable(scope, id);
 		model.addAttribute("plan", plan);
 		model.addAttribute("date", display(plan.date()));
 		model.addAttribute("organisation", (plan.organisation() != null)
@@ -107,12 +112,12 @@ class DeskPlansController {
 	}
 
 	@PostMapping("/desk/plans/import")
-	String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response, Locale locale)
-			throws IOException {
+	String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response, Locale locale,
+			Scope scope) throws IOException {
 		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
 				? file.getOriginalFilename() : "plan";
 		try {
-			PlanImports.Draft draft = this.imports.upload(name, file.getBytes());
+			PlanImports.Draft draft = this.imports.upload(name, file.getBytes(), scope);
 			return "redirect:/desk/plans/import/" + draft.id();
 		}
 		catch (UnreadableDocumentException ex) {
@@ -123,16 +128,16 @@ class DeskPlansController {
 	}
 
 	@GetMapping("/desk/plans/import/{draftId}")
-	String review(@PathVariable String draftId, Model model, Locale locale) {
-		model.addAttribute("draft", draft(draftId));
+	String review(@PathVariable String draftId, Model model, Locale locale, Scope scope) {
+		model.addAttribute("draft", draft(scope, draftId));
 		notes(draftId, model, locale);
 		return "desk-plan-review";
 	}
 
 	@PostMapping("/desk/plans/import/{draftId}/confirm")
 	String confirm(@PathVariable String draftId, @RequestParam(defaultValue = "false") boolean replace, Model model,
-			HttpServletResponse response, Locale locale) {
-		PlanImports.Draft draft = draft(draftId);
+			HttpServletResponse response, Locale locale, Scope scope) {
+		PlanImports.Draft draft = draft(scope, draftId);
 		try {
 			PlanImports.Draft confirmed = this.imports.confirm(draftId, replace, Actors.current());
 			return "redirect:/desk/plans/" + confirmed.planId();
@@ -159,8 +164,8 @@ class DeskPlansController {
 				.toList());
 	}
 
-	private PlanImports.Draft draft(String draftId) {
-		return this.imports.find(draftId)
+	private PlanImports.Draft draft(Scope scope, String draftId) {
+		return this.scoped.draft(scope, draftId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan draft " + draftId));
 	}
 

@@ -1,5 +1,7 @@
 package vn.loa.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,10 +33,12 @@ import vn.loa.channels.email.BulletinDeliveries;
 import vn.loa.channels.email.Delivery;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentCatalog;
+import vn.loa.organisations.Organisations;
 import vn.loa.subscribers.InvalidSubscriberException;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
 import vn.loa.subscribers.Subscribers;
+import vn.loa.web.security.CallerScope;
 
 /**
  * The subscribers' desk: the list with search and a status filter, adding one, importing
@@ -57,8 +61,11 @@ class DeskSubscriberController {
 
 	private final ErrorMessages errors;
 
+	private final Organisations organisations;
+
 	DeskSubscriberController(Subscribers subscribers, BulletinDeliveries deliveries, ContentCatalog contents,
-			ZoneId zone, ErrorMessages errors) {
+			ZoneId zone, ErrorMessages errors, Organisations organisations) {
+		this.organisations = organisations;
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
 		this.contents = contents;
@@ -77,6 +84,7 @@ class DeskSubscriberController {
 		model.addAttribute("subscribers",
 				this.subscribers.list(null, wanted)
 					.stream()
+					.filter((s) -> this.organisations.covers(CallerScope.current(), s.organisation()))
 					.filter((s) -> search.isEmpty() || s.email().toLowerCase(Locale.ROOT).contains(search)
 							|| s.name().toLowerCase(Locale.ROOT).contains(search))
 					.toList());
@@ -87,13 +95,14 @@ class DeskSubscriberController {
 	}
 
 	@PostMapping("/desk/subscribers")
-	String add(@ModelAttribute("form") Form form, Model model) {
+	String add(@ModelAttribute("form") Form form, Model model, HttpServletResponse response) {
 		try {
-			Subscriber added = this.subscribers.add(null, form.email(), form.name(), parse(form.status()),
-					Actors.current());
+			Subscriber added = this.subscribers.add(CallerScope.current().organisationOr(Organisations.DEFAULT),
+					form.email(), form.name(), parse(form.status()), Actors.current());
 			return "redirect:/desk/subscribers/" + added.id();
 		}
 		catch (InvalidSubscriberException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", ex.field());
 			model.addAttribute("errorText", this.errors.of(ex));
 			return list(null, null, model);
@@ -103,6 +112,7 @@ class DeskSubscriberController {
 	@GetMapping("/desk/subscribers/{id}")
 	String subscriber(@PathVariable long id, Model model) {
 		Subscriber subscriber = this.subscribers.find(id)
+			.filter((found) -> this.organisations.covers(CallerScope.current(), found.organisation()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no subscriber " + id));
 		model.addAttribute("subscriber", subscriber);
 		List<Delivery> history = this.deliveries.forSubscriber(id);
@@ -138,10 +148,13 @@ class DeskSubscriberController {
 			.stream()
 			.map((p) -> new Refusal(p.line(), this.errors.text(p.code(), p.arguments(), p.message())))
 			.toList());
-		Subscribers.Imported imported = this.subscribers.importAll(parsed.rows()
-			.stream()
-			.map((row) -> new Subscribers.NewSubscriber(row.line(), row.email(), row.name(), row.status()))
-			.toList(), problems.size(), Actors.current());
+		Subscribers.Imported imported = this.subscribers.importAll(
+				CallerScope.current().organisationOr(Organisations.DEFAULT),
+				parsed.rows()
+					.stream()
+					.map((row) -> new Subscribers.NewSubscriber(row.line(), row.email(), row.name(), row.status()))
+					.toList(),
+				problems.size(), Actors.current());
 		imported.refused()
 			.forEach((refused) -> problems.add(new Refusal(refused.line(), this.errors.of(refused.reason()))));
 		problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -153,7 +166,10 @@ class DeskSubscriberController {
 
 	@GetMapping("/desk/subscribers/export")
 	ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) @Nullable String status) {
-		String csv = DeskSubscriberCsv.write(this.subscribers.list(null, filter(status)));
+		String csv = DeskSubscriberCsv.write(this.subscribers.list(null, filter(status))
+			.stream()
+			.filter((s) -> this.organisations.covers(CallerScope.current(), s.organisation()))
+			.toList());
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subscribers.csv\"")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.loa.organisations.Scope;
 import vn.loa.importer.PlanDocuments;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
@@ -29,25 +30,32 @@ class PlanImportApiController {
 
 	private final PlanImports imports;
 
-	PlanImportApiController(PlanImports imports) {
+	private final ScopedPlans scoped;
+
+	PlanImportApiController(PlanImports imports, ScopedPlans scoped) {
 		this.imports = imports;
+		this.scoped = scoped;
 	}
 
 	@PostMapping
-	ResponseEntity<PlanImports.Draft> upload(@RequestParam("file") MultipartFile file) throws IOException {
+	ResponseEntity<PlanImports.Draft> upload(@RequestParam("file") MultipartFile file, Scope scope) throws IOException {
 		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "plan";
-		PlanImports.Draft draft = this.imports.upload(name, file.getBytes());
+		PlanImports.Draft draft = this.imports.upload(name, file.getBytes(), scope);
 		return ResponseEntity.created(URI.create("/api/plans/imports/" + draft.id())).body(draft);
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<PlanImports.Draft> show(@PathVariable String id) {
-		return this.imports.find(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+	ResponseEntity<PlanImports.Draft> show(@PathVariable String id, Scope scope) {
+		return this.scoped.draft(scope, id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
 	}
 
 	@PostMapping("/{id}/confirm")
-	PlanImports.Draft confirm(@PathVariable String id, @RequestParam(defaultValue = "false") boolean replace) {
-		return this.imports.confirm(id, replace, Actors.current());
+	ResponseEntity<PlanImports.Draft> confirm(@PathVariable String id,
+			@RequestParam(defaultValue = "false") boolean replace, Scope scope) {
+		if (!scope.everywhere() && this.scoped.draft(scope, id).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok(this.imports.confirm(id, replace, Actors.current()));
 	}
 
 	@ExceptionHandler(UnreadableDocumentException.class)

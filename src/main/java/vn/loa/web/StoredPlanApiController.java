@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loa.content.PlanRemoval;
+import vn.loa.organisations.Scope;
 
 /**
  * Removing a plan confirmed through {@code /api/plans/imports}: only stored plans, never
@@ -27,13 +28,17 @@ class StoredPlanApiController {
 
 	private final MessageSource messages;
 
-	StoredPlanApiController(PlanRemoval removal, MessageSource messages) {
+	private final ScopedPlans scoped;
+
+	StoredPlanApiController(PlanRemoval removal, MessageSource messages, ScopedPlans scoped) {
+		this.scoped = scoped;
 		this.removal = removal;
 		this.messages = messages;
 	}
 
 	@DeleteMapping("/{id}")
-	Map<String, Object> remove(@PathVariable String id) {
+	Map<String, Object> remove(@PathVariable String id, Scope scope) {
+		this.scoped.requireOwn(scope, id);
 		PlanRemoval.Preview removed = this.removal.remove(id, Actors.current());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("planId", removed.stored().planId());

@@ -3,6 +3,7 @@ package vn.loa.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
+import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
 import vn.loa.subscribers.InvalidSubscriberException;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.SubscriberStatus;
@@ -30,42 +34,63 @@ class SubscriberApiController {
 
 	private final Subscribers subscribers;
 
-	SubscriberApiController(Subscribers subscribers) {
+	private final Organisations organisations;
+
+	SubscriberApiController(Subscribers subscribers, Organisations organisations) {
 		this.subscribers = subscribers;
+		this.organisations = organisations;
 	}
 
 	@PostMapping
-	ResponseEntity<Subscriber> add(@RequestBody NewSubscriber request) {
+	ResponseEntity<Subscriber> add(@RequestBody NewSubscriber request, Scope scope) {
 		SubscriberStatus status = (request.status() != null && !request.status().isBlank())
 				? SubscriberStatus.parse(request.status()) : null;
-		Subscriber added = this.subscribers.add(request.organisation(), request.email(), request.name(), status,
+		String organisation = (request.organisation() != null && !request.organisation().isBlank())
+				? request.organisation() : scope.organisationOr(Organisations.DEFAULT);
+		if (!this.organisations.covers(scope, organisation)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"'" + organisation + "' is not within '" + scope.organisation() + "'");
+		}
+		Subscriber added = this.subscribers.add(organisation, request.email(), request.name(), status,
 				Actors.current());
 		return ResponseEntity.created(URI.create("/api/subscribers/" + added.id())).body(added);
 	}
 
 	@GetMapping
 	List<Subscriber> list(@RequestParam(required = false) @Nullable String organisation,
-			@RequestParam(required = false) @Nullable String status) {
-		return this.subscribers.list(organisation,
-				(status != null && !status.isBlank()) ? SubscriberStatus.parse(status) : null);
+			@RequestParam(required = false) @Nullable String status, Scope scope) {
+		return this.subscribers
+			.list(organisation, (status != null && !status.isBlank()) ? SubscriberStatus.parse(status) : null)
+			.stream()
+			.filter((subscriber) -> this.organisations.covers(scope, subscriber.organisation()))
+			.toList();
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<Subscriber> find(@PathVariable long id) {
-		return ResponseEntity.of(this.subscribers.find(id));
+	ResponseEntity<Subscriber> find(@PathVariable long id, Scope scope) {
+		return ResponseEntity.of(within(scope, id));
 	}
 
 	@PostMapping("/{id}/confirm")
-	ResponseEntity<Subscriber> confirm(@PathVariable long id) {
+	ResponseEntity<Subscriber> confirm(@PathVariable long id, Scope scope) {
+		if (within(scope, id).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
 		return ResponseEntity.of(this.subscribers.confirm(id, Actors.current()));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> unsubscribe(@PathVariable long id) {
-		if (this.subscribers.unsubscribe(id, Actors.current()).isEmpty()) {
+	ResponseEntity<Void> unsubscribe(@PathVariable long id, Scope scope) {
+		if (within(scope, id).isEmpty() || this.subscribers.unsubscribe(id, Actors.current()).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The subscriber, when it is within the caller's organisation. */
+	private Optional<Subscriber> within(Scope scope, long id) {
+		return this.subscribers.find(id)
+			.filter((subscriber) -> this.organisations.covers(scope, subscriber.organisation()));
 	}
 
 	@ExceptionHandler

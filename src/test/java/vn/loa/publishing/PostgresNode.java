@@ -112,6 +112,18 @@ final class PostgresNode {
 		return instanceId(this.name);
 	}
 
+	/** The last lines of this node's log, for a failure message. */
+	String logTail(int lines) {
+		try {
+			List<String> all = Files.readAllLines(this.log);
+			return "--- node " + this.name + " (" + this.log + ") ---\n"
+					+ String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException ex) {
+			return "--- node " + this.name + ": no log: " + ex;
+		}
+	}
+
 	/** Waits until the node serves its feed, or fails with its log. */
 	PostgresNode awaitStarted() {
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {

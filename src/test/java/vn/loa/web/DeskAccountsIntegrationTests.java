@@ -254,7 +254,8 @@ class DeskAccountsIntegrationTests {
 		assertThat(disabled.after()).contains("\"enabled\":false");
 		assertThat(
 				this.mvc.perform(get("/desk/accounts").session(admin)).andReturn().getResponse().getContentAsString())
-			.containsPattern("bt-bi-khoa</a></td>\\s*<td>[^<]*</td>\\s*<td>EDITOR</td>\\s*<td>Không</td>");
+			.containsPattern(
+					"bt-bi-khoa</a></td>\\s*<td>[^<]*</td>\\s*<td>EDITOR</td>\\s*<td>[^<]*</td>\\s*<td>Không</td>");
 
 		this.mvc.perform(post("/desk/accounts/bt-bi-khoa/enable").session(admin).with(DeskSessions.csrfOf(page)))
 			.andExpect(redirectedUrl("/desk/accounts/bt-bi-khoa?done=enable"));

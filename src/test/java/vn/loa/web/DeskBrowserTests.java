@@ -198,6 +198,7 @@ class DeskBrowserTests {
 		pages.put("phone-desk-accounts", "/desk/accounts");
 		pages.put("phone-desk-account", "/desk/accounts/quan-tri");
 		pages.put("phone-desk-audit", "/desk/audit");
+		pages.put("phone-desk-tokens", "/desk/tokens");
 		pages.put("phone-desk-organisations", "/desk/organisations");
 		pages.put("phone-desk-organisations-province", "/desk/organisations?within=thai-nguyen");
 		pages.put("phone-desk-organisation", "/desk/organisations/thai-nguyen-bang-thanh");
@@ -212,13 +213,18 @@ class DeskBrowserTests {
 		}
 		// The organisations on an office screen: a province's 93 units in one table.
 		this.browser.manage().window().setSize(new Dimension(1366, 768));
-		Map<String, String> office = Map.of("office-desk-organisations", "/desk/organisations?within=thai-nguyen",
-				"office-desk-organisations-province", "/desk/organisations/thai-nguyen", "office-site-organisation",
-				"/o/thai-nguyen-bang-thanh/", "office-desk-stations", "/desk/stations", "office-desk-station",
-				"/desk/stations/default", "office-desk-content-form", "/desk/content/new?date=2025-09-01",
-				"office-desk-radio", "/desk/radio", "office-desk-email-identity",
-				"/desk/organisations/thai-nguyen/email", "office-desk-coverage",
-				"/desk/coverage?organisation=thai-nguyen&from=2025-08-28&to=2025-09-03");
+		Map<String, String> office = new LinkedHashMap<>();
+		office.put("office-desk-organisations", "/desk/organisations?within=thai-nguyen");
+		office.put("office-desk-organisations-province", "/desk/organisations/thai-nguyen");
+		office.put("office-site-organisation", "/o/thai-nguyen-bang-thanh/");
+		office.put("office-desk-stations", "/desk/stations");
+		office.put("office-desk-station", "/desk/stations/default");
+		office.put("office-desk-content-form", "/desk/content/new?date=2025-09-01");
+		office.put("office-desk-radio", "/desk/radio");
+		office.put("office-desk-accounts", "/desk/accounts");
+		office.put("office-desk-tokens", "/desk/tokens");
+		office.put("office-desk-email-identity", "/desk/organisations/thai-nguyen/email");
+		office.put("office-desk-coverage", "/desk/coverage?organisation=thai-nguyen&from=2025-08-28&to=2025-09-03");
 		for (Map.Entry<String, String> page : office.entrySet()) {
 			this.browser.get(url(page.getValue()));
 			fitsAPhone(page.getKey(), page.getValue());
@@ -254,6 +260,32 @@ class DeskBrowserTests {
 			.until(() -> this.browser.getCurrentUrl().matches(".*/desk/plans/import/[^/]+$"));
 		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("12-KH/ĐU").contains("Dòng");
 		fitsAPhone("phone-desk-plan-review", this.browser.getCurrentUrl());
+	}
+
+	/**
+	 * A commune's editor works in their commune: the header says which, and a token
+	 * issued for the commune is shown once.
+	 */
+	@Test
+	void aCommuneEditorSeesTheirCommuneInTheHeader() throws Exception {
+		this.accounts.create("test", "bien-tap-bang-thanh", "Biên tập viên Bằng Thành", PASSWORD, Set.of(Role.ADMIN),
+				"thai-nguyen-bang-thanh");
+		this.browser.manage().window().setSize(new Dimension(1366, 768));
+		logIn("bien-tap-bang-thanh");
+		assertThat(this.browser.findElement(By.cssSelector("header .scope")).getText()).contains("Bằng Thành");
+		assertThat(this.browser.findElements(By.cssSelector("a[href='/desk/audit']"))).isEmpty();
+		fitsAPhone("office-commune-desk", "/desk");
+		this.browser.get(url("/desk/tokens"));
+		this.browser.findElement(By.id("name")).sendKeys("Cổng thông tin xã Bằng Thành");
+		this.browser.findElement(By.cssSelector("main form.stacked button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !this.browser.findElements(By.cssSelector("code.secret")).isEmpty());
+		assertThat(this.browser.findElement(By.cssSelector("code.secret")).getText()).startsWith("loa_");
+		fitsAPhone("office-commune-token-issued", "/desk/tokens");
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		this.browser.get(url("/desk"));
+		fitsAPhone("phone-commune-desk", "/desk");
+		logOut();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,8 +37,17 @@ public final class DeskSessions {
 	 * exist.
 	 */
 	public static MockHttpSession login(MockMvc mvc, Accounts accounts, String username, Role role) throws Exception {
+		return login(mvc, accounts, username, role, null);
+	}
+
+	/**
+	 * A logged-in session of {@code username}, created with {@code role} held in
+	 * {@code organisation} ({@code null}: the whole installation) if it does not exist.
+	 */
+	public static MockHttpSession login(MockMvc mvc, Accounts accounts, String username, Role role,
+			@Nullable String organisation) throws Exception {
 		if (accounts.find(username).isEmpty()) {
-			accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role));
+			accounts.create("test", username, "Người Dùng", PASSWORD, Set.of(role), organisation);
 		}
 		MvcResult form = mvc.perform(get("/login")).andReturn();
 		MvcResult result = mvc

@@ -125,7 +125,7 @@ class DeskSubscriberIntegrationTests {
 				.param("name", "Lê Văn Sai")
 				.session(editor)
 				.with(csrfOf(page)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -170,7 +170,7 @@ class DeskSubscriberIntegrationTests {
 				.param("lang", lang)
 				.session(editor)
 				.with(csrfOf(page)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -121,6 +121,9 @@ final class EndpointAccess {
 			"POST /desk/accounts/{username}/enable", ADMINS, //
 			"POST /desk/accounts/{username}/password", ADMINS, //
 			"GET /desk/audit", ADMINS, //
+			"GET /desk/tokens", ADMINS, //
+			"POST /desk/tokens", ADMINS, //
+			"POST /desk/tokens/{id}/revoke", ADMINS, //
 			"GET /desk/organisations", ADMINS, //
 			"POST /desk/organisations", ADMINS, //
 			"POST /desk/organisations/import", ADMINS, //

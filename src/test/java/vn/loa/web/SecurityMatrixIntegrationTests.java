@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,8 +59,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.loa.accounts.Accounts;
+import vn.loa.accounts.ApiTokens;
 import vn.loa.accounts.Role;
 import vn.loa.channels.radio.RadioQueue;
+import vn.loa.organisations.NewOrganisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.subscribers.ConfirmationTokens;
 import vn.loa.subscribers.UnsubscribeTokens;
 import vn.loa.web.EndpointAccess.Caller;
@@ -120,6 +124,14 @@ class SecurityMatrixIntegrationTests {
 			Lê Thị Thanh Bình
 			""";
 
+	/**
+	 * An organisation below {@code default}, which owns the rows the endpoints address.
+	 */
+	private static final String CHILD = "ma-tran-xa";
+
+	/** An organisation beside {@code default}. */
+	private static final String SIBLING = "ma-tran-ben";
+
 	/** Where an endpoint's path variables have no example: a 404 is a fine answer. */
 	private static final String UNKNOWN = "ma-tran-khong-co";
 
@@ -156,6 +168,29 @@ class SecurityMatrixIntegrationTests {
 
 	private final Map<Caller, MockHttpSession> sessions = new EnumMap<>(Caller.class);
 
+	/**
+	 * The organisation axis: callers of an organisation below the one that owns every row
+	 * the endpoints address ({@code default}), and of one beside it. A desk session per
+	 * role and an API token each.
+	 */
+	private final Map<String, Map<Caller, MockHttpSession>> scopedSessions = new LinkedHashMap<>();
+
+	private final Map<String, String> scopedTokens = new LinkedHashMap<>();
+
+	/** What the rows the endpoints address show of themselves, never shown to another. */
+	private final List<String> markers = new ArrayList<>();
+
+	/**
+	 * What an example URL names that belongs to {@code default}: such a URL is not found.
+	 */
+	private final List<String> addressed = new ArrayList<>();
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	ApiTokens apiTokens;
+
 	/** A concrete URL for each path pattern with variables or required parameters. */
 	private final Map<String, String> examples = new HashMap<>();
 
@@ -188,6 +223,18 @@ class SecurityMatrixIntegrationTests {
 		for (Role role : Role.values()) {
 			this.sessions.put(Caller.valueOf(role.name()), DeskSessions.login(this.mvc, this.accounts,
 					"ma-tran-" + role.name().toLowerCase(Locale.ROOT), role));
+		}
+		this.organisations.create(new NewOrganisation(CHILD, "Xã Ma Trận", "commune", Organisations.DEFAULT), "test");
+		this.organisations.create(new NewOrganisation(SIBLING, "Tỉnh Ma Trận Bên", "province", null), "test");
+		for (String organisation : List.of(CHILD, SIBLING)) {
+			Map<Caller, MockHttpSession> byRole = new EnumMap<>(Caller.class);
+			for (Role role : Role.values()) {
+				byRole.put(Caller.valueOf(role.name()), DeskSessions.login(this.mvc, this.accounts,
+						organisation + "-" + role.name().toLowerCase(Locale.ROOT), role, organisation));
+			}
+			this.scopedSessions.put(organisation, byRole);
+			this.scopedTokens.put(organisation,
+					this.apiTokens.issue("test", "Cổng " + organisation, organisation).secret());
 		}
 		api(post("/api/content").contentType("application/json").content("""
 				{"id":"%s","title":"Thông báo kiểm tra quyền","body":"Kính gửi **bà con**.",
@@ -223,6 +270,10 @@ class SecurityMatrixIntegrationTests {
 				ITEM, Date.valueOf(this.radio.today()), Time.valueOf(LocalTime.of(17, 0)), Timestamp.from(now),
 				Timestamp.from(now));
 		long radioEntry = this.jdbc.queryForObject("SELECT id FROM radio_entry WHERE item_id = ?", Long.class, ITEM);
+		this.markers.addAll(List.of(ITEM, "Thông báo kiểm tra quyền", "ban-doc@example.vn", "cho-xac-nhan@example.vn",
+				"mot-cham@example.vn"));
+		this.addressed.addAll(List.of(ITEM, "/default", "station=default", PLAN, STORED_PLAN, draft, "/" + subscriber,
+				"/" + pending, "/" + radioEntry + "/"));
 
 		YearMonth month = YearMonth.from(published.atZone(this.zone));
 		String today = this.radio.today().toString();
@@ -341,6 +392,64 @@ class SecurityMatrixIntegrationTests {
 				Exchange exchange = exchange(as(caller, endpoint.request(url(endpoint)), endpoint.writes()));
 				assertRefused(endpoint, caller, exchange);
 			})));
+	}
+
+	/**
+	 * The organisation axis: every endpoint that is not public, called by a desk user or
+	 * an API token of an organisation below or beside the one that owns the rows (with
+	 * the strongest role the table allows), reads and changes nothing of them. Naming one
+	 * of those rows by id (guessed, as in an IDOR attack) is {@code 403} or {@code 404};
+	 * a write without a row of its own changes nothing; a list or page lets the caller in
+	 * but shows none of them.
+	 */
+	@TestFactory
+	Stream<DynamicTest> callersOfAnotherOrganisationNeitherSeeNorChangeItsRows() {
+		return known().filter((endpoint) -> !allowed(endpoint).contains(Caller.ANONYMOUS))
+			.flatMap((endpoint) -> Stream.of(CHILD, SIBLING).map((organisation) -> {
+				Caller caller = strongest(endpoint);
+				return named(endpoint.key() + " as " + caller + " of " + organisation + " reaches nothing of 'default'",
+						() -> {
+							String url = url(endpoint);
+							MockHttpServletRequestBuilder request = endpoint.request(url);
+							if (caller == Caller.API_TOKEN) {
+								request.header(HttpHeaders.AUTHORIZATION,
+										"Bearer " + this.scopedTokens.get(organisation));
+							}
+							else {
+								request.session(this.scopedSessions.get(organisation).get(caller)).with(this.csrf);
+							}
+							Exchange exchange = exchange(request);
+							assertThat(exchange.changes()).as("what %s changed", exchange.describe()).isEmpty();
+							boolean namesARow = this.addressed.stream().anyMatch(url::contains);
+							if (namesARow || endpoint.writes()) {
+								assertThat(exchange.status()).as(exchange.describe()).isIn(400, 403, 404);
+							}
+							else if (exchange.status() < 400) {
+								String body = exchange.result()
+									.getResponse()
+									.getContentAsString(StandardCharsets.UTF_8);
+								assertThat(this.markers).as("what %s shows", exchange.describe())
+									.noneMatch(body::contains);
+							}
+							else {
+								assertThat(exchange.status()).as(exchange.describe()).isIn(403, 404);
+							}
+						});
+			}));
+	}
+
+	/** The caller the table allows with the most power: the token for the API. */
+	private static Caller strongest(Endpoint endpoint) {
+		Set<Caller> allowed = allowed(endpoint);
+		if (endpoint.api() && allowed.contains(Caller.API_TOKEN)) {
+			return Caller.API_TOKEN;
+		}
+		for (Caller caller : List.of(Caller.ADMIN, Caller.APPROVER, Caller.EDITOR, Caller.ANNOUNCER)) {
+			if (allowed.contains(caller)) {
+				return caller;
+			}
+		}
+		return Caller.API_TOKEN;
 	}
 
 	/** A trailing slash must not slip past a rule written for the path without one. */

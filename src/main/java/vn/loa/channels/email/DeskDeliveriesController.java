@@ -23,6 +23,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentCatalog;
+import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
 
 /**
  * The deliveries' desk: the recent bulletins with their deliveries counted by status, one
@@ -47,7 +49,11 @@ class DeskDeliveriesController {
 
 	private final ZoneId zone;
 
-	DeskDeliveriesController(BulletinDeliveries deliveries, ContentCatalog contents, ZoneId zone) {
+	private final Organisations organisations;
+
+	DeskDeliveriesController(BulletinDeliveries deliveries, ContentCatalog contents, ZoneId zone,
+			Organisations organisations) {
+		this.organisations = organisations;
 		this.deliveries = deliveries;
 		this.contents = contents;
 		this.zone = zone;
@@ -55,12 +61,13 @@ class DeskDeliveriesController {
 
 	@GetMapping("/desk/deliveries")
 	String deliveries(@RequestParam(required = false) @Nullable String item, @RequestParam(defaultValue = "1") int page,
-			Model model) {
+			Model model, Scope scope) {
 		String itemId = (item != null) ? item.strip() : "";
 		model.addAttribute("item", itemId);
 		if (itemId.isEmpty()) {
-			return recent(page, model);
+			return recent(page, model, scope);
 		}
+		requireWithin(scope, itemId);
 		List<Delivery> all = this.deliveries.forItem(itemId);
 		Map<String, Long> counts = new TreeMap<>();
 		all.forEach((d) -> counts.merge(d.status().name(), 1L, Long::sum));
@@ -72,7 +79,8 @@ class DeskDeliveriesController {
 	}
 
 	@PostMapping("/desk/deliveries/resend")
-	String resend(@RequestParam String item, Principal editor, RedirectAttributes redirect) {
+	String resend(@RequestParam String item, Principal editor, RedirectAttributes redirect, Scope scope) {
+		requireWithin(scope, item);
 		int queued = this.deliveries.resendFailed(item, editor.getName());
 		redirect.addFlashAttribute("resent", queued);
 		return "redirect:"
@@ -83,7 +91,16 @@ class DeskDeliveriesController {
 	 * One page of the recent bulletins; one more than a page is read to know whether an
 	 * older page exists.
 	 */
-	private String recent(int page, Model model) {
+	/** An item outside the caller's organisation is not found. */
+	private void requireWithin(Scope scope, String itemId) {
+		if (!scope.everywhere() && this.contents.find(itemId)
+			.filter((found) -> this.organisations.covers(scope, found.organisation()))
+			.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private String recent(int page, Model model, Scope scope) {
 		if (page < 1) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 1 or more, not " + page);
 		}
@@ -91,10 +108,15 @@ class DeskDeliveriesController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be at most " + MAX_PAGE);
 		}
 		List<Bulletin> found = this.deliveries.recent((page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
-		List<Bulletin> shown = found.subList(0, Math.min(found.size(), PAGE_SIZE));
-		Map<String, String> titles = this.contents.findAll(shown.stream().map(Bulletin::itemId).toList())
-			.stream()
-			.collect(Collectors.toMap(ContentItem::id, ContentItem::title));
+		List<Bulletin> onPage = found.subList(0, Math.min(found.size(), PAGE_SIZE));
+		List<ContentItem> items = this.contents.findAll(onPage.stream().map(Bulletin::itemId).toList());
+		Map<String, String> titles = items.stream().collect(Collectors.toMap(ContentItem::id, ContentItem::title));
+		// A caller of one organisation sees the bulletins of its own items only.
+		java.util.Set<String> within = items.stream()
+			.filter((bulletinItem) -> this.organisations.covers(scope, bulletinItem.organisation()))
+			.map(ContentItem::id)
+			.collect(Collectors.toSet());
+		List<Bulletin> shown = onPage.stream().filter((b) -> within.contains(b.itemId())).toList();
 		model.addAttribute("bulletins",
 				shown.stream()
 					.map((b) -> new BulletinRow(b.itemId(), titles.get(b.itemId()), format(b.queuedAt()), b.sent(),

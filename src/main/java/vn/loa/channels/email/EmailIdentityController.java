@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.organisations.Organisation;
 import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
 
 /**
  * An organisation's e-mail identity at the desk ({@code /desk/organisations/{id}/email},
@@ -42,15 +43,15 @@ class EmailIdentityController {
 
 	@GetMapping("/api/organisations/{id}/email")
 	@ResponseBody
-	Map<String, @Nullable Object> show(@PathVariable String id) {
-		organisation(id);
+	Map<String, @Nullable Object> show(@PathVariable String id, Scope scope) {
+		organisation(scope, id);
 		return json(id);
 	}
 
 	@PutMapping("/api/organisations/{id}/email")
 	@ResponseBody
-	Map<String, @Nullable Object> set(@PathVariable String id, @RequestBody Form form, Principal who) {
-		organisation(id);
+	Map<String, @Nullable Object> set(@PathVariable String id, @RequestBody Form form, Principal who, Scope scope) {
+		organisation(scope, id);
 		this.identities.set(id, form.from(), form.replyTo(), who.getName());
 		return json(id);
 	}
@@ -62,8 +63,8 @@ class EmailIdentityController {
 	}
 
 	@GetMapping("/desk/organisations/{id}/email")
-	String page(@PathVariable String id, Model model) {
-		Organisation organisation = organisation(id);
+	String page(@PathVariable String id, Model model, Scope scope) {
+		Organisation organisation = organisation(scope, id);
 		EmailIdentities.Identity identity = this.identities.of(id).orElse(null);
 		return page(model, organisation, (identity != null) ? identity.from() : "",
 				(identity != null && identity.replyTo() != null) ? identity.replyTo() : "", null, null);
@@ -71,8 +72,9 @@ class EmailIdentityController {
 
 	@PostMapping("/desk/organisations/{id}/email")
 	String save(@PathVariable String id, @RequestParam(defaultValue = "") String from,
-			@RequestParam(defaultValue = "") String replyTo, Principal who, Model model, HttpServletResponse response) {
-		Organisation organisation = organisation(id);
+			@RequestParam(defaultValue = "") String replyTo, Principal who, Model model, HttpServletResponse response,
+			Scope scope) {
+		Organisation organisation = organisation(scope, id);
 		try {
 			this.identities.set(id, from, replyTo, who.getName());
 		}
@@ -102,8 +104,9 @@ class EmailIdentityController {
 		return json;
 	}
 
-	private Organisation organisation(String id) {
+	private Organisation organisation(Scope scope, String id) {
 		return this.organisations.find(id)
+			.filter((found) -> this.organisations.covers(scope, found.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no organisation " + id));
 	}
 

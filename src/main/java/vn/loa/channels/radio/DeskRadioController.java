@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.loa.organisations.Scope;
+
 /**
  * The announcers' desk: each station's rundown for today and tomorrow with running totals
  * against the slot, marking entries aired or skipped, and a large-print sheet to read
@@ -31,8 +33,11 @@ class DeskRadioController {
 
 	private final RadioQueue queue;
 
-	DeskRadioController(RadioQueue queue) {
+	private final ScopedRadio scoped;
+
+	DeskRadioController(RadioQueue queue, ScopedRadio scoped) {
 		this.queue = queue;
+		this.scoped = scoped;
 	}
 
 	/**
@@ -40,13 +45,12 @@ class DeskRadioController {
 	 * when there are few; a province with dozens of stations picks one first.
 	 */
 	@GetMapping("/desk/radio")
-	String rundown(@RequestParam(required = false) @Nullable String station, Model model) {
+	String rundown(@RequestParam(required = false) @Nullable String station, Model model, Scope scope) {
 		LocalDate today = this.queue.today();
-		List<RadioStation> all = this.queue.stations();
+		List<RadioStation> all = this.scoped.stations(scope);
 		List<RadioStation> shown;
 		if (station != null && !station.isBlank()) {
-			shown = List.of(this.queue.station(station.strip())
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio station " + station)));
+			shown = List.of(this.scoped.station(scope, station.strip()));
 		}
 		else {
 			shown = (all.size() <= ALL_AT_ONCE) ? all : List.of();
@@ -68,34 +72,29 @@ class DeskRadioController {
 	@GetMapping("/desk/radio/print")
 	String print(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-			@RequestParam(required = false) @Nullable String station, Model model) {
+			@RequestParam(required = false) @Nullable String station, Model model, Scope scope) {
 		LocalDate day = (date != null) ? date : this.queue.today();
-		List<RadioStation> stations = (station == null || station.isBlank()) ? this.queue.stations() : List
-			.of(this.queue.station(station)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio station " + station)));
+		List<RadioStation> stations = (station == null || station.isBlank()) ? this.scoped.stations(scope)
+				: List.of(this.scoped.station(scope, station));
 		model.addAttribute("dateText", DATE.format(day));
 		model.addAttribute("sheets", stations.stream().map((s) -> station(s, day)).toList());
 		return "desk-radio-print";
 	}
 
 	@PostMapping("/desk/radio/entries/{id}/aired")
-	String aired(@PathVariable long id, Principal announcer, RedirectAttributes redirect) {
-		return mark(id, RadioStatus.AIRED, announcer, redirect);
+	String aired(@PathVariable long id, Principal announcer, RedirectAttributes redirect, Scope scope) {
+		return mark(id, RadioStatus.AIRED, null, announcer, redirect, scope);
 	}
 
 	@PostMapping("/desk/radio/entries/{id}/skipped")
 	String skipped(@PathVariable long id, @RequestParam(required = false) @Nullable String reason, Principal announcer,
-			RedirectAttributes redirect) {
-		return mark(id, RadioStatus.SKIPPED, reason, announcer, redirect);
-	}
-
-	private String mark(long id, RadioStatus status, Principal announcer, RedirectAttributes redirect) {
-		return mark(id, status, null, announcer, redirect);
+			RedirectAttributes redirect, Scope scope) {
+		return mark(id, RadioStatus.SKIPPED, reason, announcer, redirect, scope);
 	}
 
 	private String mark(long id, RadioStatus status, @Nullable String reason, Principal announcer,
-			RedirectAttributes redirect) {
-		this.queue.find(id)
+			RedirectAttributes redirect, Scope scope) {
+		this.scoped.entry(scope, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio entry " + id));
 		this.queue.mark(id, status, reason, announcer.getName()).ifPresent((entry) -> {
 			redirect.addFlashAttribute("marked", entry.title());

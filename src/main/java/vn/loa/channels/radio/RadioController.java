@@ -26,6 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
  * The printable radio script sheet of a day ({@code /radio}) and the radio API: a day's
  * entries, and marking an entry aired or skipped.
  */
+import vn.loa.organisations.Scope;
+
 @Controller
 class RadioController {
 
@@ -35,8 +37,11 @@ class RadioController {
 
 	private final RadioQueue queue;
 
-	RadioController(RadioQueue queue) {
+	private final ScopedRadio scoped;
+
+	RadioController(RadioQueue queue, ScopedRadio scoped) {
 		this.queue = queue;
+		this.scoped = scoped;
 	}
 
 	@GetMapping("/radio")
@@ -61,21 +66,29 @@ class RadioController {
 	@ResponseBody
 	List<RadioEntry> entries(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-			@RequestParam(required = false) @Nullable String station) {
+			@RequestParam(required = false) @Nullable String station, Scope scope) {
 		LocalDate day = (date != null) ? date : this.queue.today();
-		return stations(station).stream().flatMap((s) -> this.queue.entries(s, day).stream()).toList();
+		List<RadioStation> stations = (station == null || station.isBlank()) ? this.scoped.stations(scope)
+				: List.of(this.scoped.station(scope, station));
+		return stations.stream().flatMap((s) -> this.queue.entries(s, day).stream()).toList();
 	}
 
 	@PostMapping("/api/radio/entries/{id}/aired")
 	@ResponseBody
-	ResponseEntity<RadioEntry> aired(@PathVariable long id, Principal announcer) {
+	ResponseEntity<RadioEntry> aired(@PathVariable long id, Principal announcer, Scope scope) {
+		if (this.scoped.entry(scope, id).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
 		return ResponseEntity.of(mark(id, RadioStatus.AIRED, announcer));
 	}
 
 	@PostMapping("/api/radio/entries/{id}/skipped")
 	@ResponseBody
 	ResponseEntity<RadioEntry> skipped(@PathVariable long id, @RequestParam(required = false) @Nullable String reason,
-			Principal announcer) {
+			Principal announcer, Scope scope) {
+		if (this.scoped.entry(scope, id).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
 		return ResponseEntity.of(this.queue.mark(id, RadioStatus.SKIPPED, reason, announcer.getName()));
 	}
 

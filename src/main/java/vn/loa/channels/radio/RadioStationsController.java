@@ -26,6 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.organisations.Organisation;
 import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
 
 /**
  * Radio stations at the desk ({@code /desk/stations}: each organisation's stations,
@@ -50,30 +51,36 @@ class RadioStationsController {
 
 	@GetMapping("/api/radio/stations")
 	@ResponseBody
-	List<RadioStation> list(@RequestParam(required = false) @Nullable String organisation) {
-		return (organisation == null || organisation.isBlank()) ? this.stations.all()
-				: this.stations.ofOrganisations(List.of(organisation.strip()));
+	List<RadioStation> list(@RequestParam(required = false) @Nullable String organisation, Scope scope) {
+		return ((organisation == null || organisation.isBlank()) ? this.stations.all()
+				: this.stations.ofOrganisations(List.of(organisation.strip())))
+			.stream()
+			.filter((station) -> this.organisations.covers(scope, station.organisation()))
+			.toList();
 	}
 
 	@GetMapping("/api/radio/stations/{id}")
 	@ResponseBody
-	ResponseEntity<RadioStation> show(@PathVariable String id) {
-		return ResponseEntity.of(this.stations.find(id));
+	ResponseEntity<RadioStation> show(@PathVariable String id, Scope scope) {
+		return ResponseEntity.of(within(scope, id));
 	}
 
 	@PostMapping("/api/radio/stations")
 	@ResponseBody
-	ResponseEntity<RadioStation> create(@RequestBody RadioStations.StationForm form, Principal who) {
-		RadioStation station = this.stations.create(form, who.getName());
+	ResponseEntity<RadioStation> create(@RequestBody RadioStations.StationForm form, Principal who, Scope scope) {
+		RadioStation station = this.stations.create(form(scope, form), who.getName());
 		return ResponseEntity.created(URI.create("/api/radio/stations/" + station.id())).body(station);
 	}
 
 	@PatchMapping("/api/radio/stations/{id}")
 	@ResponseBody
 	ResponseEntity<RadioStation> update(@PathVariable String id, @RequestBody RadioStations.StationForm form,
-			@RequestParam(required = false) @Nullable Long version, Principal who) {
-		if (this.stations.find(id).isEmpty()) {
+			@RequestParam(required = false) @Nullable Long version, Principal who, Scope scope) {
+		if (within(scope, id).isEmpty()) {
 			return ResponseEntity.notFound().build();
+		}
+		if (form.organisation() != null && !form.organisation().isBlank()) {
+			form(scope, form);
 		}
 		return ResponseEntity.ok(this.stations.update(id, form, version, who.getName()));
 	}
@@ -86,32 +93,36 @@ class RadioStationsController {
 	}
 
 	@GetMapping("/desk/stations")
-	String page(@RequestParam(defaultValue = "") String organisation, Model model) {
+	String page(@RequestParam(defaultValue = "") String organisation, Model model, Scope scope) {
 		String of = organisation.strip();
-		return listPage(model, of, new Draft("", "", of, "", ""), null, HttpServletResponse.SC_OK, null);
+		if (!of.isEmpty() && !this.organisations.covers(scope, of)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return listPage(model, of, new Draft("", "", of, "", ""), null, HttpServletResponse.SC_OK, null, scope);
 	}
 
 	@PostMapping("/desk/stations")
 	String add(@RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "") String slots,
 			@RequestParam(defaultValue = "") String syllablesPerMinute, Principal who, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, Scope scope) {
 		Draft draft = new Draft(id, name, organisation, slots, syllablesPerMinute);
 		try {
-			RadioStation station = this.stations.create(
-					new RadioStations.StationForm(id, name, organisation, slots, rate(syllablesPerMinute), true),
+			RadioStation station = this.stations.create(form(scope,
+					new RadioStations.StationForm(id, name, organisation, slots, rate(syllablesPerMinute), true)),
 					who.getName());
 			return "redirect:/desk/stations?organisation=" + station.organisation() + "&added=" + station.id();
 		}
 		catch (InvalidStationException ex) {
 			return listPage(model, organisation.strip(), draft, ex,
-					ex.isConflict() ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST, response);
+					ex.isConflict() ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST, response,
+					scope);
 		}
 	}
 
 	@GetMapping("/desk/stations/{id}")
-	String edit(@PathVariable String id, Model model) {
-		RadioStation station = station(id);
+	String edit(@PathVariable String id, Model model, Scope scope) {
+		RadioStation station = station(scope, id);
 		return editPage(model, station, Draft.of(station), this.stations.version(id), null, HttpServletResponse.SC_OK,
 				null);
 	}
@@ -121,12 +132,12 @@ class RadioStationsController {
 			@RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "") String slots,
 			@RequestParam(defaultValue = "") String syllablesPerMinute, @RequestParam(defaultValue = "") String enabled,
 			@RequestParam(required = false) @Nullable Long version, Principal who, Model model,
-			HttpServletResponse response) {
-		RadioStation before = station(id);
+			HttpServletResponse response, Scope scope) {
+		RadioStation before = station(scope, id);
 		Draft draft = new Draft(id, name, organisation, slots, syllablesPerMinute);
 		try {
-			this.stations.update(id, new RadioStations.StationForm(id, name, organisation, slots,
-					rate(syllablesPerMinute), !enabled.isBlank()), version, who.getName());
+			this.stations.update(id, form(scope, new RadioStations.StationForm(id, name, organisation, slots,
+					rate(syllablesPerMinute), !enabled.isBlank())), version, who.getName());
 			return "redirect:/desk/stations/" + id + "?saved";
 		}
 		catch (InvalidStationException ex) {
@@ -137,12 +148,16 @@ class RadioStationsController {
 	}
 
 	private String listPage(Model model, String organisation, Draft draft, @Nullable InvalidStationException error,
-			int status, @Nullable HttpServletResponse response) {
+			int status, @Nullable HttpServletResponse response, Scope scope) {
 		if (response != null) {
 			response.setStatus(status);
 		}
 		Organisation of = organisation.isEmpty() ? null : this.organisations.find(organisation).orElse(null);
-		List<RadioStation> shown = (of != null) ? this.stations.ofOrganisations(List.of(of.id())) : this.stations.all();
+		List<RadioStation> shown = ((of != null) ? this.stations.ofOrganisations(List.of(of.id()))
+				: this.stations.all())
+			.stream()
+			.filter((station) -> this.organisations.covers(scope, station.organisation()))
+			.toList();
 		model.addAttribute("organisation", of);
 		model.addAttribute("rows", shown.stream().map(this::row).toList());
 		model.addAttribute("draft", draft);
@@ -173,9 +188,33 @@ class RadioStationsController {
 				station.slotsText().replace(",", ", "), station.syllablesPerMinute(), station.enabled());
 	}
 
-	private RadioStation station(String id) {
-		return this.stations.find(id)
+	private RadioStation station(Scope scope, String id) {
+		return within(scope, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio station " + id));
+	}
+
+	/** The station, when it belongs within the caller's organisation. */
+	private java.util.Optional<RadioStation> within(Scope scope, String id) {
+		return this.stations.find(id).filter((station) -> this.organisations.covers(scope, station.organisation()));
+	}
+
+	/**
+	 * The form as the caller may send it: a station of the caller's own organisation when
+	 * it names none, refused ({@code 403}) when it names one outside.
+	 */
+	private RadioStations.StationForm form(Scope scope, RadioStations.StationForm form) {
+		String own = scope.organisation();
+		if (own == null) {
+			return form;
+		}
+		String named = form.organisation();
+		String organisation = (named == null || named.isBlank()) ? own : named.strip();
+		if (!this.organisations.covers(scope, organisation)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"'" + organisation + "' is not within '" + own + "'");
+		}
+		return new RadioStations.StationForm(form.id(), form.name(), organisation, form.slots(),
+				form.syllablesPerMinute(), form.enabled());
 	}
 
 	/** A blank speed is the default; one that is not a number is refused by its range. */

@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.loa.accounts.Account;
 import vn.loa.accounts.DeskUser;
 import vn.loa.accounts.Accounts;
+import vn.loa.organisations.Scope;
 
 /**
  * Reloads the account behind a desk session on every request, because a session outlives
@@ -82,6 +83,7 @@ public final class AccountSessionCheck extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		request.setAttribute(Scope.ATTRIBUTE, Scope.of(account.get().organisation()));
 		Set<String> roles = account.get()
 			.roles()
 			.stream()

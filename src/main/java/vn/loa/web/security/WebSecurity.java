@@ -25,7 +25,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -40,8 +45,10 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.loa.accounts.ApiTokens;
 import vn.loa.accounts.Accounts;
 import vn.loa.limits.LoginLimits;
+import vn.loa.organisations.Scope;
 import vn.loa.settings.LoaSettings;
 
 /**
@@ -62,8 +69,8 @@ class WebSecurity {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token, Accounts accounts, LoaSettings settings)
-			throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiToken token, ApiTokens tokens, Accounts accounts,
+			LoaSettings settings) throws Exception {
 		boolean https = settings.baseUrl().startsWith("https:");
 		browserHeaders(http, https);
 		// The health endpoint is for operators: the API token, or an administrator's
@@ -74,10 +81,10 @@ class WebSecurity {
 			.requestCache((cache) -> cache.disable())
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(HttpMethod.GET, "/api/audit", "/actuator/health")
-						.hasAnyRole("API", "ADMIN")
+						.access(installationWide(AuthorityAuthorizationManager.hasAnyRole("API", "ADMIN")))
 						.anyRequest()
 						.hasRole("API"))
-			.addFilterBefore(new BearerTokenFilter(token), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(token, tokens), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer realm=\"loa\"");
@@ -108,8 +115,10 @@ class WebSecurity {
 			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/desk/radio", "/desk/radio/**")
 				.hasAnyRole("ANNOUNCER", "EDITOR", "APPROVER", "ADMIN")
-				.requestMatchers("/desk/accounts", "/desk/accounts/**", "/desk/audit", "/desk/organisations",
-						"/desk/organisations/**", "/desk/stations", "/desk/stations/**")
+				.requestMatchers("/desk/audit")
+				.access(installationWide(AuthorityAuthorizationManager.hasRole("ADMIN")))
+				.requestMatchers("/desk/accounts", "/desk/accounts/**", "/desk/tokens", "/desk/tokens/**",
+						"/desk/organisations", "/desk/organisations/**", "/desk/stations", "/desk/stations/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/desk/content/*/approve")
 				.hasAnyRole("APPROVER", "ADMIN")
@@ -126,6 +135,23 @@ class WebSecurity {
 				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();
+	}
+
+	/**
+	 * Grants what {@code delegate} grants to callers of the whole installation only: the
+	 * audit log and the health of the installation are not one organisation's to read.
+	 * The caller's scope is set by the filters before authorisation.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> installationWide(
+			AuthorizationManager<RequestAuthorizationContext> delegate) {
+		return (authentication, context) -> {
+			AuthorizationResult granted = delegate.authorize(authentication, context);
+			if (granted == null || !granted.isGranted()) {
+				return granted;
+			}
+			Object scope = context.getRequest().getAttribute(Scope.ATTRIBUTE);
+			return new AuthorizationDecision(scope instanceof Scope found && found.everywhere());
+		};
 	}
 
 	/**
@@ -280,22 +306,42 @@ class WebSecurity {
 
 	}
 
+	/**
+	 * The API's callers: the installation's own token ({@code loa.api.token}), acting
+	 * everywhere, or a token issued at the desk, acting in its organisation.
+	 */
 	private static final class BearerTokenFilter extends OncePerRequestFilter {
 
 		private final ApiToken token;
 
-		BearerTokenFilter(ApiToken token) {
+		private final ApiTokens tokens;
+
+		BearerTokenFilter(ApiToken token, ApiTokens tokens) {
 			this.token = token;
+			this.tokens = tokens;
 		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			String header = request.getHeader("Authorization");
-			if (header != null && header.startsWith("Bearer ") && this.token.matches(header.substring(7).strip())) {
-				SecurityContextHolder.getContext()
-					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api", null,
-							List.of(new SimpleGrantedAuthority("ROLE_API"))));
+			if (header != null && header.startsWith("Bearer ")) {
+				String presented = header.substring(7).strip();
+				Scope scope = null;
+				if (this.token.matches(presented)) {
+					scope = Scope.EVERYWHERE;
+				}
+				else {
+					scope = this.tokens.authenticate(presented)
+						.map((issued) -> Scope.of(issued.organisation()))
+						.orElse(null);
+				}
+				if (scope != null) {
+					request.setAttribute(Scope.ATTRIBUTE, scope);
+					SecurityContextHolder.getContext()
+						.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api", null,
+								List.of(new SimpleGrantedAuthority("ROLE_API"))));
+				}
 			}
 			chain.doFilter(request, response);
 		}

@@ -1,0 +1,88 @@
+package vn.loa.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.loa.content.ContentDraft;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentQueries;
+import vn.loa.organisations.Organisations;
+import vn.loa.organisations.Scope;
+
+/**
+ * Content as a caller of one scope may reach it: an item of an organisation outside the
+ * caller's is not found (its id tells nothing), a draft naming no organisation belongs to
+ * the caller's own, and one naming an organisation outside it is forbidden.
+ */
+@Component
+class ScopedContent {
+
+	private final ContentQueries store;
+
+	private final Organisations organisations;
+
+	ScopedContent(ContentQueries store, Organisations organisations) {
+		this.store = store;
+		this.organisations = organisations;
+	}
+
+	/** The item, when it is within {@code scope}. */
+	Optional<ContentItem> find(Scope scope, String id) {
+		return this.store.find(id).filter((item) -> this.organisations.covers(scope, item.organisation()));
+	}
+
+	/** The item within {@code scope}, or a {@code 404}. */
+	ContentItem require(Scope scope, String id) {
+		return find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** The items within {@code scope}. */
+	List<ContentItem> within(Scope scope, List<ContentItem> items) {
+		return scope.everywhere() ? items
+				: items.stream().filter((item) -> this.organisations.covers(scope, item.organisation())).toList();
+	}
+
+	/**
+	 * The ids of the organisations within {@code scope} (its own and every one below), or
+	 * {@code null} for the whole installation.
+	 */
+	@Nullable List<String> organisations(Scope scope) {
+		String own = scope.organisation();
+		if (own == null) {
+			return null;
+		}
+		List<String> ids = new java.util.ArrayList<>();
+		ids.add(own);
+		this.organisations.descendants(own).forEach((organisation) -> ids.add(organisation.id()));
+		return ids;
+	}
+
+	/** Whether a row of {@code organisation} is within {@code scope}. */
+	boolean covers(Scope scope, String organisation) {
+		return this.organisations.covers(scope, organisation);
+	}
+
+	/**
+	 * The draft as {@code scope} may write it: owned by the caller's organisation when it
+	 * names none, refused with a {@code 403} when it names one outside.
+	 */
+	ContentDraft draft(Scope scope, ContentDraft draft) {
+		String own = scope.organisation();
+		if (own == null) {
+			return draft;
+		}
+		String named = draft.organisation();
+		String owner = (named == null || named.isBlank()) ? own : named;
+		if (!this.organisations.covers(scope, owner)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "'" + owner + "' is not within '" + own + "'");
+		}
+		return draft.ownedBy(owner);
+	}
+
+}
