@@ -16,11 +16,14 @@ import vn.loa.importer.PlanDocuments;
 import vn.loa.importer.PlanDraft;
 import vn.loa.importer.PlanImports;
 import vn.loa.importer.UnreadableDocumentException;
+import vn.loa.organisations.Organisations;
 
 /**
  * Reads a plan document and prints the draft plan (standard output) and its review report
- * (standard error); {@code --out DIR} writes the draft into a file instead. Never changes
- * the calendar: copy the file into {@code calendar/plans/} once it is right.
+ * (standard error); {@code --out DIR} writes the draft into a file instead. The draft
+ * belongs to the organisation that issued it when {@code organisations.yaml} of the
+ * calendar declares it or loads it with its province. Never changes the calendar: copy
+ * the file into {@code calendar/plans/} once it is right.
  */
 @Command(name = "import-plan",
 		description = "Read a plan (.txt, .md, .docx, .pdf, .html) into a draft for calendar/plans/.")
@@ -49,8 +52,13 @@ class ImportPlanCommand implements Callable<Integer> {
 				throw new UnreadableDocumentException(String.format("%s is %.1f MB; the largest accepted is %d MB",
 						this.file.getFileName(), Files.size(this.file) / 1048576.0, PlanDocuments.MAX_BYTES / 1048576));
 			}
-			PlanDraft draft = PlanImports.read(this.file.getFileName().toString(), Files.readAllBytes(this.file),
-					CalendarLoader.load(this.calendarDir).book());
+			// The plan belongs to the organisation that issued it when the calendar's
+			// organisations.yaml names it (or a unit it loads).
+			PlanDraft draft = PlanImports
+				.ownedByIssuer(
+						PlanImports.read(this.file.getFileName().toString(), Files.readAllBytes(this.file),
+								CalendarLoader.load(this.calendarDir).book()),
+						Organisations.declared(this.calendarDir));
 			this.spec.commandLine().getErr().println(draft.report());
 			if (this.out != null) {
 				Files.createDirectories(this.out);

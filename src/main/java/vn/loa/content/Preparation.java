@@ -3,9 +3,12 @@ package vn.loa.content;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 
@@ -37,10 +40,26 @@ public class Preparation {
 	 * preparation must start.
 	 */
 	public List<Unprepared> unprepared(LocalDate today, int days) {
-		Set<Schedule.AnniversaryAnchor> covered = new HashSet<>();
+		return unprepared(today, days, (item) -> true);
+	}
+
+	/**
+	 * Occurrences from {@code today} to {@code today + days} without content that
+	 * {@code counts}, by when preparation must start: a commune's list counts its own
+	 * items and those its province sends it.
+	 */
+	public List<Unprepared> unprepared(LocalDate today, int days, Predicate<ContentItem> counts) {
+		Map<String, Schedule.AnniversaryAnchor> anchored = new HashMap<>();
 		for (ContentQueries.ContentKey item : this.store.search(null, null, null, null)) {
 			if (item.status() != ContentStatus.WITHDRAWN) {
-				Schedule.anniversaryOf(item.when()).ifPresent(covered::add);
+				Schedule.anniversaryOf(item.when()).ifPresent((anchor) -> anchored.put(item.id(), anchor));
+			}
+		}
+		Set<Schedule.AnniversaryAnchor> covered = new HashSet<>();
+		for (ContentItem item : this.store.findAll(anchored.keySet())) {
+			Schedule.AnniversaryAnchor anchor = anchored.get(item.id());
+			if (anchor != null && counts.test(item)) {
+				covered.add(anchor);
 			}
 		}
 		return this.calendar.book()

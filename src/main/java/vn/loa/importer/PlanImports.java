@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loa.calendar.CalendarService;
+import vn.loa.organisations.Organisation;
 import vn.loa.organisations.Organisations;
 import vn.loa.organisations.Scope;
 import vn.loa.calendar.PlanNotStoredException;
@@ -70,6 +71,15 @@ public class PlanImports {
 	}
 
 	/**
+	 * The draft belonging to the organisation that issued it, when it is one of
+	 * {@code known} beyond doubt (see {@link PlanOwner}); else as it was.
+	 */
+	public static PlanDraft ownedByIssuer(PlanDraft draft, List<Organisation> known) {
+		String issuer = draft.issuer();
+		return (issuer != null) ? PlanOwner.of(issuer, known).map(draft::withOrganisation).orElse(draft) : draft;
+	}
+
+	/**
 	 * Reads a document uploaded by a caller of {@code scope} and keeps its draft: the
 	 * plan belongs to the organisation that issued it when Loa knows it and it is within
 	 * the caller's, else to the caller's own organisation.
@@ -77,9 +87,7 @@ public class PlanImports {
 	@Transactional
 	public Draft upload(String fileName, byte[] bytes, Scope scope) {
 		PlanDraft read = read(fileName, bytes, this.calendar.book());
-		// The plan belongs to the organisation that issued it, when Loa knows it.
-		PlanDraft owned = (read.issuer() != null)
-				? PlanOwner.of(read.issuer(), this.organisations.all()).map(read::withOrganisation).orElse(read) : read;
+		PlanDraft owned = ownedByIssuer(read, this.organisations.all());
 		String own = scope.organisation();
 		PlanDraft draft = (own != null && !this.organisations.covers(scope, owned.organisation()))
 				? owned.withOrganisation(own) : owned;

@@ -75,13 +75,36 @@ public class Organisations {
 	 * default: what a check of the files without the database can know to exist.
 	 */
 	public static Set<String> declaredIn(Path calendarDir) {
-		OrganisationFile.Seed seed = OrganisationFile.read(calendarDir);
-		Set<String> ids = new HashSet<>(Set.of(DEFAULT));
-		seed.organisations().forEach((entry) -> ids.add(entry.id()));
-		if (!seed.units().isEmpty()) {
-			AdministrativeUnits.shipped(seed.units()).forEach((unit) -> ids.add(unit.id()));
-		}
+		Set<String> ids = new HashSet<>();
+		declared(calendarDir).forEach((organisation) -> ids.add(organisation.id()));
 		return ids;
+	}
+
+	/**
+	 * The organisations {@code calendar/organisations.yaml} seeds (the units it names,
+	 * those it declares, the default), as a command without the database knows them:
+	 * enabled, at their first version. An entry that would not be seeded is left out.
+	 */
+	public static List<Organisation> declared(Path calendarDir) {
+		OrganisationFile.Seed seed = OrganisationFile.read(calendarDir);
+		Map<String, Organisation> found = new LinkedHashMap<>();
+		if (!seed.units().isEmpty()) {
+			AdministrativeUnits.shipped(seed.units())
+				.forEach((unit) -> found.put(unit.id(),
+						new Organisation(unit.id(), unit.name(), unit.kind(), unit.parentId(), unit.code(), true, 1)));
+		}
+		for (OrganisationFile.Entry entry : seed.organisations()) {
+			Organisation organisation = fromFile(entry);
+			if (organisation != null) {
+				found.putIfAbsent(organisation.id(), organisation);
+			}
+		}
+		found.putIfAbsent(DEFAULT, defaultOrganisation());
+		return List.copyOf(found.values());
+	}
+
+	private static Organisation defaultOrganisation() {
+		return new Organisation(DEFAULT, "Loa — đơn vị mặc định", OrganisationKind.OTHER, null, null, true, 1);
 	}
 
 	/** The organisation with this id, enabled or not. */
@@ -135,6 +158,42 @@ public class Organisations {
 			return true;
 		}
 		return id != null && isWithin(id, own);
+	}
+
+	/**
+	 * The organisations a caller of {@code scope} reaches: its own and every one below
+	 * it; {@code null} for the whole installation, which reaches rows of any or none.
+	 */
+	public @Nullable List<String> reach(Scope scope) {
+		String own = scope.organisation();
+		if (own == null) {
+			return null;
+		}
+		List<String> ids = new java.util.ArrayList<>();
+		ids.add(own);
+		descendants(own).forEach((organisation) -> ids.add(organisation.id()));
+		return ids;
+	}
+
+	/**
+	 * Whether an item of {@code owner} for {@code audience} concerns a caller of
+	 * {@code scope}: it is within the scope, or it comes from above and its audience
+	 * reaches the scope's organisation (a province's item for all its communes concerns
+	 * each commune, which reads it but does not change it).
+	 */
+	public boolean concerns(Scope scope, @Nullable String owner, Audience audience) {
+		if (covers(scope, owner)) {
+			return true;
+		}
+		String own = scope.organisation();
+		if (own == null || owner == null || !isWithin(own, owner)) {
+			return false;
+		}
+		return switch (audience.reach()) {
+			case OWN -> false;
+			case ALL -> true;
+			case CHOSEN -> audience.chosen().contains(own);
+		};
 	}
 
 	/**
@@ -220,6 +279,48 @@ public class Organisations {
 				.forEach(members::add);
 		}
 		return List.copyOf(members);
+	}
+
+	/**
+	 * How a resident finds their commune: the enabled organisations whose name, with
+	 * their parent's, holds every word of {@code query} (tone marks and case aside);
+	 * those named exactly first, then those whose own name holds every word, then the
+	 * rest, by name; at most {@code limit}.
+	 */
+	public List<Organisation> search(String query, int limit) {
+		String wanted = folded(query);
+		if (wanted.isEmpty() || limit < 1) {
+			return List.of();
+		}
+		List<String> words = List.of(wanted.split(" "));
+		OrganisationTree tree = this.tree;
+		List<Map.Entry<Integer, Organisation>> found = new ArrayList<>();
+		for (Organisation organisation : tree.all()) {
+			if (!organisation.enabled()) {
+				continue;
+			}
+			String own = folded(organisation.name());
+			String parent = (organisation.parentId() != null)
+					? tree.find(organisation.parentId()).map((p) -> folded(p.name())).orElse("") : "";
+			String both = own + " " + parent;
+			if (words.stream().allMatch(both::contains)) {
+				String proper = own.replaceFirst("^(xa|phuong|dac khu|tinh|thanh pho) ", "");
+				int rank = own.equals(wanted) || proper.equals(wanted) ? 0
+						: words.stream().allMatch(own::contains) ? 1 : 2;
+				found.add(Map.entry(rank, organisation));
+			}
+		}
+		return found.stream()
+			.sorted(Map.Entry.<Integer, Organisation>comparingByKey()
+				.thenComparing((entry) -> entry.getValue().name(),
+						java.text.Collator.getInstance(Locale.forLanguageTag("vi"))))
+			.limit(limit)
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	private static String folded(String text) {
+		return PlainText.withoutMarks(text).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
 	}
 
 	/** Every organisation, each followed by those below it, siblings by name. */
@@ -453,7 +554,7 @@ public class Organisations {
 		}
 		List<Organisation> adding = new ArrayList<>();
 		if (!known.contains(DEFAULT) && seed.organisations().stream().noneMatch((e) -> e.id().equals(DEFAULT))) {
-			adding.add(new Organisation(DEFAULT, "Loa — đơn vị mặc định", OrganisationKind.OTHER, null, null, true, 1));
+			adding.add(defaultOrganisation());
 		}
 		Map<String, OrganisationFile.Entry> declared = new LinkedHashMap<>();
 		seed.organisations().forEach((entry) -> declared.putIfAbsent(entry.id(), entry));
@@ -485,7 +586,7 @@ public class Organisations {
 		this.store.insertAll(adding, "file", this.clock.instant());
 	}
 
-	private @Nullable Organisation fromFile(OrganisationFile.Entry entry) {
+	private static @Nullable Organisation fromFile(OrganisationFile.Entry entry) {
 		try {
 			if (!ID.matcher(entry.id()).matches() || entry.id().length() > 120) {
 				throw new IllegalArgumentException("the id is not lower-case letters and digits joined by '-'");

@@ -14,7 +14,8 @@ public enum Outcome {
 
 	/**
 	 * It went out, but the outlet had nowhere to take it: no station of its audience
-	 * reads on radio, no mailbox of its audience is confirmed for e-mail.
+	 * reads on radio, no mailbox of its audience is confirmed for e-mail, or its
+	 * organisation was disabled or gone when it was due, so it had no audience at all.
 	 */
 	UNREACHED
 

@@ -172,6 +172,15 @@ public class Publisher {
 				next = actual;
 			}
 		}
+		// Whom it reaches: as recorded when it went out before on another outlet, else as
+		// the hierarchy stands now. Nobody (its organisation disabled or gone) is said on
+		// every outlet rather than recorded as on time.
+		List<String> before = this.audiences.recorded(item.id());
+		List<String> audience = before.isEmpty() ? this.organisations.resolve(item.organisation(), item.audience())
+				: before;
+		if (audience.isEmpty()) {
+			outcomes.replaceAll((outlet, outcome) -> (outcome == Outcome.MISSED) ? outcome : Outcome.UNREACHED);
+		}
 		Set<Outlet> goingOut = EnumSet.noneOf(Outlet.class);
 		boolean recorded = false;
 		for (Map.Entry<Outlet, Outcome> entry : outcomes.entrySet()) {
@@ -190,7 +199,7 @@ public class Publisher {
 				continue;
 			}
 			recorded = true;
-			if (entry.getValue() != Outcome.MISSED) {
+			if (entry.getValue() != Outcome.MISSED && entry.getValue() != Outcome.UNREACHED) {
 				goingOut.add(entry.getKey());
 			}
 		}
@@ -200,7 +209,9 @@ public class Publisher {
 		if (!recorded) {
 			return true;
 		}
-		recordAudience(item);
+		if (before.isEmpty()) {
+			recordAudience(item, audience);
+		}
 		if (!goingOut.isEmpty()) {
 			boolean late = outcomes.values().stream().anyMatch((o) -> o == Outcome.LATE);
 			this.events.publishEvent(new ContentPublished(item.id(), goingOut,
@@ -210,15 +221,11 @@ public class Publisher {
 	}
 
 	/**
-	 * Decides whom the item reaches, once, and records it beside its publication: a later
-	 * change to the hierarchy does not change what was sent. An item that went out before
-	 * (and now goes out on another outlet) keeps the audience it had.
+	 * Records whom the item reaches, decided once, beside its publication: a later change
+	 * to the hierarchy does not change what was sent. An item that went out before (and
+	 * now goes out on another outlet) keeps the audience it had.
 	 */
-	private void recordAudience(ContentItem item) {
-		if (!this.audiences.recorded(item.id()).isEmpty()) {
-			return;
-		}
-		List<String> audience = this.organisations.resolve(item.organisation(), item.audience());
+	private void recordAudience(ContentItem item, List<String> audience) {
 		if (audience.isEmpty()) {
 			logger.warn("Item " + item.id() + " went out to no organisation: " + item.organisation()
 					+ " and its audience '" + item.audience().key() + "' are disabled or gone");

@@ -28,6 +28,8 @@ import vn.loa.content.ContentItem;
 import vn.loa.content.ContentQueries;
 import vn.loa.content.Preparation;
 import vn.loa.database.StorageFailures;
+import vn.loa.organisations.Organisation;
+import vn.loa.organisations.Organisations;
 import vn.loa.organisations.Scope;
 import vn.loa.publishing.Outcome;
 import vn.loa.publishing.PublicationLog;
@@ -66,10 +68,13 @@ class DeskController {
 
 	private final ScopedContent scoped;
 
+	private final Organisations organisations;
+
 	DeskController(ContentQueries store, PublicationLog publications, Preparation preparation,
 			BulletinDeliveries deliveries, Feeds feeds, StorageFailures storage, Clock clock, ZoneId zone,
-			ScopedContent scoped) {
+			ScopedContent scoped, Organisations organisations) {
 		this.scoped = scoped;
+		this.organisations = organisations;
 		this.store = store;
 		this.feeds = feeds;
 		this.storage = storage;
@@ -90,14 +95,19 @@ class DeskController {
 				this.feeds.problem()
 					.map((problem) -> new FeedProblemRow(format(problem.at()), problem.message()))
 					.orElse(null));
+		// A commune sees what its province sends it beside its own items.
 		model.addAttribute("coming",
-				this.scoped.within(scope, this.store.findDueBetween(now, end)).stream().map(this::coming).toList());
+				this.scoped.concerning(scope, this.store.findDueBetween(now, end))
+					.stream()
+					.map((item) -> coming(item, scope))
+					.toList());
 		List<PublicationLog.Entry> problems = Stream.of(Outcome.LATE, Outcome.MISSED, Outcome.UNREACHED)
 			.flatMap((outcome) -> this.publications.withOutcome(outcome).stream())
 			.filter((entry) -> entry.dueAt().isAfter(since) && !entry.dueAt().isAfter(now))
 			.sorted(Comparator.comparing(PublicationLog.Entry::dueAt).reversed())
 			.toList();
-		List<Bulletin> failed = this.deliveries.recent(0, RECENT_BULLETINS)
+		// Bulletins count the deliveries to the caller's own subscribers.
+		List<Bulletin> failed = this.deliveries.recent(0, RECENT_BULLETINS, this.scoped.organisations(scope))
 			.stream()
 			.filter((bulletin) -> bulletin.failed() > 0 && bulletin.queuedAt() != null
 					&& bulletin.queuedAt().isAfter(since))
@@ -109,7 +119,6 @@ class DeskController {
 		if (!scope.everywhere()) {
 			// One organisation's people see the problems of their own items only.
 			problems = problems.stream().filter((entry) -> titles.containsKey(entry.itemId())).toList();
-			failed = failed.stream().filter((bulletin) -> titles.containsKey(bulletin.itemId())).toList();
 		}
 		model.addAttribute("problems", problems.stream()
 			.map((entry) -> new ProblemRow(format(entry.dueAt()), entry.itemId(),
@@ -122,7 +131,7 @@ class DeskController {
 							bulletin.sent() + bulletin.retrying() + bulletin.pending() + bulletin.failed()))
 					.toList());
 		model.addAttribute("unprepared",
-				this.preparation.unprepared(today, UNPREPARED_DAYS)
+				this.preparation.unprepared(today, UNPREPARED_DAYS, (item) -> this.scoped.concerns(scope, item))
 					.stream()
 					.map((u) -> new UnpreparedRow(u.occurrence().displayDate(locale), u.occurrence().title(locale),
 							u.leadDays(), u.daysUntilPreparation()))
@@ -130,14 +139,16 @@ class DeskController {
 		return "desk";
 	}
 
-	private ComingRow coming(ContentItem item) {
+	private ComingRow coming(ContentItem item, Scope scope) {
+		String from = this.scoped.covers(scope, item.organisation()) ? null
+				: this.organisations.find(item.organisation()).map(Organisation::name).orElse(item.organisation());
 		return new ComingRow(format(item.dueAt()), item.id(), item.title(),
-				item.outlets().stream().map((o) -> o.key()).sorted().toList(), item.status().key());
+				item.outlets().stream().map((o) -> o.key()).sorted().toList(), item.status().key(), from);
 	}
 
-	/** Titles of the items still stored within {@code scope}, by id. */
+	/** Titles of the items still stored that concern {@code scope}, by id. */
 	private Map<String, String> titles(Scope scope, Collection<String> ids) {
-		return this.scoped.within(scope, this.store.findAll(Set.copyOf(ids)))
+		return this.scoped.concerning(scope, this.store.findAll(Set.copyOf(ids)))
 			.stream()
 			.collect(Collectors.toMap(ContentItem::id, ContentItem::title));
 	}
@@ -151,8 +162,12 @@ class DeskController {
 
 	}
 
-	/** An item going out in the coming days. */
-	record ComingRow(String dueAt, String id, String title, List<String> outlets, String status) {
+	/**
+	 * An item going out in the coming days; {@code from} names the organisation above
+	 * that sends it down, {@code null} for the caller's own.
+	 */
+	record ComingRow(String dueAt, String id, String title, List<String> outlets, String status,
+			@Nullable String from) {
 
 	}
 

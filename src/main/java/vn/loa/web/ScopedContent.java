@@ -49,18 +49,24 @@ class ScopedContent {
 	}
 
 	/**
+	 * The items that concern {@code scope}: those within it, and those of organisations
+	 * above it whose audience reaches it (see {@link Organisations#concerns}).
+	 */
+	List<ContentItem> concerning(Scope scope, List<ContentItem> items) {
+		return scope.everywhere() ? items : items.stream().filter((item) -> concerns(scope, item)).toList();
+	}
+
+	/** Whether {@code item} concerns {@code scope}. */
+	boolean concerns(Scope scope, ContentItem item) {
+		return this.organisations.concerns(scope, item.organisation(), item.audience());
+	}
+
+	/**
 	 * The ids of the organisations within {@code scope} (its own and every one below), or
 	 * {@code null} for the whole installation.
 	 */
 	@Nullable List<String> organisations(Scope scope) {
-		String own = scope.organisation();
-		if (own == null) {
-			return null;
-		}
-		List<String> ids = new java.util.ArrayList<>();
-		ids.add(own);
-		this.organisations.descendants(own).forEach((organisation) -> ids.add(organisation.id()));
-		return ids;
+		return this.organisations.reach(scope);
 	}
 
 	/** Whether a row of {@code organisation} is within {@code scope}. */

@@ -56,9 +56,33 @@ class SubscribeController {
 		this.limits = limits;
 	}
 
+	/** How many organisations the finder lists for one search. */
+	static final int FOUND = 20;
+
+	/**
+	 * The installation's sign-up; where Loa serves more than one organisation, a finder
+	 * above it leads a resident to their commune's own ({@code ?q=} searches by name).
+	 */
 	@GetMapping("/subscribe")
-	String form(Model model) {
+	String finder(@RequestParam(defaultValue = "") String q, Model model) {
+		String query = q.strip();
+		if (this.organisations.count() > 1) {
+			model.addAttribute("finder", true);
+			model.addAttribute("q", query);
+			if (!query.isEmpty()) {
+				model.addAttribute("found", this.organisations.search(query, FOUND)
+					.stream()
+					.map((o) -> new Found(o.id(), o.name(), (o.parentId() != null)
+							? this.organisations.find(o.parentId()).map(Organisation::name).orElse(null) : null))
+					.toList());
+			}
+		}
 		return form(model, "", "", Map.of());
+	}
+
+	/** An organisation the finder found, with the one above it. */
+	record Found(String id, String name, @Nullable String parent) {
+
 	}
 
 	/** An organisation's own sign-up: a commune's residents follow their commune. */

@@ -138,6 +138,44 @@ class CommandLineTests {
 	}
 
 	@Test
+	void importPlanGivesTheDraftToTheCommuneThatIssuedItWhenTheCalendarKnowsIt() throws IOException {
+		// calendar/organisations.yaml loads Thái Nguyên with its communes, Xã Bằng Thành
+		// among them; no database is needed to know it.
+		Path plan = Files.writeString(this.dir.resolve("ke-hoach-bang-thanh.txt"), """
+				ỦY BAN NHÂN DÂN XÃ BẰNG THÀNH
+				Số: 15/KH-UBND Bằng Thành, ngày 10 tháng 8 năm 2025
+
+				KẾ HOẠCH
+				tuyên truyền kỷ niệm 80 năm Ngày Quốc khánh
+
+				I. NỘI DUNG
+				Tuyên truyền kỷ niệm 80 năm Ngày Quốc khánh (02/9/1945 - 02/9/2025).
+
+				II. THỜI GIAN
+				Từ ngày 15/8/2025 đến hết ngày 05/9/2025.
+				""");
+		Run run = run("import-plan", plan.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("organisation: thai-nguyen-bang-thanh");
+		// Another calendar that does not know the commune keeps the default.
+		Path bare = this.dir.resolve("lich-khac");
+		try (var files = Files.walk(Path.of("calendar"))) {
+			for (Path file : files.toList()) {
+				Path target = bare.resolve(Path.of("calendar").relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else if (!file.getFileName().toString().equals("organisations.yaml")) {
+					Files.copy(file, target);
+				}
+			}
+		}
+		Run elsewhere = run("import-plan", plan.toString(), "--calendar-dir", bare.toString());
+		assertThat(elsewhere.exit()).as(elsewhere.err()).isZero();
+		assertThat(elsewhere.out()).contains("organisation: default");
+	}
+
+	@Test
 	void importPlanRefusesWhatIsNotAReadablePlan() throws IOException {
 		Path empty = Files.writeString(this.dir.resolve("trong.txt"), "");
 		assertThat(run("import-plan", empty.toString())).satisfies((r) -> {

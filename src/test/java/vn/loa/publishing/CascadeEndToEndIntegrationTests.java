@@ -81,6 +81,9 @@ class CascadeEndToEndIntegrationTests {
 	@Autowired
 	ZoneId zone;
 
+	@Autowired
+	vn.loa.accounts.ApiTokens tokens;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", SMTP.getSmtp()::getPort);
@@ -180,6 +183,15 @@ class CascadeEndToEndIntegrationTests {
 		assertThat(vn.loa.web.MailParts.of(toHai).get("text/plain")).contains("Tỉnh Mẫu")
 			.contains("nhận bản tin của Xã Châu");
 
+		// Each commune's people see their own residents' copies of the province's
+		// bulletin, and a commune of another province none.
+		String chau = this.tokens.issue("test", "Xã Châu", "tinh-mau-chau").secret();
+		String dong = this.tokens.issue("test", "Xã Đông", "tinh-khac-dong").secret();
+		JsonNode seen = this.json.readTree(get("/api/deliveries?item=tinh-mau-treo-co", chau).body());
+		assertThat(seen.valueStream().map((d) -> d.get("email").asString())).containsExactly("hai@xa.example.vn");
+		assertThat(get("/api/deliveries?item=tinh-mau-treo-co", dong).statusCode()).isEqualTo(404);
+		assertThat(this.json.readTree(get("/api/deliveries?item=tinh-mau-treo-co", true).body()).size()).isEqualTo(3);
+
 		// The audience was recorded when it went out; moving a commune afterwards does
 		// not change it.
 		patch("/api/organisations/tinh-mau-chau", """
@@ -226,6 +238,34 @@ class CascadeEndToEndIntegrationTests {
 		assertThat(outcomes("tinh-chon-hai-xa"))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("EMAIL", "UNREACHED", "FEED", "ON_TIME", "RADIO", "UNREACHED"));
 		assertThat(get("/api/publications?outcome=unreached", true).body()).contains("tinh-chon-hai-xa");
+	}
+
+	@Test
+	void anItemOfAnOrganisationDisabledBeforeItsTimeSaysOnEveryOutletThatItReachedNobody() throws Exception {
+		organisation("tinh-dong-cua", "Tỉnh Đóng Cửa", "province", null);
+		organisation("tinh-dong-cua-xa", "Xã Đóng Cửa", "commune", "tinh-dong-cua");
+		station("dai-dong-cua", "Đài xã Đóng Cửa", "tinh-dong-cua-xa", "06:00/30");
+		subscriber("dan@dongcua.example.vn", "tinh-dong-cua-xa");
+		ZonedDateTime due = ZonedDateTime.now(this.zone).plusSeconds(5).withNano(0);
+		assertThat(post("/api/content", """
+				{"id": "tinh-dong-cua-tin", "organisation": "tinh-dong-cua", "audience": "all",
+				 "title": "Tin của tỉnh đã sáp nhập", "body": "Nội dung.",
+				 "outlets": ["feed", "email", "radio"], "when": "%s"}""".formatted(LOCAL.format(due))).statusCode())
+			.isEqualTo(201);
+		// Merged away before the item's time: the province and its commune are disabled.
+		for (String id : List.of("tinh-dong-cua-xa", "tinh-dong-cua")) {
+			assertThat(patch("/api/organisations/" + id, """
+					{"enabled": false}""").statusCode()).as(id).isEqualTo(200);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> outcomes("tinh-dong-cua-tin").size() == 3);
+		assertThat(outcomes("tinh-dong-cua-tin")).containsExactlyInAnyOrderEntriesOf(
+				Map.of("EMAIL", "UNREACHED", "FEED", "UNREACHED", "RADIO", "UNREACHED"));
+		assertThat(get("/api/publications?outcome=unreached", true).body()).contains("tinh-dong-cua-tin");
+		Thread.sleep(1000);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM feed_entry WHERE item_id = 'tinh-dong-cua-tin'",
+				Integer.class))
+			.isZero();
+		assertThat(recipients()).doesNotContain("dan@dongcua.example.vn");
 	}
 
 	@Test
@@ -346,11 +386,13 @@ class CascadeEndToEndIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path, boolean authorised) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-		if (authorised) {
-			request.header("Authorization", "Bearer cascade-token");
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return authorised ? get(path, "cascade-token")
+				: this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path, String token) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

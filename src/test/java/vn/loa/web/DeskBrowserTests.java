@@ -39,6 +39,9 @@ import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentCatalog;
+import vn.loa.content.ContentActor;
+import vn.loa.content.ContentDraft;
+import vn.loa.content.ContentWorkflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,6 +95,9 @@ class DeskBrowserTests {
 
 	@Autowired
 	ContentCatalog store;
+
+	@Autowired
+	ContentWorkflow workflow;
 
 	@Autowired
 	ZoneId zone;
@@ -203,6 +209,7 @@ class DeskBrowserTests {
 		pages.put("phone-desk-organisations-province", "/desk/organisations?within=thai-nguyen");
 		pages.put("phone-desk-organisation", "/desk/organisations/thai-nguyen-bang-thanh");
 		pages.put("phone-site-organisation", "/o/thai-nguyen-bang-thanh/");
+		pages.put("phone-site-subscribe-finder", "/subscribe?q=thai+nguyen");
 		pages.put("phone-desk-stations", "/desk/stations");
 		pages.put("phone-desk-station", "/desk/stations/default");
 		pages.put("phone-desk-email-identity", "/desk/organisations/thai-nguyen/email");
@@ -217,6 +224,7 @@ class DeskBrowserTests {
 		office.put("office-desk-organisations", "/desk/organisations?within=thai-nguyen");
 		office.put("office-desk-organisations-province", "/desk/organisations/thai-nguyen");
 		office.put("office-site-organisation", "/o/thai-nguyen-bang-thanh/");
+		office.put("office-site-subscribe-finder", "/subscribe?q=bang+thanh");
 		office.put("office-desk-stations", "/desk/stations");
 		office.put("office-desk-station", "/desk/stations/default");
 		office.put("office-desk-content-form", "/desk/content/new?date=2025-09-01");
@@ -270,8 +278,15 @@ class DeskBrowserTests {
 	void aCommuneEditorSeesTheirCommuneInTheHeader() throws Exception {
 		this.accounts.create("test", "bien-tap-bang-thanh", "Biên tập viên Bằng Thành", PASSWORD, Set.of(Role.ADMIN),
 				"thai-nguyen-bang-thanh");
+		// The province's notice for all its communes, on the commune's dashboard.
+		this.workflow.create(new ContentDraft("thai-nguyen-hop-dan", "Họp dân về bầu cử", "", "Kính mời bà con.", null,
+				List.of("feed"), java.time.LocalDate.now(this.zone).plusDays(2) + " 07:00", Map.of(), "thai-nguyen",
+				null, List.of("all")), ContentActor.API);
 		this.browser.manage().window().setSize(new Dimension(1366, 768));
 		logIn("bien-tap-bang-thanh");
+		assertThat(this.browser.findElement(By.cssSelector("section[aria-labelledby=coming]")).getText())
+			.contains("Họp dân về bầu cử")
+			.contains("do Tỉnh Thái Nguyên gửi xuống");
 		assertThat(this.browser.findElement(By.cssSelector("header .scope")).getText()).contains("Bằng Thành");
 		assertThat(this.browser.findElements(By.cssSelector("a[href='/desk/audit']"))).isEmpty();
 		fitsAPhone("office-commune-desk", "/desk");

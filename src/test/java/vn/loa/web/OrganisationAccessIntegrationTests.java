@@ -2,6 +2,10 @@ package vn.loa.web;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,8 @@ import vn.loa.accounts.Accounts;
 import vn.loa.accounts.ApiTokens;
 import vn.loa.accounts.InvalidAccountException;
 import vn.loa.accounts.Role;
+import vn.loa.calendar.Occurrence;
+import vn.loa.content.Preparation;
 import vn.loa.organisations.NewOrganisation;
 import vn.loa.organisations.Organisations;
 
@@ -82,6 +88,12 @@ class OrganisationAccessIntegrationTests {
 
 	@Autowired
 	Organisations organisations;
+
+	@Autowired
+	Preparation preparation;
+
+	@Autowired
+	ZoneId zone;
 
 	private RequestPostProcessor csrf;
 
@@ -321,6 +333,58 @@ class OrganisationAccessIntegrationTests {
 		return confirmed.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)
 			.replaceAll("(?s).*\"planId\":\"([^\"]+)\".*", "$1");
+	}
+
+	@Test
+	void aCommunesDashboardShowsWhatItsProvinceSendsItAndCountsItAsPrepared() throws Exception {
+		MockHttpSession elsewhere = DeskSessions.login(this.mvc, this.accounts, "bien-tap-xa-dong", Role.EDITOR,
+				"tinh-ke-dong");
+		LocalDate today = LocalDate.now(this.zone);
+		List<Preparation.Unprepared> unprepared = this.preparation.unprepared(today, DeskController.UNPREPARED_DAYS);
+		assertThat(unprepared).as("an anniversary within %d days of %s", DeskController.UNPREPARED_DAYS, today)
+			.isNotEmpty();
+		Occurrence next = unprepared.get(0).occurrence();
+		String anniversary = next.title(Locale.forLanguageTag("vi"));
+		assertThat(section(page(get("/desk"), this.communeEditor), "unprepared")).contains(anniversary);
+
+		// The province prepares it, and a notice for tomorrow, for all its communes.
+		for (String[] item : new String[][] {
+				{ "quyen-chuan-bi", "Chuẩn bị kỷ niệm",
+						"anniversary " + next.anniversary().id() + " " + next.year() + ", 06:00" },
+				{ "quyen-ngay-mai", "Thông báo ngày mai", today.plusDays(1) + " 07:00" } }) {
+			MvcResult saved = this.mvc
+				.perform(desk(post("/desk/content"), this.provinceEditor).param("id", item[0])
+					.param("title", item[1])
+					.param("body", "Kính gửi các xã.")
+					.param("outlets", "feed")
+					.param("when", item[2])
+					.param("organisation", "tinh-quyen")
+					.param("audience", "all"))
+				.andReturn();
+			assertThat(saved.getResponse().getRedirectedUrl()).as(saved.getResponse().getContentAsString())
+				.isEqualTo("/desk/content/" + item[0] + "/edit");
+		}
+
+		// Xã An sees the notice as its province's (not to edit), and the anniversary as
+		// prepared; Xã Đông of another province sees neither.
+		String an = page(get("/desk"), this.communeEditor);
+		assertThat(section(an, "coming")).contains("Thông báo ngày mai")
+			.contains("(do Tỉnh Quyền gửi xuống)")
+			.doesNotContain("/desk/content/quyen-ngay-mai/edit");
+		assertThat(section(an, "unprepared")).doesNotContain(anniversary);
+		String dong = page(get("/desk"), elsewhere);
+		assertThat(section(dong, "coming")).doesNotContain("Thông báo ngày mai");
+		assertThat(section(dong, "unprepared")).contains(anniversary);
+		// The province's editor edits it from the dashboard.
+		assertThat(section(page(get("/desk"), this.provinceEditor), "coming"))
+			.contains("/desk/content/quyen-ngay-mai/edit");
+	}
+
+	/** The dashboard's section headed by {@code id}. */
+	private static String section(String html, String id) {
+		int start = html.indexOf("id=\"" + id + "\"");
+		assertThat(start).as("section %s", id).isNotNegative();
+		return html.substring(start, html.indexOf("</section>", start));
 	}
 
 	private void organisation(String id, String name, String kind, String parent) {

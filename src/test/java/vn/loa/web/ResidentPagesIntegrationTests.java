@@ -303,6 +303,31 @@ class ResidentPagesIntegrationTests {
 		assertThat(page(get("/o/khong-co-don-vi/subscribe"), 404)).doesNotContain("Exception");
 	}
 
+	@Test
+	void aResidentFindsTheirCommuneOnTheSignUpPageWithoutToneMarks() throws Exception {
+		assertThat(page(get("/subscribe"), 200)).contains("Bản tin của xã, phường nơi bạn sống").contains("name=\"q\"");
+		// Typed without tone marks, in capitals: Xã Bằng Thành of Tỉnh Thái Nguyên.
+		String found = page(get("/subscribe").param("q", "  BANG thanh "), 200);
+		assertThat(found).contains("href=\"/o/thai-nguyen-bang-thanh/subscribe\"")
+			.contains("Xã Bằng Thành</a><span>, Tỉnh Thái Nguyên</span>");
+		// Words of the commune and its province together narrow it down; a province's
+		// name alone lists its own page first.
+		assertThat(page(get("/subscribe").param("q", "phu binh thai nguyen"), 200))
+			.contains("href=\"/o/thai-nguyen-phu-binh/subscribe\"");
+		String province = page(get("/subscribe").param("q", "Thái Nguyên"), 200);
+		assertThat(province).contains("href=\"/o/thai-nguyen/subscribe\"");
+		assertThat(province.substring(province.indexOf("class=\"found\""))).as("the first found")
+			.containsPattern("^[^<]*>\\s*<li><a href=\"/o/thai-nguyen/subscribe\">Tỉnh Thái Nguyên</a>");
+		assertThat(province.split("<li>", -1)).as("at most %d found", SubscribeController.FOUND)
+			.hasSizeLessThanOrEqualTo(SubscribeController.FOUND + 1);
+		// Nothing by that name: said, with what was typed kept (and escaped).
+		String none = page(get("/subscribe").param("q", "<b>Không có</b>"), 200);
+		assertThat(none).contains("Không tìm thấy xã, phường nào có tên &quot;&lt;b&gt;Không có&lt;/b&gt;&quot;")
+			.doesNotContain("<b>Không có</b>");
+		// The commune's own sign-up has no finder.
+		assertThat(page(get("/o/thai-nguyen-bang-thanh/subscribe"), 200)).doesNotContain("name=\"q\"");
+	}
+
 	private static List<String> recipients(MimeMessage mail) {
 		try {
 			return java.util.Arrays.stream(mail.getAllRecipients())

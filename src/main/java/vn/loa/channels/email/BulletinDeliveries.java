@@ -65,7 +65,32 @@ public class BulletinDeliveries {
 
 	/** Every delivery of an item, by id, with its recipient's address. */
 	public List<Delivery> forItem(String itemId) {
-		return deliveries("item_id = :item", Map.of("item", itemId));
+		return forItem(itemId, null);
+	}
+
+	/**
+	 * An item's deliveries to the subscribers of these organisations ({@code null}: to
+	 * everyone), by id: what a commune sees of a province's bulletin is its own
+	 * residents'.
+	 */
+	public List<Delivery> forItem(String itemId, @Nullable Collection<String> organisations) {
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("item", itemId));
+		return deliveries("item_id = :item" + subscribersOf(organisations, params), params);
+	}
+
+	/**
+	 * {@code AND} the recipient is a subscriber of one of {@code organisations}; nothing
+	 * for {@code null}, and none at all for an empty list.
+	 */
+	private static String subscribersOf(@Nullable Collection<String> organisations, Map<String, Object> params) {
+		if (organisations == null) {
+			return "";
+		}
+		if (organisations.isEmpty()) {
+			return " AND 1 = 0";
+		}
+		params.put("organisations", List.copyOf(organisations));
+		return " AND subscriber_id IN (SELECT id FROM subscriber WHERE organisation IN (:organisations))";
 	}
 
 	/** Every bulletin sent (or to be sent) to one subscriber, by id. */
@@ -81,10 +106,20 @@ public class BulletinDeliveries {
 	 * @param limit how many to return at most
 	 */
 	public List<Bulletin> recent(int offset, int limit) {
+		return recent(offset, limit, null);
+	}
+
+	/**
+	 * The bulletins queued so far to the subscribers of these organisations
+	 * ({@code null}: to anyone), newest first, their deliveries to those subscribers
+	 * counted by status.
+	 */
+	public List<Bulletin> recent(int offset, int limit, @Nullable Collection<String> organisations) {
 		if (offset < 0 || limit < 1) {
 			throw new IllegalArgumentException(
 					"offset must be 0 or more and limit 1 or more, not offset " + offset + " and limit " + limit);
 		}
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("offset", offset, "limit", limit));
 		return this.jdbc.query(
 				"SELECT item_id, MIN(created_at) AS queued_at, "
 						+ "SUM(CASE WHEN status = 'SENT' THEN 1 ELSE 0 END) AS sent, "
@@ -92,10 +127,10 @@ public class BulletinDeliveries {
 						+ "SUM(CASE WHEN status IN ('QUEUED', 'SENDING') THEN 1 ELSE 0 END) AS pending, "
 						+ "SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed, "
 						+ "SUM(CASE WHEN status = 'CANCELLED' THEN 1 ELSE 0 END) AS cancelled "
-						+ "FROM bulletin_delivery GROUP BY item_id ORDER BY queued_at DESC, item_id "
+						+ "FROM bulletin_delivery WHERE 1 = 1" + subscribersOf(organisations, params)
+						+ " GROUP BY item_id ORDER BY queued_at DESC, item_id "
 						+ "OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY",
-				Map.of("offset", offset, "limit", limit),
-				(rs, n) -> new Bulletin(rs.getString("item_id"), instant(rs, "queued_at"), rs.getInt("sent"),
+				params, (rs, n) -> new Bulletin(rs.getString("item_id"), instant(rs, "queued_at"), rs.getInt("sent"),
 						rs.getInt("retrying"), rs.getInt("pending"), rs.getInt("failed"), rs.getInt("cancelled")));
 	}
 
@@ -126,10 +161,21 @@ public class BulletinDeliveries {
 	 */
 	@Transactional
 	public int resendFailed(String itemId, String actor) {
+		return resendFailed(itemId, null, actor);
+	}
+
+	/**
+	 * Puts an item's failed deliveries to the subscribers of these organisations
+	 * ({@code null}: to anyone) back in the queue, as
+	 * {@link #resendFailed(String, String)}.
+	 */
+	@Transactional
+	public int resendFailed(String itemId, @Nullable Collection<String> organisations, String actor) {
 		Timestamp now = Timestamp.from(this.clock.instant());
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("item", itemId, "now", now));
 		int queued = this.jdbc
 			.update("UPDATE bulletin_delivery SET status = 'RETRYING', next_attempt_at = :now, updated_at = :now "
-					+ "WHERE item_id = :item AND status = 'FAILED'", Map.of("item", itemId, "now", now));
+					+ "WHERE item_id = :item AND status = 'FAILED'" + subscribersOf(organisations, params), params);
 		if (queued > 0) {
 			this.events.publishEvent(new DeliveriesResent(actor, itemId, queued));
 		}

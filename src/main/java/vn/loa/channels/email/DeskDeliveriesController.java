@@ -23,7 +23,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentCatalog;
-import vn.loa.organisations.Organisations;
 import vn.loa.organisations.Scope;
 
 /**
@@ -49,11 +48,11 @@ class DeskDeliveriesController {
 
 	private final ZoneId zone;
 
-	private final Organisations organisations;
+	private final ScopedDeliveries scoped;
 
 	DeskDeliveriesController(BulletinDeliveries deliveries, ContentCatalog contents, ZoneId zone,
-			Organisations organisations) {
-		this.organisations = organisations;
+			ScopedDeliveries scoped) {
+		this.scoped = scoped;
 		this.deliveries = deliveries;
 		this.contents = contents;
 		this.zone = zone;
@@ -67,8 +66,7 @@ class DeskDeliveriesController {
 		if (itemId.isEmpty()) {
 			return recent(page, model, scope);
 		}
-		requireWithin(scope, itemId);
-		List<Delivery> all = this.deliveries.forItem(itemId);
+		List<Delivery> all = this.scoped.forItem(scope, itemId);
 		Map<String, Long> counts = new TreeMap<>();
 		all.forEach((d) -> counts.merge(d.status().name(), 1L, Long::sum));
 		model.addAttribute("itemTitle", this.contents.find(itemId).map(ContentItem::title).orElse(null));
@@ -80,26 +78,17 @@ class DeskDeliveriesController {
 
 	@PostMapping("/desk/deliveries/resend")
 	String resend(@RequestParam String item, Principal editor, RedirectAttributes redirect, Scope scope) {
-		requireWithin(scope, item);
-		int queued = this.deliveries.resendFailed(item, editor.getName());
+		this.scoped.forItem(scope, item);
+		int queued = this.deliveries.resendFailed(item, this.scoped.reach(scope), editor.getName());
 		redirect.addFlashAttribute("resent", queued);
 		return "redirect:"
 				+ UriComponentsBuilder.fromPath("/desk/deliveries").queryParam("item", item).encode().toUriString();
 	}
 
 	/**
-	 * One page of the recent bulletins; one more than a page is read to know whether an
-	 * older page exists.
+	 * One page of the recent bulletins with deliveries to the caller's subscribers; one
+	 * more than a page is read to know whether an older page exists.
 	 */
-	/** An item outside the caller's organisation is not found. */
-	private void requireWithin(Scope scope, String itemId) {
-		if (!scope.everywhere() && this.contents.find(itemId)
-			.filter((found) -> this.organisations.covers(scope, found.organisation()))
-			.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-	}
-
 	private String recent(int page, Model model, Scope scope) {
 		if (page < 1) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 1 or more, not " + page);
@@ -107,18 +96,12 @@ class DeskDeliveriesController {
 		if (page > MAX_PAGE) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be at most " + MAX_PAGE);
 		}
-		List<Bulletin> found = this.deliveries.recent((page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+		List<Bulletin> found = this.deliveries.recent((page - 1) * PAGE_SIZE, PAGE_SIZE + 1, this.scoped.reach(scope));
 		List<Bulletin> onPage = found.subList(0, Math.min(found.size(), PAGE_SIZE));
 		List<ContentItem> items = this.contents.findAll(onPage.stream().map(Bulletin::itemId).toList());
 		Map<String, String> titles = items.stream().collect(Collectors.toMap(ContentItem::id, ContentItem::title));
-		// A caller of one organisation sees the bulletins of its own items only.
-		java.util.Set<String> within = items.stream()
-			.filter((bulletinItem) -> this.organisations.covers(scope, bulletinItem.organisation()))
-			.map(ContentItem::id)
-			.collect(Collectors.toSet());
-		List<Bulletin> shown = onPage.stream().filter((b) -> within.contains(b.itemId())).toList();
 		model.addAttribute("bulletins",
-				shown.stream()
+				onPage.stream()
 					.map((b) -> new BulletinRow(b.itemId(), titles.get(b.itemId()), format(b.queuedAt()), b.sent(),
 							b.retrying(), b.pending(), b.failed(), b.cancelled()))
 					.toList());
