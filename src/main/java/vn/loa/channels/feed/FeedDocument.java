@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param etag a strong entity tag, quoted
  * @param lastModified when the newest entry went out, or {@code null} for an empty feed
  */
-record FeedDocument(byte[] bytes, String contentType, String etag, @Nullable Instant lastModified) {
+public record FeedDocument(byte[] bytes, String contentType, String etag, @Nullable Instant lastModified) {
 
 }

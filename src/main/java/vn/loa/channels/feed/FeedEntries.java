@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import vn.loa.transactions.AfterCommit;
 
 /** The {@code feed_entry} table: which items the feeds carry, and since when. */
 @Repository
@@ -19,6 +22,9 @@ class FeedEntries {
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final Clock clock;
+
+	/** Whether this node changed the table since the feeds last read its stamp. */
+	private final AtomicBoolean changedHere = new AtomicBoolean();
 
 	FeedEntries(NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -43,6 +49,9 @@ class FeedEntries {
 					+ "FROM feed_entry e WHERE e.item_id = :itemId AND e.organisation = :organisation)", rows)) {
 				added += Math.max(inserted, 0);
 			}
+			if (added > 0) {
+				AfterCommit.run(() -> this.changedHere.set(true));
+			}
 			return added;
 		}
 		catch (DuplicateKeyException ex) {
@@ -53,7 +62,20 @@ class FeedEntries {
 
 	/** Takes an item out of the feeds; returns whether it was in them. */
 	boolean remove(String itemId) {
-		return this.jdbc.update("DELETE FROM feed_entry WHERE item_id = :itemId", Map.of("itemId", itemId)) > 0;
+		boolean removed = this.jdbc.update("DELETE FROM feed_entry WHERE item_id = :itemId",
+				Map.of("itemId", itemId)) > 0;
+		if (removed) {
+			AfterCommit.run(() -> this.changedHere.set(true));
+		}
+		return removed;
+	}
+
+	/**
+	 * Whether this node recorded or removed entries (and committed) since the last call:
+	 * its own readers then see them at once, without waiting for the periodic check.
+	 */
+	boolean takeLocalChange() {
+		return this.changedHere.getAndSet(false);
 	}
 
 	Optional<FeedEntry> find(String itemId) {

@@ -78,12 +78,20 @@ public class Feeds {
 
 	private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-	private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors
-		.newSingleThreadExecutor((task) -> {
+	private final java.util.concurrent.ScheduledExecutorService refresher = java.util.concurrent.Executors
+		.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "loa-feed");
 			thread.setDaemon(true);
 			return thread;
 		});
+
+	/**
+	 * The table's stamp as this node last read it: a read compares its cached feed with
+	 * this, not with the database. It is read again after this node changes the table,
+	 * and every {@code loa.feed.check-interval} in the background for the other nodes'
+	 * changes; {@code null} until first read.
+	 */
+	private volatile @Nullable Stamp known;
 
 	@Autowired
 	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, LoaSettings settings, Clock clock,
@@ -172,14 +180,47 @@ public class Feeds {
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
 		rebuild(Organisations.DEFAULT);
+		java.time.Duration interval = this.properties.checkInterval();
+		if (!interval.isZero()) {
+			this.refresher.scheduleWithFixedDelay(this::checkTable, interval.toMillis(), interval.toMillis(),
+					java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * Reads the table's stamp again, so that what another node published reaches this
+	 * node's readers within the check interval. A failure is the dashboard's problem; the
+	 * feeds keep their bytes, and the next read tries again.
+	 */
+	void checkTable() {
+		try {
+			this.known = this.entries.stamp();
+		}
+		catch (RuntimeException ex) {
+			fail("could not read the feed table: " + cause(ex), ex);
+			this.retry = true;
+		}
+	}
+
+	/**
+	 * The stamp the feeds compare with: the one last read, unless this node changed the
+	 * table since, none was read yet, or the feeds check on every read.
+	 */
+	private Stamp tableStamp() {
+		Stamp seen = this.known;
+		if (seen == null || this.properties.checkInterval().isZero() || this.entries.takeLocalChange()) {
+			seen = this.entries.stamp();
+			this.known = seen;
+		}
+		return seen;
 	}
 
 	/**
 	 * Rebuilds the feeds once the current transaction has committed, on the feed's own
 	 * thread. Requests made while one is waiting join it, so a thousand items published
 	 * at once cost one rebuild rather than a thousand, and the publication listeners
-	 * never wait for serialisation. A read in between still sees the new entries:
-	 * {@link #current()} rebuilds when the table changed.
+	 * never wait for serialisation. A read in between still sees the new entries: the
+	 * table's stamp is read again after this node's change, and the feed rebuilt.
 	 */
 	void refreshSoon() {
 		Runnable request = () -> {
@@ -217,6 +258,7 @@ public class Feeds {
 						"/o/" + organisation + "/");
 		try {
 			Stamp stamp = this.entries.stamp();
+			this.known = stamp;
 			List<PublishedItem> published = withItems(this.entries.newest(organisation, this.properties.size()));
 			List<PublishedItem> writable = writable(published);
 			Instant lastModified = writable.isEmpty() ? null : writable.get(0).publishedAt();
@@ -319,7 +361,7 @@ public class Feeds {
 		if (cached != null) {
 			Stamp now;
 			try {
-				now = this.entries.stamp();
+				now = tableStamp();
 			}
 			catch (RuntimeException ex) {
 				fail("could not read the feed table: " + cause(ex), ex);

@@ -169,7 +169,7 @@ class WebSecurity {
 				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
 			if (https) {
 				headers.httpStrictTransportSecurity((hsts) -> hsts.requestMatcher((request) -> true)
-					.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+					.maxAgeInSeconds(HSTS_MAX_AGE.toSeconds())
 					.includeSubDomains(false));
 			}
 			else {
@@ -177,6 +177,9 @@ class WebSecurity {
 			}
 		});
 	}
+
+	/** How long a browser keeps to https once told. */
+	static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; "

@@ -70,8 +70,8 @@ class FeedsFallbackTests {
 				return ids.stream().map(items()::get).filter((item) -> item != null).toList();
 			}
 		};
-		this.feeds = new Feeds(this.entries, catalog, new FeedProperties("Loa", "Tin", 50), "https://loa.example.vn",
-				clock);
+		this.feeds = new Feeds(this.entries, catalog, new FeedProperties("Loa", "Tin", 50, java.time.Duration.ZERO),
+				"https://loa.example.vn", clock);
 	}
 
 	@Test

@@ -1,0 +1,157 @@
+package vn.loa.web.security;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.loa.channels.feed.FeedDocument;
+import vn.loa.channels.feed.Feeds;
+import vn.loa.organisations.Organisations;
+import vn.loa.settings.LoaSettings;
+
+/**
+ * Answers the feeds ({@code /feed.xml}, {@code /feed.atom} and each organisation's under
+ * {@code /o/{id}/}) straight from the bytes {@link Feeds} keeps, before the security
+ * chain and Spring MVC: no session, no database query, no application event per request.
+ * The answer is the one the chain and the controller would give: the same browser headers
+ * (policy, framing, sniffing, referrer, HSTS behind https), a strong {@code ETag},
+ * {@code Last-Modified}, and {@code 304} for a reader that has them. Anything else (an
+ * organisation Loa does not know, another method, a path written otherwise) goes down the
+ * chain as before.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+final class FeedFastPath extends OncePerRequestFilter {
+
+	private static final Pattern ORGANISATION_FEED = Pattern.compile("/o/([a-z0-9]+(?:-[a-z0-9]+)*)/feed\\.(xml|atom)");
+
+	/** RFC 9110's preferred date, two-digit day included. */
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+		.withZone(ZoneOffset.UTC);
+
+	private static final String CACHE_CONTROL = "no-cache, public";
+
+	private final Feeds feeds;
+
+	private final Organisations organisations;
+
+	private final boolean https;
+
+	FeedFastPath(Feeds feeds, Organisations organisations, LoaSettings settings) {
+		this.feeds = feeds;
+		this.organisations = organisations;
+		this.https = settings.baseUrl().startsWith("https:");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String method = request.getMethod();
+		FeedDocument document = ("GET".equals(method) || "HEAD".equals(method)) ? document(request.getRequestURI())
+				: null;
+		if (document == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		browserHeaders(response);
+		response.setHeader(HttpHeaders.ETAG, document.etag());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+		Instant lastModified = document.lastModified();
+		if (lastModified != null) {
+			response.setHeader(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(lastModified));
+		}
+		if (notModified(request, document.etag(), lastModified)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(document.contentType());
+		response.setContentLength(document.bytes().length);
+		if ("GET".equals(method)) {
+			response.getOutputStream().write(document.bytes());
+		}
+	}
+
+	/** The feed a path names, or {@code null} when this filter does not answer it. */
+	private @Nullable FeedDocument document(String path) {
+		switch (path) {
+			case "/feed.xml":
+				return this.feeds.rss();
+			case "/feed.atom":
+				return this.feeds.atom();
+			default:
+				Matcher matcher = ORGANISATION_FEED.matcher(path);
+				if (!matcher.matches() || this.organisations.find(matcher.group(1)).isEmpty()) {
+					return null;
+				}
+				return "xml".equals(matcher.group(2)) ? this.feeds.rss(matcher.group(1))
+						: this.feeds.atom(matcher.group(1));
+		}
+	}
+
+	/** What {@link WebSecurity#browserHeaders} makes the chain write on every answer. */
+	private void browserHeaders(HttpServletResponse response) {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-XSS-Protection", "0");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Content-Security-Policy", WebSecurity.CONTENT_SECURITY_POLICY);
+		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+		if (this.https) {
+			response.setHeader("Strict-Transport-Security", "max-age=" + WebSecurity.HSTS_MAX_AGE.toSeconds());
+		}
+	}
+
+	/**
+	 * Whether the reader has these bytes: an {@code If-None-Match} naming the tag (or
+	 * {@code *}), compared weakly as RFC 9110 asks for {@code GET}; without one, an
+	 * {@code If-Modified-Since} not before the newest entry.
+	 */
+	static boolean notModified(HttpServletRequest request, String etag, @Nullable Instant lastModified) {
+		String noneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (noneMatch != null) {
+			String opaque = opaque(etag);
+			for (String candidate : noneMatch.split(",")) {
+				String tag = candidate.strip();
+				if (tag.equals("*") || opaque(tag).equals(opaque)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		String modifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+		if (modifiedSince == null || lastModified == null) {
+			return false;
+		}
+		try {
+			Instant since = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(modifiedSince.strip()));
+			return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	private static String opaque(String tag) {
+		return tag.startsWith("W/") ? tag.substring(2) : tag;
+	}
+
+}
