@@ -71,11 +71,12 @@ class FeedEntries {
 	}
 
 	/**
-	 * Whether this node recorded or removed entries (and committed) since the last call:
-	 * its own readers then see them at once, without waiting for the periodic check.
+	 * Set once this node recorded or removed entries and committed: its own readers see
+	 * them at once, without waiting for the periodic check. Whoever reads the stamp
+	 * clears it.
 	 */
-	boolean takeLocalChange() {
-		return this.changedHere.getAndSet(false);
+	AtomicBoolean localChanges() {
+		return this.changedHere;
 	}
 
 	Optional<FeedEntry> find(String itemId) {

@@ -55,15 +55,11 @@ public class Feeds {
 	/** How many organisations' feeds are kept in memory at once. */
 	static final int CACHED = 500;
 
-	private final Map<String, Snapshot> snapshots = java.util.Collections
-		.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
-				return size() > CACHED;
-			}
-
-		});
+	/**
+	 * The feeds built, by organisation: read by every request without a lock; when there
+	 * are more than {@value #CACHED}, the one built longest ago goes.
+	 */
+	private final Map<String, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Function<String, Optional<String>> names;
 
@@ -93,6 +89,9 @@ public class Feeds {
 	 */
 	private volatile @Nullable Stamp known;
 
+	/** {@link FeedEntries#localChanges()}, held here: no proxy call per request. */
+	private final java.util.concurrent.atomic.AtomicBoolean localChanges;
+
 	@Autowired
 	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, LoaSettings settings, Clock clock,
 			Organisations organisations) {
@@ -111,6 +110,7 @@ public class Feeds {
 			Function<String, Optional<String>> names) {
 		this.names = names;
 		this.entries = entries;
+		this.localChanges = entries.localChanges();
 		this.clock = clock;
 		this.catalog = catalog;
 		this.properties = properties;
@@ -208,7 +208,10 @@ public class Feeds {
 	 */
 	private Stamp tableStamp() {
 		Stamp seen = this.known;
-		if (seen == null || this.properties.checkInterval().isZero() || this.entries.takeLocalChange()) {
+		// A plain read first: every feed request asks, and a write each time would make
+		// the cores fight over one cache line.
+		if (seen == null || this.properties.checkInterval().isZero()
+				|| (this.localChanges.get() && this.localChanges.getAndSet(false))) {
 			seen = this.entries.stamp();
 			this.known = seen;
 		}
@@ -265,7 +268,7 @@ public class Feeds {
 			Snapshot rebuilt = new Snapshot(stamp,
 					document(this.writer.rss(channel, writable), FeedWriter.RSS, lastModified),
 					document(this.writer.atom(channel, writable), FeedWriter.ATOM, lastModified));
-			this.snapshots.put(organisation, rebuilt);
+			keep(organisation, rebuilt);
 			if (writable.size() < published.size()) {
 				List<String> left = published.stream()
 					.filter((item) -> !writable.contains(item))
@@ -288,8 +291,20 @@ public class Feeds {
 			Snapshot empty = new Snapshot(new Stamp(-1, -1),
 					document(this.writer.rss(channel, List.of()), FeedWriter.RSS, null),
 					document(this.writer.atom(channel, List.of()), FeedWriter.ATOM, null));
-			this.snapshots.put(organisation, empty);
+			keep(organisation, empty);
 			return empty;
+		}
+	}
+
+	private void keep(String organisation, Snapshot snapshot) {
+		this.snapshots.put(organisation, snapshot);
+		if (this.snapshots.size() > CACHED) {
+			this.snapshots.entrySet()
+				.stream()
+				.filter((entry) -> !entry.getKey().equals(organisation))
+				.min(java.util.Comparator
+					.comparingLong((Map.Entry<String, Snapshot> entry) -> entry.getValue().built()))
+				.ifPresent((oldest) -> this.snapshots.remove(oldest.getKey(), oldest.getValue()));
 		}
 	}
 
@@ -386,7 +401,15 @@ public class Feeds {
 		}
 	}
 
-	record Snapshot(Stamp stamp, FeedDocument rss, FeedDocument atom) {
+	/**
+	 * An organisation's feeds as built from the table at {@code stamp}; {@code built}
+	 * orders them for eviction.
+	 */
+	record Snapshot(Stamp stamp, FeedDocument rss, FeedDocument atom, long built) {
+
+		Snapshot(Stamp stamp, FeedDocument rss, FeedDocument atom) {
+			this(stamp, rss, atom, System.nanoTime());
+		}
 
 	}
 
