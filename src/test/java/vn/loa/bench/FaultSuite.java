@@ -72,7 +72,8 @@ public final class FaultSuite {
 	private void killDuringBulletin(int recipients, int kills) throws Exception {
 		Path data = this.root.resolve("kill-bulletin");
 		try (FaultySmtpSink smtp = new FaultySmtpSink()) {
-			String[] mail = mail(smtp, "--loa.email.lease=5s");
+			// One connection: a kill then costs at most the one message in flight.
+			String[] mail = mail(smtp, "--loa.email.lease=5s", "--loa.email.connections=1");
 			try (LoaProcess loa = LoaProcess.start(data, mail)) {
 				for (int i = 0; i < recipients; i++) {
 					subscriber(loa, "ban-doc-" + i + "@example.vn", "confirmed");

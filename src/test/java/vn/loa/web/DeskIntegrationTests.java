@@ -54,9 +54,17 @@ class DeskIntegrationTests {
 			this.mvc.perform(get("/feed.xml"))
 				.andExpect(status().isOk())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(good));
-			assertThat(this.mvc.perform(get("/desk").session(editor)).andReturn().getResponse().getContentAsString())
-				.contains("Nguồn tin RSS/Atom chưa cập nhật được")
-				.contains("người đọc vẫn nhận bản RSS tốt gần nhất");
+			// The feeds look at the table in the background (loa.feed.check-interval),
+			// not on each read: the alarm is up within that interval.
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(
+						this.mvc.perform(get("/desk").session(editor)).andReturn().getResponse().getContentAsString())
+					.contains("Nguồn tin RSS/Atom chưa cập nhật được")
+					.contains("người đọc vẫn nhận bản RSS tốt gần nhất"));
+			this.mvc.perform(get("/feed.xml"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(good));
 		}
 		finally {
 			this.jdbc.execute("ALTER TABLE feed_entry_away RENAME TO feed_entry");

@@ -11,19 +11,44 @@ final class BatchLease {
 
 	private final String owner;
 
+	private final long quietNanos;
+
+	private long renewedAt = System.nanoTime();
+
 	private int unrecorded;
 
-	BatchLease(String owner, int messages) {
+	/**
+	 * @param lease how long a claim or a renewal holds the rows; renewing again within a
+	 * quarter of it is not needed, since nobody can take rows over before it runs out
+	 */
+	BatchLease(String owner, int messages, java.time.Duration lease) {
 		this.owner = owner;
 		this.unrecorded = messages;
+		this.quietNanos = lease.toNanos() / 4;
+	}
+
+	/**
+	 * Whether the next record should renew the lease (and count the rows still held): a
+	 * quarter of the lease has passed since the claim or the last renewal, by the
+	 * monotonic clock, so a sender paused past its lease always renews, and finds out, on
+	 * waking. Renewing after every message rewrote every row of the batch each time.
+	 */
+	boolean renewDue() {
+		return System.nanoTime() - this.renewedAt >= this.quietNanos;
 	}
 
 	/**
 	 * Called after each message is recorded with how many rows the batch still held just
-	 * before (the recorded one included).
+	 * before (the recorded one included), or a negative number when the record did not
+	 * renew the lease.
 	 * @throws Lost when some of the rows not yet recorded belong to another sender now
 	 */
 	void recorded(int held) {
+		if (held < 0) {
+			this.unrecorded--;
+			return;
+		}
+		this.renewedAt = System.nanoTime();
 		if (held < this.unrecorded--) {
 			throw new Lost(this.owner, held, this.unrecorded + 1);
 		}

@@ -283,8 +283,18 @@ public class BulletinDeliveries {
 	 */
 	@Transactional
 	int record(String owner, List<Claimed> batch, List<SendResult> results) {
+		return record(owner, batch, results, true);
+	}
+
+	/**
+	 * As {@link #record(String, List, List)}, renewing the batch's lease only when asked
+	 * (see {@link BatchLease#renewDue()}).
+	 * @return the rows the batch still held before, or -1 when the lease was not renewed
+	 */
+	@Transactional
+	int record(String owner, List<Claimed> batch, List<SendResult> results, boolean renew) {
 		Map<Long, Claimed> claimed = batch.stream().collect(Collectors.toMap(Claimed::id, Function.identity()));
-		int held = this.leases.renew(owner);
+		int held = renew ? this.leases.renew(owner) : -1;
 		this.leases.release(owner,
 				results.stream()
 					.map((result) -> new LeasedRows.Outcome(result.deliveryId(),

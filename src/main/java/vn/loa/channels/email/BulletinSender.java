@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +27,14 @@ import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.Subscribers;
 
 /**
- * Drains the outboxes on two threads of its own, never on a request, listener or Quartz
- * thread: one claims batches of due deliveries, the other of due confirmation mails, each
- * sends a batch over one connection and records each message's outcome as soon as the
- * server answers. Confirmations have their own thread and connection, so neither a
- * bulletin to thousands nor a server that hangs on one keeps someone who just signed up
- * waiting. Both poll every {@code loa.email.poll-interval} and are woken at once when
- * mails are queued.
+ * Drains the outboxes on threads of its own, never on a request, listener or Quartz
+ * thread: {@code loa.email.connections} of them claim batches of due deliveries (the
+ * claims are leases, as between nodes, so no two take the same row), one more claims due
+ * confirmation mails; each sends a batch over its own connection and records each
+ * message's outcome as soon as the server answers. Confirmations have their own thread
+ * and connection, so neither a bulletin to thousands nor a server that hangs on one keeps
+ * someone who just signed up waiting. All poll every {@code loa.email.poll-interval} and
+ * are woken at once when mails are queued.
  */
 @Component
 class BulletinSender implements SmartLifecycle {
@@ -58,9 +57,7 @@ class BulletinSender implements SmartLifecycle {
 
 	private final boolean autoStartup;
 
-	private volatile @Nullable Thread thread;
-
-	private volatile @Nullable Thread confirmationThread;
+	private volatile List<Thread> threads = List.of();
 
 	private volatile boolean running;
 
@@ -79,11 +76,7 @@ class BulletinSender implements SmartLifecycle {
 
 	/** Makes both senders look for due mail now rather than at their next poll. */
 	void wakeUp() {
-		for (Thread sender : new Thread[] { this.thread, this.confirmationThread }) {
-			if (sender != null) {
-				LockSupport.unpark(sender);
-			}
-		}
+		this.threads.forEach(LockSupport::unpark);
 	}
 
 	/**
@@ -101,6 +94,14 @@ class BulletinSender implements SmartLifecycle {
 
 	/** Composes and sends a claimed batch, then records what became of each delivery. */
 	void deliver(String owner, List<Claimed> batch, BulletinTransport transport) {
+		deliver(owner, batch, transport, this.properties.lease());
+	}
+
+	/**
+	 * As {@link #deliver(String, List, BulletinTransport)}, the batch's lease being
+	 * {@code lease} long (renewed once a quarter of it has passed).
+	 */
+	void deliver(String owner, List<Claimed> batch, BulletinTransport transport, Duration lease) {
 		Map<String, ContentItem> items = this.catalog.findAll(batch.stream().map(Claimed::itemId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
@@ -136,11 +137,12 @@ class BulletinSender implements SmartLifecycle {
 			this.deliveries.record(owner, batch, results);
 		}
 		// Each message is recorded as soon as the server accepted (or refused) it, and
-		// the batch's lease renewed: a crash re-sends at most the message in flight.
-		BatchLease lease = new BatchLease(owner, outgoing.size());
+		// the batch's lease renewed once a quarter of it has passed: a crash re-sends at
+		// most the message in flight.
+		BatchLease held = new BatchLease(owner, outgoing.size(), lease);
 		try {
 			results.addAll(transport.send(outgoing,
-					(result) -> lease.recorded(this.deliveries.record(owner, batch, List.of(result)))));
+					(result) -> held.recorded(this.deliveries.record(owner, batch, List.of(result), held.renewDue()))));
 		}
 		catch (BatchLease.Lost ex) {
 			logger.info(ex.getMessage() + "; leaving the rest to it");
@@ -181,9 +183,13 @@ class BulletinSender implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.thread = thread("loa-bulletins", () -> run("bulletins", this::drainOnce));
-		this.confirmationThread = thread("loa-confirmations",
-				() -> run("confirmation mails", () -> this.confirmations.drainOnce(this.transport)));
+		List<Thread> started = new ArrayList<>();
+		for (int i = 1; i <= this.properties.connections(); i++) {
+			started.add(thread("loa-bulletins-" + i, () -> run("bulletins", this::drainOnce)));
+		}
+		started.add(thread("loa-confirmations",
+				() -> run("confirmation mails", () -> this.confirmations.drainOnce(this.transport))));
+		this.threads = List.copyOf(started);
 	}
 
 	private static Thread thread(String name, Runnable loop) {
@@ -196,20 +202,18 @@ class BulletinSender implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		for (Thread sender : new Thread[] { this.thread, this.confirmationThread }) {
-			if (sender != null) {
-				LockSupport.unpark(sender);
-				try {
-					// Let the message in hand finish and be recorded.
-					sender.join(TimeUnit.SECONDS.toMillis(30));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+		this.threads.forEach(LockSupport::unpark);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		for (Thread sender : this.threads) {
+			try {
+				// Let the message in hand finish and be recorded.
+				sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
-		this.thread = null;
-		this.confirmationThread = null;
+		this.threads = List.of();
 	}
 
 	@Override

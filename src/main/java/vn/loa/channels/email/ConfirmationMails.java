@@ -125,7 +125,8 @@ class ConfirmationMails {
 		if (!results.isEmpty()) {
 			this.outbox.record(owner, batch, results);
 		}
-		BatchLease lease = new BatchLease(owner, outgoing.size());
+		// Few mails a batch: the lease is renewed with each (a quiet time of zero).
+		BatchLease lease = new BatchLease(owner, outgoing.size(), java.time.Duration.ZERO);
 		try {
 			transport.send(outgoing, (result) -> lease.recorded(this.outbox.record(owner, batch, List.of(result))));
 		}

@@ -20,12 +20,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitial the wait after the first temporary failure, doubled after each
  * @param retryMax the longest wait between two attempts
  * @param maxAttempts attempts before a temporarily failing delivery is given up
+ * @param connections how many bulletin batches go out at once, each over its own SMTP
+ * connection (a local relay takes several; confirmation mails have one more of their own)
  */
 @ConfigurationProperties("loa.email")
 record EmailProperties(@DefaultValue("Loa <loa@localhost>") String from, @DefaultValue("") String unsubscribeMailto,
 		@DefaultValue("100") int batchSize, @DefaultValue("1s") Duration pollInterval,
 		@DefaultValue("1m") Duration lease, @DefaultValue("1m") Duration retryInitial,
-		@DefaultValue("1h") Duration retryMax, @DefaultValue("8") int maxAttempts) {
+		@DefaultValue("1h") Duration retryMax, @DefaultValue("8") int maxAttempts, @DefaultValue("4") int connections) {
+
+	EmailProperties {
+		if (connections < 1 || connections > 64) {
+			throw new IllegalArgumentException("loa.email.connections must be 1 to 64, was " + connections);
+		}
+	}
 
 	/** The wait before the next attempt once {@code attempts} have failed. */
 	Duration backoff(int attempts) {

@@ -29,9 +29,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * A bulletin to 300 readers over a real SMTP conversation (GreenMail), with the real Loa
  * killed ({@code kill -9}) twice while it sends: every reader gets the bulletin, and each
- * kill costs at most one duplicate (the message in flight on the one connection), because
- * each message is recorded as soon as the server accepts it and a dead sender's lease
- * runs out after {@code loa.email.lease}.
+ * kill costs at most one duplicate (the message in flight on the one connection it is
+ * given; with {@code loa.email.connections} of them, one per connection), because each
+ * message is recorded as soon as the server accepts it and a dead sender's lease runs out
+ * after {@code loa.email.lease}.
  */
 class BulletinCrashIntegrationTests {
 
@@ -57,7 +58,7 @@ class BulletinCrashIntegrationTests {
 	void killedTwiceWhileSendingLosesNoReaderAndDuplicatesAtMostOneMessagePerKill() throws Exception {
 		Path data = this.root.resolve("var");
 		String[] mail = { "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtp.getSmtp().getPort(),
-				"--loa.email.lease=3s", "--loa.email.batch-size=50" };
+				"--loa.email.lease=3s", "--loa.email.batch-size=50", "--loa.email.connections=1" };
 		int kills = 0;
 		try (LoaProcess loa = LoaProcess.start(data, mail)) {
 			for (int i = 0; i < READERS; i++) {

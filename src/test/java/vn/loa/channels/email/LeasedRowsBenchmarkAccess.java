@@ -15,7 +15,7 @@ public final class LeasedRowsBenchmarkAccess {
 
 	private LeasedRowsBenchmarkAccess(String table, NamedParameterJdbcTemplate jdbc) {
 		this.rows = new LeasedRows(table, jdbc, new EmailProperties("Loa <loa@localhost>", "", 100,
-				Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1), 8),
+				Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1), 8, 1),
 				Clock.systemUTC());
 	}
 
