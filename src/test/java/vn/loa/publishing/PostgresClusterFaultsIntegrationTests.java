@@ -53,11 +53,12 @@ class PostgresClusterFaultsIntegrationTests {
 	/**
 	 * Faster than production so a test takes a minute, not a quarter of an hour: stalled
 	 * events handed on after 5 s, mail leases of 5 s, a dead Quartz node noticed after 2
-	 * s.
+	 * s. One SMTP connection per node, so that "at most the message in flight" is one
+	 * message per node (with {@code loa.email.connections} of them, one per connection).
 	 */
 	private static final String[] QUICK = { "--loa.publishing.republish-after=PT5S",
 			"--loa.publishing.republish-interval=PT2S", "--loa.email.lease=5s", "--loa.email.poll-interval=200ms",
-			"--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000" };
+			"--loa.email.connections=1", "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000" };
 
 	@TempDir
 	Path work;

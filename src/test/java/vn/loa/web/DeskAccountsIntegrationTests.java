@@ -255,7 +255,7 @@ class DeskAccountsIntegrationTests {
 		assertThat(
 				this.mvc.perform(get("/desk/accounts").session(admin)).andReturn().getResponse().getContentAsString())
 			.containsPattern(
-					"bt-bi-khoa</a></td>\\s*<td>[^<]*</td>\\s*<td>EDITOR</td>\\s*<td>[^<]*</td>\\s*<td>Không</td>");
+					"bt-bi-khoa</a></td>\\s*<td>[^<]*</td>\\s*<td><span>Biên tập viên</span></td>\\s*<td>[^<]*</td>\\s*<td>Không</td>");
 
 		this.mvc.perform(post("/desk/accounts/bt-bi-khoa/enable").session(admin).with(DeskSessions.csrfOf(page)))
 			.andExpect(redirectedUrl("/desk/accounts/bt-bi-khoa?done=enable"));

@@ -13,18 +13,20 @@ final class BatchLease {
 
 	private final long quietNanos;
 
-	private long renewedAt = System.nanoTime();
+	private long renewedAt;
 
 	private int unrecorded;
 
 	/**
 	 * @param lease how long a claim or a renewal holds the rows; renewing again within a
 	 * quarter of it is not needed, since nobody can take rows over before it runs out
+	 * @param claimedAt when the claim was asked for, by {@link System#nanoTime()}
 	 */
-	BatchLease(String owner, int messages, java.time.Duration lease) {
+	BatchLease(String owner, int messages, java.time.Duration lease, long claimedAt) {
 		this.owner = owner;
 		this.unrecorded = messages;
 		this.quietNanos = lease.toNanos() / 4;
+		this.renewedAt = claimedAt;
 	}
 
 	/**
@@ -34,7 +36,25 @@ final class BatchLease {
 	 * waking. Renewing after every message rewrote every row of the batch each time.
 	 */
 	boolean renewDue() {
-		return System.nanoTime() - this.renewedAt >= this.quietNanos;
+		long now = System.nanoTime();
+		if (now - this.renewedAt < this.quietNanos) {
+			return false;
+		}
+		// From now: the renewal that follows sets the rows' lease no earlier.
+		this.renewedAt = now;
+		return true;
+	}
+
+	/**
+	 * Called after a renewal between two messages with how many rows the batch still
+	 * held: a record that waited (a database restarting, a pause) may have outlasted the
+	 * lease, and the next message must not go out if another sender has the rows now.
+	 * @throws Lost when some of the rows not yet recorded belong to another sender now
+	 */
+	void renewed(int held) {
+		if (held < this.unrecorded) {
+			throw new Lost(this.owner, held, this.unrecorded);
+		}
 	}
 
 	/**
@@ -48,7 +68,6 @@ final class BatchLease {
 			this.unrecorded--;
 			return;
 		}
-		this.renewedAt = System.nanoTime();
 		if (held < this.unrecorded--) {
 			throw new Lost(this.owner, held, this.unrecorded + 1);
 		}

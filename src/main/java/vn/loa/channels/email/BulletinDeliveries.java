@@ -287,6 +287,15 @@ public class BulletinDeliveries {
 	}
 
 	/**
+	 * Extends the lease of the rows {@code owner} still holds.
+	 * @return how many it still holds
+	 */
+	@Transactional
+	int renew(String owner) {
+		return this.leases.renew(owner);
+	}
+
+	/**
 	 * As {@link #record(String, List, List)}, renewing the batch's lease only when asked
 	 * (see {@link BatchLease#renewDue()}).
 	 * @return the rows the batch still held before, or -1 when the lease was not renewed

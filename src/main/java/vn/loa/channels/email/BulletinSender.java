@@ -85,23 +85,25 @@ class BulletinSender implements SmartLifecycle {
 	 */
 	int drainOnce() {
 		String owner = "bulletins-" + UUID.randomUUID();
+		long claimedAt = System.nanoTime();
 		List<Claimed> batch = this.deliveries.claim(owner, this.properties.batchSize());
 		if (!batch.isEmpty()) {
-			deliver(owner, batch, this.transport);
+			deliver(owner, batch, this.transport, this.properties.lease(), claimedAt);
 		}
 		return batch.size();
 	}
 
 	/** Composes and sends a claimed batch, then records what became of each delivery. */
 	void deliver(String owner, List<Claimed> batch, BulletinTransport transport) {
-		deliver(owner, batch, transport, this.properties.lease());
+		deliver(owner, batch, transport, this.properties.lease(), System.nanoTime());
 	}
 
 	/**
 	 * As {@link #deliver(String, List, BulletinTransport)}, the batch's lease being
-	 * {@code lease} long (renewed once a quarter of it has passed).
+	 * {@code lease} long (renewed once a quarter of it has passed) from {@code claimedAt}
+	 * ({@link System#nanoTime()}).
 	 */
-	void deliver(String owner, List<Claimed> batch, BulletinTransport transport, Duration lease) {
+	void deliver(String owner, List<Claimed> batch, BulletinTransport transport, Duration lease, long claimedAt) {
 		Map<String, ContentItem> items = this.catalog.findAll(batch.stream().map(Claimed::itemId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
@@ -139,10 +141,15 @@ class BulletinSender implements SmartLifecycle {
 		// Each message is recorded as soon as the server accepted (or refused) it, and
 		// the batch's lease renewed once a quarter of it has passed: a crash re-sends at
 		// most the message in flight.
-		BatchLease held = new BatchLease(owner, outgoing.size(), lease);
+		BatchLease held = new BatchLease(owner, outgoing.size(), lease, claimedAt);
 		try {
-			results.addAll(transport.send(outgoing,
-					(result) -> held.recorded(this.deliveries.record(owner, batch, List.of(result), held.renewDue()))));
+			renewIfDue(owner, held);
+			results.addAll(transport.send(outgoing, (result) -> {
+				held.recorded(this.deliveries.record(owner, batch, List.of(result), held.renewDue()));
+				// A record that waited may have outlasted the lease: look before the
+				// next.
+				renewIfDue(owner, held);
+			}));
 		}
 		catch (BatchLease.Lost ex) {
 			logger.info(ex.getMessage() + "; leaving the rest to it");
@@ -150,6 +157,12 @@ class BulletinSender implements SmartLifecycle {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Bulletin batch " + owner + ": "
 					+ results.stream().collect(Collectors.groupingBy(SendResult::outcome, Collectors.counting())));
+		}
+	}
+
+	private void renewIfDue(String owner, BatchLease held) {
+		if (held.renewDue()) {
+			held.renewed(this.deliveries.renew(owner));
 		}
 	}
 

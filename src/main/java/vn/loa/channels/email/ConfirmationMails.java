@@ -126,7 +126,7 @@ class ConfirmationMails {
 			this.outbox.record(owner, batch, results);
 		}
 		// Few mails a batch: the lease is renewed with each (a quiet time of zero).
-		BatchLease lease = new BatchLease(owner, outgoing.size(), java.time.Duration.ZERO);
+		BatchLease lease = new BatchLease(owner, outgoing.size(), java.time.Duration.ZERO, System.nanoTime());
 		try {
 			transport.send(outgoing, (result) -> lease.recorded(this.outbox.record(owner, batch, List.of(result))));
 		}

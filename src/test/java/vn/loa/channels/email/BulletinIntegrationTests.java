@@ -359,7 +359,7 @@ class BulletinIntegrationTests {
 			return this.deliveries.claim(owner, 1000);
 		});
 		assertThat(batch).extracting(Claimed::itemId).containsOnly(item.id());
-		this.sender.deliver(owner, batch, transport, lease);
+		this.sender.deliver(owner, batch, transport, lease, System.nanoTime());
 	}
 
 	private Subscriber subscriber(String local, String name, SubscriberStatus status) {
