@@ -161,6 +161,19 @@ public class Organisations {
 	}
 
 	/**
+	 * The organisation a caller of {@code scope} writes a row for: the one it names, else
+	 * its own ({@code default} for the whole installation).
+	 * @throws OutsideScopeException when the one named is outside the scope
+	 */
+	public String ownerFor(Scope scope, @Nullable String named) {
+		String owner = (named != null && !named.isBlank()) ? named.strip() : scope.organisationOr(DEFAULT);
+		if (!covers(scope, owner)) {
+			throw new OutsideScopeException(owner, scope);
+		}
+		return owner;
+	}
+
+	/**
 	 * The organisations a caller of {@code scope} reaches: its own and every one below
 	 * it; {@code null} for the whole installation, which reaches rows of any or none.
 	 */

@@ -193,10 +193,7 @@ class DeskAccountsController {
 		if (this.organisations.find(id).isEmpty()) {
 			throw new InvalidAccountException("organisation", "unknown", "there is no organisation '" + id + "'");
 		}
-		if (!this.organisations.covers(scope, id)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "'" + id + "' is not within your organisation");
-		}
-		return id;
+		return this.organisations.ownerFor(scope, id);
 	}
 
 	private static Set<Role> roleSet(@Nullable List<Role> roles) {

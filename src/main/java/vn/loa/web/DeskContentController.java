@@ -122,7 +122,7 @@ class DeskContentController {
 				(start != null) ? start.atStartOfDay(this.zone).toInstant() : null,
 				(end != null) ? end.plusDays(1).atStartOfDay(this.zone).toInstant() : null,
 				(of != null) ? PlanScope.of(of, book, this.zone) : null,
-				this.scoped.organisations(CallerScope.current()), (asked != null) ? asked : 1, PAGE_SIZE);
+				this.organisations.reach(CallerScope.current()), (asked != null) ? asked : 1, PAGE_SIZE);
 		List<String> ids = found.keys().stream().map(ContentQueries.ContentKey::id).toList();
 		Map<String, ContentItem> items = new LinkedHashMap<>();
 		this.store.findAll(ids).forEach((item) -> items.put(item.id(), item));

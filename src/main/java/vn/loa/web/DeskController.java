@@ -107,7 +107,7 @@ class DeskController {
 			.sorted(Comparator.comparing(PublicationLog.Entry::dueAt).reversed())
 			.toList();
 		// Bulletins count the deliveries to the caller's own subscribers.
-		List<Bulletin> failed = this.deliveries.recent(0, RECENT_BULLETINS, this.scoped.organisations(scope))
+		List<Bulletin> failed = this.deliveries.recent(0, RECENT_BULLETINS, this.organisations.reach(scope))
 			.stream()
 			.filter((bulletin) -> bulletin.failed() > 0 && bulletin.queuedAt() != null
 					&& bulletin.queuedAt().isAfter(since))
@@ -140,7 +140,7 @@ class DeskController {
 	}
 
 	private ComingRow coming(ContentItem item, Scope scope) {
-		String from = this.scoped.covers(scope, item.organisation()) ? null
+		String from = this.organisations.covers(scope, item.organisation()) ? null
 				: this.organisations.find(item.organisation()).map(Organisation::name).orElse(item.organisation());
 		return new ComingRow(format(item.dueAt()), item.id(), item.title(),
 				item.outlets().stream().map((o) -> o.key()).sorted().toList(), item.status().key(), from);

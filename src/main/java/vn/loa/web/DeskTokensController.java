@@ -59,10 +59,7 @@ class DeskTokensController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(model, scope, name, organisation, "tokens.error.organisation.unknown", null);
 		}
-		String where = id.isEmpty() ? scope.organisation() : id;
-		if (!scope.everywhere() && !this.organisations.covers(scope, where)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "'" + where + "' is not within your organisation");
-		}
+		String where = id.isEmpty() ? scope.organisation() : this.organisations.ownerFor(scope, id);
 		try {
 			ApiTokens.Issued issued = this.tokens.issue(Actors.current(), name, where);
 			return page(model, scope, "", organisation, null, issued);

@@ -3,8 +3,6 @@ package vn.loa.web;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -62,33 +60,11 @@ class ScopedContent {
 	}
 
 	/**
-	 * The ids of the organisations within {@code scope} (its own and every one below), or
-	 * {@code null} for the whole installation.
-	 */
-	@Nullable List<String> organisations(Scope scope) {
-		return this.organisations.reach(scope);
-	}
-
-	/** Whether a row of {@code organisation} is within {@code scope}. */
-	boolean covers(Scope scope, String organisation) {
-		return this.organisations.covers(scope, organisation);
-	}
-
-	/**
 	 * The draft as {@code scope} may write it: owned by the caller's organisation when it
 	 * names none, refused with a {@code 403} when it names one outside.
 	 */
 	ContentDraft draft(Scope scope, ContentDraft draft) {
-		String own = scope.organisation();
-		if (own == null) {
-			return draft;
-		}
-		String named = draft.organisation();
-		String owner = (named == null || named.isBlank()) ? own : named;
-		if (!this.organisations.covers(scope, owner)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "'" + owner + "' is not within '" + own + "'");
-		}
-		return draft.ownedBy(owner);
+		return scope.everywhere() ? draft : draft.ownedBy(this.organisations.ownerFor(scope, draft.organisation()));
 	}
 
 }

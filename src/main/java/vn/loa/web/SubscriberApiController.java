@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.organisations.Organisations;
 import vn.loa.organisations.Scope;
@@ -45,12 +44,7 @@ class SubscriberApiController {
 	ResponseEntity<Subscriber> add(@RequestBody NewSubscriber request, Scope scope) {
 		SubscriberStatus status = (request.status() != null && !request.status().isBlank())
 				? SubscriberStatus.parse(request.status()) : null;
-		String organisation = (request.organisation() != null && !request.organisation().isBlank())
-				? request.organisation() : scope.organisationOr(Organisations.DEFAULT);
-		if (!this.organisations.covers(scope, organisation)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"'" + organisation + "' is not within '" + scope.organisation() + "'");
-		}
+		String organisation = this.organisations.ownerFor(scope, request.organisation());
 		Subscriber added = this.subscribers.add(organisation, request.email(), request.name(), status,
 				Actors.current());
 		return ResponseEntity.created(URI.create("/api/subscribers/" + added.id())).body(added);

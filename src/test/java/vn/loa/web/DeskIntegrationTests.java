@@ -119,10 +119,11 @@ class DeskIntegrationTests {
 		this.clock.set(Instant.parse("2025-08-01T01:00:00Z"));
 		try {
 			assertThat(dashboard(session, "/desk")).contains("Ngày kỷ niệm chưa có nội dung")
-				.contains("<td>02/09/2025</td><td>Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam"
+				.contains("<td class=\"date\">02/09/2025</td><td>Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam"
 						+ " (02/9/1945 - 02/9/2025)</td>");
 			assertThat(dashboard(session, "/desk?lang=en")).contains("Anniversaries without content")
-				.contains("<td>02/09/2025</td><td>80th anniversary of National Day (02/9/1945 - 02/9/2025)</td>")
+				.contains(
+						"<td class=\"date\">02/09/2025</td><td>80th anniversary of National Day (02/9/1945 - 02/9/2025)</td>")
 				.contains("80th anniversary of August Revolution (19/8/1945 - 19/8/2025)")
 				.doesNotContain("Kỷ niệm 80 năm");
 		}

@@ -203,16 +203,10 @@ class RadioStationsController {
 	 * it names none, refused ({@code 403}) when it names one outside.
 	 */
 	private RadioStations.StationForm form(Scope scope, RadioStations.StationForm form) {
-		String own = scope.organisation();
-		if (own == null) {
+		if (scope.everywhere()) {
 			return form;
 		}
-		String named = form.organisation();
-		String organisation = (named == null || named.isBlank()) ? own : named.strip();
-		if (!this.organisations.covers(scope, organisation)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"'" + organisation + "' is not within '" + own + "'");
-		}
+		String organisation = this.organisations.ownerFor(scope, form.organisation());
 		return new RadioStations.StationForm(form.id(), form.name(), organisation, form.slots(),
 				form.syllablesPerMinute(), form.enabled());
 	}

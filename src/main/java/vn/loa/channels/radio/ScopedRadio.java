@@ -49,9 +49,4 @@ class ScopedRadio {
 				.orElse(scope.everywhere()));
 	}
 
-	/** Whether a station of {@code organisation} is within {@code scope}. */
-	boolean covers(Scope scope, String organisation) {
-		return this.organisations.covers(scope, organisation);
-	}
-
 }
