@@ -32,4 +32,11 @@ public interface ContentHandOff {
 	 */
 	boolean transition(String id, ContentStatus expected, ContentStatus next);
 
+	/**
+	 * Moves each item from {@code expected} to the status given for it, in one round
+	 * trip; the ids moved (the others were no longer in {@code expected}: another node
+	 * got there first).
+	 */
+	java.util.Set<String> transitionAll(java.util.Map<String, ContentStatus> next, ContentStatus expected);
+
 }

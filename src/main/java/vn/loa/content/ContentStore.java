@@ -175,6 +175,41 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	}
 
 	/**
+	 * The same compare-and-set for many items as one batch of statements: one round trip
+	 * for a chunk of items due at 06:00, and each statement's count says which were
+	 * claimed.
+	 */
+	@Transactional
+	@Override
+	public java.util.Set<String> transitionAll(Map<String, ContentStatus> next, ContentStatus expected) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		List<String> ids = new java.util.ArrayList<>();
+		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
+		next.forEach((id, status) -> {
+			ids.add(id);
+			rows.add(new MapSqlParameterSource("id", id).addValue("expected", expected.name())
+				.addValue("next", status.name())
+				.addValue("now", now));
+		});
+		int[] changed = this.jdbc.batchUpdate(
+				"UPDATE content_item SET status = :next, updated_at = :now WHERE id = :id AND status = :expected",
+				rows.toArray(MapSqlParameterSource[]::new));
+		java.util.Set<String> moved = new java.util.LinkedHashSet<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (changed[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+				// A driver that cannot count batched statements (H2 and PostgreSQL do):
+				// nothing tells who claimed what. The caller's transaction is undone and
+				// it claims one by one.
+				throw new IllegalStateException("the database did not count the claims of a batch");
+			}
+			if (changed[i] == 1) {
+				moved.add(ids.get(i));
+			}
+		}
+		return moved;
+	}
+
+	/**
 	 * Takes back an item in any state, even one that went out, and announces
 	 * {@link ContentWithdrawn} so the outlets stop carrying it; returns false when it was
 	 * already withdrawn (or does not exist).

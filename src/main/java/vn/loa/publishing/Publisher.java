@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Objects;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -18,7 +20,6 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,14 +32,16 @@ import vn.loa.content.ContentHandOff;
 import vn.loa.content.Outlet;
 import vn.loa.organisations.Organisations;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.ItemsPublished;
 import vn.loa.publishing.events.PublishedAudiences;
 
 /**
- * Publishes everything whose time has come. Items are decided in transactions of a few
- * dozen: a compare-and-set on each item's status claims it, the outcome per outlet is
- * recorded under a primary key of (item, outlet), and {@link ContentPublished} is
- * announced in the same transaction. A trigger firing twice, the sweep racing a trigger,
- * or a restart in the middle therefore never publishes an item twice.
+ * Publishes everything whose time has come. Items are decided in transactions of up to a
+ * hundred: a compare-and-set on each item's status claims it, the outcome per outlet is
+ * recorded under a primary key of (item, outlet), and what goes out is announced as
+ * {@link ItemsPublished} (the items going out alike together) in the same transaction. A
+ * trigger firing twice, the sweep racing a trigger, or a restart in the middle therefore
+ * never publishes an item twice.
  */
 @Service
 public class Publisher {
@@ -47,7 +50,7 @@ public class Publisher {
 
 	private static final int BATCH = 500;
 
-	private static final int CHUNK = 50;
+	private static final int CHUNK = 100;
 
 	/**
 	 * How long a chunk may take before it is decided again item by item: well inside the
@@ -109,18 +112,18 @@ public class Publisher {
 	}
 
 	/**
-	 * Decides several items in one transaction: thousands due at 06:00 then cost a few
-	 * dozen commits, not thousands. Should the chunk fail as a whole, or take so long
-	 * (waiting for another node's lock, say) that what it claimed first would go out
-	 * noticeably later than it was decided, it is undone and each item is decided alone,
-	 * so one bad or blocked item holds back no other and every item is recorded at the
-	 * time it really goes out.
+	 * Decides several items in one transaction with batched statements: thousands due at
+	 * 06:00 then cost a few dozen commits and a few statements each, not thousands.
+	 * Should the chunk fail as a whole, or take so long (waiting for another node's lock,
+	 * say) that what it claimed first would go out noticeably later than it was decided,
+	 * it is undone and each item is decided alone, so one bad or blocked item holds back
+	 * no other and every item is recorded at the time it really goes out.
 	 */
 	private int decideChunk(List<ContentItem> chunk, Instant now) {
 		try {
 			Optional<Integer> claimed = this.transactions.execute((status) -> {
 				Instant started = this.clock.instant();
-				int decided = (int) chunk.stream().filter((item) -> decide(item, now)).count();
+				int decided = decide(chunk, now);
 				if (Duration.between(started, this.clock.instant()).compareTo(CHUNK_PATIENCE) > 0) {
 					status.setRollbackOnly();
 					return Optional.<Integer>empty();
@@ -139,9 +142,8 @@ public class Publisher {
 		int claimed = 0;
 		for (ContentItem item : chunk) {
 			try {
-				if (Boolean.TRUE.equals(this.transactions.execute((status) -> decide(item, now)))) {
-					claimed++;
-				}
+				Integer decided = this.transactions.execute((status) -> decide(List.of(item), now));
+				claimed += (decided != null) ? decided : 0;
 			}
 			catch (RuntimeException itemFailure) {
 				logger.error("Could not publish " + item.id() + "; the sweep will try again", itemFailure);
@@ -150,91 +152,163 @@ public class Publisher {
 		return claimed;
 	}
 
-	private boolean decide(ContentItem item, Instant batchNow) {
-		Instant now = batchNow;
-		Map<Outlet, Outcome> outcomes = new EnumMap<>(Outlet.class);
-		item.outlets().forEach((outlet) -> outcomes.put(outlet, this.policy.decide(item, outlet, batchNow)));
-		ContentStatus next = itemStatus(outcomes);
-		if (!this.content.transition(item.id(), ContentStatus.SCHEDULED, next)) {
-			return false;
+	/**
+	 * Claims the items (a compare-and-set on each one's status, in one batch), records
+	 * each outlet's outcome and whom each item reaches, and announces what goes out in as
+	 * few {@link ItemsPublished} as the event store allows. Returns how many items this
+	 * call claimed.
+	 */
+	private int decide(List<ContentItem> items, Instant batchNow) {
+		Map<String, Decision> decisions = new LinkedHashMap<>();
+		for (ContentItem item : items) {
+			decisions.put(item.id(), new Decision(item, outcomes(item, batchNow)));
+		}
+		Map<String, ContentStatus> next = new LinkedHashMap<>();
+		decisions.forEach((id, decision) -> next.put(id, decision.status));
+		Set<String> claimedIds = this.content.transitionAll(next, ContentStatus.SCHEDULED);
+		List<Decision> claimed = decisions.values().stream().filter((d) -> claimedIds.contains(d.item.id())).toList();
+		if (claimed.isEmpty()) {
+			return 0;
 		}
 		// The claim may have waited for another node's lock (a node paused mid-batch,
-		// say):
-		// what goes out now goes out now, and late is late.
-		Instant claimed = this.clock.instant();
-		if (claimed.isAfter(now)) {
-			now = claimed;
-			Instant at = now;
-			item.outlets().forEach((outlet) -> outcomes.put(outlet, this.policy.decide(item, outlet, at)));
-			ContentStatus actual = itemStatus(outcomes);
-			if (actual != next) {
-				this.content.transition(item.id(), next, actual);
-				next = actual;
+		// say): what goes out now goes out now, and late is late.
+		Instant now = batchNow;
+		Instant claimedAt = this.clock.instant();
+		if (claimedAt.isAfter(now)) {
+			now = claimedAt;
+			for (Decision decision : claimed) {
+				ContentStatus was = decision.status;
+				decision.decide(outcomes(decision.item, now));
+				if (decision.status != was) {
+					this.content.transition(decision.item.id(), was, decision.status);
+				}
 			}
 		}
-		// Whom it reaches: as recorded when it went out before on another outlet, else as
-		// the hierarchy stands now. Nobody (its organisation disabled or gone) is said on
-		// every outlet rather than recorded as on time.
-		List<String> before = this.audiences.recorded(item.id());
-		List<String> audience = before.isEmpty() ? this.organisations.resolve(item.organisation(), item.audience())
-				: before;
-		if (audience.isEmpty()) {
-			outcomes.replaceAll((outlet, outcome) -> (outcome == Outcome.MISSED) ? outcome : Outcome.UNREACHED);
-		}
-		Set<Outlet> goingOut = EnumSet.noneOf(Outlet.class);
-		boolean recorded = false;
-		for (Map.Entry<Outlet, Outcome> entry : outcomes.entrySet()) {
-			try {
-				this.jdbc.update(
-						"INSERT INTO publication (item_id, outlet, due_at, decided_at, outcome) "
-								+ "VALUES (:item, :outlet, :due, :now, :outcome)",
-						new MapSqlParameterSource("item", item.id()).addValue("outlet", entry.getKey().name())
-							.addValue("due", Timestamp.from(item.dueAt()))
-							.addValue("now", Timestamp.from(now))
-							.addValue("outcome", entry.getValue().name()));
-			}
-			catch (DuplicateKeyException ex) {
-				// Decided before (an item rescheduled after going out): never send it
-				// again.
-				continue;
-			}
-			recorded = true;
-			if (entry.getValue() != Outcome.MISSED && entry.getValue() != Outcome.UNREACHED) {
-				goingOut.add(entry.getKey());
+		// Whom each reaches: as recorded when it went out before on another outlet, else
+		// as the hierarchy stands now. Nobody (its organisation disabled or gone) is said
+		// on every outlet rather than recorded as on time.
+		Map<String, List<String>> before = this.audiences.recorded(claimedIds);
+		for (Decision decision : claimed) {
+			ContentItem item = decision.item;
+			List<String> recorded = before.get(item.id());
+			decision.audienceRecorded = recorded != null;
+			decision.audience = (recorded != null) ? recorded
+					: this.organisations.resolve(item.organisation(), item.audience());
+			if (decision.audience.isEmpty()) {
+				decision.outcomes
+					.replaceAll((outlet, outcome) -> (outcome == Outcome.MISSED) ? outcome : Outcome.UNREACHED);
 			}
 		}
-		if (next == ContentStatus.MISSED) {
-			logger.warn("Missed " + item.id() + ": due " + item.dueAt() + ", stale on every outlet at " + now);
+		// An outlet decided before (an item rescheduled after going out) is never sent
+		// again: its row is there and is left alone. The claim holds each item's row, so
+		// nobody else records its outlets meanwhile.
+		Set<List<String>> decidedBefore = new java.util.HashSet<>();
+		this.jdbc.query("SELECT item_id, outlet FROM publication WHERE item_id IN (:items)",
+				Map.of("items", List.copyOf(claimedIds)), (rs) -> {
+					decidedBefore.add(List.of(rs.getString(1), rs.getString(2)));
+				});
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		Timestamp decidedAt = Timestamp.from(now);
+		for (Decision decision : claimed) {
+			decision.outcomes.forEach((outlet, outcome) -> {
+				if (decidedBefore.contains(List.of(decision.item.id(), outlet.name()))) {
+					return;
+				}
+				rows.add(new MapSqlParameterSource("item", decision.item.id()).addValue("outlet", outlet.name())
+					.addValue("due", Timestamp.from(decision.dueAt()))
+					.addValue("now", decidedAt)
+					.addValue("outcome", outcome.name()));
+				decision.recordedOn(outlet);
+			});
 		}
-		if (!recorded) {
-			return true;
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(
+					"INSERT INTO publication (item_id, outlet, due_at, decided_at, outcome) "
+							+ "VALUES (:item, :outlet, :due, :now, :outcome)",
+					rows.toArray(MapSqlParameterSource[]::new));
 		}
-		if (before.isEmpty()) {
-			recordAudience(item, audience);
+		List<ContentPublished> published = new ArrayList<>();
+		List<Decision> newAudiences = new ArrayList<>();
+		for (Decision decision : claimed) {
+			if (decision.status == ContentStatus.MISSED) {
+				logger.warn("Missed " + decision.item.id() + ": due " + decision.dueAt() + ", stale on every outlet at "
+						+ now);
+			}
+			if (decision.recorded && !decision.audienceRecorded) {
+				newAudiences.add(decision);
+			}
+			if (!decision.goingOut.isEmpty()) {
+				published.add(new ContentPublished(decision.item.id(), decision.goingOut, decision.dueAt(), now,
+						decision.outcomes.values().stream().anyMatch((o) -> o == Outcome.LATE)));
+			}
 		}
-		if (!goingOut.isEmpty()) {
-			boolean late = outcomes.values().stream().anyMatch((o) -> o == Outcome.LATE);
-			this.events.publishEvent(new ContentPublished(item.id(), goingOut,
-					Objects.requireNonNull(item.dueAt(), "a due item's time"), now, late));
-		}
-		return true;
+		recordAudiences(newAudiences);
+		announce(published);
+		return claimed.size();
+	}
+
+	private Map<Outlet, Outcome> outcomes(ContentItem item, Instant at) {
+		Map<Outlet, Outcome> outcomes = new EnumMap<>(Outlet.class);
+		item.outlets().forEach((outlet) -> outcomes.put(outlet, this.policy.decide(item, outlet, at)));
+		return outcomes;
 	}
 
 	/**
-	 * Records whom the item reaches, decided once, beside its publication: a later change
-	 * to the hierarchy does not change what was sent. An item that went out before (and
-	 * now goes out on another outlet) keeps the audience it had.
+	 * Announces what went out, as few events as the event store's record allows: the
+	 * items that share outlets, due time and lateness go together, so that each outlet
+	 * then handles up to a chunk of items in one transaction.
 	 */
-	private void recordAudience(ContentItem item, List<String> audience) {
-		if (audience.isEmpty()) {
-			logger.warn("Item " + item.id() + " went out to no organisation: " + item.organisation()
-					+ " and its audience '" + item.audience().key() + "' are disabled or gone");
+	private void announce(List<ContentPublished> published) {
+		Map<List<Object>, List<String>> groups = new LinkedHashMap<>();
+		for (ContentPublished item : published) {
+			groups
+				.computeIfAbsent(List.of(item.outlets(), item.dueAt(), item.publishedAt(), item.late()),
+						(key) -> new ArrayList<>())
+				.add(item.itemId());
 		}
-		this.jdbc.batchUpdate("INSERT INTO publication_audience (item_id, organisation) VALUES (:item, :organisation)",
-				audience.stream()
-					.map((organisation) -> new MapSqlParameterSource("item", item.id()).addValue("organisation",
-							organisation))
-					.toArray(MapSqlParameterSource[]::new));
+		groups.forEach((key, ids) -> {
+			ContentPublished first = published.stream()
+				.filter((item) -> item.itemId().equals(ids.get(0)))
+				.findFirst()
+				.orElseThrow();
+			List<String> together = new ArrayList<>();
+			int length = 0;
+			for (String id : ids) {
+				if (!together.isEmpty() && length + ItemsPublished.storedLength(id) > ItemsPublished.MAX_IDS_LENGTH) {
+					this.events.publishEvent(new ItemsPublished(together, first.outlets(), first.dueAt(),
+							first.publishedAt(), first.late()));
+					together = new ArrayList<>();
+					length = 0;
+				}
+				together.add(id);
+				length += ItemsPublished.storedLength(id);
+			}
+			this.events.publishEvent(
+					new ItemsPublished(together, first.outlets(), first.dueAt(), first.publishedAt(), first.late()));
+		});
+	}
+
+	/**
+	 * Records whom each item reaches, decided once, beside its publication: a later
+	 * change to the hierarchy does not change what was sent. An item that went out before
+	 * (and now goes out on another outlet) keeps the audience it had.
+	 */
+	private void recordAudiences(List<Decision> decisions) {
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		for (Decision decision : decisions) {
+			ContentItem item = decision.item;
+			if (decision.audience.isEmpty()) {
+				logger.warn("Item " + item.id() + " went out to no organisation: " + item.organisation()
+						+ " and its audience '" + item.audience().key() + "' are disabled or gone");
+			}
+			decision.audience.forEach((organisation) -> rows
+				.add(new MapSqlParameterSource("item", item.id()).addValue("organisation", organisation)));
+		}
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(
+					"INSERT INTO publication_audience (item_id, organisation) VALUES (:item, :organisation)",
+					rows.toArray(MapSqlParameterSource[]::new));
+		}
 	}
 
 	private static ContentStatus itemStatus(Map<Outlet, Outcome> outcomes) {
@@ -245,6 +319,50 @@ public class Publisher {
 			return ContentStatus.LATE;
 		}
 		return ContentStatus.PUBLISHED;
+	}
+
+	/** What is decided of one item: its outcomes, status, audience and what goes out. */
+	private static final class Decision {
+
+		final ContentItem item;
+
+		Map<Outlet, Outcome> outcomes;
+
+		ContentStatus status;
+
+		List<String> audience = List.of();
+
+		/** Whether its audience was recorded before (it went out on another outlet). */
+		boolean audienceRecorded;
+
+		/** Whether any outlet's outcome was recorded now. */
+		boolean recorded;
+
+		final Set<Outlet> goingOut = EnumSet.noneOf(Outlet.class);
+
+		Decision(ContentItem item, Map<Outlet, Outcome> outcomes) {
+			this.item = item;
+			this.outcomes = outcomes;
+			this.status = itemStatus(outcomes);
+		}
+
+		void decide(Map<Outlet, Outcome> outcomes) {
+			this.outcomes = outcomes;
+			this.status = itemStatus(outcomes);
+		}
+
+		Instant dueAt() {
+			return Objects.requireNonNull(this.item.dueAt(), "a due item's time");
+		}
+
+		void recordedOn(Outlet outlet) {
+			this.recorded = true;
+			Outcome outcome = this.outcomes.get(outlet);
+			if (outcome != Outcome.MISSED && outcome != Outcome.UNREACHED) {
+				this.goingOut.add(outlet);
+			}
+		}
+
 	}
 
 }

@@ -22,6 +22,14 @@ final class LoopbackSmtpSink implements AutoCloseable {
 
 	private final AtomicLong accepted = new AtomicLong();
 
+	/**
+	 * When kept: how many times each (recipient, subject) was accepted, so a benchmark
+	 * can tell a duplicate from a second bulletin.
+	 */
+	private final java.util.concurrent.ConcurrentHashMap<String, Integer> received = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private volatile boolean keep;
+
 	LoopbackSmtpSink() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread thread = new Thread(this::serve, "loopback-smtp-sink");
@@ -39,6 +47,17 @@ final class LoopbackSmtpSink implements AutoCloseable {
 
 	long accepted() {
 		return this.accepted.get();
+	}
+
+	/** From now on, counts each (recipient, subject) accepted. */
+	LoopbackSmtpSink keepingRecipients() {
+		this.keep = true;
+		return this;
+	}
+
+	/** Each (recipient, subject) accepted, with how many times; empty unless kept. */
+	java.util.Map<String, Integer> received() {
+		return this.received;
 	}
 
 	private void serve() {
@@ -62,13 +81,42 @@ final class LoopbackSmtpSink implements AutoCloseable {
 			OutputStream out = socket.getOutputStream();
 			reply(out, "220 sink.localhost ESMTP");
 			String line;
+			java.util.List<String> recipients = new java.util.ArrayList<>();
 			while ((line = in.readLine()) != null) {
 				String command = line.toUpperCase(Locale.ROOT);
-				if (command.equals("DATA")) {
+				if (command.startsWith("RCPT TO:")) {
+					recipients.add(line.substring(8).strip());
+					reply(out, "250 ok");
+				}
+				else if (command.equals("DATA")) {
 					reply(out, "354 end with <CRLF>.<CRLF>");
+					String subject = "";
+					boolean headers = true;
+					boolean inSubject = false;
 					while ((line = in.readLine()) != null && !line.equals(".")) {
-						// Discarded: only the count matters.
+						// Only the count (and, when kept, recipient and subject) matters.
+						if (headers && this.keep) {
+							if (line.isEmpty()) {
+								headers = false;
+							}
+							else if (line.regionMatches(true, 0, "Subject:", 0, 8)) {
+								subject = line.substring(8).strip();
+								inSubject = true;
+							}
+							else if (inSubject && (line.startsWith(" ") || line.startsWith("\t"))) {
+								subject = subject + line.strip();
+							}
+							else {
+								inSubject = false;
+							}
+						}
 					}
+					if (this.keep) {
+						for (String recipient : recipients) {
+							this.received.merge(recipient.toLowerCase(Locale.ROOT) + " " + subject, 1, Integer::sum);
+						}
+					}
+					recipients.clear();
 					reply(out, "250 2.0.0 accepted " + this.accepted.incrementAndGet());
 				}
 				else if (command.equals("QUIT")) {

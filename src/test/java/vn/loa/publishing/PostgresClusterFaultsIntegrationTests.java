@@ -239,16 +239,23 @@ class PostgresClusterFaultsIntegrationTests {
 	}
 
 	/**
-	 * Freezes a node whose open transaction another node is waiting for, as a stalled
-	 * machine would; tries again (thawing it at once) when the freeze came just after the
-	 * transaction ended.
+	 * Freezes a node whose open transaction holds rows the other node needs, as a stalled
+	 * machine would: one another node is already waiting for, or one in the middle of
+	 * claiming due items (its transaction has written to {@code content_item} and not
+	 * committed; the other node takes the job over once the frozen one misses its
+	 * check-ins, and waits for those rows). A burst is decided in a few short
+	 * transactions, so this watches closely and tries again (thawing the node at once)
+	 * when the freeze came just after the transaction ended.
 	 */
 	private PostgresNode freezeANodeOthersWaitFor(Duration within) throws Exception {
 		Instant deadline = Instant.now().plus(within);
 		String blockers = "SELECT blocker.application_name FROM pg_stat_activity waiter "
 				+ "JOIN pg_stat_activity blocker ON blocker.pid = ANY (pg_blocking_pids(waiter.pid)) "
 				+ "WHERE waiter.application_name LIKE 'node-%' AND blocker.application_name LIKE 'node-%' "
-				+ "AND blocker.application_name <> waiter.application_name";
+				+ "AND blocker.application_name <> waiter.application_name "
+				+ "UNION ALL SELECT a.application_name FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
+				+ "JOIN pg_class c ON c.oid = l.relation WHERE a.application_name LIKE 'node-%' "
+				+ "AND c.relname = 'content_item' AND l.mode = 'RowExclusiveLock' AND l.granted";
 		while (Instant.now().isBefore(deadline)) {
 			List<String> blocking = this.jdbc.queryForList(blockers, String.class);
 			if (!blocking.isEmpty()) {
@@ -259,9 +266,9 @@ class PostgresClusterFaultsIntegrationTests {
 				}
 				node.resume();
 			}
-			Thread.sleep(2);
+			Thread.sleep(1);
 		}
-		throw new AssertionError("No node kept another waiting for its transaction during the burst: " + work());
+		throw new AssertionError("No node held rows the other needs during the burst: " + work());
 	}
 
 	/**

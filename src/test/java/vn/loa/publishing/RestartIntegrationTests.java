@@ -87,12 +87,15 @@ class RestartIntegrationTests {
 	}
 
 	/**
-	 * How many ContentPublished events were ever recorded for one listener (the feed).
+	 * How many times the fresh item was ever announced (one stored event holds the items
+	 * published together, recorded once per listener).
 	 */
 	private static long announcements(ConfigurableApplicationContext context) {
 		return context.getBean(JdbcTemplate.class)
-			.queryForObject("SELECT COUNT(DISTINCT serialized_event) FROM event_publication "
-					+ "WHERE event_type LIKE '%ContentPublished'", Long.class);
+			.queryForObject(
+					"SELECT COUNT(DISTINCT serialized_event) FROM event_publication "
+							+ "WHERE event_type LIKE '%ItemsPublished' AND serialized_event LIKE '%\"tin-moi\"%'",
+					Long.class);
 	}
 
 	private ConfigurableApplicationContext start(Path contentDir) {

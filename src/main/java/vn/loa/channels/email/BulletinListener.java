@@ -1,5 +1,10 @@
 package vn.loa.channels.email;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -13,6 +18,7 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.ItemsPublished;
 import vn.loa.publishing.events.PublishedAudiences;
 import vn.loa.publishing.events.OutletReachedNobody;
 import vn.loa.transactions.AfterCommit;
@@ -48,26 +54,51 @@ class BulletinListener {
 
 	@ApplicationModuleListener
 	void on(ContentPublished event) {
-		if (!event.includes(Outlet.EMAIL)) {
+		queue(List.of(event));
+	}
+
+	/** Items that went out together are queued together, in one transaction. */
+	@ApplicationModuleListener
+	void on(ItemsPublished event) {
+		queue(event.items());
+	}
+
+	private void queue(List<ContentPublished> published) {
+		List<String> ids = published.stream()
+			.filter((event) -> event.includes(Outlet.EMAIL))
+			.map(ContentPublished::itemId)
+			.toList();
+		if (ids.isEmpty()) {
 			return;
 		}
-		ContentItem item = this.catalog.find(event.itemId()).orElse(null);
-		if (item == null) {
-			logger.warn("Published item " + event.itemId() + " is not in the catalogue: no bulletin sent");
-			return;
+		Map<String, ContentItem> items = new HashMap<>();
+		this.catalog.findAll(ids).forEach((item) -> items.put(item.id(), item));
+		Map<String, String> owners = new LinkedHashMap<>();
+		for (String id : ids) {
+			ContentItem item = items.get(id);
+			if (item == null) {
+				logger.warn("Published item " + id + " is not in the catalogue: no bulletin sent");
+			}
+			else if (item.status() == ContentStatus.WITHDRAWN) {
+				logger.info("Published item " + id + " was withdrawn since: no bulletin sent");
+			}
+			else {
+				owners.put(id, item.organisation());
+			}
 		}
-		if (item.status() == ContentStatus.WITHDRAWN) {
-			logger.info("Published item " + item.id() + " was withdrawn since: no bulletin sent");
-			return;
+		int added = 0;
+		for (Map.Entry<String, List<String>> audience : this.audiences.of(owners).entrySet()) {
+			BulletinDeliveries.Queued queued = this.deliveries.enqueue(audience.getKey(), audience.getValue());
+			if (queued.mailboxes() == 0) {
+				logger.info("No confirmed subscriber in the audience of " + audience.getKey() + ": no bulletin sent");
+				this.events.publishEvent(new OutletReachedNobody(audience.getKey(), Outlet.EMAIL));
+			}
+			if (queued.added() > 0) {
+				logger.info("Queued " + queued.added() + " bulletin(s) of " + audience.getKey());
+			}
+			added += queued.added();
 		}
-		BulletinDeliveries.Queued queued = this.deliveries.enqueue(item.id(),
-				this.audiences.of(event.itemId(), item.organisation()));
-		if (queued.mailboxes() == 0) {
-			logger.info("No confirmed subscriber in the audience of " + item.id() + ": no bulletin sent");
-			this.events.publishEvent(new OutletReachedNobody(item.id(), Outlet.EMAIL));
-		}
-		if (queued.added() > 0) {
-			logger.info("Queued " + queued.added() + " bulletin(s) of " + item.id());
+		if (added > 0) {
 			AfterCommit.run(this.sender::wakeUp);
 		}
 	}

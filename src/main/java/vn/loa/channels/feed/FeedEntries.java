@@ -36,17 +36,34 @@ class FeedEntries {
 	 * feeds it is new in (a repeated event records nothing).
 	 */
 	int record(String itemId, List<String> organisations, Instant publishedAt) {
+		return record(Map.of(itemId, organisations), Map.of(itemId, publishedAt));
+	}
+
+	/**
+	 * Records many items at once, each in the feeds of its organisations, in one batch of
+	 * statements; returns how many (item, feed) pairs are new.
+	 * @param organisations by item id, the organisations whose feeds carry it
+	 * @param publishedAt by item id, when it went out
+	 */
+	int record(Map<String, List<String>> organisations, Map<String, Instant> publishedAt) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		MapSqlParameterSource[] rows = organisations.stream()
-			.map((organisation) -> new MapSqlParameterSource("itemId", itemId).addValue("organisation", organisation)
-				.addValue("publishedAt", Timestamp.from(publishedAt))
-				.addValue("now", now))
-			.toArray(MapSqlParameterSource[]::new);
+		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
+		organisations.forEach((itemId, feeds) -> {
+			Timestamp at = Timestamp.from(publishedAt.get(itemId));
+			feeds.forEach((organisation) -> rows
+				.add(new MapSqlParameterSource("itemId", itemId).addValue("organisation", organisation)
+					.addValue("publishedAt", at)
+					.addValue("now", now)));
+		});
+		if (rows.isEmpty()) {
+			return 0;
+		}
 		try {
 			int added = 0;
 			for (int inserted : this.jdbc.batchUpdate("INSERT INTO feed_entry (item_id, organisation, published_at, "
 					+ "recorded_at) SELECT :itemId, :organisation, :publishedAt, :now WHERE NOT EXISTS (SELECT 1 "
-					+ "FROM feed_entry e WHERE e.item_id = :itemId AND e.organisation = :organisation)", rows)) {
+					+ "FROM feed_entry e WHERE e.item_id = :itemId AND e.organisation = :organisation)",
+					rows.toArray(MapSqlParameterSource[]::new))) {
 				added += Math.max(inserted, 0);
 			}
 			if (added > 0) {

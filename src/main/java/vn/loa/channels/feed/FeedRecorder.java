@@ -1,14 +1,19 @@
 package vn.loa.channels.feed;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.ContentCatalog;
-import vn.loa.content.ContentItem;
 import vn.loa.content.Outlet;
 import vn.loa.organisations.Organisations;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.ItemsPublished;
 import vn.loa.publishing.events.PublishedAudiences;
 
 /**
@@ -47,11 +52,27 @@ class FeedRecorder {
 	 */
 	@ApplicationModuleListener
 	void on(ContentPublished event) {
-		if (!event.includes(Outlet.FEED)) {
+		record(List.of(event));
+	}
+
+	/** Items that went out together are recorded together, in one batch. */
+	@ApplicationModuleListener
+	void on(ItemsPublished event) {
+		record(event.items());
+	}
+
+	private void record(List<ContentPublished> published) {
+		Map<String, Instant> onFeed = new LinkedHashMap<>();
+		published.stream()
+			.filter((event) -> event.includes(Outlet.FEED))
+			.forEach((event) -> onFeed.put(event.itemId(), event.publishedAt()));
+		if (onFeed.isEmpty()) {
 			return;
 		}
-		String owner = this.catalog.find(event.itemId()).map(ContentItem::organisation).orElse(Organisations.DEFAULT);
-		if (this.entries.record(event.itemId(), this.audiences.of(event.itemId(), owner), event.publishedAt()) > 0) {
+		Map<String, String> owners = new LinkedHashMap<>();
+		onFeed.keySet().forEach((id) -> owners.put(id, Organisations.DEFAULT));
+		this.catalog.findAll(onFeed.keySet()).forEach((item) -> owners.put(item.id(), item.organisation()));
+		if (this.entries.record(this.audiences.of(owners), onFeed) > 0) {
 			this.feeds.refreshSoon();
 		}
 	}

@@ -39,41 +39,58 @@ class RadioEntries {
 	}
 
 	/**
-	 * Appends an item to the end of a station's slot unless the station already has it;
-	 * returns whether it was added.
+	 * Queues many entries in one batch of statements, each once per station and item (one
+	 * already there is left as it is); returns how many were queued.
 	 */
-	boolean append(String stationId, String itemId, LocalDateTime slot, String title, String script, int syllables,
-			int readingSeconds) {
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("station", stationId)
-			.addValue("item", itemId)
-			.addValue("date", slot.toLocalDate())
-			.addValue("time", slot.toLocalTime());
-		Integer existing = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM radio_entry WHERE station_id = :station AND item_id = :item", params,
-				Integer.class);
-		if (existing != null && existing > 0) {
-			return false;
+	int appendAll(List<NewEntry> entries) {
+		if (entries.isEmpty()) {
+			return 0;
 		}
-		// The position in the slot is not stored but ranked when read (by slot_order,
-		// then
-		// arrival), so entries queued at the same moment never compete for a number.
-		params.addValue("order", 0)
-			.addValue("title", title)
-			.addValue("script", script)
-			.addValue("syllables", syllables)
-			.addValue("seconds", readingSeconds)
-			.addValue("status", RadioStatus.QUEUED.name())
-			.addValue("now", Timestamp.from(this.clock.instant()));
+		Timestamp now = Timestamp.from(this.clock.instant());
+		MapSqlParameterSource[] rows = entries.stream()
+			.map((entry) -> new MapSqlParameterSource().addValue("station", entry.stationId())
+				.addValue("item", entry.itemId())
+				.addValue("date", entry.slot().toLocalDate())
+				.addValue("time", entry.slot().toLocalTime())
+				.addValue("order", 0)
+				.addValue("title", entry.title())
+				.addValue("script", entry.script())
+				.addValue("syllables", entry.syllables())
+				.addValue("seconds", entry.readingSeconds())
+				.addValue("status", RadioStatus.QUEUED.name())
+				.addValue("now", now))
+			.toArray(MapSqlParameterSource[]::new);
 		try {
-			this.jdbc.update("INSERT INTO radio_entry (station_id, item_id, slot_date, slot_time, slot_order, title, "
-					+ "script, syllables, reading_seconds, status, queued_at, updated_at) VALUES (:station, :item, "
-					+ ":date, :time, :order, :title, :script, :syllables, :seconds, :status, :now, :now)", params);
-			return true;
+			int queued = 0;
+			for (int inserted : this.jdbc.batchUpdate("INSERT INTO radio_entry (station_id, item_id, slot_date, "
+					+ "slot_time, slot_order, title, script, syllables, reading_seconds, status, queued_at, updated_at) "
+					+ "SELECT :station, :item, :date, :time, :order, :title, :script, :syllables, :seconds, :status, "
+					+ ":now, :now WHERE NOT EXISTS (SELECT 1 FROM radio_entry e WHERE e.station_id = :station "
+					+ "AND e.item_id = :item)", rows)) {
+				queued += Math.max(inserted, 0);
+			}
+			return queued;
 		}
 		catch (DuplicateKeyException ex) {
-			// Another delivery of the same event won the race.
-			return false;
+			// Another delivery of the same event won the race and queued them all.
+			return 0;
 		}
+	}
+
+	/**
+	 * An entry to queue: the item's script for one station's slot.
+	 *
+	 * @param stationId the station
+	 * @param itemId the item
+	 * @param slot the slot's day and time
+	 * @param title the item's title
+	 * @param script what is read
+	 * @param syllables how many syllables it has
+	 * @param readingSeconds how long it takes this station to read
+	 */
+	record NewEntry(String stationId, String itemId, LocalDateTime slot, String title, String script, int syllables,
+			int readingSeconds) {
+
 	}
 
 	/** Removes an item's entries that are still waiting to be read; returns how many. */

@@ -3,7 +3,12 @@ package vn.loa.channels.radio;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,6 +23,7 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.publishing.events.ContentPublished;
+import vn.loa.publishing.events.ItemsPublished;
 import vn.loa.publishing.events.PublishedAudiences;
 import vn.loa.publishing.events.OutletReachedNobody;
 
@@ -55,30 +61,67 @@ class RadioScheduler {
 
 	@ApplicationModuleListener
 	void on(ContentPublished event) {
-		if (!event.includes(Outlet.RADIO)) {
+		queue(List.of(event));
+	}
+
+	/** Items that went out together are queued together, in one batch. */
+	@ApplicationModuleListener
+	void on(ItemsPublished event) {
+		queue(event.items());
+	}
+
+	private void queue(List<ContentPublished> published) {
+		List<ContentPublished> onRadio = published.stream().filter((event) -> event.includes(Outlet.RADIO)).toList();
+		if (onRadio.isEmpty()) {
 			return;
 		}
-		ContentItem item = this.catalog.find(event.itemId()).orElse(null);
-		if (item == null) {
-			logger.warn("Published item " + event.itemId() + " is not in the catalog: not queued for radio");
-			return;
+		Map<String, ContentItem> found = new HashMap<>();
+		this.catalog.findAll(onRadio.stream().map(ContentPublished::itemId).toList())
+			.forEach((item) -> found.put(item.id(), item));
+		Map<String, Queueing> queueing = new LinkedHashMap<>();
+		Map<String, String> owners = new LinkedHashMap<>();
+		for (ContentPublished event : onRadio) {
+			ContentItem item = found.get(event.itemId());
+			if (item == null) {
+				logger.warn("Published item " + event.itemId() + " is not in the catalog: not queued for radio");
+			}
+			else if (item.status() == ContentStatus.WITHDRAWN) {
+				logger.info("Published item " + item.id() + " was withdrawn since: not queued for radio");
+			}
+			else {
+				queueing.put(item.id(), new Queueing(item, event));
+				owners.put(item.id(), item.organisation());
+			}
 		}
-		if (item.status() == ContentStatus.WITHDRAWN) {
-			logger.info("Published item " + item.id() + " was withdrawn since: not queued for radio");
-			return;
-		}
-		String script = item.script();
-		int syllables = ReadingTime.syllables(script);
-		List<String> audience = this.audiences.of(event.itemId(), item.organisation());
-		List<RadioStation> stations = this.stations.reading(audience);
-		if (stations.isEmpty()) {
-			logger.info("No radio station reads for " + String.join(", ", audience) + ": " + item.id() + " not queued");
-			this.events.publishEvent(new OutletReachedNobody(item.id(), Outlet.RADIO));
-		}
-		for (RadioStation station : stations) {
-			this.entries.append(station.id(), item.id(), slotFor(station, event, this.zone), item.title(), script,
-					syllables, ReadingTime.seconds(syllables, station.syllablesPerMinute()));
-		}
+		Map<String, List<String>> audiences = this.audiences.of(owners);
+		Map<String, List<RadioStation>> byOrganisation = new HashMap<>();
+		this.stations.reading(audiences.values().stream().flatMap(List::stream).collect(Collectors.toSet()))
+			.forEach((station) -> byOrganisation.computeIfAbsent(station.organisation(), (o) -> new ArrayList<>())
+				.add(station));
+		List<RadioEntries.NewEntry> entries = new ArrayList<>();
+		queueing.forEach((id, queued) -> {
+			ContentItem item = queued.item();
+			List<String> audience = audiences.getOrDefault(id, List.of(item.organisation()));
+			String script = item.script();
+			int syllables = ReadingTime.syllables(script);
+			List<RadioStation> stations = audience.stream()
+				.flatMap((organisation) -> byOrganisation.getOrDefault(organisation, List.of()).stream())
+				.toList();
+			if (stations.isEmpty()) {
+				logger.info("No radio station reads for " + String.join(", ", audience) + ": " + id + " not queued");
+				this.events.publishEvent(new OutletReachedNobody(id, Outlet.RADIO));
+			}
+			for (RadioStation station : stations) {
+				entries.add(new RadioEntries.NewEntry(station.id(), id, slotFor(station, queued.event(), this.zone),
+						item.title(), script, syllables, ReadingTime.seconds(syllables, station.syllablesPerMinute())));
+			}
+		});
+		this.entries.appendAll(entries);
+	}
+
+	/** An item to queue and the publication it comes from. */
+	private record Queueing(ContentItem item, ContentPublished event) {
+
 	}
 
 	/** A withdrawn item leaves every slot where it is not yet read. */
