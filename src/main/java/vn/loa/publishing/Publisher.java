@@ -34,6 +34,7 @@ import vn.loa.organisations.Organisations;
 import vn.loa.publishing.events.ContentPublished;
 import vn.loa.publishing.events.ItemsPublished;
 import vn.loa.publishing.events.PublishedAudiences;
+import vn.loa.publishing.events.PublishingActivity;
 
 /**
  * Publishes everything whose time has come. Items are decided in transactions of up to a
@@ -74,13 +75,16 @@ public class Publisher {
 
 	private final PublishedAudiences audiences;
 
+	private final PublishingActivity activity;
+
 	Publisher(ContentHandOff content, Organisations organisations, PublishedAudiences audiences,
-			NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
+			PublishingActivity activity, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
 			@Value("${loa.publishing.grace:PT1M}") Duration grace) {
 		this.content = content;
 		this.organisations = organisations;
 		this.audiences = audiences;
+		this.activity = activity;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -93,6 +97,10 @@ public class Publisher {
 	 * decided.
 	 */
 	public int publishDue() {
+		return this.activity.deciding(this::decideDue);
+	}
+
+	private int decideDue() {
 		Instant now = this.clock.instant();
 		int decided = 0;
 		while (true) {

@@ -278,6 +278,32 @@ public class Subscribers {
 		}
 	}
 
+	/**
+	 * The mailboxes confirmed in each of these organisations, each as its earliest
+	 * subscription there: for bulletins of many small audiences (every commune's own item
+	 * at 06:00) queued with one query. At most {@code limit} subscriptions; empty when
+	 * there are more, so a caller never holds a large list in memory (it hands the
+	 * mailboxes over in batches instead, {@link #forEachMailbox}).
+	 */
+	public Map<String, List<Mailbox>> mailboxesByOrganisation(Collection<String> organisations, int limit) {
+		if (organisations.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<Mailbox>> mailboxes = new java.util.HashMap<>();
+		int[] rows = { 0 };
+		this.jdbc.query(
+				"SELECT organisation, MIN(id), email_key FROM subscriber WHERE organisation IN (:organisations) "
+						+ "AND status = 'CONFIRMED' GROUP BY organisation, email_key ORDER BY organisation, email_key "
+						+ "FETCH FIRST " + (limit + 1) + " ROWS ONLY",
+				Map.of("organisations", List.copyOf(organisations)),
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> {
+					rows[0]++;
+					mailboxes.computeIfAbsent(rs.getString(1), (organisation) -> new java.util.ArrayList<>())
+						.add(new Mailbox(rs.getLong(2), rs.getString(3)));
+				});
+		return (rows[0] > limit) ? Map.of() : mailboxes;
+	}
+
 	/** How many subscribers each of these organisations has confirmed; absent is none. */
 	public Map<String, Integer> confirmedByOrganisation(Collection<String> organisations) {
 		if (organisations.isEmpty()) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.Subscribers;
+import vn.loa.subscribers.Subscribers.Mailbox;
 
 /**
  * The email outbox: one delivery per published item and confirmed subscriber. Rows are
@@ -36,6 +38,15 @@ import vn.loa.subscribers.Subscribers;
 public class BulletinDeliveries {
 
 	private static final int RECIPIENT_BATCH = 1000;
+
+	/** An audience of at most this many organisations is queued together with others. */
+	private static final int SMALL_AUDIENCE = 20;
+
+	/** One delivery for an item and a mailbox, unless it has one. */
+	private static final String INSERT_MISSING = "INSERT INTO bulletin_delivery (item_id, subscriber_id, email_key, "
+			+ "status, attempts, next_attempt_at, created_at, updated_at) SELECT :item, :subscriber, :mailbox, 'QUEUED', "
+			+ "0, :now, :now, :now WHERE NOT EXISTS (SELECT 1 FROM bulletin_delivery d WHERE d.item_id = :item "
+			+ "AND d.email_key = :mailbox)";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -231,6 +242,82 @@ public class BulletinDeliveries {
 		}
 	}
 
+	/**
+	 * {@link #enqueue} for many items at once: those whose audiences hold few mailboxes
+	 * (a commune's own item) are queued with one query for their mailboxes and one batch
+	 * of rows; the others (a national item's thousands) one by one, in batches of a
+	 * thousand.
+	 * @param audiences by item id, its organisations
+	 * @return by item id, what queueing it found
+	 */
+	@Transactional
+	Map<String, Queued> enqueueAll(Map<String, List<String>> audiences) {
+		Map<String, List<String>> small = new java.util.LinkedHashMap<>();
+		Map<String, Queued> queued = new java.util.LinkedHashMap<>();
+		audiences.forEach((item, audience) -> {
+			if (audience.size() <= SMALL_AUDIENCE) {
+				small.put(item, audience);
+			}
+		});
+		Map<String, List<Mailbox>> byOrganisation = this.subscribers.mailboxesByOrganisation(
+				small.values().stream().flatMap(List::stream).collect(Collectors.toSet()), RECIPIENT_BATCH * 10);
+		if (byOrganisation.isEmpty() && !small.isEmpty()
+				&& this.subscribers.countMailboxes(small.values().stream().flatMap(List::stream).toList()) > 0) {
+			// Too many to hold at once: each on its own.
+			small.clear();
+		}
+		if (!small.isEmpty()) {
+			try {
+				queued.putAll(Objects.requireNonNull(
+						this.savepoint.execute((status) -> insertMissing(small, byOrganisation)), "queued"));
+			}
+			catch (DuplicateKeyException ex) {
+				queued.putAll(Objects.requireNonNull(
+						this.savepoint.execute((status) -> insertMissing(small, byOrganisation)), "queued"));
+			}
+		}
+		audiences.forEach((item, audience) -> {
+			if (!queued.containsKey(item)) {
+				queued.put(item, enqueue(item, audience));
+			}
+		});
+		return queued;
+	}
+
+	/**
+	 * Queues each item for the mailboxes of its organisations, one per mailbox (its
+	 * earliest subscription among them), in one batch.
+	 */
+	private Map<String, Queued> insertMissing(Map<String, List<String>> audiences,
+			Map<String, List<Mailbox>> byOrganisation) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		List<String> rowItems = new ArrayList<>();
+		Map<String, Integer> mailboxes = new java.util.LinkedHashMap<>();
+		audiences.forEach((item, audience) -> {
+			Map<String, Long> earliest = new java.util.TreeMap<>();
+			audience.forEach((organisation) -> byOrganisation.getOrDefault(organisation, List.of())
+				.forEach((mailbox) -> earliest.merge(mailbox.emailKey(), mailbox.subscriberId(), Math::min)));
+			mailboxes.put(item, earliest.size());
+			earliest.forEach((mailbox, subscriber) -> {
+				rows.add(new MapSqlParameterSource("item", item).addValue("subscriber", subscriber)
+					.addValue("mailbox", mailbox)
+					.addValue("now", now));
+				rowItems.add(item);
+			});
+		});
+		Map<String, Integer> added = new java.util.HashMap<>();
+		if (!rows.isEmpty()) {
+			int[] inserted = this.jdbc.batchUpdate(INSERT_MISSING, rows.toArray(MapSqlParameterSource[]::new));
+			for (int i = 0; i < inserted.length; i++) {
+				added.merge(rowItems.get(i), Math.max(inserted[i], 0), Integer::sum);
+			}
+		}
+		Map<String, Queued> queued = new java.util.LinkedHashMap<>();
+		mailboxes.forEach((item, count) -> queued.put(item, new Queued(count, added.getOrDefault(item, 0))));
+		return queued;
+	}
+
 	private Queued insertMissing(String itemId, Collection<String> audience) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		int[] queued = { 0 };
@@ -241,10 +328,7 @@ public class BulletinDeliveries {
 					.addValue("mailbox", mailbox.emailKey())
 					.addValue("now", now))
 				.toArray(MapSqlParameterSource[]::new);
-			for (int inserted : this.jdbc.batchUpdate("INSERT INTO bulletin_delivery (item_id, subscriber_id, "
-					+ "email_key, status, attempts, next_attempt_at, created_at, updated_at) SELECT :item, :subscriber, "
-					+ ":mailbox, 'QUEUED', 0, :now, :now, :now WHERE NOT EXISTS (SELECT 1 FROM bulletin_delivery d "
-					+ "WHERE d.item_id = :item AND d.email_key = :mailbox)", rows)) {
+			for (int inserted : this.jdbc.batchUpdate(INSERT_MISSING, rows)) {
 				queued[0] += Math.max(inserted, 0);
 			}
 		});

@@ -87,14 +87,15 @@ class BulletinListener {
 			}
 		}
 		int added = 0;
-		for (Map.Entry<String, List<String>> audience : this.audiences.of(owners).entrySet()) {
-			BulletinDeliveries.Queued queued = this.deliveries.enqueue(audience.getKey(), audience.getValue());
+		for (Map.Entry<String, BulletinDeliveries.Queued> item : this.deliveries.enqueueAll(this.audiences.of(owners))
+			.entrySet()) {
+			BulletinDeliveries.Queued queued = item.getValue();
 			if (queued.mailboxes() == 0) {
-				logger.info("No confirmed subscriber in the audience of " + audience.getKey() + ": no bulletin sent");
-				this.events.publishEvent(new OutletReachedNobody(audience.getKey(), Outlet.EMAIL));
+				logger.info("No confirmed subscriber in the audience of " + item.getKey() + ": no bulletin sent");
+				this.events.publishEvent(new OutletReachedNobody(item.getKey(), Outlet.EMAIL));
 			}
 			if (queued.added() > 0) {
-				logger.info("Queued " + queued.added() + " bulletin(s) of " + audience.getKey());
+				logger.info("Queued " + queued.added() + " bulletin(s) of " + item.getKey());
 			}
 			added += queued.added();
 		}

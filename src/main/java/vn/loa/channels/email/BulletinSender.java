@@ -22,6 +22,7 @@ import vn.loa.channels.email.BulletinTransport.Outgoing;
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
+import vn.loa.publishing.events.PublishingActivity;
 import vn.loa.settings.LoaSettings;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.Subscribers;
@@ -59,11 +60,17 @@ class BulletinSender implements SmartLifecycle {
 
 	private volatile List<Thread> threads = List.of();
 
+	/** How long a sender makes way for a burst being decided on this node, at most. */
+	private static final Duration BURST_PATIENCE = Duration.ofSeconds(10);
+
+	private final PublishingActivity activity;
+
 	private volatile boolean running;
 
 	BulletinSender(BulletinDeliveries deliveries, ConfirmationMails confirmations, ContentCatalog catalog,
 			Subscribers subscribers, BulletinComposer composer, BulletinTransport transport, EmailProperties properties,
-			LoaSettings settings) {
+			LoaSettings settings, PublishingActivity activity) {
+		this.activity = activity;
 		this.autoStartup = settings.scheduling().enabled();
 		this.deliveries = deliveries;
 		this.confirmations = confirmations;
@@ -84,6 +91,8 @@ class BulletinSender implements SmartLifecycle {
 	 * @return how many deliveries the batch held
 	 */
 	int drainOnce() {
+		// Bulletins make way while this node decides a burst (at most a few seconds).
+		this.activity.awaitQuiet(BURST_PATIENCE);
 		String owner = "bulletins-" + UUID.randomUUID();
 		long claimedAt = System.nanoTime();
 		List<Claimed> batch = this.deliveries.claim(owner, this.properties.batchSize());
