@@ -267,21 +267,18 @@ public class Publisher {
 	 * then handles up to a chunk of items in one transaction.
 	 */
 	private void announce(List<ContentPublished> published) {
-		Map<List<Object>, List<String>> groups = new LinkedHashMap<>();
+		Map<List<Object>, List<ContentPublished>> groups = new LinkedHashMap<>();
 		for (ContentPublished item : published) {
 			groups
 				.computeIfAbsent(List.of(item.outlets(), item.dueAt(), item.publishedAt(), item.late()),
 						(key) -> new ArrayList<>())
-				.add(item.itemId());
+				.add(item);
 		}
-		groups.forEach((key, ids) -> {
-			ContentPublished first = published.stream()
-				.filter((item) -> item.itemId().equals(ids.get(0)))
-				.findFirst()
-				.orElseThrow();
+		groups.values().forEach((alike) -> {
+			ContentPublished first = alike.get(0);
 			List<String> together = new ArrayList<>();
 			int length = 0;
-			for (String id : ids) {
+			for (String id : alike.stream().map(ContentPublished::itemId).toList()) {
 				if (!together.isEmpty() && length + ItemsPublished.storedLength(id) > ItemsPublished.MAX_IDS_LENGTH) {
 					this.events.publishEvent(new ItemsPublished(together, first.outlets(), first.dueAt(),
 							first.publishedAt(), first.late()));

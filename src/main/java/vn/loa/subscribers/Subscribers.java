@@ -281,13 +281,14 @@ public class Subscribers {
 	/**
 	 * The mailboxes confirmed in each of these organisations, each as its earliest
 	 * subscription there: for bulletins of many small audiences (every commune's own item
-	 * at 06:00) queued with one query. At most {@code limit} subscriptions; empty when
-	 * there are more, so a caller never holds a large list in memory (it hands the
+	 * at 06:00) queued with one query. Nothing when there are more than {@code limit}
+	 * subscriptions, so a caller never holds a large list in memory (it hands the
 	 * mailboxes over in batches instead, {@link #forEachMailbox}).
 	 */
-	public Map<String, List<Mailbox>> mailboxesByOrganisation(Collection<String> organisations, int limit) {
+	public java.util.Optional<Map<String, List<Mailbox>>> mailboxesByOrganisation(Collection<String> organisations,
+			int limit) {
 		if (organisations.isEmpty()) {
-			return Map.of();
+			return java.util.Optional.of(Map.of());
 		}
 		Map<String, List<Mailbox>> mailboxes = new java.util.HashMap<>();
 		int[] rows = { 0 };
@@ -301,7 +302,7 @@ public class Subscribers {
 					mailboxes.computeIfAbsent(rs.getString(1), (organisation) -> new java.util.ArrayList<>())
 						.add(new Mailbox(rs.getLong(2), rs.getString(3)));
 				});
-		return (rows[0] > limit) ? Map.of() : mailboxes;
+		return (rows[0] > limit) ? java.util.Optional.empty() : java.util.Optional.of(mailboxes);
 	}
 
 	/** How many subscribers each of these organisations has confirmed; absent is none. */

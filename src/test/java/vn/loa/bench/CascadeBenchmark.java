@@ -10,11 +10,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -126,7 +124,7 @@ public final class CascadeBenchmark {
 			report(one, all, country);
 		}
 		finally {
-			delete(dir);
+			Bench.delete(dir);
 		}
 	}
 
@@ -191,8 +189,9 @@ public final class CascadeBenchmark {
 		for (Run run : List.of(one, all)) {
 			boolean ok = run.exact();
 			exact &= ok;
-			System.out.printf(Locale.ROOT, "%-30s %6d %8d %8d %9s %10s %11s %11s%n", run.label, run.organisations,
-					run.stations, run.mailboxes, seconds(run.published), seconds(run.done), (run.done != null)
+			System.out.printf(
+					Locale.ROOT, "%-30s %6d %8d %8d %9s %10s %11s %11s%n", run.label, run.organisations, run.stations,
+					run.mailboxes, Bench.seconds(run.published), Bench.seconds(run.done), (run.done != null)
 							? String.format(Locale.ROOT, "%.1f ms", run.done * 1000 / run.organisations) : "-",
 					ok ? "yes" : "NO " + java.util.Arrays.toString(run.counts));
 		}
@@ -220,18 +219,6 @@ public final class CascadeBenchmark {
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR",
 				"--spring.mail.host=" + sink.host(), "--spring.mail.port=" + sink.port()));
 		return new SpringApplicationBuilder(LoaApplication.class).run(args.toArray(String[]::new));
-	}
-
-	private static String seconds(Double value) {
-		return (value != null) ? String.format(Locale.ROOT, "%.2fs", value) : "timeout";
-	}
-
-	private static void delete(Path dir) throws IOException {
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 	private static final class Run {

@@ -10,12 +10,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -144,7 +142,7 @@ public final class DueAtOnceBenchmark {
 			return run;
 		}
 		finally {
-			delete(dir);
+			Bench.delete(dir);
 		}
 	}
 
@@ -235,8 +233,9 @@ public final class DueAtOnceBenchmark {
 				"published", "feed", "bulletins", "radio", "triggers", "all done");
 		for (Run run : runs) {
 			System.out.printf(Locale.ROOT, "%-34s %7.1fs %10s %9s %9s %10s %9s %9s %8s%s%n", run.label,
-					run.setupSeconds, seconds(run.firstPublished), seconds(run.published), seconds(run.feed),
-					seconds(run.bulletinsSent), seconds(run.radio), seconds(run.triggers), seconds(run.allDone),
+					run.setupSeconds, Bench.seconds(run.firstPublished), Bench.seconds(run.published),
+					Bench.seconds(run.feed), Bench.seconds(run.bulletinsSent), Bench.seconds(run.radio),
+					Bench.seconds(run.triggers), Bench.seconds(run.allDone),
 					run.onTime ? "" : "  (setup overran the due instant: timed from the scheduler's start)");
 			if (run.allDone == null) {
 				Counts last = run.last;
@@ -257,20 +256,16 @@ public final class DueAtOnceBenchmark {
 				rate(loa.bulletins, loa.bulletinsSent));
 		System.out.printf(Locale.ROOT,
 				"  vs one item alone (%s published, %s all done): %d items took %s and %s its latency%n",
-				seconds(single.published), seconds(single.allDone), loa.items, ratio(loa.published, single.published),
-				ratio(loa.allDone, single.allDone));
+				Bench.seconds(single.published), Bench.seconds(single.allDone), loa.items,
+				ratio(loa.published, single.published), ratio(loa.allDone, single.allDone));
 		if (runs.size() > 2) {
 			Run naive = runs.get(2);
 			System.out.printf(Locale.ROOT,
 					"One trigger per item / Loa's one trigger, time ratio (>1: naive slower): published %s, "
 							+ "all outlets done %s; triggers drained in %s vs %s%n",
-					ratio(naive.published, loa.published), ratio(naive.allDone, loa.allDone), seconds(naive.triggers),
-					seconds(loa.triggers));
+					ratio(naive.published, loa.published), ratio(naive.allDone, loa.allDone),
+					Bench.seconds(naive.triggers), Bench.seconds(loa.triggers));
 		}
-	}
-
-	private static String seconds(Double value) {
-		return (value != null) ? String.format(Locale.ROOT, "%.2fs", value) : "timeout";
 	}
 
 	private static String rate(long count, Double seconds) {
@@ -280,14 +275,6 @@ public final class DueAtOnceBenchmark {
 	private static String ratio(Double value, Double reference) {
 		return (value != null && reference != null && reference > 0)
 				? String.format(Locale.ROOT, "%.1fx", value / reference) : "n/a";
-	}
-
-	private static void delete(Path dir) throws IOException {
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 	private record Setup(int subscribers, Duration timeout, LoopbackSmtpSink sink) {

@@ -12,14 +12,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -130,7 +128,7 @@ public final class EmailBenchmark {
 			}
 		}
 		finally {
-			delete(dir);
+			Bench.delete(dir);
 		}
 	}
 
@@ -197,14 +195,6 @@ public final class EmailBenchmark {
 	private static void check(List<String> problems, String what, boolean holds) {
 		if (!holds) {
 			problems.add(what);
-		}
-	}
-
-	private static void delete(Path dir) throws IOException {
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
 		}
 	}
 

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,6 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.quartz.Job;
@@ -223,7 +221,7 @@ public final class NationalBenchmark {
 			if (postgres != null) {
 				postgres.close();
 			}
-			delete(dir);
+			Bench.delete(dir);
 		}
 	}
 
@@ -383,12 +381,12 @@ public final class NationalBenchmark {
 		boolean failed = false;
 		for (Run run : runs) {
 			System.out.printf(Locale.ROOT, "%-11s %6.0fs %6.0fs %6s %10s %7s %9s %9s %9s %10s %9s %8s%s%n",
-					run.database, run.setup, run.itemsSetup, seconds(run.first), seconds(run.published),
-					seconds(run.radio), seconds(run.feedEntries), seconds(run.feedCurrent), seconds(run.recorded()),
-					seconds(run.bulletins),
+					run.database, run.setup, run.itemsSetup, Bench.seconds(run.first), Bench.seconds(run.published),
+					Bench.seconds(run.radio), Bench.seconds(run.feedEntries), Bench.seconds(run.feedCurrent),
+					Bench.seconds(run.recorded()), Bench.seconds(run.bulletins),
 					(run.bulletins != null)
 							? String.format(Locale.ROOT, "%.0f", run.expectedBulletins() / run.bulletins) : "-",
-					seconds(run.allDone), run.onTime ? "" : "  (items stored after the due second)");
+					Bench.seconds(run.allDone), run.onTime ? "" : "  (items stored after the due second)");
 		}
 		System.out.println();
 		for (Run run : runs) {
@@ -445,18 +443,6 @@ public final class NationalBenchmark {
 
 	private static String baseUrl(ConfigurableApplicationContext loa) {
 		return "http://127.0.0.1:" + ((WebServerApplicationContext) loa).getWebServer().getPort();
-	}
-
-	private static String seconds(Double value) {
-		return (value != null) ? String.format(Locale.ROOT, "%.2fs", value) : "timeout";
-	}
-
-	private static void delete(Path dir) throws IOException {
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 	/** One database's run: milestones in seconds from the due second. */

@@ -234,11 +234,20 @@ public class BulletinDeliveries {
 	 */
 	@Transactional
 	Queued enqueue(String itemId, Collection<String> audience) {
+		return inSavepoint(() -> insertMissing(itemId, audience));
+	}
+
+	/**
+	 * Queues in a savepoint and, should another node or thread have queued the same rows
+	 * at the same moment (the unique key stops this one), once more: the other's rows are
+	 * then committed and skipped.
+	 */
+	private <T> T inSavepoint(java.util.function.Supplier<T> queueing) {
 		try {
-			return this.savepoint.execute((status) -> insertMissing(itemId, audience));
+			return Objects.requireNonNull(this.savepoint.execute((status) -> queueing.get()), "queued");
 		}
 		catch (DuplicateKeyException ex) {
-			return this.savepoint.execute((status) -> insertMissing(itemId, audience));
+			return Objects.requireNonNull(this.savepoint.execute((status) -> queueing.get()), "queued");
 		}
 	}
 
@@ -259,23 +268,11 @@ public class BulletinDeliveries {
 				small.put(item, audience);
 			}
 		});
-		Map<String, List<Mailbox>> byOrganisation = this.subscribers.mailboxesByOrganisation(
-				small.values().stream().flatMap(List::stream).collect(Collectors.toSet()), RECIPIENT_BATCH * 10);
-		if (byOrganisation.isEmpty() && !small.isEmpty()
-				&& this.subscribers.countMailboxes(small.values().stream().flatMap(List::stream).toList()) > 0) {
-			// Too many to hold at once: each on its own.
-			small.clear();
-		}
-		if (!small.isEmpty()) {
-			try {
-				queued.putAll(Objects.requireNonNull(
-						this.savepoint.execute((status) -> insertMissing(small, byOrganisation)), "queued"));
-			}
-			catch (DuplicateKeyException ex) {
-				queued.putAll(Objects.requireNonNull(
-						this.savepoint.execute((status) -> insertMissing(small, byOrganisation)), "queued"));
-			}
-		}
+		// More mailboxes than a list should hold at once: each item on its own.
+		this.subscribers
+			.mailboxesByOrganisation(small.values().stream().flatMap(List::stream).collect(Collectors.toSet()),
+					RECIPIENT_BATCH * 10)
+			.ifPresent((byOrganisation) -> queued.putAll(inSavepoint(() -> insertMissing(small, byOrganisation))));
 		audiences.forEach((item, audience) -> {
 			if (!queued.containsKey(item)) {
 				queued.put(item, enqueue(item, audience));

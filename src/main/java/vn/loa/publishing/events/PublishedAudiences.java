@@ -21,17 +21,9 @@ public class PublishedAudiences {
 	}
 
 	/**
-	 * The organisations an item went out to, as decided when it went out; {@code owner}
-	 * alone for one that went out before audiences were recorded.
-	 */
-	public List<String> of(String itemId, String owner) {
-		List<String> recorded = recorded(itemId);
-		return recorded.isEmpty() ? List.of(owner) : recorded;
-	}
-
-	/**
-	 * {@link #of(String, String)} for many items in one query: by item id, each item's
-	 * organisations (its owner alone when none were recorded).
+	 * The organisations many items went out to, as decided when they went out, in one
+	 * query: by item id, each item's organisations (its owner alone for one that went out
+	 * before audiences were recorded).
 	 * @param owners each item's id and its organisation
 	 */
 	public Map<String, List<String>> of(Map<String, String> owners) {
