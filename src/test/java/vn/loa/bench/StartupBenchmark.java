@@ -21,11 +21,17 @@ import java.util.regex.Pattern;
 import vn.loa.importer.CalendarCopies;
 
 /**
- * Start-up with the organisations of none, one province and the whole country: each run
- * is a fresh JVM on a fresh embedded database, timed from launch to the first 200 on
- * {@code /feed.xml}, started twice (the first start seeds the organisations, the second
- * finds them stored). Checks in the same run that the API lists exactly the organisations
- * the calendar seeds, none twice.
+ * Start-up and memory next to an empty Spring Boot web application of the same version
+ * ({@code bench/empty-web-app}, built by {@code bench/run}), each a fresh JVM timed from
+ * launch to the first 200 on {@code /feed.xml}, resident memory read from {@code /proc}
+ * at that moment, rounds interleaved so that the machine's noise falls on both alike. Loa
+ * is started the way the README says a server runs it, {@code bin/loa} (bounded heap, the
+ * JVM's class cache), and once per round as a bare {@code java -jar} for comparison; with
+ * the organisations of no province, the example province (as shipped) and the whole
+ * country, each started twice on the same data directory (the first start migrates and
+ * seeds, the second is a node's ordinary start). Checks in the same run that the API
+ * lists exactly the organisations the calendar seeds, none twice, and that the empty app
+ * answered its feed.
  */
 public final class StartupBenchmark {
 
@@ -37,7 +43,19 @@ public final class StartupBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int rounds = BenchOptions.intOption(args, "rounds", 2, 1, 10);
+		int rounds = BenchOptions.intOption(args, "rounds", 3, 1, 10);
+		Path jar = Path.of(BenchOptions.option(args, "jar", "target/loa.jar")).toAbsolutePath();
+		Path empty = Path.of(BenchOptions.option(args, "empty-app", "bench/empty-web-app/target/empty-web-app.jar"))
+			.toAbsolutePath();
+		Path launcher = Path.of("bin/loa").toAbsolutePath();
+		for (Path file : List.of(jar, empty, launcher)) {
+			if (!Files.isRegularFile(file)) {
+				throw new IllegalStateException(file + " is missing: bench/run startup builds it");
+			}
+		}
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Path work = Files.createTempDirectory("loa-startup-");
+		Path cache = work.resolve("jvm-cache");
 		List<String> provinces = provinces();
 		Map<String, List<String>> scenarios = new LinkedHashMap<>();
 		scenarios.put("none", List.of());
@@ -46,53 +64,105 @@ public final class StartupBenchmark {
 		// Without units the commune plan's issuer has no province to sit under, so it is
 		// left out.
 		Map<String, Integer> expected = Map.of("none", 3, "province", 4 + 93, "country", 4 + 34 + 3_320);
-		Map<String, double[]> first = new LinkedHashMap<>();
-		Map<String, double[]> again = new LinkedHashMap<>();
-		Map<String, long[]> rss = new LinkedHashMap<>();
-		Map<String, long[]> rssAgain = new LinkedHashMap<>();
+		Map<String, List<Started>> runs = new LinkedHashMap<>();
 		boolean correct = true;
-		System.out.printf("%-9s %5s %13s %13s %10s %10s %8s%n", "units", "round", "first start", "second start",
-				"RSS 1st MB", "RSS 2nd MB", "orgs");
+		System.out.printf("java %s, %d rounds; Loa %s, reference %s%n", System.getProperty("java.version"), rounds, jar,
+				empty);
+
+		// A new jar: bin/loa extracts it and makes the class cache in a training start
+		// once.
+		Path trainingHome = home(work, "training", List.of("thai-nguyen"));
+		Started training = start(launcher(launcher, java, cache), trainingHome, "/feed.xml");
+		training.stop();
+		System.out.printf("first bin/loa start of this jar (extracts it, training start, then the start): %.2f s%n%n",
+				training.seconds());
+
+		System.out.printf("%-34s %5s %9s %9s %9s %8s%n", "run", "round", "to 200", "RSS MB", "anon MB", "orgs");
 		for (int round = 1; round <= rounds; round++) {
+			Started reference = start(new Launch(List.of(java, "-jar", empty.toString()), Map.of()),
+					work.resolve("empty-" + round), "/feed.xml");
+			reference.stop();
+			boolean answered = reference.body().contains("<rss");
+			correct &= answered;
+			record(runs, "empty Spring Boot web app (java -jar)", round, reference, answered ? "feed" : "WRONG");
 			for (Map.Entry<String, List<String>> scenario : scenarios.entrySet()) {
-				Path home = Files.createTempDirectory("loa-startup-");
-				Files.createDirectories(home.resolve("content"));
-				Path calendar = CalendarCopies.copy(home);
-				writeUnits(calendar.resolve("organisations.yaml"), scenario.getValue());
-				Started one = start(home);
+				String name = scenario.getKey();
+				Path home = home(work, name + "-" + round, scenario.getValue());
+				Started one = start(launcher(launcher, java, cache), home, "/feed.xml");
 				int count = organisations(one.port());
 				one.stop();
-				Started two = start(home);
+				Started two = start(launcher(launcher, java, cache), home, "/feed.xml");
 				int countAgain = organisations(two.port());
 				two.stop();
-				String name = scenario.getKey();
-				first.computeIfAbsent(name, (k) -> new double[rounds])[round - 1] = one.seconds();
-				again.computeIfAbsent(name, (k) -> new double[rounds])[round - 1] = two.seconds();
-				rss.computeIfAbsent(name, (k) -> new long[rounds])[round - 1] = one.rssMb();
-				rssAgain.computeIfAbsent(name, (k) -> new long[rounds])[round - 1] = two.rssMb();
 				boolean right = count == expected.get(name) && countAgain == count;
 				correct &= right;
-				System.out.printf("%-9s %5d %11.2f s %11.2f s %10d %10d %8s%n", name, round, one.seconds(),
-						two.seconds(), one.rssMb(), two.rssMb(),
-						count + (right ? "" : " WRONG, expected " + expected.get(name)));
+				String orgs = count + (right ? "" : " WRONG, expected " + expected.get(name));
+				record(runs, "Loa " + name + ", first start (bin/loa)", round, one, orgs);
+				record(runs, "Loa " + name + " (bin/loa)", round, two, orgs);
+				if (name.equals("province")) {
+					Started bare = start(bare(java, jar), home, "/feed.xml");
+					bare.stop();
+					record(runs, "Loa province (java -jar)", round, bare, orgs);
+				}
 			}
 		}
-		double firstRatio = median(first.get("country")) / median(first.get("none"));
-		double againRatio = median(again.get("country")) / median(again.get("none"));
-		double rssRatio = (double) median(rss.get("country")) / median(rss.get("none"));
-		double rssAgainRatio = (double) median(rssAgain.get("country")) / median(rssAgain.get("none"));
-		System.out.printf("median first start: none %.2f s, province %.2f s, country %.2f s%n",
-				median(first.get("none")), median(first.get("province")), median(first.get("country")));
-		System.out.println(correct ? "organisations: exact counts, no duplicates" : "organisations: WRONG COUNTS");
-		System.out.printf("RATIO startup-country-vs-none-first %.2f goal <= 1.3%n", firstRatio);
-		System.out.printf("RATIO startup-country-vs-none-again %.2f goal <= 1.15%n", againRatio);
-		// The first start parses and stores the whole list once; what a node carries from
-		// then on is the second start's.
-		System.out.printf("seeding start RSS, country vs none: %.2f%n", rssRatio);
-		System.out.printf("RATIO rss-country-vs-none-again %.2f goal <= 1.2%n", rssAgainRatio);
+		System.out.printf("%nmedians:%n");
+		for (Map.Entry<String, List<Started>> run : runs.entrySet()) {
+			System.out.printf("%-40s %6.2f s %6d MB RSS %6d MB anon%n", run.getKey(), medianSeconds(run.getValue()),
+					medianRss(run.getValue()), median(run.getValue().stream().mapToLong(Started::anonMb).toArray()));
+		}
+		List<Started> reference = runs.get("empty Spring Boot web app (java -jar)");
+		List<Started> province = runs.get("Loa province (bin/loa)");
+		List<Started> country = runs.get("Loa country (bin/loa)");
+		List<Started> none = runs.get("Loa none (bin/loa)");
+		System.out.println(correct ? "organisations: exact counts, no duplicates; the empty app answered its feed"
+				: "WRONG: see the table");
+		System.out.printf("whole country (3,358 organisations): %.2f s, %d MB, %.2fx and %.2fx the empty app%n",
+				medianSeconds(country), medianRss(country), medianSeconds(country) / medianSeconds(reference),
+				(double) medianRss(country) / medianRss(reference));
+		System.out.printf("RATIO startup-vs-empty-app %.2f goal <= 1.5%n",
+				medianSeconds(province) / medianSeconds(reference));
+		System.out.printf("RATIO rss-vs-empty-app %.2f goal <= 1.3%n",
+				(double) medianRss(province) / medianRss(reference));
+		System.out.printf("RATIO startup-country-vs-none-first %.2f goal <= 1.3%n",
+				medianSeconds(runs.get("Loa country, first start (bin/loa)"))
+						/ medianSeconds(runs.get("Loa none, first start (bin/loa)")));
+		System.out.printf("RATIO startup-country-vs-none-again %.2f goal <= 1.15%n",
+				medianSeconds(country) / medianSeconds(none));
+		System.out.printf("RATIO rss-country-vs-none-again %.2f goal <= 1.2%n",
+				(double) medianRss(country) / medianRss(none));
+		Bench.delete(work);
 		if (!correct) {
 			System.exit(1);
 		}
+	}
+
+	private static void record(Map<String, List<Started>> runs, String name, int round, Started run, String check) {
+		runs.computeIfAbsent(name, (k) -> new ArrayList<>()).add(run);
+		System.out.printf("%-34s %5d %7.2f s %9d %9d %8s%n", name, round, run.seconds(), run.rssMb(), run.anonMb(),
+				check);
+	}
+
+	/**
+	 * A data directory with its own copy of the shipped calendar, seeding these
+	 * provinces.
+	 */
+	private static Path home(Path work, String name, List<String> provinces) throws IOException {
+		Path home = Files.createDirectories(work.resolve(name));
+		Files.createDirectories(home.resolve("content"));
+		Path calendar = CalendarCopies.copy(home);
+		writeUnits(calendar.resolve("organisations.yaml"), provinces);
+		return home;
+	}
+
+	/** bin/loa on the benchmark's own java, with its class cache in the run's folder. */
+	private static Launch launcher(Path launcher, String java, Path cache) {
+		return new Launch(List.of(launcher.toString()), Map.of("JAVA_HOME",
+				Path.of(java).getParent().getParent().toString(), "LOA_JVM_CACHE", cache.toString()));
+	}
+
+	private static Launch bare(String java, Path jar) {
+		return new Launch(List.of(java, "-jar", jar.toString()), Map.of());
 	}
 
 	/** The 34 province slugs of the shipped list. */
@@ -122,52 +192,64 @@ public final class StartupBenchmark {
 		Files.writeString(file, replaced, StandardCharsets.UTF_8);
 	}
 
-	private static Started start(Path home) throws Exception {
+	/**
+	 * Starts a command in {@code home} with Loa's options, and times it to the first 200
+	 * on {@code path}.
+	 */
+	private static Started start(Launch launch, Path home, String path) throws Exception {
+		Files.createDirectories(home);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), "vn.loa.LoaApplication", "--server.port=" + port,
-				"--server.address=127.0.0.1", "--loa.data-dir=" + home,
+		List<String> command = new ArrayList<>(launch.command());
+		command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1", "--loa.data-dir=" + home,
 				"--loa.calendar-dir=" + home.resolve("calendar"), "--loa.content-dir=" + home.resolve("content"),
 				"--loa.api.token=" + TOKEN, "--loa.secret=bench", "--logging.threshold.console=WARN",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off"));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(home.resolve("run-" + System.nanoTime() + ".log").toFile());
+		builder.environment().putAll(launch.environment());
 		long started = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(home.resolve("loa-" + System.nanoTime() + ".log").toFile())
-			.start();
+		Process process = builder.start();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException("Loa stopped while starting; see " + home);
+				throw new IllegalStateException(command.get(0) + " stopped while starting; see " + home);
 			}
 			try {
-				HttpResponse<Void> response = client.send(
-						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/feed.xml")).build(),
-						HttpResponse.BodyHandlers.discarding());
+				HttpResponse<String> response = client.send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+						HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200) {
 					double seconds = (System.nanoTime() - started) / 1e9;
-					return new Started(process, port, seconds, rss(process.pid()));
+					long[] memory = memory(process.pid());
+					return new Started(process, port, seconds, memory[0], memory[1], response.body());
 				}
 			}
 			catch (IOException ex) {
 				// not listening yet
 			}
-			Thread.sleep(50);
+			Thread.sleep(20);
 		}
 		process.destroyForcibly();
-		throw new IllegalStateException("Loa did not answer /feed.xml within 120 s; see " + home);
+		throw new IllegalStateException(command.get(0) + " did not answer " + path + " within 180 s; see " + home);
 	}
 
-	private static long rss(long pid) throws IOException {
+	/** Resident memory, all of it and the anonymous part (heap, stacks, JIT), in MB. */
+	private static long[] memory(long pid) throws IOException {
+		long[] memory = { -1, -1 };
 		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
 			if (line.startsWith("VmRSS:")) {
-				return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+				memory[0] = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+			}
+			if (line.startsWith("RssAnon:")) {
+				memory[1] = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
 			}
 		}
-		return -1;
+		return memory;
 	}
 
 	/** How many organisations the API lists, refusing one listed twice. */
@@ -190,10 +272,13 @@ public final class StartupBenchmark {
 		return ids.size();
 	}
 
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		java.util.Arrays.sort(sorted);
+	private static double medianSeconds(List<Started> runs) {
+		double[] sorted = runs.stream().mapToDouble(Started::seconds).sorted().toArray();
 		return sorted[sorted.length / 2];
+	}
+
+	private static long medianRss(List<Started> runs) {
+		return median(runs.stream().mapToLong(Started::rssMb).toArray());
 	}
 
 	private static long median(long[] values) {
@@ -202,7 +287,10 @@ public final class StartupBenchmark {
 		return sorted[sorted.length / 2];
 	}
 
-	record Started(Process process, int port, double seconds, long rssMb) {
+	record Launch(List<String> command, Map<String, String> environment) {
+	}
+
+	record Started(Process process, int port, double seconds, long rssMb, long anonMb, String body) {
 
 		void stop() throws InterruptedException {
 			this.process.destroy();
