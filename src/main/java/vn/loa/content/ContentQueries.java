@@ -11,6 +11,16 @@ import java.util.Optional;
  */
 public interface ContentQueries extends ContentCatalog {
 
+	/**
+	 * How many writes to items this node has committed since it started: it moves once a
+	 * transaction that changed an item commits, so a cache of what items say can tell it
+	 * is out of date without a query.
+	 */
+	long localWrites();
+
+	/** The table's {@link ContentStamp}, read now: one query. */
+	ContentStamp stamp();
+
 	/** Items in a status, by due time (unresolved last). */
 	List<ContentItem> findByStatus(ContentStatus status);
 

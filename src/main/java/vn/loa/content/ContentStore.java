@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.organisations.Audience;
 
@@ -50,10 +52,44 @@ class ContentStore implements ContentQueries, ContentHandOff {
 
 	private final Clock clock;
 
+	private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+
 	ContentStore(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	@Override
+	public long localWrites() {
+		return this.writes.get();
+	}
+
+	@Override
+	public ContentStamp stamp() {
+		return Objects.requireNonNull(this.jdbc.getJdbcTemplate()
+			.queryForObject("SELECT COUNT(*), MAX(updated_at) FROM content_item", (rs, n) -> {
+				Timestamp last = rs.getTimestamp(2);
+				return new ContentStamp(rs.getLong(1), (last != null) ? last.toInstant() : null);
+			}));
+	}
+
+	/**
+	 * Counts a write once its transaction commits (at once outside one): a reader that
+	 * saw the count move reads the committed rows.
+	 */
+	private void written() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ContentStore.this.writes.incrementAndGet();
+				}
+			});
+		}
+		else {
+			this.writes.incrementAndGet();
+		}
 	}
 
 	@Override
@@ -131,6 +167,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 		if (stored.isPresent() && stored.get().checksum().equals(checksum)) {
 			return false;
 		}
+		written();
 		ContentStatus status = item.status();
 		if (stored.isPresent() && stored.get().status().hasGoneOut()) {
 			status = stored.get().status();
@@ -168,6 +205,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	@Transactional
 	@Override
 	public boolean transition(String id, ContentStatus expected, ContentStatus next) {
+		written();
 		return this.jdbc.update(
 				"UPDATE content_item SET status = :next, updated_at = :now WHERE id = :id AND status = :expected",
 				Map.of("id", id, "expected", expected.name(), "next", next.name(), "now",
@@ -182,6 +220,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	@Transactional
 	@Override
 	public java.util.Set<String> transitionAll(Map<String, ContentStatus> next, ContentStatus expected) {
+		written();
 		Timestamp now = Timestamp.from(this.clock.instant());
 		List<String> ids = new java.util.ArrayList<>();
 		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
@@ -224,6 +263,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 		if (previous.isEmpty() || previous.get() == ContentStatus.WITHDRAWN) {
 			return false;
 		}
+		written();
 		boolean changed = this.jdbc.update(
 				"UPDATE content_item SET status = 'WITHDRAWN', updated_at = :now WHERE id = :id "
 						+ "AND status <> 'WITHDRAWN'",
@@ -256,6 +296,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 			.addValue("next", next.name())
 			.addValue("actor", actor)
 			.addValue("now", Timestamp.from(this.clock.instant()));
+		written();
 		String unchanged = "";
 		if (seen != null) {
 			unchanged = " AND revision = :seen";
@@ -279,6 +320,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 			.addValue("expected", expected.name())
 			.addValue("actor", actor)
 			.addValue("seen", seen);
+		written();
 		String submitter = (item.status() == ContentStatus.SUBMITTED) ? "submitted_by = :actor, " : "";
 		return this.jdbc.update("UPDATE content_item SET organisation = :organisation, audience = :audience, "
 				+ "title = :title, "

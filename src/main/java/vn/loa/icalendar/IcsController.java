@@ -26,20 +26,20 @@ import org.springframework.web.context.request.WebRequest;
 @Controller
 class IcsController {
 
-	private static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar; charset=UTF-8");
+	private static final MediaType TEXT_CALENDAR = MediaType.parseMediaType(IcsDocument.CONTENT_TYPE);
 
 	private static final String SUFFIX = ".ics";
 
-	private final IcsFeeds feeds;
+	private final IcsDocuments documents;
 
-	IcsController(IcsFeeds feeds) {
-		this.feeds = feeds;
+	IcsController(IcsDocuments documents) {
+		this.documents = documents;
 	}
 
 	@GetMapping("/calendar.ics")
-	ResponseEntity<String> all(@RequestParam(required = false) @Nullable String from,
+	ResponseEntity<byte[]> all(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, WebRequest request) {
-		return serve(Optional.of(this.feeds.all(this.feeds.window(from, to))), request);
+		return serve(Optional.of(this.documents.all(from, to)), request);
 	}
 
 	/**
@@ -47,19 +47,19 @@ class IcsController {
 	 * stays a path separator ({@code /calendar/plans/443-KH/TU.ics}).
 	 */
 	@GetMapping("/calendar/plans/{*reference}")
-	ResponseEntity<String> plan(@PathVariable String reference, @RequestParam(required = false) @Nullable String from,
+	ResponseEntity<byte[]> plan(@PathVariable String reference, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, WebRequest request) {
 		if (!reference.endsWith(SUFFIX) || reference.length() <= SUFFIX.length() + 1) {
 			return ResponseEntity.notFound().build();
 		}
-		YearWindow window = this.feeds.window(from, to);
-		return serve(this.feeds.plan(reference.substring(1, reference.length() - SUFFIX.length()), window), request);
+		return serve(this.documents.plan(reference.substring(1, reference.length() - SUFFIX.length()), from, to),
+				request);
 	}
 
 	@GetMapping({ "/calendar/organisations/{id}.ics", "/o/{id}/calendar.ics" })
-	ResponseEntity<String> organisation(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
+	ResponseEntity<byte[]> organisation(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, WebRequest request) {
-		return serve(this.feeds.organisation(id, this.feeds.window(from, to)), request);
+		return serve(this.documents.organisation(id, from, to), request);
 	}
 
 	@ExceptionHandler(InvalidYearWindowException.class)
@@ -68,26 +68,26 @@ class IcsController {
 	}
 
 	/**
-	 * The calendar, or 304 when the subscriber already holds the same entries: calendar
-	 * apps poll often, and on an anniversary every portal of a province polls at once.
+	 * The calendar, or 304 when the subscriber already holds the same entries. The web's
+	 * own path for these feeds: most requests are answered before it from the same kept
+	 * documents (see {@code FeedFastPath}).
 	 */
-	private static ResponseEntity<String> serve(Optional<String> calendar, WebRequest request) {
+	private static ResponseEntity<byte[]> serve(Optional<IcsDocument> calendar, WebRequest request) {
 		if (calendar.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		String text = calendar.get();
-		String etag = etag(text);
-		if (request.checkNotModified(etag)) {
+		IcsDocument document = calendar.get();
+		if (request.checkNotModified(document.etag())) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-				.eTag(etag)
+				.eTag(document.etag())
 				.cacheControl(CacheControl.noCache().cachePublic())
 				.build();
 		}
 		return ResponseEntity.ok()
 			.contentType(TEXT_CALENDAR)
-			.eTag(etag)
+			.eTag(document.etag())
 			.cacheControl(CacheControl.noCache().cachePublic())
-			.body(text);
+			.body(document.bytes());
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package vn.loa.icalendar;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,11 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param yearsBack whole years before the current one
  * @param yearsAhead whole years after the current one
+ * @param checkInterval how often a node looks whether another node changed an item, for
+ * the feeds it keeps ({@code 0}: on every request)
  */
 @ConfigurationProperties("loa.ical")
-record IcsProperties(@DefaultValue("1") int yearsBack, @DefaultValue("2") int yearsAhead) {
+record IcsProperties(@DefaultValue("1") int yearsBack, @DefaultValue("2") int yearsAhead,
+		@DefaultValue("1s") Duration checkInterval) {
 
 	IcsProperties {
+		if (checkInterval.isNegative()) {
+			throw new IllegalArgumentException("loa.ical.check-interval must not be negative, was " + checkInterval);
+		}
 		if (yearsBack < 0 || yearsAhead < 0) {
 			throw new IllegalArgumentException("loa.ical.years-back and loa.ical.years-ahead must not be negative");
 		}

@@ -7,7 +7,7 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
 		allowedDependencies = { "accounts", "calendar", "content", "publishing", "subscribers", "importer",
-				"channels.email", "channels.feed", "channels.radio", "database", "limits", "organisations", "settings",
-				"text" })
+				"channels.email", "channels.feed", "channels.radio", "database", "icalendar", "limits", "organisations",
+				"settings", "text" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.web;

@@ -52,6 +52,9 @@ class IcsIntegrationTests {
 	@Autowired
 	ContentCatalog store;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@BeforeEach
 	void prepareContent() {
 		if (this.store.find("co-truoc-quoc-khanh").isEmpty()) {
@@ -125,6 +128,57 @@ class IcsIntegrationTests {
 		assertThat(changed.statusCode()).isEqualTo(200);
 		assertThat(new String(changed.body(), StandardCharsets.UTF_8)).contains("Hội nghị sơ kết");
 		assertThat(changed.headers().firstValue("ETag")).get().isNotEqualTo(etag);
+	}
+
+	/**
+	 * A feed is built once and then answered from memory: a row changed behind the
+	 * table's stamp (which no write of Loa's does) is not seen, which shows no query ran;
+	 * a write here is seen at once, and one on another node (the stamp moves) within the
+	 * check interval.
+	 */
+	@Test
+	void keepsEachFeedUntilAnItemChangesOnThisNodeOrAnother() throws Exception {
+		String path = "/calendar/organisations/default.ics?from=2025&to=2026";
+		this.editor.create(new ContentDraft("tong-ket-nam", "Hội nghị tổng kết năm", "", "Nội dung.", null,
+				List.of("email"), "2025-12-10 08:00", null, null, null), ContentActor.API);
+		String kept = text(get(path));
+		assertThat(kept).contains("Hội nghị tổng kết");
+
+		this.jdbc.update("UPDATE content_item SET title = 'Đổi ngầm' WHERE id = 'tong-ket-nam'");
+		assertThat(text(get(path))).as("the kept feed").isEqualTo(kept);
+
+		this.jdbc.update("UPDATE content_item SET title = 'Hội nghị tổng kết (nút khác)', updated_at = ? "
+				+ "WHERE id = 'tong-ket-nam'", java.sql.Timestamp.from(Instant.parse("2025-08-01T00:00:05Z")));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(text(get(path))).contains("Hội nghị tổng kết (nút khác)"));
+
+		this.editor.create(new ContentDraft("tap-huan-cuoi-nam", "Hội nghị tập huấn cuối năm", "", "Nội dung.", null,
+				List.of("email"), "2025-12-11 08:00", null, null, null), ContentActor.API);
+		assertThat(text(get(path))).as("right after a write on this node").contains("Hội nghị tập huấn");
+	}
+
+	@Test
+	void answersTheFeedsWithTheSameBrowserHeadersAsEveryPage() throws Exception {
+		for (String path : List.of("/calendar.ics", "/o/default/calendar.ics", "/calendar/plans/443-KH/TU.ics")) {
+			HttpResponse<byte[]> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+			assertThat(response.headers().firstValue("Cache-Control")).as(path).contains("no-cache, public");
+			assertThat(response.headers().firstValue("Content-Length")).as(path)
+				.contains(String.valueOf(response.body().length));
+			assertThat(get(path, "If-None-Match", response.headers().firstValue("ETag").orElseThrow()).statusCode())
+				.as(path)
+				.isEqualTo(304);
+		}
+		assertThat(get("/o/khong-co/calendar.ics").statusCode()).isEqualTo(404);
+		assertThat(get("/calendar/plans/khong-co.ics").statusCode()).isEqualTo(404);
+	}
+
+	private static String text(HttpResponse<byte[]> response) {
+		assertThat(response.statusCode()).isEqualTo(200);
+		return new String(response.body(), StandardCharsets.UTF_8);
 	}
 
 	@Test

@@ -607,10 +607,12 @@ class SecurityMatrixIntegrationTests {
 	}
 
 	/**
-	 * The feeds, which {@code FeedFastPath} answers before the security chain and MVC.
+	 * The feeds and iCalendar feeds, which {@code FeedFastPath} answers before the
+	 * security chain and MVC.
 	 */
 	private static final Set<String> FAST_PATH = Set.of("/feed.xml", "/feed.atom", "/o/{organisation}/feed.xml",
-			"/o/{organisation}/feed.atom");
+			"/o/{organisation}/feed.atom", "/calendar.ics", "/calendar/organisations/{id}.ics",
+			"/calendar/plans/{*reference}", "/o/{id}/calendar.ics");
 
 	private static void assertLetThrough(Endpoint endpoint, Exchange exchange) {
 		assertThat(exchange.status()).as(exchange.describe()).isNotIn(401, 403);
@@ -620,7 +622,7 @@ class SecurityMatrixIntegrationTests {
 			// FeedFastPath answers these before the chain, from the cached feed.
 			assertThat(exchange.status()).as(exchange.describe()).isEqualTo(200);
 			assertThat(exchange.result().getResponse().getContentType()).as(exchange.describe())
-				.matches("application/(rss|atom)\\+xml;charset=UTF-8");
+				.matches("(application/(rss|atom)\\+xml|text/calendar);charset=UTF-8");
 		}
 		else {
 			assertThat(exchange.result().getHandler()).as("the controller answers: " + exchange.describe()).isNotNull();

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,18 +27,21 @@ import org.springframework.stereotype.Component;
 
 import vn.loa.channels.feed.FeedDocument;
 import vn.loa.channels.feed.Feeds;
+import vn.loa.icalendar.IcsDocument;
+import vn.loa.icalendar.IcsDocuments;
 import vn.loa.organisations.Organisations;
 import vn.loa.settings.LoaSettings;
 
 /**
  * Answers the feeds ({@code /feed.xml}, {@code /feed.atom} and each organisation's under
- * {@code /o/{id}/}) straight from the bytes {@link Feeds} keeps, before the security
- * chain and Spring MVC: no session, no database query, no application event per request.
- * The answer is the one the chain and the controller would give: the same browser headers
- * (policy, framing, sniffing, referrer, HSTS behind https), a strong {@code ETag},
- * {@code Last-Modified}, and {@code 304} for a reader that has them. Anything else (an
- * organisation Loa does not know, another method, a path written otherwise) goes down the
- * chain as before.
+ * {@code /o/{id}/}) and the iCalendar feeds ({@code /calendar.ics}, a plan's, an
+ * organisation's) straight from the bytes {@link Feeds} and {@link IcsDocuments} keep,
+ * before the security chain and Spring MVC: no session, no database query, no application
+ * event per request. The answer is the one the chain and the controller would give: the
+ * same browser headers (policy, framing, sniffing, referrer, HSTS behind https), a strong
+ * {@code ETag}, {@code Last-Modified}, and {@code 304} for a reader that has them.
+ * Anything else (an organisation Loa does not know, another method, a path written
+ * otherwise) goes down the chain as before.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,10 +60,13 @@ final class FeedFastPath implements Filter {
 
 	private final Organisations organisations;
 
+	private final IcsDocuments calendars;
+
 	private final boolean https;
 
-	FeedFastPath(Feeds feeds, Organisations organisations, LoaSettings settings) {
+	FeedFastPath(Feeds feeds, IcsDocuments calendars, Organisations organisations, LoaSettings settings) {
 		this.feeds = feeds;
+		this.calendars = calendars;
 		this.organisations = organisations;
 		this.https = settings.baseUrl().startsWith("https:");
 	}
@@ -75,31 +82,47 @@ final class FeedFastPath implements Filter {
 			return;
 		}
 		String method = request.getMethod();
+		if (("GET".equals(method) || "HEAD".equals(method)) && request.getRequestURI().endsWith(".ics")) {
+			Optional<IcsDocument> calendar = this.calendars.forPath(request.getRequestURI(),
+					request.getParameter("from"), request.getParameter("to"));
+			if (calendar.isPresent()) {
+				answer(request, response, calendar.get().bytes(), calendar.get().etag(), null,
+						IcsDocument.CONTENT_TYPE);
+			}
+			else {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
 		FeedDocument document = ("GET".equals(method) || "HEAD".equals(method)) ? document(request.getRequestURI())
 				: null;
 		if (document == null) {
 			chain.doFilter(request, response);
 			return;
 		}
+		answer(request, response, document.bytes(), document.etag(), document.lastModified(), document.contentType());
+	}
+
+	private void answer(HttpServletRequest request, HttpServletResponse response, byte[] bytes, String etag,
+			@Nullable Instant lastModified, String contentType) throws IOException {
 		browserHeaders(response);
-		response.setHeader(HttpHeaders.ETAG, document.etag());
+		response.setHeader(HttpHeaders.ETAG, etag);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-		Instant lastModified = document.lastModified();
 		if (lastModified != null) {
 			response.setHeader(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
 		}
-		if (notModified(request, document.etag(), lastModified)) {
+		if (notModified(request, etag, lastModified)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
 		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType(document.contentType());
-		response.setContentLength(document.bytes().length);
-		if ("GET".equals(method)) {
+		response.setContentType(contentType);
+		response.setContentLength(bytes.length);
+		if ("GET".equals(request.getMethod())) {
 			// The whole feed in the response buffer: one write to the socket with the
 			// headers, rather than the body cut at Tomcat's 8 KB buffer.
-			response.setBufferSize(document.bytes().length + 2048);
-			response.getOutputStream().write(document.bytes());
+			response.setBufferSize(bytes.length + 2048);
+			response.getOutputStream().write(bytes);
 		}
 	}
 
