@@ -77,10 +77,30 @@ public class Publisher {
 
 	private final PublishingActivity activity;
 
+	/**
+	 * The threads that decide a batch's chunks side by side (the Quartz thread that found
+	 * them waits for all): each chunk is its own transaction on items no other chunk
+	 * holds, so two of them only share the database's commit.
+	 */
+	private final java.util.concurrent.ExecutorService deciders;
+
+	private final int deciding;
+
 	Publisher(ContentHandOff content, Organisations organisations, PublishedAudiences audiences,
 			PublishingActivity activity, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
-			@Value("${loa.publishing.grace:PT1M}") Duration grace) {
+			@Value("${loa.publishing.grace:PT1M}") Duration grace,
+			@Value("${loa.publishing.deciding-threads:2}") int deciding) {
+		if (deciding < 1 || deciding > 16) {
+			throw new IllegalArgumentException("loa.publishing.deciding-threads must be 1 to 16, was " + deciding);
+		}
+		this.deciding = deciding;
+		java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+		this.deciders = java.util.concurrent.Executors.newFixedThreadPool(deciding, (task) -> {
+			Thread thread = new Thread(task, "loa-decide-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.content = content;
 		this.organisations = organisations;
 		this.audiences = audiences;
@@ -105,10 +125,11 @@ public class Publisher {
 		int decided = 0;
 		while (true) {
 			List<ContentItem> due = this.content.findDue(now, BATCH);
-			int claimed = 0;
+			List<List<ContentItem>> chunks = new ArrayList<>();
 			for (int from = 0; from < due.size(); from += CHUNK) {
-				claimed += decideChunk(due.subList(from, Math.min(from + CHUNK, due.size())), now);
+				chunks.add(due.subList(from, Math.min(from + CHUNK, due.size())));
 			}
+			int claimed = decideChunks(chunks, now);
 			decided += claimed;
 			// A short batch was the last; a batch nobody here could claim is another
 			// node's.
@@ -117,6 +138,51 @@ public class Publisher {
 			}
 		}
 		return decided;
+	}
+
+	/**
+	 * Decides the chunks, on {@code loa.publishing.deciding-threads} threads when there
+	 * is more than one; returns how many items were claimed.
+	 */
+	private int decideChunks(List<List<ContentItem>> chunks, Instant now) {
+		if (chunks.size() < 2 || this.deciding < 2) {
+			int claimed = 0;
+			for (List<ContentItem> chunk : chunks) {
+				claimed += decideChunk(chunk, now);
+			}
+			return claimed;
+		}
+		List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
+		for (List<ContentItem> chunk : chunks) {
+			try {
+				running.add(this.deciders.submit(() -> decideChunk(chunk, now)));
+			}
+			catch (java.util.concurrent.RejectedExecutionException stopping) {
+				// Loa is stopping: this thread decides what is left itself.
+				running.add(java.util.concurrent.CompletableFuture.completedFuture(decideChunk(chunk, now)));
+			}
+		}
+		int claimed = 0;
+		for (java.util.concurrent.Future<Integer> chunk : running) {
+			try {
+				claimed += chunk.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				running.forEach((other) -> other.cancel(false));
+				throw new IllegalStateException("interrupted while deciding due items", ex);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				// decideChunk catches what a chunk throws; what is left is an Error.
+				throw new IllegalStateException("deciding a chunk of due items failed", ex.getCause());
+			}
+		}
+		return claimed;
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stopDeciding() {
+		this.deciders.shutdown();
 	}
 
 	/**
