@@ -77,7 +77,7 @@ public final class StartupBenchmark {
 		System.out.printf("first bin/loa start of this jar (extracts it, training start, then the start): %.2f s%n%n",
 				training.seconds());
 
-		System.out.printf("%-34s %5s %9s %9s %9s %8s%n", "run", "round", "to 200", "RSS MB", "anon MB", "orgs");
+		System.out.printf("%-42s %5s %9s %9s %9s %8s%n", "run", "round", "to 200", "RSS MB", "anon MB", "orgs");
 		for (int round = 1; round <= rounds; round++) {
 			Started reference = start(new Launch(List.of(java, "-jar", empty.toString()), Map.of()),
 					work.resolve("empty-" + round), "/feed.xml");
@@ -139,7 +139,7 @@ public final class StartupBenchmark {
 
 	private static void record(Map<String, List<Started>> runs, String name, int round, Started run, String check) {
 		runs.computeIfAbsent(name, (k) -> new ArrayList<>()).add(run);
-		System.out.printf("%-34s %5d %7.2f s %9d %9d %8s%n", name, round, run.seconds(), run.rssMb(), run.anonMb(),
+		System.out.printf("%-42s %5d %7.2f s %9d %9d %8s%n", name, round, run.seconds(), run.rssMb(), run.anonMb(),
 				check);
 	}
 
