@@ -17,7 +17,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
@@ -82,9 +81,9 @@ class BulletinComposer {
 	 * The last few items' parts, by item, version and list, with
 	 * {@link #UNSUBSCRIBE_MARK} where each reader's link goes.
 	 */
-	private final Map<String, Parts> renderedParts = new LinkedHashMap<>(64, 0.75f, true) {
+	private final Map<String, Shape> renderedParts = new LinkedHashMap<>(64, 0.75f, true) {
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Parts> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<String, Shape> eldest) {
 			return size() > 512;
 		}
 	};
@@ -123,9 +122,7 @@ class BulletinComposer {
 			throws MessagingException {
 		String token = this.tokens.issue(subscriber.id());
 		String unsubscribeUrl = this.baseUrl + "/unsubscribe/" + token;
-		Parts parts = partsFor(item, subscriber, unsubscribeUrl);
-		String html = parts.html();
-		String text = parts.text();
+		Shape shape = shapeFor(item, subscriber);
 
 		MimeMessage message = new BulletinMessage(session, "<" + deliveryId + "."
 				+ NOT_ATEXT.matcher(item.id()).replaceAll("-") + "@" + this.messageIdDomain + ">");
@@ -144,34 +141,41 @@ class BulletinComposer {
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.setHeader("Auto-Submitted", "auto-generated");
 		MimeMultipart alternative = new MimeMultipart("alternative");
-		alternative.addBodyPart(part(text, "plain"));
-		alternative.addBodyPart(part(html, "html"));
+		alternative.addBodyPart(shape.text().forReader(unsubscribeUrl));
+		alternative.addBodyPart(shape.html().forReader(HtmlUtils.htmlEscape(unsubscribeUrl, "UTF-8")));
 		message.setContent(alternative);
 		message.saveChanges();
 		return message;
 	}
 
 	/**
-	 * The parts of {@code item}'s bulletin to {@code subscriber}: rendered once for each
-	 * list an item goes to (the template's only other per-reader value is the unsubscribe
-	 * link), with the reader's own link put in; a bulletin to twenty thousand readers of
-	 * one commune renders the template once, not forty thousand times.
+	 * The parts of {@code item}'s bulletin to {@code subscriber}'s list: rendered and
+	 * encoded once for each list an item goes to (the template's only other per-reader
+	 * value is the unsubscribe link, put in per reader); a bulletin to twenty thousand
+	 * readers of one commune renders and encodes the template once, not forty thousand
+	 * times.
 	 */
-	private Parts partsFor(ContentItem item, Subscriber subscriber, String unsubscribeUrl) {
+	private Shape shapeFor(ContentItem item, Subscriber subscriber) {
 		String key = item.id() + "@" + item.updatedAt() + "@" + subscriber.organisation();
-		Parts shape;
+		Shape shape;
 		synchronized (this.renderedParts) {
 			shape = this.renderedParts.get(key);
 		}
 		if (shape == null) {
-			shape = render(item.title(), item.summary(), rendered(item), subscriber.organisation(), "",
+			Parts parts = render(item.title(), item.summary(), rendered(item), subscriber.organisation(), "",
 					UNSUBSCRIBE_MARK, item.organisation());
+			shape = new Shape(EncodedPart.of(parts.html(), "html", UNSUBSCRIBE_MARK),
+					EncodedPart.of(parts.text(), "plain", UNSUBSCRIBE_MARK));
 			synchronized (this.renderedParts) {
 				this.renderedParts.put(key, shape);
 			}
 		}
-		return new Parts(shape.html().replace(UNSUBSCRIBE_MARK, HtmlUtils.htmlEscape(unsubscribeUrl, "UTF-8")),
-				shape.text().replace(UNSUBSCRIBE_MARK, unsubscribeUrl));
+		return shape;
+	}
+
+	/** A list's bulletin of an item, encoded, waiting for each reader's link. */
+	private record Shape(EncodedPart html, EncodedPart text) {
+
 	}
 
 	/**
@@ -318,23 +322,6 @@ class BulletinComposer {
 		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static MimeBodyPart part(String content, String subtype) throws MessagingException {
-		MimeBodyPart part = new MimeBodyPart();
-		part.setText(content, StandardCharsets.UTF_8.name(), subtype);
-		// Said here, Jakarta Mail need not write the whole part once more just to choose.
-		part.setHeader("Content-Transfer-Encoding", transferEncoding(content));
-		return part;
-	}
-
-	/**
-	 * The transfer encoding Jakarta Mail chooses for a text part, asked of its UTF-8
-	 * bytes: the same rule, without writing the part through its content handler.
-	 */
-	static String transferEncoding(String content) {
-		return MimeUtility.getEncoding(new jakarta.mail.util.ByteArrayDataSource(
-				content.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8"));
 	}
 
 	/**
