@@ -68,11 +68,27 @@ final class LeasedRows {
 				+ " WHERE status = 'SENDING' AND lease_until < :now ORDER BY lease_until, id FETCH FIRST " + limit
 				+ " ROWS ONLY", params, Long.class));
 		if (ids.size() < limit) {
-			ids.addAll(this.jdbc.queryForList(
-					"SELECT id FROM " + this.table
-							+ " WHERE status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= :now "
-							+ "ORDER BY next_attempt_at, id FETCH FIRST " + (limit - ids.size()) + " ROWS ONLY",
-					params, Long.class));
+			// One query per status, each ordered exactly as the index (status,
+			// next_attempt_at, id) is, so that the database walks it and stops after the
+			// rows
+			// it needs; with both statuses in one IN, or without the status in the ORDER
+			// BY,
+			// H2 read and sorted every due row (a bulletin's 20,000 for each batch of
+			// 100).
+			// The two short lists are merged here, earliest first.
+			int wanted = limit - ids.size();
+			List<Due> due = new ArrayList<>();
+			for (String status : List.of("QUEUED", "RETRYING")) {
+				due.addAll(this.jdbc.query(
+						"SELECT id, next_attempt_at FROM " + this.table + " WHERE status = '" + status
+								+ "' AND next_attempt_at <= :now ORDER BY status, next_attempt_at, id FETCH FIRST "
+								+ wanted + " ROWS ONLY",
+						params, (rs, n) -> new Due(rs.getLong(1), rs.getTimestamp(2).toInstant())));
+			}
+			due.stream()
+				.sorted(java.util.Comparator.comparing(Due::at).thenComparingLong(Due::id))
+				.limit(wanted)
+				.forEach((row) -> ids.add(row.id()));
 		}
 		if (ids.isEmpty()) {
 			return false;
@@ -147,6 +163,10 @@ final class LeasedRows {
 	 * @param result the transport's answer
 	 */
 	record Outcome(long id, int attempts, SendResult result) {
+
+	}
+
+	private record Due(long id, Instant at) {
 
 	}
 
