@@ -146,7 +146,16 @@ public class IcsDocuments {
 
 	@PreDestroy
 	void stop() {
-		this.checker.shutdownNow();
+		// Never interrupted: a thread interrupted while H2 writes its file (a commit,
+		// even
+		// a read's) closes the channel, and with it the database for everyone.
+		this.checker.shutdown();
+		try {
+			this.checker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

@@ -241,7 +241,16 @@ public class Feeds {
 
 	@PreDestroy
 	void stopRefreshing() {
-		this.refresher.shutdownNow();
+		// Never interrupted: a thread interrupted while H2 writes its file (a commit,
+		// even
+		// a read's) closes the channel, and with it the database for everyone.
+		this.refresher.shutdown();
+		try {
+			this.refresher.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
