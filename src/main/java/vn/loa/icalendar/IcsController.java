@@ -1,9 +1,5 @@
 package vn.loa.icalendar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -88,26 +84,6 @@ class IcsController {
 			.eTag(document.etag())
 			.cacheControl(CacheControl.noCache().cachePublic())
 			.body(document.bytes());
-	}
-
-	/**
-	 * A weak tag of the entries: DTSTAMP is the time of the request, so it is left out;
-	 * two answers with the same tag differ in nothing else.
-	 */
-	static String etag(String calendar) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (String line : calendar.split("\r\n(?! )")) {
-				if (!line.startsWith("DTSTAMP:")) {
-					digest.update(line.getBytes(StandardCharsets.UTF_8));
-					digest.update((byte) '\n');
-				}
-			}
-			return "W/\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package vn.loa.icalendar;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -147,8 +146,7 @@ public class IcsDocuments {
 	@PreDestroy
 	void stop() {
 		// Never interrupted: a thread interrupted while H2 writes its file (a commit,
-		// even
-		// a read's) closes the channel, and with it the database for everyone.
+		// even a read's) closes the channel, and with it the database for everyone.
 		this.checker.shutdown();
 		try {
 			this.checker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -159,7 +157,8 @@ public class IcsDocuments {
 	}
 
 	/**
-	 * Reads the items table's stamp again; a failure keeps the last one for the next try.
+	 * Reads the items table's stamp again; after a failure it is unknown, and every kept
+	 * feed is built again until the table answers.
 	 */
 	void check() {
 		try {
@@ -167,7 +166,6 @@ public class IcsDocuments {
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the items table's stamp", ex);
-			// Unknown: every kept feed is built again until the table answers.
 			this.stamp = null;
 		}
 	}
@@ -186,7 +184,7 @@ public class IcsDocuments {
 			found.read(now);
 			return Optional.of(found.document());
 		}
-		Optional<IcsDocument> built = build.get().map(IcsDocuments::document);
+		Optional<IcsDocument> built = build.get().map(IcsDocument::of);
 		if (built.isPresent() && seen != null) {
 			Kept fresh = new Kept(built.get(), book, writes, seen, now);
 			Kept replaced = this.kept.put(key, fresh);
@@ -215,15 +213,6 @@ public class IcsDocuments {
 				}
 			}
 		}
-	}
-
-	/** How many feeds are kept: for tests. */
-	int keptCount() {
-		return this.kept.size();
-	}
-
-	private static IcsDocument document(String text) {
-		return new IcsDocument(text.getBytes(StandardCharsets.UTF_8), IcsController.etag(text));
 	}
 
 	private record Key(String kind, String reference, YearWindow window, String name) {

@@ -79,8 +79,7 @@ public final class StartupBenchmark {
 
 		System.out.printf("%-42s %5s %9s %9s %9s %8s%n", "run", "round", "to 200", "RSS MB", "anon MB", "orgs");
 		for (int round = 1; round <= rounds; round++) {
-			Started reference = start(new Launch(List.of(java, "-jar", empty.toString()), Map.of()),
-					work.resolve("empty-" + round), "/feed.xml");
+			Started reference = start(bare(java, empty), work.resolve("empty-" + round), "/feed.xml");
 			reference.stop();
 			boolean answered = reference.body().contains("<rss");
 			correct &= answered;

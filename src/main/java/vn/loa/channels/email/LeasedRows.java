@@ -70,12 +70,9 @@ final class LeasedRows {
 		if (ids.size() < limit) {
 			// One query per status, each ordered exactly as the index (status,
 			// next_attempt_at, id) is, so that the database walks it and stops after the
-			// rows
-			// it needs; with both statuses in one IN, or without the status in the ORDER
-			// BY,
-			// H2 read and sorted every due row (a bulletin's 20,000 for each batch of
-			// 100).
-			// The two short lists are merged here, earliest first.
+			// rows it needs; with both statuses in one IN, or without the status in the
+			// ORDER BY, H2 read and sorted every due row (a bulletin's 20,000 for each
+			// batch of 100). The two short lists are merged here, earliest first.
 			int wanted = limit - ids.size();
 			List<Due> due = new ArrayList<>();
 			for (String status : List.of("QUEUED", "RETRYING")) {

@@ -242,8 +242,7 @@ public class Feeds {
 	@PreDestroy
 	void stopRefreshing() {
 		// Never interrupted: a thread interrupted while H2 writes its file (a commit,
-		// even
-		// a read's) closes the channel, and with it the database for everyone.
+		// even a read's) closes the channel, and with it the database for everyone.
 		this.refresher.shutdown();
 		try {
 			this.refresher.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);

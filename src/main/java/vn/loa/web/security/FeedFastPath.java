@@ -38,10 +38,11 @@ import vn.loa.settings.LoaSettings;
  * organisation's) straight from the bytes {@link Feeds} and {@link IcsDocuments} keep,
  * before the security chain and Spring MVC: no session, no database query, no application
  * event per request. The answer is the one the chain and the controller would give: the
- * same browser headers (policy, framing, sniffing, referrer, HSTS behind https), a strong
- * {@code ETag}, {@code Last-Modified}, and {@code 304} for a reader that has them.
- * Anything else (an organisation Loa does not know, another method, a path written
- * otherwise) goes down the chain as before.
+ * same browser headers (policy, framing, sniffing, referrer, HSTS behind https), the
+ * {@code ETag} (strong for the feeds, weak for the calendars), {@code Last-Modified} for
+ * the feeds, and {@code 304} for a reader that has them. Anything else (an organisation
+ * Loa does not know, another method, a path written otherwise) goes down the chain as
+ * before.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -82,25 +83,29 @@ final class FeedFastPath implements Filter {
 			return;
 		}
 		String method = request.getMethod();
-		if (("GET".equals(method) || "HEAD".equals(method)) && request.getRequestURI().endsWith(".ics")) {
-			Optional<IcsDocument> calendar = this.calendars.forPath(request.getRequestURI(),
-					request.getParameter("from"), request.getParameter("to"));
-			if (calendar.isPresent()) {
-				answer(request, response, calendar.get().bytes(), calendar.get().etag(), null,
-						IcsDocument.CONTENT_TYPE);
-			}
-			else {
-				chain.doFilter(request, response);
-			}
-			return;
-		}
-		FeedDocument document = ("GET".equals(method) || "HEAD".equals(method)) ? document(request.getRequestURI())
-				: null;
-		if (document == null) {
+		String path = request.getRequestURI();
+		if (!"GET".equals(method) && !"HEAD".equals(method)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		answer(request, response, document.bytes(), document.etag(), document.lastModified(), document.contentType());
+		if (path.endsWith(".ics")) {
+			Optional<IcsDocument> calendar = this.calendars.forPath(path, request.getParameter("from"),
+					request.getParameter("to"));
+			if (calendar.isPresent()) {
+				answer(request, response, calendar.get().bytes(), calendar.get().etag(), null,
+						IcsDocument.CONTENT_TYPE);
+				return;
+			}
+		}
+		else {
+			FeedDocument document = document(path);
+			if (document != null) {
+				answer(request, response, document.bytes(), document.etag(), document.lastModified(),
+						document.contentType());
+				return;
+			}
+		}
+		chain.doFilter(request, response);
 	}
 
 	private void answer(HttpServletRequest request, HttpServletResponse response, byte[] bytes, String etag,
