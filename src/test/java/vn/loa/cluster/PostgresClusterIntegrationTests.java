@@ -378,6 +378,50 @@ class PostgresClusterIntegrationTests {
 		}
 	}
 
+	/**
+	 * A node frozen while its driver sends a batch (how a burst of due items is decided):
+	 * the server waits for the rest of the batch and counts the session as active, so its
+	 * idle timeout never comes; the nodes end the session themselves after 20 s of
+	 * waiting (StalledSessions), and leave other programs' sessions alone.
+	 */
+	@Test
+	void aNodeFrozenInTheMiddleOfABatchLosesItsTransactionAndItsLocksWithinHalfAMinute() throws Exception {
+		HttpResponse<String> created = apiPost(this.b, "/api/content", """
+				{"id": "giua-chung", "title": "Bài giữa chừng", "body": "Nội dung.", "outlets": ["feed"],
+				 "status": "draft"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		try (HalfSentBatch frozen = HalfSentBatch.open(this.postgres.getPort(), "loa");
+				HalfSentBatch otherProgram = HalfSentBatch.open(this.postgres.getPort(), "psql")) {
+			frozen.run("BEGIN");
+			frozen.run("SELECT id FROM content_item WHERE id = 'giua-chung' FOR UPDATE");
+			otherProgram.run("BEGIN");
+			otherProgram.run("SELECT 1");
+			java.time.Instant frozenAt = java.time.Instant.now();
+			assertThat(
+					this.jdbc.queryForMap("SELECT state, wait_event FROM pg_stat_activity WHERE pid = ?", frozen.pid()))
+				.as("the server counts the half-sent batch as busy, so its idle timeout never comes")
+				.containsEntry("state", "active")
+				.containsEntry("wait_event", "ClientRead");
+			String alive = "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ?";
+			await().atMost(Duration.ofSeconds(45))
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> this.jdbc.queryForObject(alive, Integer.class, frozen.pid()) == 0);
+			assertThat(Duration.between(frozenAt, java.time.Instant.now())).as("ended after the limit, not before")
+				.isGreaterThan(Duration.ofSeconds(18));
+			assertThat(frozen.endedByServer()).as("the frozen node finds its connection gone").isTrue();
+			try (java.sql.Connection other = this.b.context().getBean(javax.sql.DataSource.class).getConnection()) {
+				long start = System.nanoTime();
+				assertThat(other.createStatement()
+					.executeUpdate("UPDATE content_item SET title = 'Đã mở khoá' WHERE id = 'giua-chung'"))
+					.isEqualTo(1);
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+			}
+			assertThat(this.jdbc.queryForObject(alive, Integer.class, otherProgram.pid()))
+				.as("another program's session, however long it waits, is not Loa's to end")
+				.isEqualTo(1);
+		}
+	}
+
 	@Test
 	void signUpsForOneMailboxRacingOnBothNodesAreAllowedAtMostThreeTimes() throws Exception {
 		String mailbox = "mot.hop.thu@example.vn";

@@ -195,9 +195,10 @@ class PostgresClusterFaultsIntegrationTests {
 			.start();
 	}
 
-	private String jdbcUrl(String application) {
-		return "jdbc:postgresql://localhost:" + this.postgresPort + "/postgres?user=postgres&ApplicationName="
-				+ application;
+	/** Each node's sessions carry its name, as Loa's own ({@code loa-node-a}). */
+	private String jdbcUrl(String instanceId) {
+		return "jdbc:postgresql://localhost:" + this.postgresPort + "/postgres?user=postgres&ApplicationName=loa-"
+				+ instanceId;
 	}
 
 	/** Both nodes, started at once on the empty database. */
@@ -249,12 +250,12 @@ class PostgresClusterFaultsIntegrationTests {
 	 */
 	private PostgresNode freezeANodeOthersWaitFor(Duration within) throws Exception {
 		Instant deadline = Instant.now().plus(within);
-		String blockers = "SELECT blocker.application_name FROM pg_stat_activity waiter "
+		String blockers = "SELECT substr(blocker.application_name, 5) FROM pg_stat_activity waiter "
 				+ "JOIN pg_stat_activity blocker ON blocker.pid = ANY (pg_blocking_pids(waiter.pid)) "
-				+ "WHERE waiter.application_name LIKE 'node-%' AND blocker.application_name LIKE 'node-%' "
+				+ "WHERE waiter.application_name LIKE 'loa-node-%' AND blocker.application_name LIKE 'loa-node-%' "
 				+ "AND blocker.application_name <> waiter.application_name "
-				+ "UNION ALL SELECT a.application_name FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
-				+ "JOIN pg_class c ON c.oid = l.relation WHERE a.application_name LIKE 'node-%' "
+				+ "UNION ALL SELECT substr(a.application_name, 5) FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
+				+ "JOIN pg_class c ON c.oid = l.relation WHERE a.application_name LIKE 'loa-node-%' "
 				+ "AND c.relname = 'content_item' AND l.mode = 'RowExclusiveLock' AND l.granted";
 		while (Instant.now().isBefore(deadline)) {
 			List<String> blocking = this.jdbc.queryForList(blockers, String.class);
