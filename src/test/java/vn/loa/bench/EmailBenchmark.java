@@ -38,7 +38,8 @@ import vn.loa.subscribers.Subscribers;
  * size over as many connections into a fresh sink of its own. Loa runs in this JVM on a
  * fresh H2 file with {@code loa.email.connections} set to {@code --connections}; it is
  * timed from the item's due second until the sink has counted every message and every
- * delivery is recorded sent. Checks in the same run that the sink counted exactly one
+ * delivery is recorded sent, after a first bulletin to every reader that is not timed
+ * (the JIT compiler's warm-up). Checks in the same run that the sink counted exactly one
  * message per reader and that Loa recorded exactly one sent delivery per reader.
  */
 public final class EmailBenchmark {
@@ -66,19 +67,25 @@ public final class EmailBenchmark {
 					ConfigurableApplicationContext loa = start(dir, sink.port(), connections)) {
 				long added = subscribe(loa, readers);
 				check(problems, "subscribers added: " + added, added == readers);
-				Instant due = loa.getBean(Clock.class).instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
-				ContentItem item = loa.getBean(ContentWorkflow.class)
-					.create(new ContentDraft("ban-tin-quoc-khanh", "Bản tin kỷ niệm 80 năm Quốc khánh",
-							"Các hoạt động kỷ niệm trong tỉnh.", body(), null, List.of("email"),
-							LOCAL.format(due.atZone(loa.getBean(ZoneId.class))), Map.of(), null, null),
-							ContentActor.API);
+				JdbcTemplate jdbc = loa.getBean(JdbcTemplate.class);
+				// A bulletin to every reader first, not timed: Loa is a long-running
+				// server, and a JVM fresh from start spends a quarter of the two cores
+				// compiling the sending code during the first twenty thousand messages.
+				Instant warmUp = schedule(loa, "ban-tin-lam-nong", "Bản tin làm nóng").dueAt();
+				Thread.sleep(Math.max(0, Duration.between(Instant.now(), warmUp).toMillis()));
+				long warmDeadline = System.nanoTime() + timeout.toNanos();
+				while ((sink.messages() < readers || sent(jdbc) < readers) && System.nanoTime() < warmDeadline) {
+					Thread.sleep(20);
+				}
+				check(problems, "warm-up bulletin: sink counted " + sink.messages(), sink.messages() == readers);
+				ContentItem item = schedule(loa, "ban-tin-quoc-khanh", "Bản tin kỷ niệm 80 năm Quốc khánh");
+				Instant due = item.dueAt();
 				Subscriber first = loa.getBean(Subscribers.class).list(null, null).get(0);
 				size = BulletinBenchmarkAccess.size(loa, item, first);
-				JdbcTemplate jdbc = loa.getBean(JdbcTemplate.class);
 				Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
 				long origin = System.nanoTime();
 				long deadline = origin + timeout.toNanos();
-				while (sink.messages() < readers || sent(jdbc) < readers) {
+				while (sink.messages() < 2L * readers || sent(jdbc) < 2L * readers) {
 					if (System.nanoTime() > deadline) {
 						problems.add("Loa did not send " + readers + " within " + timeout.toSeconds() + " s");
 						break;
@@ -87,7 +94,7 @@ public final class EmailBenchmark {
 				}
 				loaSeconds = (System.nanoTime() - origin) / 1e9;
 				Thread.sleep(1000);
-				loaCounted = sink.messages();
+				loaCounted = sink.messages() - readers;
 				recorded = jdbc.queryForObject("SELECT COUNT(DISTINCT subscriber_id) FROM bulletin_delivery "
 						+ "WHERE item_id = 'ban-tin-quoc-khanh' AND status = 'SENT'", Long.class);
 				long rows = jdbc.queryForObject(
@@ -142,6 +149,14 @@ public final class EmailBenchmark {
 				.append("văn hóa, thể thao chào mừng kỷ niệm **80 năm** Ngày Quốc khánh 2/9.\n\n");
 		}
 		return body.toString();
+	}
+
+	/** An e-mail item for every reader, due three seconds from now. */
+	private static ContentItem schedule(ConfigurableApplicationContext loa, String id, String title) {
+		Instant due = loa.getBean(Clock.class).instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
+		return loa.getBean(ContentWorkflow.class)
+			.create(new ContentDraft(id, title, "Các hoạt động kỷ niệm trong tỉnh.", body(), null, List.of("email"),
+					LOCAL.format(due.atZone(loa.getBean(ZoneId.class))), Map.of(), null, null), ContentActor.API);
 	}
 
 	private static long subscribe(ConfigurableApplicationContext loa, int readers) {

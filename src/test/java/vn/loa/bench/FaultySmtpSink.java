@@ -86,15 +86,23 @@ final class FaultySmtpSink implements AutoCloseable {
 		for (String line = in.readLine(); line != null; line = in.readLine()) {
 			String command = line.toUpperCase(Locale.ROOT);
 			if (command.startsWith("EHLO")) {
-				reply(out, "250-faulty-smtp\r\n250 8BITMIME");
+				reply(out, "250-faulty-smtp\r\n250-PIPELINING\r\n250 8BITMIME");
 			}
-			else if (command.startsWith("HELO") || command.startsWith("MAIL FROM") || command.startsWith("RSET")
-					|| command.startsWith("NOOP")) {
+			else if (command.startsWith("HELO") || command.startsWith("MAIL FROM") || command.startsWith("NOOP")) {
+				reply(out, "250 OK");
+			}
+			else if (command.startsWith("RSET")) {
+				recipient = null;
 				reply(out, "250 OK");
 			}
 			else if (command.startsWith("RCPT TO")) {
 				recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
 				reply(out, recipient.startsWith("tuchoi-") ? "550 5.1.1 no such user" : "250 OK");
+			}
+			else if (command.startsWith("DATA") && (recipient == null || recipient.startsWith("tuchoi-"))) {
+				// As RFC 2920 asks of a server that pipelines: no DATA without a
+				// recipient.
+				reply(out, "554 5.5.1 no valid recipients");
 			}
 			else if (command.startsWith("DATA")) {
 				reply(out, "354 go ahead");

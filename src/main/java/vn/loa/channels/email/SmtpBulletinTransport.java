@@ -11,10 +11,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 
+import vn.loa.channels.email.smtp.PipeliningSmtpTransport;
+
 /**
- * Sends a batch over one SMTP connection: connect once, {@code sendMessage} per bulletin,
- * close. A 5xx reply fails that recipient for good and the batch goes on; a 4xx reply
- * fails it for now; a broken connection fails it and the rest of the batch for now.
+ * Sends a batch over one SMTP connection: connect once, {@code sendMessage} per bulletin
+ * (pipelined where the server offers it: {@link PipeliningSmtpTransport}), close. A 5xx
+ * reply fails that recipient for good and the batch goes on; a 4xx reply fails it for
+ * now; a broken connection fails it and the rest of the batch for now.
  */
 final class SmtpBulletinTransport implements BulletinTransport {
 
@@ -73,7 +76,7 @@ final class SmtpBulletinTransport implements BulletinTransport {
 		if (messages.isEmpty()) {
 			return results;
 		}
-		try (Transport transport = this.session.getTransport(this.protocol)) {
+		try (Transport transport = transport()) {
 			try {
 				transport.connect(this.host, this.port, this.username, this.password);
 			}
@@ -113,6 +116,15 @@ final class SmtpBulletinTransport implements BulletinTransport {
 			// Closing failed after the batch was handed over: the results stand.
 		}
 		return results;
+	}
+
+	/**
+	 * Plain SMTP (with or without STARTTLS) pipelines where the server offers it; SMTP
+	 * over TLS ({@code smtps}) is Angus Mail's transport as it is.
+	 */
+	private Transport transport() throws MessagingException {
+		return "smtp".equals(this.protocol) ? this.session.getTransport(PipeliningSmtpTransport.PROVIDER)
+				: this.session.getTransport(this.protocol);
 	}
 
 	/** Keeps a result and hands it on at once, before the next message goes. */

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Just enough of an SMTP server on a loopback socket to refuse recipients: {@code 550}
  * for addresses starting with {@code refused}, {@code 451} for those starting with
- * {@code deferred}, {@code 250} for the rest.
+ * {@code deferred}, {@code 250} for the rest. It offers pipelining, and so refuses
+ * {@code DATA} when no recipient was accepted.
  */
 final class FlakySmtpServer implements AutoCloseable {
 
@@ -60,14 +61,22 @@ final class FlakySmtpServer implements AutoCloseable {
 		OutputStream out = socket.getOutputStream();
 		reply(out, "220 flaky.test ESMTP");
 		String line;
+		boolean recipient = false;
 		while ((line = in.readLine()) != null) {
 			String command = line.toUpperCase(Locale.ROOT);
 			if (command.startsWith("RCPT TO:")) {
 				String address = line.substring(line.indexOf('<') + 1).toLowerCase(Locale.ROOT);
+				boolean refused = address.startsWith("refused") || address.startsWith("deferred");
+				recipient |= !refused;
 				reply(out, address.startsWith("refused") ? "550 5.1.1 mailbox unavailable"
 						: address.startsWith("deferred") ? "451 4.3.0 try again later" : "250 2.1.5 ok");
 			}
+			else if (command.equals("DATA") && !recipient) {
+				// As RFC 2920 asks of a server that offers pipelining.
+				reply(out, "554 5.5.1 no valid recipients");
+			}
 			else if (command.equals("DATA")) {
+				recipient = false;
 				reply(out, "354 go ahead");
 				while ((line = in.readLine()) != null && !line.equals(".")) {
 					// The message itself is of no interest here.
@@ -80,7 +89,8 @@ final class FlakySmtpServer implements AutoCloseable {
 				return;
 			}
 			else {
-				reply(out, command.startsWith("EHLO") ? "250 flaky.test" : "250 ok");
+				recipient = recipient && !command.startsWith("RSET") && !command.startsWith("MAIL");
+				reply(out, command.startsWith("EHLO") ? "250-flaky.test\r\n250 PIPELINING" : "250 ok");
 			}
 		}
 	}
