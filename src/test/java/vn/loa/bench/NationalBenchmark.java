@@ -89,6 +89,7 @@ public final class NationalBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int perCommune = BenchOptions.intOption(args, "subscribers", 2, 0, 20);
+		body = body(BenchOptions.intOption(args, "body-chars", 0, 0, 20_000));
 		Duration timeout = Duration.ofSeconds(BenchOptions.intOption(args, "timeout", 300, 10, 1800));
 		String database = BenchOptions.option(args, "database", "both");
 		List<String> databases = database.equals("both") ? List.of("h2", "postgresql") : List.of(database);
@@ -225,10 +226,25 @@ public final class NationalBenchmark {
 		}
 	}
 
+	private static final String SENTENCE = "Đề nghị bà con các xã, phường treo cờ Tổ quốc từ 6 giờ sáng ngày 02/9.";
+
+	/**
+	 * Each item's text (its radio script too): one sentence, or as many as fill
+	 * {@code --body-chars}.
+	 */
+	private static String body = SENTENCE;
+
+	private static String body(int chars) {
+		StringBuilder text = new StringBuilder(SENTENCE);
+		while (text.length() + SENTENCE.length() + 1 <= chars) {
+			text.append(' ').append(SENTENCE);
+		}
+		return text.toString();
+	}
+
 	private static void create(ContentWorkflow workflow, String id, String title, String organisation, String audience,
 			String when) {
-		workflow.create(new ContentDraft(id, title, "Đề nghị bà con treo cờ Tổ quốc.",
-				"Đề nghị bà con các xã, phường treo cờ Tổ quốc từ 6 giờ sáng ngày 02/9.", null,
+		workflow.create(new ContentDraft(id, title, "Đề nghị bà con treo cờ Tổ quốc.", body, null,
 				List.of("feed", "email", "radio"), when, Map.of(), organisation, "scheduled", List.of(audience)),
 				ContentActor.API);
 	}

@@ -27,6 +27,10 @@ final class LeasedRows {
 
 	private static final int REPLY_LENGTH = 1000;
 
+	/** Control characters and Unicode line breaks, kept out of a stored reply. */
+	private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern
+		.compile("[\\p{Cntrl}\\u2028\\u2029]+");
+
 	private final String table;
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -148,7 +152,7 @@ final class LeasedRows {
 		if (reply == null) {
 			return null;
 		}
-		String line = reply.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+		String line = LINE_BREAKS.matcher(reply).replaceAll(" ").strip();
 		return (line.length() > REPLY_LENGTH) ? line.substring(0, REPLY_LENGTH) : line;
 	}
 
