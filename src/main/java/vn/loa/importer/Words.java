@@ -151,19 +151,9 @@ final class Words {
 		return (double) common / Math.min(left.size(), right.size());
 	}
 
-	/** The value of a Roman numeral, or 0 when it is not one. */
+	/** The value of a Roman numeral in any case, or 0 when it is not one. */
 	static int roman(String text) {
-		String numeral = text.toUpperCase();
-		if (!numeral.matches("M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})") || numeral.isEmpty()) {
-			return 0;
-		}
-		int value = 0;
-		for (int i = 0; i < numeral.length(); i++) {
-			int current = romanDigit(numeral.charAt(i));
-			int next = (i + 1 < numeral.length()) ? romanDigit(numeral.charAt(i + 1)) : 0;
-			value += (current < next) ? -current : current;
-		}
-		return value;
+		return vn.loa.text.RomanNumerals.value(text.toUpperCase());
 	}
 
 	/** A phrase and the pattern that finds it with or without its spaces. */
@@ -178,18 +168,6 @@ final class Words {
 			this.pattern = Pattern.compile("(?<![a-z0-9])" + String.join("\\s*", this.words) + "(?![a-z0-9])");
 		}
 
-	}
-
-	private static int romanDigit(char c) {
-		return switch (c) {
-			case 'I' -> 1;
-			case 'V' -> 5;
-			case 'X' -> 10;
-			case 'L' -> 50;
-			case 'C' -> 100;
-			case 'D' -> 500;
-			default -> 1000;
-		};
 	}
 
 }

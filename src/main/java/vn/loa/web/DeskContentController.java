@@ -89,10 +89,14 @@ class DeskContentController {
 
 	private final ScopedContent scoped;
 
+	private final vn.loa.channels.radio.SpokenScripts speech;
+
 	DeskContentController(ContentWorkflow workflow, ContentQueries store, RadioQueue radio, CalendarService calendar,
 			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors, Organisations organisations,
-			RadioStations stations, Subscribers subscribers, ScopedContent scoped) {
+			RadioStations stations, Subscribers subscribers, ScopedContent scoped,
+			vn.loa.channels.radio.SpokenScripts speech) {
 		this.scoped = scoped;
+		this.speech = speech;
 		this.organisations = organisations;
 		this.stations = stations;
 		this.subscribers = subscribers;
@@ -284,7 +288,7 @@ class DeskContentController {
 		model.addAttribute("changed", Boolean.TRUE.equals(model.getAttribute("changed")));
 		model.addAttribute("outletChoices", List.of(Outlet.values()));
 		model.addAttribute("mayApprove", actor().mayApprove());
-		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript());
+		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript(), this.speech);
 		model.addAttribute("preview", preview);
 		model.addAttribute("bulletin", this.bulletins.of(form.title(), form.summary(), form.body(), form.owner()));
 		model.addAttribute("reach", reach(form));

@@ -145,7 +145,8 @@ class DeskBrowserTests {
 		ZonedDateTime due = ZonedDateTime.now(this.zone).plusSeconds(25).withNano(0);
 		this.browser.findElement(By.id("id")).sendKeys("sinh-hoat-chi-bo");
 		this.browser.findElement(By.id("title")).sendKeys(title);
-		this.browser.findElement(By.id("body")).sendKeys("Kính gửi các đồng chí, lịch **sinh hoạt chi bộ** như sau.");
+		this.browser.findElement(By.id("body"))
+			.sendKeys("Kính gửi các đồng chí, lịch **sinh hoạt chi bộ** của UBND xã ngày 02/9 như sau.");
 		if (!this.browser.findElement(By.id("outlet-feed")).isSelected()) {
 			this.browser.findElement(By.id("outlet-feed")).click();
 		}
@@ -162,6 +163,19 @@ class DeskBrowserTests {
 		logIn("duyet");
 		this.browser.get(url("/desk/content/sinh-hoat-chi-bo/edit"));
 		Chromium.screenshot(this.browser, "desk-review");
+		// The approver hears what the announcer will say: the date and the abbreviation
+		// in words.
+		this.browser.findElement(By.cssSelector("details.preview-spoken summary")).click();
+		assertThat(this.browser.findElement(By.cssSelector("details.preview-spoken pre")).getText())
+			.contains("Ủy ban nhân dân xã ngày mồng hai tháng chín");
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("document.querySelector('details.preview-spoken').scrollIntoView()");
+		Chromium.screenshot(this.browser, "desk-review-spoken");
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("document.querySelector('details.preview-spoken').scrollIntoView()");
+		Chromium.screenshot(this.browser, "phone-desk-review-spoken");
+		this.browser.manage().window().setSize(new Dimension(1366, 768));
 		this.browser.findElement(By.cssSelector("form[action$='/approve'] button")).click();
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.store.find("sinh-hoat-chi-bo").orElseThrow().status())

@@ -49,9 +49,12 @@ class RadioScheduler {
 
 	private final PublishedAudiences audiences;
 
+	private final SpokenScripts spoken;
+
 	RadioScheduler(RadioStations stations, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
-			ApplicationEventPublisher events, PublishedAudiences audiences) {
+			ApplicationEventPublisher events, PublishedAudiences audiences, SpokenScripts spoken) {
 		this.audiences = audiences;
+		this.spoken = spoken;
 		this.events = events;
 		this.stations = stations;
 		this.entries = entries;
@@ -103,7 +106,7 @@ class RadioScheduler {
 			ContentItem item = queued.item();
 			List<String> audience = audiences.getOrDefault(id, List.of(item.organisation()));
 			String script = item.script();
-			int syllables = ReadingTime.syllables(script);
+			int syllables = this.spoken.syllables(script);
 			List<RadioStation> stations = audience.stream()
 				.flatMap((organisation) -> byOrganisation.getOrDefault(organisation, List.of()).stream())
 				.toList();

@@ -1,0 +1,75 @@
+package vn.loa.channels.radio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import vn.loa.channels.radio.speech.SpokenVietnamese;
+import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
+
+/**
+ * A script as it is said on air (dates, numbers, document numbers and abbreviations in
+ * words), and its syllables, which is what reading time is counted from: “02/9/1945” is
+ * one word on paper and fifteen syllables on air. The regional variant is
+ * {@code loa.radio.speech.variant} ({@code north}, {@code central} or {@code south}); a
+ * deployment's own abbreviations and readings come from the file named by
+ * {@code loa.radio.speech.abbreviations} (written form, tab, what is said), on top of the
+ * shipped list.
+ */
+@Component
+public class SpokenScripts {
+
+	private final SpokenVietnamese speech;
+
+	public SpokenScripts(@Value("${loa.radio.speech.variant:north}") String variant,
+			@Value("${loa.radio.speech.abbreviations:}") @Nullable String abbreviations) {
+		this.speech = SpokenVietnamese.withAbbreviations(variant(variant), extra(abbreviations));
+	}
+
+	/** What is said for {@code script}. */
+	public String spoken(String script) {
+		return this.speech.speak(script);
+	}
+
+	/** Syllables of the script as it is said. */
+	public int syllables(String script) {
+		return ReadingTime.syllables(spoken(script));
+	}
+
+	private static Variant variant(String name) {
+		try {
+			return Variant.valueOf(name.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(
+					"loa.radio.speech.variant must be north, central or south, was '" + name + "'", ex);
+		}
+	}
+
+	private static Map<String, String> extra(@Nullable String file) {
+		if (file == null || file.isBlank()) {
+			return Map.of();
+		}
+		Path path = Path.of(file.strip());
+		try (InputStream in = Files.newInputStream(path)) {
+			return SpokenVietnamese.readList(in, path.toString());
+		}
+		catch (NoSuchFileException ex) {
+			throw new IllegalArgumentException(
+					"loa.radio.speech.abbreviations names " + path + ", which does not exist", ex);
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("loa.radio.speech.abbreviations: cannot read " + path + ": " + ex, ex);
+		}
+	}
+
+}
