@@ -91,12 +91,15 @@ class DeskContentController {
 
 	private final vn.loa.channels.radio.SpokenScripts speech;
 
+	private final vn.loa.channels.radio.RadioAudio audio;
+
 	DeskContentController(ContentWorkflow workflow, ContentQueries store, RadioQueue radio, CalendarService calendar,
 			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors, Organisations organisations,
 			RadioStations stations, Subscribers subscribers, ScopedContent scoped,
-			vn.loa.channels.radio.SpokenScripts speech) {
+			vn.loa.channels.radio.SpokenScripts speech, vn.loa.channels.radio.RadioAudio audio) {
 		this.scoped = scoped;
 		this.speech = speech;
+		this.audio = audio;
 		this.organisations = organisations;
 		this.stations = stations;
 		this.subscribers = subscribers;
@@ -155,6 +158,26 @@ class DeskContentController {
 		ContentForm form = new ContentForm(null, "", "", "", List.of("feed"), (day != null) ? day.toString() : "", "",
 				"", "save", "", CallerScope.current().organisationOr(Organisations.DEFAULT), "own", "");
 		return form(model, form, null, Map.of(), HttpServletResponse.SC_OK, null);
+	}
+
+	/**
+	 * The item's radio script as audio at the default reading speed, for the editor and
+	 * the approver to hear before it is approved; 503 with the reason without a speech
+	 * engine.
+	 */
+	@GetMapping("/desk/content/{id}/audio")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> audio(@PathVariable String id)
+			throws java.io.IOException {
+		ContentItem item = item(id);
+		this.audio.unavailable().ifPresent((why) -> {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, why);
+		});
+		java.nio.file.Path wav = this.audio.audio(item.script(), DeskPreview.SYLLABLES_PER_MINUTE);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType("audio/wav"))
+			.header("Cache-Control", "private, no-cache")
+			.body(new org.springframework.core.io.FileSystemResource(wav));
 	}
 
 	@GetMapping("/desk/content/{id}/edit")
@@ -290,6 +313,7 @@ class DeskContentController {
 		model.addAttribute("mayApprove", actor().mayApprove());
 		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript(), this.speech);
 		model.addAttribute("preview", preview);
+		model.addAttribute("audioMissing", this.audio.unavailable().orElse(null));
 		model.addAttribute("bulletin", this.bulletins.of(form.title(), form.summary(), form.body(), form.owner()));
 		model.addAttribute("reach", reach(form));
 		model.addAttribute("parents",

@@ -95,6 +95,41 @@ class DeskRadioIntegrationTests {
 	}
 
 	@Test
+	void announcerPlaysAnEntryFromTheRundownAsAudio() throws Exception {
+		long id = entry("nghe-1", 1, "Lịch tiêm chủng ngày 02/9", 60, LocalTime.of(17, 0));
+		MockHttpSession announcer = login("nghe-dai", Role.ANNOUNCER);
+		String html = this.mvc.perform(get("/desk/radio").session(announcer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		boolean noEngine = html.contains("chưa đọc được thành tiếng");
+		assertThat(noEngine && "true".equals(System.getenv("CI"))).as("CI installs espeak-ng (.ci/run)").isFalse();
+		if (noEngine) {
+			// No speech engine on this machine: the page says so and audio is refused.
+			assertThat(html).doesNotContain("<audio");
+			this.mvc.perform(get("/desk/radio/entries/" + id + "/audio").session(announcer))
+				.andExpect(status().isServiceUnavailable());
+			return;
+		}
+		assertThat(html).contains("src=\"/desk/radio/entries/" + id + "/audio\"");
+		byte[] wav = this.mvc.perform(get("/desk/radio/entries/" + id + "/audio").session(announcer))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentType("audio/wav"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (javax.sound.sampled.AudioInputStream audio = javax.sound.sampled.AudioSystem
+			.getAudioInputStream(new java.io.ByteArrayInputStream(wav))) {
+			double seconds = audio.getFrameLength() / audio.getFormat().getFrameRate();
+			// "Kính thưa bà con. Lịch tiêm chủng ngày mồng hai tháng chín": 13 syllables.
+			assertThat(seconds).isBetween(2.0, 8.0);
+		}
+		this.mvc.perform(get("/desk/radio/entries/999999/audio").session(announcer)).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void announcerMayNotOpenTheSubscribersOrDeliveries() throws Exception {
 		MockHttpSession announcer = login("chi-doc", Role.ANNOUNCER);
 		this.mvc.perform(get("/desk/subscribers").session(announcer)).andExpect(status().isForbidden());

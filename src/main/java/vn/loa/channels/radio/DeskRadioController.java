@@ -35,9 +35,38 @@ class DeskRadioController {
 
 	private final ScopedRadio scoped;
 
-	DeskRadioController(RadioQueue queue, ScopedRadio scoped) {
+	private final RadioAudio audio;
+
+	private final RadioStations stations;
+
+	DeskRadioController(RadioQueue queue, ScopedRadio scoped, RadioAudio audio, RadioStations stations) {
 		this.queue = queue;
 		this.scoped = scoped;
+		this.audio = audio;
+		this.stations = stations;
+	}
+
+	/**
+	 * An entry's script as audio, for the announcer to play from the rundown: rendered at
+	 * its station's speed (on the spot if the background has not yet), 503 with the
+	 * reason when this machine has no speech engine.
+	 */
+	@GetMapping("/desk/radio/entries/{id}/audio")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> audio(@PathVariable long id,
+			Scope scope) throws java.io.IOException {
+		RadioEntry entry = this.scoped.entry(scope, id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio entry " + id));
+		this.audio.unavailable().ifPresent((why) -> {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, why);
+		});
+		int speed = this.stations.find(entry.stationId())
+			.map(RadioStation::syllablesPerMinute)
+			.orElse(RadioStation.DEFAULT.syllablesPerMinute());
+		java.nio.file.Path wav = this.audio.audio(entry.script(), speed);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType("audio/wav"))
+			.header("Cache-Control", "private, max-age=3600")
+			.body(new org.springframework.core.io.FileSystemResource(wav));
 	}
 
 	/**
@@ -63,6 +92,7 @@ class DeskRadioController {
 		model.addAttribute("stations", all);
 		model.addAttribute("chosen", (station != null) ? station.strip() : "");
 		model.addAttribute("pick", all.size() > ALL_AT_ONCE && shown.isEmpty());
+		model.addAttribute("audioMissing", this.audio.unavailable().orElse(null));
 		return "desk-radio";
 	}
 

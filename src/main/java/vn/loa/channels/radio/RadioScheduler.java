@@ -51,10 +51,13 @@ class RadioScheduler {
 
 	private final SpokenScripts spoken;
 
+	private final RadioAudio audio;
+
 	RadioScheduler(RadioStations stations, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
-			ApplicationEventPublisher events, PublishedAudiences audiences, SpokenScripts spoken) {
+			ApplicationEventPublisher events, PublishedAudiences audiences, SpokenScripts spoken, RadioAudio audio) {
 		this.audiences = audiences;
 		this.spoken = spoken;
+		this.audio = audio;
 		this.events = events;
 		this.stations = stations;
 		this.entries = entries;
@@ -102,6 +105,7 @@ class RadioScheduler {
 			.forEach((station) -> byOrganisation.computeIfAbsent(station.organisation(), (o) -> new ArrayList<>())
 				.add(station));
 		List<RadioEntries.NewEntry> entries = new ArrayList<>();
+		List<RadioAudio.Rendering> renderings = new ArrayList<>();
 		queueing.forEach((id, queued) -> {
 			ContentItem item = queued.item();
 			List<String> audience = audiences.getOrDefault(id, List.of(item.organisation()));
@@ -115,11 +119,13 @@ class RadioScheduler {
 				this.events.publishEvent(new OutletReachedNobody(id, Outlet.RADIO));
 			}
 			for (RadioStation station : stations) {
+				renderings.add(new RadioAudio.Rendering(script, station.syllablesPerMinute()));
 				entries.add(new RadioEntries.NewEntry(station.id(), id, slotFor(station, queued.event(), this.zone),
 						item.title(), script, syllables, ReadingTime.seconds(syllables, station.syllablesPerMinute())));
 			}
 		});
 		this.entries.appendAll(entries);
+		this.audio.prepare(renderings);
 	}
 
 	/** An item to queue and the publication it comes from. */

@@ -1,0 +1,181 @@
+package vn.loa.channels.radio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import vn.loa.channels.radio.speech.EspeakNg;
+import vn.loa.channels.radio.speech.SpeechEngine;
+import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
+
+/**
+ * Scripts as audio, for an editor to hear before approving and an announcer (or a smart
+ * radio platform) to play. Each rendering is kept in {@code <data-dir>/radio-audio/}
+ * under the checksum of what decides it (the engine, the voice, the speed and the spoken
+ * text), so a script is rendered once however many stations queue it, and again when it
+ * changes. Scripts are rendered in the background as they are queued (one thread, never
+ * the publishing thread); asked for before that, a rendering is made on the spot. Without
+ * the engine (a laptop without {@code espeak-ng}) everything else works and the desk says
+ * why there is no audio.
+ */
+@Component
+public class RadioAudio {
+
+	private static final Log logger = LogFactory.getLog(RadioAudio.class);
+
+	private final SpeechEngine engine;
+
+	private final SpokenScripts speech;
+
+	private final Variant variant;
+
+	private final Path directory;
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "loa-radio-audio");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	@org.springframework.beans.factory.annotation.Autowired
+	RadioAudio(SpokenScripts speech, @Value("${loa.radio.speech.variant:north}") String variant,
+			@Value("${loa.radio.speech.espeak:espeak-ng}") String espeak,
+			@Value("${loa.data-dir:./var}") String dataDir) {
+		this(new EspeakNg(espeak), speech, variant, Path.of(dataDir).resolve("radio-audio"));
+	}
+
+	RadioAudio(SpeechEngine engine, SpokenScripts speech, String variant, Path directory) {
+		this.engine = engine;
+		this.speech = speech;
+		this.variant = Variant.valueOf(variant.strip().toUpperCase(java.util.Locale.ROOT));
+		this.directory = directory;
+		engine.unavailable().ifPresent((why) -> logger.info("Radio audio is off: " + why));
+	}
+
+	/** Why there is no audio here, or empty when there is. */
+	public Optional<String> unavailable() {
+		return this.engine.unavailable();
+	}
+
+	/**
+	 * The audio of {@code script} read at {@code syllablesPerMinute}, rendered now unless
+	 * it was before.
+	 * @throws IOException when the engine is missing or fails
+	 */
+	public Path audio(String script, int syllablesPerMinute) throws IOException {
+		String spoken = this.speech.spoken(script);
+		Path file = this.directory.resolve(key(spoken, syllablesPerMinute) + ".wav");
+		if (Files.isRegularFile(file)) {
+			return file;
+		}
+		synchronized (this) {
+			if (Files.isRegularFile(file)) {
+				return file;
+			}
+			byte[] wav = this.engine.wav(spoken, this.variant, syllablesPerMinute);
+			Files.createDirectories(this.directory);
+			Path partial = Files.createTempFile(this.directory, "rendering-", ".part");
+			try {
+				Files.write(partial, wav);
+				try {
+					Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			finally {
+				Files.deleteIfExists(partial);
+			}
+			return file;
+		}
+	}
+
+	/** How long a rendering plays. */
+	public static Duration duration(Path wav) throws IOException {
+		try (AudioInputStream audio = AudioSystem.getAudioInputStream(wav.toFile())) {
+			return Duration.ofMillis(Math.round(audio.getFrameLength() * 1000.0 / audio.getFormat().getFrameRate()));
+		}
+		catch (UnsupportedAudioFileException ex) {
+			throw new IOException(wav + " is not audio Loa can read", ex);
+		}
+	}
+
+	/** Renders, in the background, what was just queued (script and speed pairs). */
+	void prepare(Collection<Rendering> renderings) {
+		if (this.engine.unavailable().isPresent() || renderings.isEmpty()) {
+			return;
+		}
+		Set<Rendering> distinct = new LinkedHashSet<>(renderings);
+		try {
+			this.background.execute(() -> distinct.forEach(this::renderQuietly));
+		}
+		catch (RejectedExecutionException stopping) {
+			// Loa is stopping: the desk renders on demand after the next start.
+		}
+	}
+
+	private void renderQuietly(Rendering rendering) {
+		try {
+			audio(rendering.script(), rendering.syllablesPerMinute());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			logger.warn("Could not render the radio audio of a script: " + ex.getMessage());
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() throws InterruptedException {
+		this.background.shutdown();
+		this.background.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	private String key(String spoken, int syllablesPerMinute) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update((this.engine.name() + "\n" + this.variant + "\n" + syllablesPerMinute + "\n")
+				.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest.digest(spoken.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this Java", ex);
+		}
+	}
+
+	/**
+	 * A script to render and the speed it is read at.
+	 *
+	 * @param script the script as written
+	 * @param syllablesPerMinute the station's speed
+	 */
+	record Rendering(String script, int syllablesPerMinute) {
+
+	}
+
+}
