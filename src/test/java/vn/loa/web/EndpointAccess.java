@@ -89,6 +89,7 @@ final class EndpointAccess {
 			"GET /desk/content", DESK, //
 			"GET /desk/content/new", DESK, //
 			"GET /desk/content/{id}/edit", DESK, //
+			"GET /desk/content/{id}/audio", DESK, //
 			"POST /desk/content", DESK, //
 			"POST /desk/content/{id}", DESK, //
 			"POST /desk/content/{id}/submit", DESK, //
@@ -112,6 +113,7 @@ final class EndpointAccess {
 			"GET /desk/radio", RADIO_DESK, //
 			"GET /desk/radio/print", RADIO_DESK, //
 			"POST /desk/radio/entries/{id}/aired", RADIO_DESK, //
+			"GET /desk/radio/entries/{id}/audio", RADIO_DESK, //
 			"POST /desk/radio/entries/{id}/skipped", RADIO_DESK, //
 			"GET /desk/accounts", ADMINS, //
 			"POST /desk/accounts", ADMINS, //

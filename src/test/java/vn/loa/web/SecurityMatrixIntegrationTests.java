@@ -297,6 +297,7 @@ class SecurityMatrixIntegrationTests {
 		example("/unsubscribe/{token}", "/unsubscribe/" + this.unsubscribeTokens.issue(subscriber));
 		example("/desk/calendar", "/desk/calendar?month=" + month);
 		example("/desk/content/{id}/edit", "/desk/content/" + ITEM + "/edit");
+		example("/desk/content/{id}/audio", "/desk/content/" + ITEM + "/audio");
 		example("/desk/content/{id}", "/desk/content/" + ITEM);
 		example("/desk/content/{id}/submit", "/desk/content/" + ITEM + "/submit");
 		example("/desk/content/{id}/approve", "/desk/content/" + ITEM + "/approve");
@@ -313,6 +314,7 @@ class SecurityMatrixIntegrationTests {
 		example("/desk/deliveries/resend", "/desk/deliveries/resend?item=" + ITEM);
 		example("/desk/radio/print", "/desk/radio/print?station=default&date=" + today);
 		example("/desk/radio/entries/{id}/aired", "/desk/radio/entries/" + radioEntry + "/aired");
+		example("/desk/radio/entries/{id}/audio", "/desk/radio/entries/" + radioEntry + "/audio");
 		example("/desk/radio/entries/{id}/skipped", "/desk/radio/entries/" + radioEntry + "/skipped");
 		example("/api/content/{id}", "/api/content/" + ITEM);
 		example("/desk/stations/{id}", "/desk/stations/default");

@@ -117,7 +117,8 @@ record StateSnapshot(Map<String, String> tables, Map<String, String> files) {
 
 		/**
 		 * Every base table of the {@code PUBLIC} schema and every file under the
-		 * directory.
+		 * directory, but for the rendered radio audio: a cache a GET may fill (each file
+		 * is derived from a script, and deleting them all loses nothing).
 		 */
 		StateSnapshot take() {
 			Map<String, String> tables = new TreeMap<>();
@@ -125,7 +126,9 @@ record StateSnapshot(Map<String, String> tables, Map<String, String> files) {
 					"rows=" + row.getLong(2) + " sha256=" + row.getString(3)));
 			Map<String, String> files = new TreeMap<>();
 			try (Stream<Path> paths = Files.walk(this.dir)) {
-				for (Path path : paths.filter(Files::isRegularFile).toList()) {
+				for (Path path : paths.filter(Files::isRegularFile)
+					.filter((path) -> !this.dir.relativize(path).startsWith("radio-audio"))
+					.toList()) {
 					files.put(this.dir.relativize(path).toString(), sha256(Files.readAllBytes(path)));
 				}
 			}
