@@ -26,6 +26,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 import vn.loa.channels.radio.speech.EspeakNg;
 import vn.loa.channels.radio.speech.SpeechEngine;
 import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
+import vn.loa.publishing.events.PublishingActivity;
 
 /**
  * Scripts as audio, for an editor to hear before approving and an announcer (or a smart
@@ -40,9 +42,9 @@ import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
  * under the checksum of what decides it (the engine, the voice, the speed and the spoken
  * text), so a script is rendered once however many stations queue it, and again when it
  * changes. Scripts are rendered in the background as they are queued (one thread, never
- * the publishing thread); asked for before that, a rendering is made on the spot. Without
- * the engine (a laptop without {@code espeak-ng}) everything else works and the desk says
- * why there is no audio.
+ * the publishing thread, and waiting while this node decides a burst of due items); asked
+ * for before that, a rendering is made on the spot. Without the engine (a laptop without
+ * {@code espeak-ng}) everything else works and the desk says why there is no audio.
  */
 @Component
 public class RadioAudio {
@@ -57,6 +59,12 @@ public class RadioAudio {
 
 	private final Path directory;
 
+	/**
+	 * This node's deciding of due items, which the background makes way for; none in
+	 * tests.
+	 */
+	private final @Nullable PublishingActivity activity;
+
 	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "loa-radio-audio");
 		thread.setDaemon(true);
@@ -66,11 +74,17 @@ public class RadioAudio {
 	@org.springframework.beans.factory.annotation.Autowired
 	RadioAudio(SpokenScripts speech, @Value("${loa.radio.speech.variant:north}") String variant,
 			@Value("${loa.radio.speech.espeak:espeak-ng}") String espeak,
-			@Value("${loa.data-dir:./var}") String dataDir) {
-		this(new EspeakNg(espeak), speech, variant, Path.of(dataDir).resolve("radio-audio"));
+			@Value("${loa.data-dir:./var}") String dataDir, PublishingActivity activity) {
+		this(new EspeakNg(espeak), speech, variant, Path.of(dataDir).resolve("radio-audio"), activity);
 	}
 
 	RadioAudio(SpeechEngine engine, SpokenScripts speech, String variant, Path directory) {
+		this(engine, speech, variant, directory, null);
+	}
+
+	private RadioAudio(SpeechEngine engine, SpokenScripts speech, String variant, Path directory,
+			@Nullable PublishingActivity activity) {
+		this.activity = activity;
 		this.engine = engine;
 		this.speech = speech;
 		this.variant = Variant.valueOf(variant.strip().toUpperCase(java.util.Locale.ROOT));
@@ -142,6 +156,11 @@ public class RadioAudio {
 	}
 
 	private void renderQuietly(Rendering rendering) {
+		// Audio makes way while this node decides a burst: the record, the feeds and the
+		// radio queue must be on time at 06:00; the audio is wanted when the slot airs.
+		if (this.activity != null) {
+			this.activity.awaitQuiet(Duration.ofSeconds(10));
+		}
 		try {
 			audio(rendering.script(), rendering.syllablesPerMinute());
 		}
