@@ -102,6 +102,9 @@ class DeskBrowserTests {
 	@Autowired
 	ZoneId zone;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private WebDriver browser;
 
 	@DynamicPropertySource
@@ -180,8 +183,24 @@ class DeskBrowserTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.store.find("sinh-hoat-chi-bo").orElseThrow().status())
 				.isEqualTo(ContentStatus.SCHEDULED));
+		// A script in this evening's slot, so the rundown shows a line with its player.
+		java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+		this.jdbc.update(
+				"INSERT INTO radio_entry (station_id, item_id, slot_date, slot_time, slot_order, title, "
+						+ "script, syllables, reading_seconds, status, queued_at, updated_at) VALUES ('default', "
+						+ "'lich-tiem-chung', ?, '17:00:00', 1, 'Lịch tiêm chủng ngày 02/9', "
+						+ "'Kính thưa bà con, UBND xã thông báo lịch tiêm chủng ngày 02/9.', 16, 5, 'QUEUED', ?, ?)",
+				java.sql.Date.valueOf(java.time.LocalDate.now(this.zone)), now, now);
 		this.browser.get(url("/desk/radio"));
+		((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript("document.getElementById('" + "entry-"
+				+ this.jdbc.queryForObject("SELECT id FROM radio_entry WHERE item_id = 'lich-tiem-chung'", Long.class)
+				+ "').scrollIntoView()");
 		Chromium.screenshot(this.browser, "desk-radio");
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("document.querySelector('audio').scrollIntoView()");
+		Chromium.screenshot(this.browser, "phone-desk-radio-line");
+		this.browser.manage().window().setSize(new Dimension(1366, 768));
 		this.browser.get(url("/desk/subscribers"));
 		Chromium.screenshot(this.browser, "desk-subscribers");
 
