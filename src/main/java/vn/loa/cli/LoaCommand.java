@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "loa", mixinStandardHelpOptions = true, version = "Loa 0.1",
 		description = "Scheduled campaign calendar and content publisher. Without a command, serves.",
 		subcommands = { CalendarCommand.class, CheckCommand.class, ImportPlanCommand.class, CreateAdminCommand.class,
-				ImportOrganisationsCommand.class, BackupCommand.class, RestoreCommand.class })
+				ImportOrganisationsCommand.class, BackupCommand.class, RestoreCommand.class, ExportRadioCommand.class })
 public final class LoaCommand implements Callable<Integer> {
 
 	@CommandLine.Spec
@@ -60,6 +60,9 @@ public final class LoaCommand implements Callable<Integer> {
 			}
 			if (type == CreateAdminCommand.class) {
 				return type.cast(new CreateAdminCommand(this.application));
+			}
+			if (type == ExportRadioCommand.class) {
+				return type.cast(new ExportRadioCommand(this.application));
 			}
 			if (type == ImportOrganisationsCommand.class) {
 				return type.cast(new ImportOrganisationsCommand(this.application));

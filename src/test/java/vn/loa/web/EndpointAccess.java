@@ -114,6 +114,7 @@ final class EndpointAccess {
 			"GET /desk/radio/print", RADIO_DESK, //
 			"POST /desk/radio/entries/{id}/aired", RADIO_DESK, //
 			"GET /desk/radio/entries/{id}/audio", RADIO_DESK, //
+			"GET /desk/radio/export", RADIO_DESK, //
 			"POST /desk/radio/entries/{id}/skipped", RADIO_DESK, //
 			"GET /desk/accounts", ADMINS, //
 			"POST /desk/accounts", ADMINS, //
@@ -162,6 +163,7 @@ final class EndpointAccess {
 			"DELETE /api/subscribers/{id}", API, //
 			"GET /api/deliveries", API, //
 			"GET /api/radio/entries", API, //
+			"GET /api/radio/export", API, //
 			"POST /api/radio/entries/{id}/aired", API, //
 			"POST /api/radio/entries/{id}/skipped", API, //
 			"POST /api/plans/imports", API, //

@@ -313,6 +313,7 @@ class SecurityMatrixIntegrationTests {
 		example("/desk/deliveries", "/desk/deliveries?item=" + ITEM);
 		example("/desk/deliveries/resend", "/desk/deliveries/resend?item=" + ITEM);
 		example("/desk/radio/print", "/desk/radio/print?station=default&date=" + today);
+		example("/desk/radio/export", "/desk/radio/export?station=default&date=" + today);
 		example("/desk/radio/entries/{id}/aired", "/desk/radio/entries/" + radioEntry + "/aired");
 		example("/desk/radio/entries/{id}/audio", "/desk/radio/entries/" + radioEntry + "/audio");
 		example("/desk/radio/entries/{id}/skipped", "/desk/radio/entries/" + radioEntry + "/skipped");
@@ -327,6 +328,7 @@ class SecurityMatrixIntegrationTests {
 		example("/api/subscribers/{id}/confirm", "/api/subscribers/" + pending + "/confirm");
 		example("/api/deliveries", "/api/deliveries?item=" + ITEM);
 		example("/api/radio/entries", "/api/radio/entries?station=default&date=" + today);
+		example("/api/radio/export", "/api/radio/export?station=default&date=" + today);
 		example("/api/radio/entries/{id}/aired", "/api/radio/entries/" + radioEntry + "/aired");
 		example("/api/radio/entries/{id}/skipped", "/api/radio/entries/" + radioEntry + "/skipped");
 		example("/api/plans/imports/{id}", "/api/plans/imports/" + draft);

@@ -39,7 +39,11 @@ class DeskRadioController {
 
 	private final RadioStations stations;
 
-	DeskRadioController(RadioQueue queue, ScopedRadio scoped, RadioAudio audio, RadioStations stations) {
+	private final RadioExport export;
+
+	DeskRadioController(RadioQueue queue, ScopedRadio scoped, RadioAudio audio, RadioStations stations,
+			RadioExport export) {
+		this.export = export;
 		this.queue = queue;
 		this.scoped = scoped;
 		this.audio = audio;
@@ -94,6 +98,18 @@ class DeskRadioController {
 		model.addAttribute("pick", all.size() > ALL_AT_ONCE && shown.isEmpty());
 		model.addAttribute("audioMissing", this.audio.unavailable().orElse(null));
 		return "desk-radio";
+	}
+
+	/**
+	 * A station's programme for a day as the archive a smart-radio platform imports
+	 * (audio, scripts, playlists and manifest: {@link RadioExport}).
+	 */
+	@GetMapping("/desk/radio/export")
+	org.springframework.http.ResponseEntity<byte[]> export(@RequestParam String station,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			Scope scope) throws java.io.IOException {
+		return RadioController.archive(this.export, this.scoped.station(scope, station.strip()),
+				(date != null) ? date : this.queue.today(), null);
 	}
 
 	/** Up to this many stations, the rundown shows them all on one page. */

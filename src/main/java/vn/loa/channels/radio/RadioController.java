@@ -39,7 +39,10 @@ class RadioController {
 
 	private final ScopedRadio scoped;
 
-	RadioController(RadioQueue queue, ScopedRadio scoped) {
+	private final RadioExport export;
+
+	RadioController(RadioQueue queue, ScopedRadio scoped, RadioExport export) {
+		this.export = export;
 		this.queue = queue;
 		this.scoped = scoped;
 	}
@@ -60,6 +63,42 @@ class RadioController {
 		model.addAttribute("stations", this.queue.stations());
 		model.addAttribute("sheets", sheets);
 		return "radio";
+	}
+
+	/**
+	 * A station's programme from {@code date} (today) to {@code to} (the same day), at
+	 * most {@value RadioExport#MAX_DAYS} days, as the archive a smart-radio platform
+	 * imports.
+	 */
+	@GetMapping("/api/radio/export")
+	ResponseEntity<byte[]> export(@RequestParam String station,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			Scope scope) throws java.io.IOException {
+		return archive(this.export, this.scoped.station(scope, station.strip()),
+				(date != null) ? date : this.queue.today(), to);
+	}
+
+	/** The archive as a download, or 400 naming what is wrong with the range. */
+	static ResponseEntity<byte[]> archive(RadioExport export, RadioStation station, LocalDate from,
+			@Nullable LocalDate to) throws java.io.IOException {
+		LocalDate last = (to != null) ? to : from;
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			export.write(station, from, last, out);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.BAD_REQUEST, ex.getMessage(), ex);
+		}
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+			.header("Content-Disposition",
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(RadioExport.fileName(station, from, last))
+						.build()
+						.toString())
+			.body(out.toByteArray());
 	}
 
 	@GetMapping("/api/radio/entries")

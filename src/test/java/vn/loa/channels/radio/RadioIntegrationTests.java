@@ -123,6 +123,76 @@ class RadioIntegrationTests {
 			.contains("vượt thời lượng");
 	}
 
+	/**
+	 * The smart-radio archive of a station's day, read back: every file the manifest
+	 * names is there with its checksum, each WAV decodes and plays as long as the
+	 * manifest says, entries start one after the other from their slot, and the playlist
+	 * lists the audio in reading order.
+	 */
+	@Test
+	void exportsAStationsDayAsAnArchiveWhoseFilesMatchItsManifest() throws Exception {
+		publish(item("xuat-mot", "default", "Kính thưa bà con, UBND phường thông báo lịch tiêm chủng ngày 02/9."),
+				"2025-09-05T05:00+07:00", false);
+		publish(item("xuat-hai", "default", TEN.repeat(2)), "2025-09-05T05:10+07:00", false);
+
+		HttpResponse<byte[]> archive = this.http
+			.send(get("/api/radio/export?station=phuong-1&date=2025-09-05").header("Authorization", "Bearer test-token")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(archive.statusCode()).isEqualTo(200);
+		assertThat(archive.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("phuong-1-2025-09-05.zip"));
+		Map<String, byte[]> files = new java.util.TreeMap<>();
+		try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(archive.body()))) {
+			for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				files.put(entry.getName(), zip.readAllBytes());
+			}
+		}
+		JsonNode manifest = JsonMapper.builder().build().readTree(files.get("manifest.json"));
+		assertThat(manifest.get("format").asString()).isEqualTo("loa-radio-export/1");
+		assertThat(manifest.get("station").get("id").asString()).isEqualTo("phuong-1");
+		JsonNode entries = manifest.get("entries");
+		assertThat(entries).hasSize(2);
+		assertThat(entries.get(0).get("itemId").asString()).isEqualTo("xuat-mot");
+		assertThat(entries.get(0).get("start").asString()).isEqualTo("2025-09-05T06:00+07:00");
+		assertThat(entries.get(0).get("validUntil").asString()).isEqualTo("2025-09-05T06:30+07:00");
+		assertThat(entries.get(0).get("priority").asString()).isEqualTo("normal");
+		assertThat(
+				new String(files.get(entries.get(0).get("text").asString()), java.nio.charset.StandardCharsets.UTF_8))
+			.startsWith("Kính thưa bà con, UBND phường");
+		boolean audio = !manifest.get("audio").isNull();
+		assertThat(audio || !"true".equals(System.getenv("CI"))).as("CI renders audio (espeak-ng)").isTrue();
+		for (JsonNode entry : entries) {
+			assertThat(sha256(files.get(entry.get("text").asString()))).isEqualTo(entry.get("textSha256").asString());
+			if (audio) {
+				byte[] wav = files.get(entry.get("audio").asString());
+				assertThat(sha256(wav)).isEqualTo(entry.get("audioSha256").asString());
+				try (javax.sound.sampled.AudioInputStream sound = javax.sound.sampled.AudioSystem
+					.getAudioInputStream(new java.io.ByteArrayInputStream(wav))) {
+					double seconds = sound.getFrameLength() / sound.getFormat().getFrameRate();
+					assertThat(Math.ceil(seconds)).isEqualTo(entry.get("durationSeconds").asDouble());
+				}
+			}
+		}
+		if (audio) {
+			assertThat(manifest.get("playlists")).hasSize(1);
+			String playlist = new String(files.get(manifest.get("playlists").get(0).asString()),
+					java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(playlist).startsWith("#EXTM3U\n").containsSubsequence("01-xuat-mot.wav", "02-xuat-hai.wav");
+		}
+		assertThat(send(get("/api/radio/export?station=phuong-1&date=2025-09-05&to=2025-09-04").header("Authorization",
+				"Bearer test-token"))
+			.statusCode()).isEqualTo(400);
+		assertThat(send(
+				get("/api/radio/export?station=khong-co&date=2025-09-05").header("Authorization", "Bearer test-token"))
+			.statusCode()).isEqualTo(404);
+		assertThat(send(get("/api/radio/export?station=phuong-1&date=2025-09-05")).statusCode()).isEqualTo(401);
+	}
+
+	private static String sha256(byte[] bytes) throws Exception {
+		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+
 	@Test
 	void marksEntriesAiredOrSkippedOnlyWithTheToken() throws Exception {
 		publish(item("radio-mark", "default", TEN), "2025-09-04T06:00+07:00", false);
