@@ -143,28 +143,38 @@ public class RadioAudio {
 
 	/** Renders, in the background, what was just queued (script and speed pairs). */
 	void prepare(Collection<Rendering> renderings) {
+		prepare(renderings, (rendering, seconds) -> {
+		});
+	}
+
+	/**
+	 * Renders, in the background, what was just queued, and hands each rendering's length
+	 * (whole seconds, rounded up) to {@code rendered}.
+	 */
+	void prepare(Collection<Rendering> renderings, java.util.function.ObjIntConsumer<Rendering> rendered) {
 		if (this.engine.unavailable().isPresent() || renderings.isEmpty()) {
 			return;
 		}
 		Set<Rendering> distinct = new LinkedHashSet<>(renderings);
 		try {
-			this.background.execute(() -> distinct.forEach(this::renderQuietly));
+			this.background.execute(() -> distinct.forEach((rendering) -> renderQuietly(rendering, rendered)));
 		}
 		catch (RejectedExecutionException stopping) {
 			// Loa is stopping: the desk renders on demand after the next start.
 		}
 	}
 
-	private void renderQuietly(Rendering rendering) {
+	private void renderQuietly(Rendering rendering, java.util.function.ObjIntConsumer<Rendering> rendered) {
 		// Audio makes way while this node decides a burst: the record, the feeds and the
 		// radio queue must be on time at 06:00; the audio is wanted when the slot airs.
 		if (this.activity != null) {
 			this.activity.awaitQuiet(Duration.ofSeconds(10));
 		}
 		try {
-			audio(rendering.script(), rendering.syllablesPerMinute());
+			Path wav = audio(rendering.script(), rendering.syllablesPerMinute());
+			rendered.accept(rendering, (int) Math.ceil(duration(wav).toMillis() / 1000.0));
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException | RuntimeException ex) {
 			logger.warn("Could not render the radio audio of a script: " + ex.getMessage());
 		}
 	}

@@ -78,6 +78,40 @@ class RadioEntries {
 	}
 
 	/**
+	 * Sets the reading time of the entries still waiting to be read (the length of their
+	 * rendered audio); returns how many changed.
+	 */
+	int retime(List<Key> keys, int seconds) {
+		if (keys.isEmpty()) {
+			return 0;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		MapSqlParameterSource[] rows = keys.stream()
+			.map((key) -> new MapSqlParameterSource("station", key.stationId()).addValue("item", key.itemId())
+				.addValue("seconds", seconds)
+				.addValue("now", now)
+				.addValue("queued", RadioStatus.QUEUED.name()))
+			.toArray(MapSqlParameterSource[]::new);
+		int changed = 0;
+		for (int count : this.jdbc.batchUpdate("UPDATE radio_entry SET reading_seconds = :seconds, updated_at = :now "
+				+ "WHERE station_id = :station AND item_id = :item AND status = :queued AND reading_seconds <> :seconds",
+				rows)) {
+			changed += Math.max(count, 0);
+		}
+		return changed;
+	}
+
+	/**
+	 * One station's entry for one item.
+	 *
+	 * @param stationId the station
+	 * @param itemId the item
+	 */
+	record Key(String stationId, String itemId) {
+
+	}
+
+	/**
 	 * An entry to queue: the item's script for one station's slot.
 	 *
 	 * @param stationId the station

@@ -53,8 +53,16 @@ class RadioScheduler {
 
 	private final RadioAudio audio;
 
+	private final boolean readingFromAudio;
+
 	RadioScheduler(RadioStations stations, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
-			ApplicationEventPublisher events, PublishedAudiences audiences, SpokenScripts spoken, RadioAudio audio) {
+			ApplicationEventPublisher events, PublishedAudiences audiences, SpokenScripts spoken, RadioAudio audio,
+			@org.springframework.beans.factory.annotation.Value("${loa.radio.reading-time:audio}") String readingTime) {
+		if (!readingTime.equals("audio") && !readingTime.equals("syllables")) {
+			throw new IllegalArgumentException(
+					"loa.radio.reading-time must be audio or syllables, was '" + readingTime + "'");
+		}
+		this.readingFromAudio = readingTime.equals("audio");
 		this.audiences = audiences;
 		this.spoken = spoken;
 		this.audio = audio;
@@ -105,7 +113,7 @@ class RadioScheduler {
 			.forEach((station) -> byOrganisation.computeIfAbsent(station.organisation(), (o) -> new ArrayList<>())
 				.add(station));
 		List<RadioEntries.NewEntry> entries = new ArrayList<>();
-		List<RadioAudio.Rendering> renderings = new ArrayList<>();
+		Map<RadioAudio.Rendering, List<RadioEntries.Key>> renderings = new LinkedHashMap<>();
 		queueing.forEach((id, queued) -> {
 			ContentItem item = queued.item();
 			List<String> audience = audiences.getOrDefault(id, List.of(item.organisation()));
@@ -119,13 +127,23 @@ class RadioScheduler {
 				this.events.publishEvent(new OutletReachedNobody(id, Outlet.RADIO));
 			}
 			for (RadioStation station : stations) {
-				renderings.add(new RadioAudio.Rendering(script, station.syllablesPerMinute()));
+				renderings
+					.computeIfAbsent(new RadioAudio.Rendering(script, station.syllablesPerMinute()),
+							(rendering) -> new ArrayList<>())
+					.add(new RadioEntries.Key(station.id(), id));
 				entries.add(new RadioEntries.NewEntry(station.id(), id, slotFor(station, queued.event(), this.zone),
 						item.title(), script, syllables, ReadingTime.seconds(syllables, station.syllablesPerMinute())));
 			}
 		});
 		this.entries.appendAll(entries);
-		this.audio.prepare(renderings);
+		// Once a script is rendered, its entries still waiting to be read take the
+		// audio's
+		// length as their reading time (loa.radio.reading-time=audio, the default).
+		this.audio.prepare(renderings.keySet(), (rendering, seconds) -> {
+			if (this.readingFromAudio) {
+				this.entries.retime(renderings.getOrDefault(rendering, List.of()), seconds);
+			}
+		});
 	}
 
 	/** An item to queue and the publication it comes from. */

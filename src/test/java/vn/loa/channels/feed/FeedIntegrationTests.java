@@ -40,15 +40,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 // Same properties as RadioIntegrationTests, so both share one cached context.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:loa-channels;DB_CLOSE_DELAY=-1", "loa.data-dir=target/test-data/channels",
-		"loa.calendar-dir=target/test-data/channels/calendar", "loa.content-dir=target/test-data/channels/content",
-		"loa.api.token=test-token", "loa.base-url=https://loa.example.vn", "spring.quartz.auto-startup=false",
-		"loa.radio.stations[0].id=phuong-1", "loa.radio.stations[0].name=Đài truyền thanh phường 1",
-		"loa.radio.stations[0].slots[0].time=6:00", "loa.radio.stations[0].slots[1].time=17:00",
-		"loa.radio.stations[0].slots[1].minutes=1", "loa.radio.stations[1].id=phuong-2",
-		"loa.radio.stations[1].name=Đài truyền thanh phường 2", "loa.radio.stations[1].syllables-per-minute=240",
-		"loa.radio.stations[2].id=xa-khac", "loa.radio.stations[2].organisation=xa-khac" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:loa-channels;DB_CLOSE_DELAY=-1",
+				"loa.data-dir=target/test-data/channels", "loa.calendar-dir=target/test-data/channels/calendar",
+				"loa.content-dir=target/test-data/channels/content", "loa.api.token=test-token",
+				"loa.base-url=https://loa.example.vn", "spring.quartz.auto-startup=false",
+				"loa.radio.reading-time=syllables", "loa.radio.stations[0].id=phuong-1",
+				"loa.radio.stations[0].name=Đài truyền thanh phường 1", "loa.radio.stations[0].slots[0].time=6:00",
+				"loa.radio.stations[0].slots[1].time=17:00", "loa.radio.stations[0].slots[1].minutes=1",
+				"loa.radio.stations[1].id=phuong-2", "loa.radio.stations[1].name=Đài truyền thanh phường 2",
+				"loa.radio.stations[1].syllables-per-minute=240", "loa.radio.stations[2].id=xa-khac",
+				"loa.radio.stations[2].organisation=xa-khac" })
 class FeedIntegrationTests {
 
 	private static final String HOSTILE = "Xin chào <script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n"

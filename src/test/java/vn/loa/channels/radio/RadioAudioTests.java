@@ -75,6 +75,18 @@ class RadioAudioTests {
 	}
 
 	@Test
+	void whatWasQueuedIsRenderedInTheBackgroundAndItsLengthHandedOn() throws Exception {
+		java.util.Map<RadioAudio.Rendering, Integer> lengths = new java.util.concurrent.ConcurrentHashMap<>();
+		RadioAudio.Rendering rendering = new RadioAudio.Rendering(SCRIPT, 200);
+		this.audio.prepare(List.of(rendering, rendering), lengths::put);
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(lengths).containsOnlyKeys(rendering));
+		Duration played = RadioAudio.duration(this.audio.audio(SCRIPT, 200));
+		assertThat(lengths.get(rendering)).isEqualTo((int) Math.ceil(played.toMillis() / 1000.0));
+	}
+
+	@Test
 	void withoutTheEngineAudioIsRefusedWithTheReason() {
 		RadioAudio none = new RadioAudio(new EspeakNg("espeak-ng-khong-co"), this.speech, "north",
 				this.data.resolve("none"));

@@ -42,6 +42,9 @@ class RadioModuleTests {
 	@Autowired
 	ContentCatalog contents;
 
+	@Autowired
+	RadioAudio audio;
+
 	@Test
 	void anItemThatWentOutOnRadioIsQueuedInTheNextSlotOfItsStation(Scenario scenario) {
 		ContentFixtures.store(this.contents,
@@ -61,6 +64,19 @@ class RadioModuleTests {
 					assertThat(entry.status()).isEqualTo(RadioStatus.QUEUED);
 				});
 			});
+		// Once its audio is rendered, the entry's reading time is the audio's length.
+		if (this.audio.unavailable().isEmpty()) {
+			int seconds = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+				java.nio.file.Path wav = this.audio.audio("Kính thưa bà con, hôm nay là ngày Quốc khánh.",
+						station.syllablesPerMinute());
+				return (int) Math.ceil(RadioAudio.duration(wav).toMillis() / 1000.0);
+			}, (length) -> length > 0);
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(this.radio.entries(station, LocalDate.of(2025, 9, 2))).singleElement()
+					.extracting(RadioEntry::readingSeconds)
+					.isEqualTo(seconds));
+		}
 	}
 
 }
