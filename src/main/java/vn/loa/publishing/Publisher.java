@@ -90,7 +90,7 @@ public class Publisher {
 			PublishingActivity activity, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, ZoneId zone,
 			@Value("${loa.publishing.grace:PT1M}") Duration grace,
-			@Value("${loa.publishing.deciding-threads:2}") int deciding) {
+			@Value("${loa.publishing.deciding-threads:1}") int deciding) {
 		if (deciding < 1 || deciding > 16) {
 			throw new IllegalArgumentException("loa.publishing.deciding-threads must be 1 to 16, was " + deciding);
 		}

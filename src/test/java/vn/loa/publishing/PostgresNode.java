@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * test share the database, the SMTP server, the secrets and the scheduler's name, and
  * each has the Quartz instance id {@code node-<name>}, so a test can tell from
  * {@code qrtz_fired_triggers} which node runs a job. Its log is
- * {@code target/postgres-node-<name>.log}.
+ * {@code target/postgres-node-<name>-<start millis>.log}.
  */
 final class PostgresNode {
 
@@ -77,7 +77,9 @@ final class PostgresNode {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		Path log = Path.of("target", "postgres-node-" + name + ".log").toAbsolutePath();
+		// One log per start, so that a failed test's logs are still there after the next.
+		Path log = Path.of("target", "postgres-node-" + name + "-" + System.currentTimeMillis() + ".log")
+			.toAbsolutePath();
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
