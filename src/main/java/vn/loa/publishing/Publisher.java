@@ -14,6 +14,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -82,7 +89,7 @@ public class Publisher {
 	 * them waits for all): each chunk is its own transaction on items no other chunk
 	 * holds, so two of them only share the database's commit.
 	 */
-	private final java.util.concurrent.ExecutorService deciders;
+	private final ExecutorService deciders;
 
 	private final int deciding;
 
@@ -95,8 +102,8 @@ public class Publisher {
 			throw new IllegalArgumentException("loa.publishing.deciding-threads must be 1 to 16, was " + deciding);
 		}
 		this.deciding = deciding;
-		java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
-		this.deciders = java.util.concurrent.Executors.newFixedThreadPool(deciding, (task) -> {
+		AtomicInteger number = new AtomicInteger();
+		this.deciders = Executors.newFixedThreadPool(deciding, (task) -> {
 			Thread thread = new Thread(task, "loa-decide-" + number.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -152,18 +159,18 @@ public class Publisher {
 			}
 			return claimed;
 		}
-		List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
+		List<Future<Integer>> running = new ArrayList<>();
 		for (List<ContentItem> chunk : chunks) {
 			try {
 				running.add(this.deciders.submit(() -> decideChunk(chunk, now)));
 			}
-			catch (java.util.concurrent.RejectedExecutionException stopping) {
+			catch (RejectedExecutionException stopping) {
 				// Loa is stopping: this thread decides what is left itself.
-				running.add(java.util.concurrent.CompletableFuture.completedFuture(decideChunk(chunk, now)));
+				running.add(CompletableFuture.completedFuture(decideChunk(chunk, now)));
 			}
 		}
 		int claimed = 0;
-		for (java.util.concurrent.Future<Integer> chunk : running) {
+		for (Future<Integer> chunk : running) {
 			try {
 				claimed += chunk.get();
 			}
@@ -172,7 +179,7 @@ public class Publisher {
 				running.forEach((other) -> other.cancel(false));
 				throw new IllegalStateException("interrupted while deciding due items", ex);
 			}
-			catch (java.util.concurrent.ExecutionException ex) {
+			catch (ExecutionException ex) {
 				// decideChunk catches what a chunk throws; what is left is an Error.
 				throw new IllegalStateException("deciding a chunk of due items failed", ex.getCause());
 			}

@@ -1,5 +1,6 @@
 package vn.loa.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +35,13 @@ import vn.loa.calendar.CalendarBook;
 import vn.loa.calendar.CalendarService;
 import vn.loa.calendar.Plan;
 import vn.loa.channels.email.BulletinPreviews;
+import vn.loa.channels.radio.RadioAudio;
 import vn.loa.channels.radio.RadioQueue;
 import vn.loa.channels.radio.RadioSlotFit;
 import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
 import vn.loa.channels.radio.RadioStations;
+import vn.loa.channels.radio.SpokenScripts;
 import vn.loa.organisations.Audience;
 import vn.loa.organisations.Organisation;
 import vn.loa.organisations.Organisations;
@@ -89,14 +95,14 @@ class DeskContentController {
 
 	private final ScopedContent scoped;
 
-	private final vn.loa.channels.radio.SpokenScripts speech;
+	private final SpokenScripts speech;
 
-	private final vn.loa.channels.radio.RadioAudio audio;
+	private final RadioAudio audio;
 
 	DeskContentController(ContentWorkflow workflow, ContentQueries store, RadioQueue radio, CalendarService calendar,
 			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors, Organisations organisations,
-			RadioStations stations, Subscribers subscribers, ScopedContent scoped,
-			vn.loa.channels.radio.SpokenScripts speech, vn.loa.channels.radio.RadioAudio audio) {
+			RadioStations stations, Subscribers subscribers, ScopedContent scoped, SpokenScripts speech,
+			RadioAudio audio) {
 		this.scoped = scoped;
 		this.speech = speech;
 		this.audio = audio;
@@ -166,18 +172,10 @@ class DeskContentController {
 	 * engine.
 	 */
 	@GetMapping("/desk/content/{id}/audio")
-	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> audio(@PathVariable String id)
-			throws java.io.IOException {
-		ContentItem item = item(id);
-		this.audio.unavailable().ifPresent((why) -> {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, why);
-		});
-		java.nio.file.Path wav = this.audio.audio(item.script(), DeskPreview.SYLLABLES_PER_MINUTE);
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType("audio/wav"))
-			.header("Cache-Control", "private, no-cache")
-			.body(new org.springframework.core.io.FileSystemResource(wav));
+	ResponseEntity<Resource> audio(@PathVariable String id) throws IOException {
+		// The item's script changes when it is saved: the player asks again each time.
+		return this.audio.download(item(id).script(), DeskPreview.SYLLABLES_PER_MINUTE,
+				CacheControl.noCache().cachePrivate());
 	}
 
 	@GetMapping("/desk/content/{id}/edit")

@@ -1,5 +1,6 @@
 package vn.loa.channels.radio;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,21 +60,15 @@ class DeskRadioController {
 	 * reason when this machine has no speech engine.
 	 */
 	@GetMapping("/desk/radio/entries/{id}/audio")
-	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> audio(@PathVariable long id,
-			Scope scope) throws java.io.IOException {
+	ResponseEntity<Resource> audio(@PathVariable long id, Scope scope) throws IOException {
 		RadioEntry entry = this.scoped.entry(scope, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio entry " + id));
-		this.audio.unavailable().ifPresent((why) -> {
-			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, why);
-		});
 		int speed = this.stations.find(entry.stationId())
 			.map(RadioStation::syllablesPerMinute)
 			.orElse(RadioStation.DEFAULT.syllablesPerMinute());
-		java.nio.file.Path wav = this.audio.audio(entry.script(), speed);
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType("audio/wav"))
-			.header("Cache-Control", "private, max-age=3600")
-			.body(new org.springframework.core.io.FileSystemResource(wav));
+		// An entry's script does not change: the player may keep it for an hour.
+		return this.audio.download(entry.script(), speed,
+				CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate());
 	}
 
 	/**
@@ -105,9 +103,9 @@ class DeskRadioController {
 	 * (audio, scripts, playlists and manifest: {@link RadioExport}).
 	 */
 	@GetMapping("/desk/radio/export")
-	org.springframework.http.ResponseEntity<byte[]> export(@RequestParam String station,
+	ResponseEntity<byte[]> export(@RequestParam String station,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-			Scope scope) throws java.io.IOException {
+			Scope scope) throws IOException {
 		return RadioController.archive(this.export, this.scoped.station(scope, station.strip()),
 				(date != null) ? date : this.queue.today(), null);
 	}

@@ -1,7 +1,6 @@
 package vn.loa.channels.radio;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ObjIntConsumer;
 
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -28,8 +28,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.channels.radio.speech.EspeakNg;
 import vn.loa.channels.radio.speech.SpeechEngine;
@@ -71,23 +79,22 @@ public class RadioAudio {
 		return thread;
 	});
 
-	@org.springframework.beans.factory.annotation.Autowired
-	RadioAudio(SpokenScripts speech, @Value("${loa.radio.speech.variant:north}") String variant,
-			@Value("${loa.radio.speech.espeak:espeak-ng}") String espeak,
+	@Autowired
+	RadioAudio(SpokenScripts speech, @Value("${loa.radio.speech.espeak:espeak-ng}") String espeak,
 			@Value("${loa.data-dir:./var}") String dataDir, PublishingActivity activity) {
-		this(new EspeakNg(espeak), speech, variant, Path.of(dataDir).resolve("radio-audio"), activity);
+		this(new EspeakNg(espeak), speech, Path.of(dataDir).resolve("radio-audio"), activity);
 	}
 
-	RadioAudio(SpeechEngine engine, SpokenScripts speech, String variant, Path directory) {
-		this(engine, speech, variant, directory, null);
+	RadioAudio(SpeechEngine engine, SpokenScripts speech, Path directory) {
+		this(engine, speech, directory, null);
 	}
 
-	private RadioAudio(SpeechEngine engine, SpokenScripts speech, String variant, Path directory,
+	private RadioAudio(SpeechEngine engine, SpokenScripts speech, Path directory,
 			@Nullable PublishingActivity activity) {
 		this.activity = activity;
 		this.engine = engine;
 		this.speech = speech;
-		this.variant = Variant.valueOf(variant.strip().toUpperCase(java.util.Locale.ROOT));
+		this.variant = speech.variant();
 		this.directory = directory;
 		engine.unavailable().ifPresent((why) -> logger.info("Radio audio is off: " + why));
 	}
@@ -131,6 +138,27 @@ public class RadioAudio {
 		}
 	}
 
+	/**
+	 * The audio of {@code script} as a download ({@code audio/wav}), or 503 with the
+	 * reason when this machine has no speech engine: what the desk's players ask for.
+	 */
+	public ResponseEntity<Resource> download(String script, int syllablesPerMinute, CacheControl cache)
+			throws IOException {
+		Optional<String> why = unavailable();
+		if (why.isPresent()) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, why.get());
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("audio/wav"))
+			.cacheControl(cache)
+			.body(new FileSystemResource(audio(script, syllablesPerMinute)));
+	}
+
+	/** How long a rendering plays, in whole seconds rounded up. */
+	public static int seconds(Path wav) throws IOException {
+		return (int) Math.ceil(duration(wav).toMillis() / 1000.0);
+	}
+
 	/** How long a rendering plays. */
 	public static Duration duration(Path wav) throws IOException {
 		try (AudioInputStream audio = AudioSystem.getAudioInputStream(wav.toFile())) {
@@ -141,17 +169,11 @@ public class RadioAudio {
 		}
 	}
 
-	/** Renders, in the background, what was just queued (script and speed pairs). */
-	void prepare(Collection<Rendering> renderings) {
-		prepare(renderings, (rendering, seconds) -> {
-		});
-	}
-
 	/**
 	 * Renders, in the background, what was just queued, and hands each rendering's length
 	 * (whole seconds, rounded up) to {@code rendered}.
 	 */
-	void prepare(Collection<Rendering> renderings, java.util.function.ObjIntConsumer<Rendering> rendered) {
+	void prepare(Collection<Rendering> renderings, ObjIntConsumer<Rendering> rendered) {
 		if (this.engine.unavailable().isPresent() || renderings.isEmpty()) {
 			return;
 		}
@@ -164,15 +186,14 @@ public class RadioAudio {
 		}
 	}
 
-	private void renderQuietly(Rendering rendering, java.util.function.ObjIntConsumer<Rendering> rendered) {
+	private void renderQuietly(Rendering rendering, ObjIntConsumer<Rendering> rendered) {
 		// Audio makes way while this node decides a burst: the record, the feeds and the
 		// radio queue must be on time at 06:00; the audio is wanted when the slot airs.
 		if (this.activity != null) {
 			this.activity.awaitQuiet(Duration.ofSeconds(10));
 		}
 		try {
-			Path wav = audio(rendering.script(), rendering.syllablesPerMinute());
-			rendered.accept(rendering, (int) Math.ceil(duration(wav).toMillis() / 1000.0));
+			rendered.accept(rendering, seconds(audio(rendering.script(), rendering.syllablesPerMinute())));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Could not render the radio audio of a script: " + ex.getMessage());

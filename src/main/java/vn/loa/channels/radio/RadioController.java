@@ -1,5 +1,7 @@
 package vn.loa.channels.radio;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.security.Principal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,7 +13,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,27 +78,26 @@ class RadioController {
 	ResponseEntity<byte[]> export(@RequestParam String station,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			Scope scope) throws java.io.IOException {
+			Scope scope) throws IOException {
 		return archive(this.export, this.scoped.station(scope, station.strip()),
 				(date != null) ? date : this.queue.today(), to);
 	}
 
 	/** The archive as a download, or 400 naming what is wrong with the range. */
 	static ResponseEntity<byte[]> archive(RadioExport export, RadioStation station, LocalDate from,
-			@Nullable LocalDate to) throws java.io.IOException {
+			@Nullable LocalDate to) throws IOException {
 		LocalDate last = (to != null) ? to : from;
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			export.write(station, from, last, out);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.BAD_REQUEST, ex.getMessage(), ex);
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage(), ex);
 		}
 		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+			.contentType(MediaType.parseMediaType("application/zip"))
 			.header("Content-Disposition",
-					org.springframework.http.ContentDisposition.attachment()
+					ContentDisposition.attachment()
 						.filename(RadioExport.fileName(station, from, last))
 						.build()
 						.toString())

@@ -106,7 +106,7 @@ public class RadioExport {
 						Path wav = this.audio.audio(entry.script(), station.syllablesPerMinute());
 						byte[] bytes = Files.readAllBytes(wav);
 						add(zip, base + ".wav", bytes);
-						seconds = (int) Math.ceil(RadioAudio.duration(wav).toMillis() / 1000.0);
+						seconds = RadioAudio.seconds(wav);
 						item.put("audio", base + ".wav");
 						item.put("audioSha256", sha256(bytes));
 						m3u.append("#EXTINF:")

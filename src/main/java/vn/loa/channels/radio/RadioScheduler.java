@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ class RadioScheduler {
 
 	RadioScheduler(RadioStations stations, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
 			ApplicationEventPublisher events, PublishedAudiences audiences, SpokenScripts spoken, RadioAudio audio,
-			@org.springframework.beans.factory.annotation.Value("${loa.radio.reading-time:audio}") String readingTime) {
+			@Value("${loa.radio.reading-time:audio}") String readingTime) {
 		if (!readingTime.equals("audio") && !readingTime.equals("syllables")) {
 			throw new IllegalArgumentException(
 					"loa.radio.reading-time must be audio or syllables, was '" + readingTime + "'");

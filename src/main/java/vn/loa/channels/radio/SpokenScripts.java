@@ -30,9 +30,17 @@ public class SpokenScripts {
 
 	private final SpokenVietnamese speech;
 
+	private final Variant variant;
+
 	public SpokenScripts(@Value("${loa.radio.speech.variant:north}") String variant,
 			@Value("${loa.radio.speech.abbreviations:}") @Nullable String abbreviations) {
-		this.speech = SpokenVietnamese.withAbbreviations(variant(variant), extra(abbreviations));
+		this.variant = variant(variant);
+		this.speech = SpokenVietnamese.withAbbreviations(this.variant, extra(abbreviations));
+	}
+
+	/** The regional variant scripts are said in (and audio is voiced in). */
+	Variant variant() {
+		return this.variant;
 	}
 
 	/** What is said for {@code script}. */

@@ -45,7 +45,7 @@ class RadioAudioTests {
 			}
 			abort(engine.unavailable().get());
 		}
-		this.audio = new RadioAudio(engine, this.speech, "north", this.data.resolve("radio-audio"));
+		this.audio = new RadioAudio(engine, this.speech, this.data.resolve("radio-audio"));
 	}
 
 	@Test
@@ -88,8 +88,7 @@ class RadioAudioTests {
 
 	@Test
 	void withoutTheEngineAudioIsRefusedWithTheReason() {
-		RadioAudio none = new RadioAudio(new EspeakNg("espeak-ng-khong-co"), this.speech, "north",
-				this.data.resolve("none"));
+		RadioAudio none = new RadioAudio(new EspeakNg("espeak-ng-khong-co"), this.speech, this.data.resolve("none"));
 		assertThat(none.unavailable()).hasValueSatisfying((why) -> assertThat(why).contains("not installed"));
 		assertThatIOException().isThrownBy(() -> none.audio(SCRIPT, 200)).withMessageContaining("not installed");
 	}
