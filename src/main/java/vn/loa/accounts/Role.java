@@ -10,6 +10,11 @@ public enum Role {
 	/** Approves content before it goes out. */
 	APPROVER,
 	/** Reads the radio queue on air and marks entries aired or skipped. */
-	ANNOUNCER
+	ANNOUNCER,
+	/**
+	 * Issues emergency bulletins (storms, floods, fire, epidemics) that go out at once on
+	 * every outlet; a role of its own, held by few.
+	 */
+	EMERGENCY
 
 }

@@ -21,11 +21,20 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * @param status {@code draft} or {@code scheduled} (the default)
  * @param audience {@code own} (the default), {@code all}, or the ids of chosen
  * organisations within the owner, as one string or a list
+ * @param priority {@code normal} (the default) or {@code priority} ({@code ưu tiên})
  */
 public record ContentDraft(@Nullable String id, String title, String summary, String body, @Nullable String radioScript,
 		@Nullable List<String> outlets, String when, @Nullable Map<String, String> staleAfter,
 		@Nullable String organisation, String status,
-		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> audience) {
+		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> audience,
+		@Nullable String priority) {
+
+	/** An ordinary draft. */
+	public ContentDraft(@Nullable String id, String title, String summary, String body, @Nullable String radioScript,
+			@Nullable List<String> outlets, String when, @Nullable Map<String, String> staleAfter,
+			@Nullable String organisation, String status, @Nullable List<String> audience) {
+		this(id, title, summary, body, radioScript, outlets, when, staleAfter, organisation, status, audience, null);
+	}
 
 	/** A draft for its own organisation alone. */
 	public ContentDraft(@Nullable String id, String title, String summary, String body, @Nullable String radioScript,
@@ -37,7 +46,7 @@ public record ContentDraft(@Nullable String id, String title, String summary, St
 	/** This draft for {@code organisation}. */
 	public ContentDraft ownedBy(String organisation) {
 		return new ContentDraft(this.id, this.title, this.summary, this.body, this.radioScript, this.outlets, this.when,
-				this.staleAfter, organisation, this.status, this.audience);
+				this.staleAfter, organisation, this.status, this.audience, this.priority);
 	}
 
 }

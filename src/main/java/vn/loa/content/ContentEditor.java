@@ -42,6 +42,14 @@ class ContentEditor {
 	}
 
 	ContentItem check(ContentDraft draft, String id) {
+		return check(draft, id, false);
+	}
+
+	/**
+	 * Checks a draft; only an emergency bulletin issued through
+	 * {@link ContentWorkflow#issueEmergency} may carry {@link Priority#EMERGENCY}.
+	 */
+	ContentItem check(ContentDraft draft, String id, boolean emergency) {
 		if (!ID.matcher(id).matches()) {
 			throw new InvalidContentException("id", "id '" + id + "' must be lower-case letters, digits and dashes",
 					ContentError.ID_FORMAT, id);
@@ -84,6 +92,19 @@ class ContentEditor {
 				throw OrdinalProblems.refusal(field[0], findings.get(0));
 			}
 		}
+		Priority priority;
+		try {
+			priority = emergency ? Priority.EMERGENCY
+					: Priority.parse((draft.priority() != null) ? draft.priority() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidContentException("priority", ex.getMessage(), ContentError.PRIORITY_UNKNOWN,
+					String.valueOf(draft.priority()));
+		}
+		if (priority == Priority.EMERGENCY && !emergency) {
+			throw new InvalidContentException("priority", ContentFiles.EMERGENCY_ONLY_AT_DESK,
+					ContentError.PRIORITY_EMERGENCY);
+		}
 		ContentStatus status = status(draft.status());
 		String when = (draft.when() != null) ? draft.when().strip() : "";
 		Instant dueAt = null;
@@ -111,7 +132,7 @@ class ContentEditor {
 			}
 		}
 		return new ContentItem(id, organisation, title, (summary != null) ? summary.strip() : "", body, radioScript,
-				outlets, when, dueAt, staleAfter, status, "api", null, audience);
+				outlets, when, dueAt, staleAfter, status, "api", null, audience, priority);
 	}
 
 	private static ContentStatus status(String text) {

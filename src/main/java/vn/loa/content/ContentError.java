@@ -30,6 +30,10 @@ public enum ContentError {
 
 	OUTLET_UNKNOWN("content.outlets.unknown", 1),
 
+	PRIORITY_UNKNOWN("content.priority.unknown", 1),
+
+	PRIORITY_EMERGENCY("content.priority.emergency", 0),
+
 	ORGANISATION_UNKNOWN("content.organisation.unknown", 1),
 
 	AUDIENCE_OUTSIDE("content.audience.outside", 2),

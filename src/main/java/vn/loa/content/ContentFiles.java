@@ -53,7 +53,11 @@ public final class ContentFiles {
 			Outlet.EMAIL, Duration.ofHours(24));
 
 	private static final Set<String> KEYS = Set.of("id", "title", "summary", "outlets", "organisation", "audience",
-			"when", "stale-after", "status", "radio-script");
+			"when", "stale-after", "status", "radio-script", "priority");
+
+	/** Why a file, the API or the content form cannot ask for an emergency. */
+	static final String EMERGENCY_ONLY_AT_DESK = "priority: an emergency (khẩn cấp) is issued at the desk's "
+			+ "Khẩn cấp page, by someone who holds that role; write normal or priority";
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
 
@@ -206,6 +210,18 @@ public final class ContentFiles {
 				throw new Problem(line(valueNode(fields, "when")), ex.getMessage());
 			}
 		}
+		Priority priority = Priority.NORMAL;
+		if (fields.containsKey("priority")) {
+			try {
+				priority = Priority.parse(required(fields, "priority"));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new Problem(line(valueNode(fields, "priority")), ex.getMessage());
+			}
+			if (priority == Priority.EMERGENCY) {
+				throw new Problem(line(valueNode(fields, "priority")), EMERGENCY_ONLY_AT_DESK);
+			}
+		}
 		int bodyLine = frontMatter.split("\n", -1).length + 2;
 		body = PlainText.normalise(body);
 		String summary = checked(fields, "summary", optional(fields, "summary", ""), false);
@@ -218,7 +234,7 @@ public final class ContentFiles {
 		checkOrdinals(summary, fields.containsKey("summary") ? line(valueNode(fields, "summary")) : 0);
 		checkOrdinals(text.substring(bodyStart + 1), bodyLine);
 		return new ContentItem(id, organisation, title, summary, body, radioScript, outlets, when, dueAt,
-				staleAfter(fields), status, name, null, audience);
+				staleAfter(fields), status, name, null, audience, priority);
 	}
 
 	/**

@@ -29,11 +29,21 @@ import vn.loa.organisations.Audience;
  * @param source where it came from ({@code content/quoc-khanh.md} or {@code api})
  * @param updatedAt last change
  * @param audience whom it is for: its organisation alone, or with those below it
+ * @param priority how urgently it goes out (ordinary, priority, or an emergency bulletin)
  */
 public record ContentItem(String id, String organisation, String title, String summary, String body,
 		@Nullable String radioScript, Set<Outlet> outlets, String when, @Nullable Instant dueAt,
 		Map<Outlet, Duration> staleAfter, ContentStatus status, String source, @Nullable Instant updatedAt,
-		Audience audience) {
+		Audience audience, Priority priority) {
+
+	/** An ordinary item. */
+	public ContentItem(String id, String organisation, String title, String summary, String body,
+			@Nullable String radioScript, Set<Outlet> outlets, String when, @Nullable Instant dueAt,
+			Map<Outlet, Duration> staleAfter, ContentStatus status, String source, @Nullable Instant updatedAt,
+			Audience audience) {
+		this(id, organisation, title, summary, body, radioScript, outlets, when, dueAt, staleAfter, status, source,
+				updatedAt, audience, Priority.NORMAL);
+	}
 
 	/** An item for its own organisation alone. */
 	public ContentItem(String id, String organisation, String title, String summary, String body,
@@ -91,6 +101,9 @@ public record ContentItem(String id, String organisation, String title, String s
 		fields.put("radioScript", this.radioScript);
 		fields.put("outlets", this.outlets.stream().map(Outlet::key).sorted().toList());
 		fields.put("when", this.when);
+		if (this.priority != Priority.NORMAL) {
+			fields.put("priority", this.priority.key());
+		}
 		fields.put("dueAt", (this.dueAt != null) ? this.dueAt.atZone(zone).toOffsetDateTime().toString() : null);
 		fields.put("status", this.status.key());
 		fields.put("source", this.source);

@@ -44,7 +44,7 @@ import vn.loa.organisations.Audience;
 class ContentStore implements ContentQueries, ContentHandOff {
 
 	private static final String COLUMNS = "id, organisation, title, summary, body, radio_script, outlets, when_spec, "
-			+ "due_at, stale_after, status, source, updated_at, audience";
+			+ "due_at, stale_after, status, source, updated_at, audience, priority";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -179,16 +179,16 @@ class ContentStore implements ContentQueries, ContentHandOff {
 						+ "summary = :summary, "
 						+ "body = :body, radio_script = :radioScript, outlets = :outlets, when_spec = :when, due_at = :dueAt, "
 						+ "stale_after = :staleAfter, status = :status, source = :source, checksum = :checksum, "
-						+ "anchor_kind = :anchorKind, anchor_ref = :anchorRef, "
+						+ "anchor_kind = :anchorKind, anchor_ref = :anchorRef, priority = :priority, "
 						+ "revision = revision + 1, updated_at = :now WHERE id = :id", params);
 		}
 		else {
 			this.jdbc
 				.update("INSERT INTO content_item (id, organisation, audience, title, summary, body, radio_script, "
 						+ "outlets, when_spec, due_at, stale_after, status, source, checksum, anchor_kind, anchor_ref, "
-						+ "created_at, updated_at) VALUES (:id, :organisation, :audience, :title, :summary, :body, "
+						+ "priority, created_at, updated_at) VALUES (:id, :organisation, :audience, :title, :summary, :body, "
 						+ ":radioScript, :outlets, :when, "
-						+ ":dueAt, :staleAfter, :status, :source, :checksum, :anchorKind, :anchorRef, :now, :now)",
+						+ ":dueAt, :staleAfter, :status, :source, :checksum, :anchorKind, :anchorRef, :priority, :now, :now)",
 						params);
 		}
 		if (status == ContentStatus.SCHEDULED && item.dueAt() != null) {
@@ -326,8 +326,8 @@ class ContentStore implements ContentQueries, ContentHandOff {
 				+ "title = :title, "
 				+ "summary = :summary, body = :body, radio_script = :radioScript, outlets = :outlets, "
 				+ "when_spec = :when, due_at = :dueAt, stale_after = :staleAfter, status = :status, source = :source, "
-				+ "checksum = :checksum, anchor_kind = :anchorKind, anchor_ref = :anchorRef, " + submitter
-				+ "revision = revision + 1, updated_at = :now WHERE id = :id AND status = :expected "
+				+ "checksum = :checksum, anchor_kind = :anchorKind, anchor_ref = :anchorRef, priority = :priority, "
+				+ submitter + "revision = revision + 1, updated_at = :now WHERE id = :id AND status = :expected "
 				+ "AND revision = :seen", params) == 1;
 	}
 
@@ -468,6 +468,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 			.addValue("checksum", checksum)
 			.addValue("anchorKind", Anchor.of(item.when()).kind())
 			.addValue("anchorRef", Anchor.of(item.when()).ref())
+			.addValue("priority", item.priority().name())
 			.addValue("now", Timestamp.from(this.clock.instant()));
 	}
 
@@ -483,7 +484,7 @@ class ContentStore implements ContentQueries, ContentHandOff {
 				rs.getString("when_spec"), (due != null) ? due.toInstant() : null,
 				StaleAfter.parse(rs.getString("stale_after")), ContentStatus.valueOf(rs.getString("status")),
 				rs.getString("source"), rs.getTimestamp("updated_at").toInstant(),
-				Audience.parse(rs.getString("audience")));
+				Audience.parse(rs.getString("audience")), Priority.valueOf(rs.getString("priority")));
 	}
 
 	private static String checksum(ContentItem item) {
@@ -493,7 +494,8 @@ class ContentStore implements ContentQueries, ContentHandOff {
 				StaleAfter.format(item.staleAfter()), item.status().name())
 				// Items for their own organisation keep the checksum they had before
 				// audiences.
-				+ (item.audience().isOwn() ? "" : "\u0000" + item.audience().key());
+				+ (item.audience().isOwn() ? "" : "\u0000" + item.audience().key())
+				+ ((item.priority() == Priority.NORMAL) ? "" : "\u0000" + item.priority().name());
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);

@@ -63,6 +63,25 @@ public class ContentWorkflow {
 	}
 
 	/**
+	 * Stores an emergency bulletin that goes out at its {@code when} (now) on the outlets
+	 * it names, with {@link Priority#EMERGENCY}: the emergency module has checked its
+	 * issuer's role and, where configured, a second person's approval.
+	 * @param username who issued it (or approved it, where a second approval is asked)
+	 * @throws InvalidContentException when a field is invalid or the id is taken
+	 */
+	@Transactional
+	public ContentItem issueEmergency(ContentDraft draft, String id, String username) {
+		ContentItem item = withStatus(this.editor.check(draft, id, true), ContentStatus.SCHEDULED);
+		if (this.store.find(id).isPresent()) {
+			throw InvalidContentException.conflict("id", "an item with id '" + id + "' already exists",
+					ContentError.ID_TAKEN, id);
+		}
+		this.store.save(item);
+		this.store.createdBy(id, username);
+		return announced(new ContentActor(username, true, true), "content.emergency", null, find(id));
+	}
+
+	/**
 	 * Changes an item that has not gone out. At the desk, approved or scheduled work goes
 	 * back to review; a trusted actor's item takes the status its draft asks for.
 	 * @param seen the revision the editor started from (see
@@ -191,13 +210,14 @@ public class ContentWorkflow {
 	/** The desk decides the status by its own steps, never by the form. */
 	private static ContentDraft asDraft(ContentDraft draft) {
 		return new ContentDraft(draft.id(), draft.title(), draft.summary(), draft.body(), draft.radioScript(),
-				draft.outlets(), draft.when(), draft.staleAfter(), draft.organisation(), "draft", draft.audience());
+				draft.outlets(), draft.when(), draft.staleAfter(), draft.organisation(), "draft", draft.audience(),
+				draft.priority());
 	}
 
 	private static ContentItem withStatus(ContentItem item, ContentStatus status) {
 		return new ContentItem(item.id(), item.organisation(), item.title(), item.summary(), item.body(),
 				item.radioScript(), item.outlets(), item.when(), item.dueAt(), item.staleAfter(), status, "desk",
-				item.updatedAt(), item.audience());
+				item.updatedAt(), item.audience(), item.priority());
 	}
 
 }

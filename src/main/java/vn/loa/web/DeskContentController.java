@@ -71,7 +71,7 @@ class DeskContentController {
 	static final int PAGE_SIZE = 50;
 
 	private static final Set<String> FORM_FIELDS = Set.of("title", "summary", "body", "outlets", "when", "radioScript",
-			"status", "organisation", "audience");
+			"status", "organisation", "audience", "priority");
 
 	private final ContentWorkflow workflow;
 
@@ -162,7 +162,7 @@ class DeskContentController {
 	String create(@RequestParam(required = false) @Nullable String date, Model model) {
 		LocalDate day = parse(date, LocalDate::parse);
 		ContentForm form = new ContentForm(null, "", "", "", List.of("feed"), (day != null) ? day.toString() : "", "",
-				"", "save", "", CallerScope.current().organisationOr(Organisations.DEFAULT), "own", "");
+				"", "save", "", CallerScope.current().organisationOr(Organisations.DEFAULT), "own", "", "normal");
 		return form(model, form, null, Map.of(), HttpServletResponse.SC_OK, null);
 	}
 
@@ -401,7 +401,8 @@ class DeskContentController {
 	 */
 	record ContentForm(@Nullable String id, String title, String summary, String body, List<String> outlets,
 			String when, String whenAt, String radioScript, String action, String version,
-			@Nullable String organisation, @Nullable String audience, @Nullable String chosen) {
+			@Nullable String organisation, @Nullable String audience, @Nullable String chosen,
+			@Nullable String priority) {
 
 		static ContentForm of(ContentItem item, int revision) {
 			Audience audience = item.audience();
@@ -409,13 +410,13 @@ class DeskContentController {
 					item.outlets().stream().map(Outlet::key).toList(), item.when(), "",
 					(item.radioScript() != null) ? item.radioScript() : "", "save", Integer.toString(revision),
 					item.organisation(), audience.reach().name().toLowerCase(java.util.Locale.ROOT),
-					String.join(", ", audience.chosen()));
+					String.join(", ", audience.chosen()), item.priority().key());
 		}
 
 		ContentForm at(int revision) {
 			return new ContentForm(this.id, this.title, this.summary, this.body, this.outlets, this.when, this.whenAt,
 					this.radioScript, this.action, Integer.toString(revision), this.organisation, this.audience,
-					this.chosen);
+					this.chosen, this.priority);
 		}
 
 		/**
@@ -472,7 +473,7 @@ class DeskContentController {
 			return new ContentDraft(this.id, this.title, this.summary, this.body,
 					(this.radioScript != null && !this.radioScript.isBlank()) ? this.radioScript : null,
 					(this.outlets != null) ? this.outlets : new ArrayList<>(), schedule, null, owner(), "draft",
-					audienceWritten());
+					audienceWritten(), this.priority);
 		}
 
 	}

@@ -65,6 +65,12 @@ class DeskHeader {
 		return isDesk(request) && Actors.hasAnyRole("ADMIN");
 	}
 
+	/** Whether the user issues emergency bulletins (the Khẩn cấp section). */
+	@ModelAttribute("emergencyRole")
+	boolean emergencyRole(HttpServletRequest request) {
+		return isDesk(request) && Actors.hasAnyRole("EMERGENCY");
+	}
+
 	private static boolean isDesk(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals("/desk") || path.startsWith("/desk/");

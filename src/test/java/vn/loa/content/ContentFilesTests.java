@@ -181,6 +181,74 @@ class ContentFilesTests {
 					"content/c.md:2: id '../../etc/passwd' must be lower-case letters, digits and dashes");
 	}
 
+	/**
+	 * A file says how urgently its item goes on air in English or Vietnamese; an
+	 * emergency is refused with its line (only the desk's emergency page issues one), and
+	 * an unknown level names the two there are.
+	 */
+	@Test
+	void readsThePriorityInEitherLanguageAndRefusesAnEmergencyOrAnUnknownLevel() throws IOException {
+		write("a.md", """
+				---
+				id: uu-tien
+				title: Ưu tiên
+				outlets: [radio]
+				priority: ưu tiên
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		write("b.md", """
+				---
+				id: uu-tien-en
+				title: Priority
+				outlets: [radio]
+				priority: priority
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		write("c.md", """
+				---
+				id: thuong
+				title: Thường
+				outlets: [radio]
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		write("d.md", """
+				---
+				id: khan-cap
+				title: Khẩn cấp
+				outlets: [radio]
+				when: 2025-09-02 06:00
+				priority: khẩn cấp
+				---
+				Thân bài.
+				""");
+		write("e.md", """
+				---
+				id: gap
+				title: Gấp
+				outlets: [radio]
+				priority: gấp
+				when: 2025-09-02 06:00
+				---
+				Thân bài.
+				""");
+		ContentFiles.Load load = ContentFiles.load(this.root.resolve("content"), BOOK, VIETNAM);
+		assertThat(load.items()).extracting(ContentItem::id, ContentItem::priority)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("uu-tien", Priority.PRIORITY),
+					org.assertj.core.groups.Tuple.tuple("uu-tien-en", Priority.PRIORITY),
+					org.assertj.core.groups.Tuple.tuple("thuong", Priority.NORMAL));
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly(
+					"content/d.md:6: priority: an emergency (khẩn cấp) is issued at the desk's Khẩn cấp page, "
+							+ "by someone who holds that role; write normal or priority",
+					"content/e.md:5: unknown priority 'gấp': write normal (thông thường) or priority (ưu tiên)");
+	}
+
 	@Test
 	void refusesControlCharactersWrittenOrEscapedWithTheirLineAndNormalisesWordLineBreaks() throws IOException {
 		write("a-raw.md", "---\nid: tho\ntitle: Chào mừng\u0007 Quốc khánh\noutlets: [feed]\n"

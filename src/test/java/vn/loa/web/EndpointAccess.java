@@ -15,8 +15,9 @@ import java.util.Set;
  * the desk is for editors, approvers and administrators, and so is removing a stored plan
  * (whoever may confirm an imported plan may take a mistaken one back); only approvers and
  * administrators approve; only administrators manage accounts and organisations;
- * announcers open the radio desk and nothing else; {@code /api/**} needs the bearer
- * token, except the audit log, which a logged-in administrator may read too.
+ * announcers open the radio desk and nothing else; only the emergency role opens the
+ * emergency page, which nothing else opens; {@code /api/**} needs the bearer token,
+ * except the audit log, which a logged-in administrator may read too.
  */
 final class EndpointAccess {
 
@@ -33,6 +34,8 @@ final class EndpointAccess {
 		APPROVER,
 		/** A desk session of an administrator. */
 		ADMIN,
+		/** A desk session of someone who issues emergency bulletins, and nothing else. */
+		EMERGENCY,
 		/** No session, the API's bearer token. */
 		API_TOKEN
 
@@ -47,6 +50,8 @@ final class EndpointAccess {
 	static final Set<Caller> APPROVERS = EnumSet.of(Caller.APPROVER, Caller.ADMIN);
 
 	static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
+
+	static final Set<Caller> EMERGENCY_DESK = EnumSet.of(Caller.EMERGENCY);
 
 	static final Set<Caller> API = EnumSet.of(Caller.API_TOKEN);
 
@@ -110,6 +115,11 @@ final class EndpointAccess {
 			"GET /desk/subscribers/export", DESK, //
 			"GET /desk/deliveries", DESK, //
 			"POST /desk/deliveries/resend", DESK, //
+			"GET /desk/emergency", EMERGENCY_DESK, //
+			"POST /desk/emergency", EMERGENCY_DESK, //
+			"POST /desk/emergency/{id}/approve", EMERGENCY_DESK, //
+			"POST /desk/emergency/{id}/refuse", EMERGENCY_DESK, //
+			"POST /desk/emergency/{id}/withdraw", EMERGENCY_DESK, //
 			"GET /desk/radio", RADIO_DESK, //
 			"GET /desk/radio/print", RADIO_DESK, //
 			"POST /desk/radio/entries/{id}/aired", RADIO_DESK, //

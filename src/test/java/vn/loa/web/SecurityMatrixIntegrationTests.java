@@ -312,6 +312,9 @@ class SecurityMatrixIntegrationTests {
 		example("/desk/subscribers/{id}", "/desk/subscribers/" + subscriber);
 		example("/desk/deliveries", "/desk/deliveries?item=" + ITEM);
 		example("/desk/deliveries/resend", "/desk/deliveries/resend?item=" + ITEM);
+		for (String action : new String[] { "approve", "refuse", "withdraw" }) {
+			example("/desk/emergency/{id}/" + action, "/desk/emergency/khan-cap-ma-tran/" + action);
+		}
 		example("/desk/radio/print", "/desk/radio/print?station=default&date=" + today);
 		example("/desk/radio/export", "/desk/radio/export?station=default&date=" + today);
 		example("/desk/radio/entries/{id}/aired", "/desk/radio/entries/" + radioEntry + "/aired");
@@ -448,7 +451,8 @@ class SecurityMatrixIntegrationTests {
 		if (endpoint.api() && allowed.contains(Caller.API_TOKEN)) {
 			return Caller.API_TOKEN;
 		}
-		for (Caller caller : List.of(Caller.ADMIN, Caller.APPROVER, Caller.EDITOR, Caller.ANNOUNCER)) {
+		for (Caller caller : List.of(Caller.ADMIN, Caller.APPROVER, Caller.EDITOR, Caller.ANNOUNCER,
+				Caller.EMERGENCY)) {
 			if (allowed.contains(caller)) {
 				return caller;
 			}

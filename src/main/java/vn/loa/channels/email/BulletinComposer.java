@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import vn.loa.content.ContentItem;
+import vn.loa.content.Priority;
 import vn.loa.settings.LoaSettings;
 import vn.loa.subscribers.Subscriber;
 import vn.loa.subscribers.UnsubscribeTokens;
@@ -44,6 +45,9 @@ import vn.loa.text.PlainText;
  */
 @Component
 class BulletinComposer {
+
+	/** What an emergency bulletin's subject starts with. */
+	static final String EMERGENCY_PREFIX = "KHẨN CẤP: ";
 
 	static final String TEMPLATE = "email/bulletin";
 
@@ -134,7 +138,16 @@ class BulletinComposer {
 		// Mail filters and readers group an organisation's bulletins by it.
 		message.setHeader("List-Id", MimeUtility.fold(9, listId(item.organisation())));
 		message.setRecipient(Message.RecipientType.TO, recipient(subscriber));
-		message.setSubject(headerSafe(item.title()), StandardCharsets.UTF_8.name());
+		if (item.priority() == Priority.EMERGENCY) {
+			// An emergency bulletin says so before its title, and to mail readers that
+			// sort by urgency (RFC 2156 Priority, and the Importance most readers show).
+			message.setSubject(headerSafe(EMERGENCY_PREFIX + item.title()), StandardCharsets.UTF_8.name());
+			message.setHeader("Priority", "urgent");
+			message.setHeader("Importance", "high");
+		}
+		else {
+			message.setSubject(headerSafe(item.title()), StandardCharsets.UTF_8.name());
+		}
 		// In Loa's zone, not the server's: what a reader in Vietnam expects to see.
 		message.setHeader("Date", ZonedDateTime.now(this.clock).format(DateTimeFormatter.RFC_1123_DATE_TIME));
 		message.setHeader("List-Unsubscribe", MimeUtility.fold(18, listUnsubscribe(unsubscribeUrl, token)));

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,13 +40,20 @@ public class BulletinDeliveries {
 
 	private static final int RECIPIENT_BATCH = 1000;
 
+	/**
+	 * When an emergency bulletin's deliveries fall due: before anything else queued, so
+	 * that the senders, which claim the earliest due rows first, send them ahead of every
+	 * bulletin already waiting.
+	 */
+	static final Instant AHEAD_OF_EVERYTHING = Instant.EPOCH;
+
 	/** An audience of at most this many organisations is queued together with others. */
 	private static final int SMALL_AUDIENCE = 20;
 
 	/** One delivery for an item and a mailbox, unless it has one. */
 	private static final String INSERT_MISSING = "INSERT INTO bulletin_delivery (item_id, subscriber_id, email_key, "
 			+ "status, attempts, next_attempt_at, created_at, updated_at) SELECT :item, :subscriber, :mailbox, 'QUEUED', "
-			+ "0, :now, :now, :now WHERE NOT EXISTS (SELECT 1 FROM bulletin_delivery d WHERE d.item_id = :item "
+			+ "0, :due, :now, :now WHERE NOT EXISTS (SELECT 1 FROM bulletin_delivery d WHERE d.item_id = :item "
 			+ "AND d.email_key = :mailbox)";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -234,7 +242,12 @@ public class BulletinDeliveries {
 	 */
 	@Transactional
 	Queued enqueue(String itemId, Collection<String> audience) {
-		return inSavepoint(() -> insertMissing(itemId, audience));
+		return enqueue(itemId, audience, false);
+	}
+
+	/** {@link #enqueue}, ahead of every queued bulletin when {@code urgent}. */
+	private Queued enqueue(String itemId, Collection<String> audience, boolean urgent) {
+		return inSavepoint(() -> insertMissing(itemId, audience, urgent));
 	}
 
 	/**
@@ -261,6 +274,15 @@ public class BulletinDeliveries {
 	 */
 	@Transactional
 	Map<String, Queued> enqueueAll(Map<String, List<String>> audiences) {
+		return enqueueAll(audiences, Set.of());
+	}
+
+	/**
+	 * {@link #enqueueAll(Map)}, the {@code urgent} items' deliveries (emergency
+	 * bulletins) due before every other queued delivery.
+	 */
+	@Transactional
+	Map<String, Queued> enqueueAll(Map<String, List<String>> audiences, Set<String> urgent) {
 		Map<String, List<String>> small = new java.util.LinkedHashMap<>();
 		Map<String, Queued> queued = new java.util.LinkedHashMap<>();
 		audiences.forEach((item, audience) -> {
@@ -272,10 +294,11 @@ public class BulletinDeliveries {
 		this.subscribers
 			.mailboxesByOrganisation(small.values().stream().flatMap(List::stream).collect(Collectors.toSet()),
 					RECIPIENT_BATCH * 10)
-			.ifPresent((byOrganisation) -> queued.putAll(inSavepoint(() -> insertMissing(small, byOrganisation))));
+			.ifPresent(
+					(byOrganisation) -> queued.putAll(inSavepoint(() -> insertMissing(small, byOrganisation, urgent))));
 		audiences.forEach((item, audience) -> {
 			if (!queued.containsKey(item)) {
-				queued.put(item, enqueue(item, audience));
+				queued.put(item, enqueue(item, audience, urgent.contains(item)));
 			}
 		});
 		return queued;
@@ -286,8 +309,9 @@ public class BulletinDeliveries {
 	 * earliest subscription among them), in one batch.
 	 */
 	private Map<String, Queued> insertMissing(Map<String, List<String>> audiences,
-			Map<String, List<Mailbox>> byOrganisation) {
+			Map<String, List<Mailbox>> byOrganisation, Set<String> urgent) {
 		Timestamp now = Timestamp.from(this.clock.instant());
+		Timestamp ahead = Timestamp.from(AHEAD_OF_EVERYTHING);
 		List<MapSqlParameterSource> rows = new ArrayList<>();
 		List<String> rowItems = new ArrayList<>();
 		Map<String, Integer> mailboxes = new java.util.LinkedHashMap<>();
@@ -299,7 +323,8 @@ public class BulletinDeliveries {
 			earliest.forEach((mailbox, subscriber) -> {
 				rows.add(new MapSqlParameterSource("item", item).addValue("subscriber", subscriber)
 					.addValue("mailbox", mailbox)
-					.addValue("now", now));
+					.addValue("now", now)
+					.addValue("due", urgent.contains(item) ? ahead : now));
 				rowItems.add(item);
 			});
 		});
@@ -315,15 +340,17 @@ public class BulletinDeliveries {
 		return queued;
 	}
 
-	private Queued insertMissing(String itemId, Collection<String> audience) {
+	private Queued insertMissing(String itemId, Collection<String> audience, boolean urgent) {
 		Timestamp now = Timestamp.from(this.clock.instant());
+		Timestamp due = urgent ? Timestamp.from(AHEAD_OF_EVERYTHING) : now;
 		int[] queued = { 0 };
 		int mailboxes = this.subscribers.forEachMailbox(audience, RECIPIENT_BATCH, (batch) -> {
 			MapSqlParameterSource[] rows = batch.stream()
 				.map((mailbox) -> new MapSqlParameterSource("item", itemId)
 					.addValue("subscriber", mailbox.subscriberId())
 					.addValue("mailbox", mailbox.emailKey())
-					.addValue("now", now))
+					.addValue("now", now)
+					.addValue("due", due))
 				.toArray(MapSqlParameterSource[]::new);
 			for (int inserted : this.jdbc.batchUpdate(INSERT_MISSING, rows)) {
 				queued[0] += Math.max(inserted, 0);

@@ -17,6 +17,7 @@ import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
+import vn.loa.content.Priority;
 import vn.loa.publishing.events.ContentPublished;
 import vn.loa.publishing.events.ItemsPublished;
 import vn.loa.publishing.events.PublishedAudiences;
@@ -74,6 +75,7 @@ class BulletinListener {
 		Map<String, ContentItem> items = new HashMap<>();
 		this.catalog.findAll(ids).forEach((item) -> items.put(item.id(), item));
 		Map<String, String> owners = new LinkedHashMap<>();
+		java.util.Set<String> urgent = new java.util.HashSet<>();
 		for (String id : ids) {
 			ContentItem item = items.get(id);
 			if (item == null) {
@@ -84,10 +86,14 @@ class BulletinListener {
 			}
 			else {
 				owners.put(id, item.organisation());
+				if (item.priority() == Priority.EMERGENCY) {
+					urgent.add(id);
+				}
 			}
 		}
 		int added = 0;
-		for (Map.Entry<String, BulletinDeliveries.Queued> item : this.deliveries.enqueueAll(this.audiences.of(owners))
+		for (Map.Entry<String, BulletinDeliveries.Queued> item : this.deliveries
+			.enqueueAll(this.audiences.of(owners), urgent)
 			.entrySet()) {
 			BulletinDeliveries.Queued queued = item.getValue();
 			if (queued.mailboxes() == 0) {

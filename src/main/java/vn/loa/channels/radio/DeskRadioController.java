@@ -2,7 +2,10 @@ package vn.loa.channels.radio;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +38,14 @@ class DeskRadioController {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm dd/MM");
+
+	private static final DateTimeFormatter MOVED = DateTimeFormatter.ofPattern("HH:mm dd/MM");
+
+	private final ZoneId zone;
+
 	private final RadioQueue queue;
 
 	private final ScopedRadio scoped;
@@ -46,7 +57,8 @@ class DeskRadioController {
 	private final RadioExport export;
 
 	DeskRadioController(RadioQueue queue, ScopedRadio scoped, RadioAudio audio, RadioStations stations,
-			RadioExport export) {
+			RadioExport export, ZoneId zone) {
+		this.zone = zone;
 		this.export = export;
 		this.queue = queue;
 		this.scoped = scoped;
@@ -136,10 +148,14 @@ class DeskRadioController {
 		return mark(id, RadioStatus.SKIPPED, reason, announcer, redirect, scope);
 	}
 
+	private RadioEntry entry(long id, Scope scope) {
+		return this.scoped.entry(scope, id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio entry " + id));
+	}
+
 	private String mark(long id, RadioStatus status, @Nullable String reason, Principal announcer,
 			RedirectAttributes redirect, Scope scope) {
-		this.scoped.entry(scope, id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio entry " + id));
+		entry(id, scope);
 		this.queue.mark(id, status, reason, announcer.getName()).ifPresent((entry) -> {
 			redirect.addFlashAttribute("marked", entry.title());
 			redirect.addFlashAttribute("markedStatus", status.name());
@@ -148,7 +164,13 @@ class DeskRadioController {
 	}
 
 	private StationDay station(RadioStation station, LocalDate date) {
-		return new StationDay(station, date.toString(), this.queue.day(station, date).stream().map(Slot::of).toList());
+		Instant now = this.queue.now();
+		LocalDateTime local = LocalDateTime.ofInstant(now, this.zone);
+		List<Emergency> emergencies = date.equals(this.queue.today())
+				? this.queue.emergencies(station).stream().map((entry) -> Emergency.of(entry, now, this.zone)).toList()
+				: List.of();
+		return new StationDay(station, date.toString(), emergencies,
+				this.queue.day(station, date).stream().map((plan) -> Slot.of(plan, local)).toList());
 	}
 
 	/** One day of the rundown. */
@@ -156,32 +178,95 @@ class DeskRadioController {
 
 	}
 
-	/** One station's slots on a day. */
-	record StationDay(RadioStation station, String date, List<Slot> slots) {
+	/**
+	 * One station's day: its emergency entries (today only), then its slots.
+	 */
+	record StationDay(RadioStation station, String date, List<Emergency> emergencies, List<Slot> slots) {
 
 	}
 
-	/** A slot with its entries and how their reading time compares with its length. */
-	record Slot(String time, int minutes, String total, boolean over, List<Line> lines) {
+	/**
+	 * An emergency entry as the announcer reads it: at once, or at its next repeat.
+	 *
+	 * @param id the entry
+	 * @param title its title
+	 * @param script what is read
+	 * @param reading how long reading it takes
+	 * @param due whether it is to be read now
+	 * @param next when it is next read ({@code HH:mm}), or {@code null} once it has ended
+	 * @param until when it stops being read ({@code HH:mm dd/MM}), or {@code null}
+	 * @param repeatMinutes minutes between readings, or {@code null}
+	 * @param airings how many times it was read
+	 */
+	record Emergency(long id, String title, String script, String reading, boolean due, @Nullable String next,
+			@Nullable String until, @Nullable Integer repeatMinutes, int airings) {
 
-		static Slot of(RadioSlotPlan plan) {
-			return new Slot(plan.slot().time().toString(), plan.slot().minutes(),
-					RadioController.minutesSeconds(plan.totalSeconds()), plan.overLength(),
-					plan.lines().stream().map(Line::of).toList());
+		static Emergency of(RadioEntry entry, Instant now, ZoneId zone) {
+			Instant next = entry.nextAiring(now);
+			Instant until = entry.validUntil();
+			return new Emergency(entry.id(), entry.title(), entry.script(),
+					RadioController.minutesSeconds(entry.readingSeconds()), next != null && !next.isAfter(now),
+					(next != null) ? CLOCK.format(next.atZone(zone)) : null,
+					(until != null) ? UNTIL.format(until.atZone(zone)) : null, entry.repeatMinutes(), entry.airings());
 		}
 
 	}
 
-	/** One entry of a slot, with the running total up to it. */
+	/**
+	 * A slot with its entries and how their reading time compares with its length.
+	 *
+	 * @param time when it starts
+	 * @param minutes how long it lasts
+	 * @param total the reading time of its entries
+	 * @param over whether they run past its end
+	 * @param room the time its entries leave free ({@code 4:30}), or {@code null} when
+	 * they overrun
+	 * @param current whether the slot is on air now
+	 * @param left in the slot on air, the time until it ends
+	 * @param nextId in the slot on air, the first entry still to read, or 0
+	 * @param lines the entries in reading order
+	 */
+	record Slot(String time, int minutes, String total, boolean over, @Nullable String room, boolean current,
+			@Nullable String left, long nextId, List<Line> lines) {
+
+		static Slot of(RadioSlotPlan plan, LocalDateTime now) {
+			LocalDateTime start = plan.date().atTime(plan.slot().time());
+			LocalDateTime end = start.plusMinutes(plan.slot().minutes());
+			boolean current = !now.isBefore(start) && now.isBefore(end);
+			int free = plan.slot().seconds() - plan.totalSeconds();
+			long next = plan.lines()
+				.stream()
+				.map(RadioSlotPlan.Line::entry)
+				.filter((entry) -> entry.status() == RadioStatus.QUEUED)
+				.mapToLong(RadioEntry::id)
+				.findFirst()
+				.orElse(0);
+			return new Slot(plan.slot().time().toString(), plan.slot().minutes(),
+					RadioController.minutesSeconds(plan.totalSeconds()), plan.overLength(),
+					(free >= 0) ? RadioController.minutesSeconds(free) : null, current,
+					current ? RadioController.minutesSeconds((int) java.time.Duration.between(now, end).toSeconds())
+							: null,
+					current ? next : 0, plan.lines().stream().map(Line::of).toList());
+		}
+
+	}
+
+	/**
+	 * One entry of a slot, with the running total up to it.
+	 *
+	 * @param priority {@code NORMAL} or {@code PRIORITY}
+	 * @param movedFrom the full slot it moved from ({@code 06:00 02/09}), or {@code null}
+	 */
 	record Line(long id, int order, String title, String script, String reading, String running, boolean over,
-			String status, @Nullable String reason) {
+			String status, @Nullable String reason, String priority, @Nullable String movedFrom) {
 
 		static Line of(RadioSlotPlan.Line line) {
 			RadioEntry entry = line.entry();
+			LocalDateTime moved = entry.movedFrom();
 			return new Line(entry.id(), entry.order(), entry.title(), entry.script(),
 					RadioController.minutesSeconds(entry.readingSeconds()),
 					RadioController.minutesSeconds(line.runningSeconds()), line.over(), entry.status().name(),
-					entry.reason());
+					entry.reason(), entry.priority().name(), (moved != null) ? MOVED.format(moved) : null);
 		}
 
 	}

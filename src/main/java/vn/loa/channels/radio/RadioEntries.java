@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -18,16 +19,28 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import vn.loa.content.Priority;
+
 /** The {@code radio_entry} table. */
 @Repository
 class RadioEntries {
 
+	/** Reading order within a slot: emergency, then priority, then ordinary entries. */
+	private static final class Ranks {
+
+		static final String SQL = "CASE priority WHEN 'EMERGENCY' THEN 0 WHEN 'PRIORITY' THEN 1 ELSE 2 END";
+
+	}
+
 	private static final String COLUMNS = "id, station_id, item_id, slot_date, slot_time, slot_order, title, script, "
-			+ "syllables, reading_seconds, status, reason";
+			+ "syllables, reading_seconds, status, reason, priority, moved_from, repeat_minutes, valid_until, airings, "
+			+ "last_aired_at";
 
 	/** The columns with each entry's 1-based position in its slot. */
 	private static final String RANKED = COLUMNS
-			+ ", ROW_NUMBER() OVER (PARTITION BY station_id, slot_date, slot_time ORDER BY slot_order, id) AS position";
+			+ ", ROW_NUMBER() OVER (PARTITION BY station_id, slot_date, slot_time, "
+			+ "CASE WHEN priority = 'EMERGENCY' THEN 1 ELSE 0 END ORDER BY " + Ranks.SQL
+			+ ", slot_order, id) AS position";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -58,14 +71,19 @@ class RadioEntries {
 				.addValue("syllables", entry.syllables())
 				.addValue("seconds", entry.readingSeconds())
 				.addValue("status", RadioStatus.QUEUED.name())
+				.addValue("priority", entry.priority().name())
+				.addValue("movedFrom", entry.movedFrom())
+				.addValue("repeat", entry.repeatMinutes())
+				.addValue("validUntil", (entry.validUntil() != null) ? Timestamp.from(entry.validUntil()) : null)
 				.addValue("now", now))
 			.toArray(MapSqlParameterSource[]::new);
 		try {
 			int queued = 0;
 			for (int inserted : this.jdbc.batchUpdate("INSERT INTO radio_entry (station_id, item_id, slot_date, "
-					+ "slot_time, slot_order, title, script, syllables, reading_seconds, status, queued_at, updated_at) "
+					+ "slot_time, slot_order, title, script, syllables, reading_seconds, status, priority, moved_from, "
+					+ "repeat_minutes, valid_until, queued_at, updated_at) "
 					+ "SELECT :station, :item, :date, :time, :order, :title, :script, :syllables, :seconds, :status, "
-					+ ":now, :now WHERE NOT EXISTS (SELECT 1 FROM radio_entry e WHERE e.station_id = :station "
+					+ ":priority, :movedFrom, :repeat, :validUntil, :now, :now WHERE NOT EXISTS (SELECT 1 FROM radio_entry e WHERE e.station_id = :station "
 					+ "AND e.item_id = :item)", rows)) {
 				queued += Math.max(inserted, 0);
 			}
@@ -121,24 +139,64 @@ class RadioEntries {
 	 * @param script what is read
 	 * @param syllables how many syllables it has
 	 * @param readingSeconds how long it takes this station to read
+	 * @param priority the item's priority
+	 * @param movedFrom the full slot it was due in, or {@code null}
+	 * @param repeatMinutes how often an emergency entry is read again, or {@code null}
+	 * @param validUntil until when an emergency entry is read, or {@code null}
 	 */
 	record NewEntry(String stationId, String itemId, LocalDateTime slot, String title, String script, int syllables,
-			int readingSeconds) {
+			int readingSeconds, Priority priority, @Nullable LocalDateTime movedFrom, @Nullable Integer repeatMinutes,
+			@Nullable Instant validUntil) {
+
+		/** An ordinary entry in the slot it was due in. */
+		NewEntry(String stationId, String itemId, LocalDateTime slot, String title, String script, int syllables,
+				int readingSeconds) {
+			this(stationId, itemId, slot, title, script, syllables, readingSeconds, Priority.NORMAL, null, null, null);
+		}
 
 	}
 
-	/** Removes an item's entries that are still waiting to be read; returns how many. */
+	/**
+	 * Removes an item's entries that are still waiting to be read, and ends the repeats
+	 * of an emergency entry already read; returns how many were removed.
+	 */
 	int removeUnread(String itemId) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.update(
+				"UPDATE radio_entry SET valid_until = :now, updated_at = :now WHERE item_id = :item "
+						+ "AND priority = 'EMERGENCY' AND (valid_until IS NULL OR valid_until > :now)",
+				Map.of("item", itemId, "now", now));
 		return this.jdbc.update("DELETE FROM radio_entry WHERE item_id = :item AND status = :queued",
 				Map.of("item", itemId, "queued", RadioStatus.QUEUED.name()));
 	}
 
+	/**
+	 * A station's emergency entries still to be read at {@code now} (not expired), and
+	 * those that were read on {@code date}, newest first.
+	 */
+	List<RadioEntry> emergencies(String stationId, Instant now, LocalDate date) {
+		return this.jdbc.query("SELECT " + COLUMNS + ", 1 AS position FROM radio_entry WHERE station_id = :station "
+				+ "AND priority = 'EMERGENCY' AND (valid_until > :now OR slot_date = :date) ORDER BY queued_at DESC, id",
+				new MapSqlParameterSource("station", stationId).addValue("now", Timestamp.from(now))
+					.addValue("date", date),
+				this::mapRow);
+	}
+
+	/**
+	 * Records one reading of an emergency entry: it is marked aired, and read again after
+	 * its repeat interval until it expires.
+	 */
+	boolean aired(long id) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc.update("UPDATE radio_entry SET status = 'AIRED', reason = NULL, airings = airings + 1, "
+				+ "last_aired_at = :now, updated_at = :now WHERE id = :id", Map.of("id", id, "now", now)) == 1;
+	}
+
 	/** A station's entries on a day, by slot and order. */
 	List<RadioEntry> ofDay(String stationId, LocalDate date) {
-		return this.jdbc.query(
-				"SELECT " + RANKED + " FROM radio_entry WHERE station_id = :station "
-						+ "AND slot_date = :date ORDER BY slot_time, slot_order, id",
-				Map.of("station", stationId, "date", date), this::mapRow);
+		return this.jdbc.query("SELECT " + RANKED + " FROM radio_entry WHERE station_id = :station "
+				+ "AND slot_date = :date AND priority <> 'EMERGENCY' ORDER BY slot_time, " + Ranks.SQL
+				+ ", slot_order, id", Map.of("station", stationId, "date", date), this::mapRow);
 	}
 
 	Optional<RadioEntry> find(long id) {
@@ -155,10 +213,9 @@ class RadioEntries {
 		if (stations.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.query(
-				"SELECT station_id, slot_date, slot_time, SUM(reading_seconds) FROM radio_entry "
-						+ "WHERE station_id IN (:stations) AND slot_date >= :from AND slot_date <= :to "
-						+ "AND status <> 'SKIPPED' GROUP BY station_id, slot_date, slot_time",
+		return this.jdbc.query("SELECT station_id, slot_date, slot_time, SUM(reading_seconds) FROM radio_entry "
+				+ "WHERE station_id IN (:stations) AND slot_date >= :from AND slot_date <= :to "
+				+ "AND status <> 'SKIPPED' AND priority <> 'EMERGENCY' GROUP BY station_id, slot_date, slot_time",
 				Map.of("stations", List.copyOf(stations), "from", from, "to", to),
 				(rs, n) -> new SlotTotal(rs.getString(1), rs.getObject(2, LocalDate.class),
 						rs.getObject(3, LocalTime.class), rs.getInt(4)));
@@ -183,7 +240,15 @@ class RadioEntries {
 		return new RadioEntry(rs.getLong("id"), rs.getString("station_id"), rs.getString("item_id"),
 				rs.getObject("slot_date", LocalDate.class), rs.getObject("slot_time", LocalTime.class),
 				rs.getInt("position"), rs.getString("title"), rs.getString("script"), rs.getInt("syllables"),
-				rs.getInt("reading_seconds"), RadioStatus.valueOf(rs.getString("status")), rs.getString("reason"));
+				rs.getInt("reading_seconds"), RadioStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+				Priority.valueOf(rs.getString("priority")), rs.getObject("moved_from", LocalDateTime.class),
+				(Integer) rs.getObject("repeat_minutes"), instant(rs, "valid_until"), rs.getInt("airings"),
+				instant(rs, "last_aired_at"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp at = rs.getTimestamp(column);
+		return (at != null) ? at.toInstant() : null;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -78,6 +79,37 @@ public class RadioExport {
 		List<Map<String, Object>> entries = new ArrayList<>();
 		List<String> playlists = new ArrayList<>();
 		ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+		// Emergency bulletins still on air come first, outside the daily slots: a
+		// platform
+		// plays them at once and again every repeatMinutes until validUntil.
+		List<RadioEntry> emergencies = this.queue.emergencies(station)
+			.stream()
+			.filter((entry) -> entry.nextAiring(this.clock.instant()) != null)
+			.toList();
+		if (!emergencies.isEmpty()) {
+			String folder = "emergency/";
+			StringBuilder m3u = new StringBuilder("#EXTM3U\n");
+			int order = 0;
+			for (RadioEntry entry : emergencies) {
+				order++;
+				Map<String, Object> item = file(zip, station, entry,
+						folder + String.format(Locale.ROOT, "%02d-%s", order, entry.itemId()), folder, withAudio, m3u);
+				item.put("date", entry.slotDate().toString());
+				item.put("slot", null);
+				item.put("slotMinutes", null);
+				item.put("order", order);
+				item.put("start",
+						entry.slotDate().atTime(entry.slotTime()).atZone(this.zone).toOffsetDateTime().toString());
+				item.put("repeatMinutes", entry.repeatMinutes());
+				Instant until = entry.validUntil();
+				item.put("validUntil", (until != null) ? until.atZone(this.zone).toOffsetDateTime().toString() : null);
+				entries.add(item);
+			}
+			if (withAudio) {
+				add(zip, folder + "playlist.m3u", m3u.toString().getBytes(StandardCharsets.UTF_8));
+				playlists.add(folder + "playlist.m3u");
+			}
+		}
 		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
 			for (RadioSlotPlan plan : this.queue.day(station, date)) {
 				if (plan.lines().isEmpty()) {
@@ -88,45 +120,17 @@ public class RadioExport {
 				StringBuilder m3u = new StringBuilder("#EXTM3U\n");
 				for (RadioSlotPlan.Line line : plan.lines()) {
 					RadioEntry entry = line.entry();
-					String base = folder + String.format(Locale.ROOT, "%02d-%s", entry.order(), entry.itemId());
-					byte[] text = (entry.script() + "\n").getBytes(StandardCharsets.UTF_8);
-					add(zip, base + ".txt", text);
-					Map<String, Object> item = new LinkedHashMap<>();
-					item.put("entryId", entry.id());
-					item.put("itemId", entry.itemId());
-					item.put("title", entry.title());
+					Map<String, Object> item = file(zip, station, entry,
+							folder + String.format(Locale.ROOT, "%02d-%s", entry.order(), entry.itemId()), folder,
+							withAudio, m3u);
 					item.put("date", date.toString());
 					item.put("slot", plan.slot().time().toString());
 					item.put("slotMinutes", plan.slot().minutes());
 					item.put("order", entry.order());
-					int seconds = entry.readingSeconds();
-					item.put("text", base + ".txt");
-					item.put("textSha256", sha256(text));
-					if (withAudio) {
-						Path wav = this.audio.audio(entry.script(), station.syllablesPerMinute());
-						byte[] bytes = Files.readAllBytes(wav);
-						add(zip, base + ".wav", bytes);
-						seconds = RadioAudio.seconds(wav);
-						item.put("audio", base + ".wav");
-						item.put("audioSha256", sha256(bytes));
-						m3u.append("#EXTINF:")
-							.append(seconds)
-							.append(',')
-							.append(entry.title().replace('\n', ' '))
-							.append('\n')
-							.append(base.substring(folder.length()))
-							.append(".wav\n");
-					}
-					else {
-						item.put("audio", null);
-						item.put("audioSha256", null);
-					}
 					ZonedDateTime start = slotStart.plusSeconds(line.runningSeconds() - entry.readingSeconds());
 					item.put("start", start.toOffsetDateTime().toString());
-					item.put("durationSeconds", seconds);
-					item.put("priority", "normal");
+					item.put("repeatMinutes", null);
 					item.put("validUntil", slotStart.plusMinutes(plan.slot().minutes()).toOffsetDateTime().toString());
-					item.put("status", entry.status().name());
 					entries.add(item);
 				}
 				if (withAudio) {
@@ -150,6 +154,47 @@ public class RadioExport {
 		add(zip, "manifest.json",
 				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
 		zip.finish();
+	}
+
+	/**
+	 * Adds an entry's script (and audio, where there is a speech engine) to the archive
+	 * under {@code base}, with its playlist line; returns its manifest fields that do not
+	 * depend on where it is played.
+	 */
+	private Map<String, Object> file(ZipOutputStream zip, RadioStation station, RadioEntry entry, String base,
+			String folder, boolean withAudio, StringBuilder m3u) throws IOException {
+		byte[] text = (entry.script() + "\n").getBytes(StandardCharsets.UTF_8);
+		add(zip, base + ".txt", text);
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("entryId", entry.id());
+		item.put("itemId", entry.itemId());
+		item.put("title", entry.title());
+		item.put("text", base + ".txt");
+		item.put("textSha256", sha256(text));
+		int seconds = entry.readingSeconds();
+		if (withAudio) {
+			Path wav = this.audio.audio(entry.script(), station.syllablesPerMinute());
+			byte[] bytes = Files.readAllBytes(wav);
+			add(zip, base + ".wav", bytes);
+			seconds = RadioAudio.seconds(wav);
+			item.put("audio", base + ".wav");
+			item.put("audioSha256", sha256(bytes));
+			m3u.append("#EXTINF:")
+				.append(seconds)
+				.append(',')
+				.append(entry.title().replace('\n', ' '))
+				.append('\n')
+				.append(base.substring(folder.length()))
+				.append(".wav\n");
+		}
+		else {
+			item.put("audio", null);
+			item.put("audioSha256", null);
+		}
+		item.put("durationSeconds", seconds);
+		item.put("priority", entry.priority().key());
+		item.put("status", entry.status().name());
+		return item;
 	}
 
 	private static void add(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -122,6 +122,23 @@ public class RadioQueue {
 		return fits;
 	}
 
+	/**
+	 * A station's emergency entries: those still on air first (to read now or at their
+	 * next repeat), then those of today that have ended.
+	 */
+	public List<RadioEntry> emergencies(RadioStation station) {
+		Instant now = this.clock.instant();
+		List<RadioEntry> all = new ArrayList<>(this.entries.emergencies(station.id(), now, today()));
+		all.sort(java.util.Comparator.comparing((RadioEntry entry) -> entry.nextAiring(now) == null)
+			.thenComparing(RadioEntry::id, java.util.Comparator.reverseOrder()));
+		return all;
+	}
+
+	/** The current instant, by the clock the queue keeps time with. */
+	public Instant now() {
+		return this.clock.instant();
+	}
+
 	public Optional<RadioEntry> find(long id) {
 		return this.entries.find(id);
 	}
@@ -149,7 +166,11 @@ public class RadioQueue {
 			why = why.substring(0, 500);
 		}
 		Optional<RadioEntry> before = this.entries.find(id);
-		if (before.isEmpty() || !this.entries.mark(id, status, why)) {
+		// An emergency entry marked aired counts one more reading; it is read again after
+		// its interval until it expires.
+		boolean marked = before.isPresent() && ((before.get().emergency() && status == RadioStatus.AIRED)
+				? this.entries.aired(id) : this.entries.mark(id, status, why));
+		if (!marked) {
 			return Optional.empty();
 		}
 		this.events.publishEvent(new RadioEntryMarked(actor, id, before.get().itemId(), before.get().status(), status));

@@ -3,12 +3,15 @@ package vn.loa.channels.radio;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,6 +26,9 @@ import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
+import vn.loa.content.Priority;
+import vn.loa.emergency.EmergencyBulletins;
+import vn.loa.emergency.EmergencyTerms;
 import vn.loa.publishing.events.ContentPublished;
 import vn.loa.publishing.events.ItemsPublished;
 import vn.loa.publishing.events.PublishedAudiences;
@@ -56,9 +62,12 @@ class RadioScheduler {
 
 	private final boolean readingFromAudio;
 
+	private final EmergencyBulletins emergencies;
+
 	RadioScheduler(RadioStations stations, RadioEntries entries, ContentCatalog catalog, ZoneId zone,
 			ApplicationEventPublisher events, PublishedAudiences audiences, SpokenScripts spoken, RadioAudio audio,
-			@Value("${loa.radio.reading-time:audio}") String readingTime) {
+			@Value("${loa.radio.reading-time:audio}") String readingTime, EmergencyBulletins emergencies) {
+		this.emergencies = emergencies;
 		if (!readingTime.equals("audio") && !readingTime.equals("syllables")) {
 			throw new IllegalArgumentException(
 					"loa.radio.reading-time must be audio or syllables, was '" + readingTime + "'");
@@ -115,8 +124,26 @@ class RadioScheduler {
 				.add(station));
 		List<RadioEntries.NewEntry> entries = new ArrayList<>();
 		Map<RadioAudio.Rendering, List<RadioEntries.Key>> renderings = new LinkedHashMap<>();
-		queueing.forEach((id, queued) -> {
+		Map<String, EmergencyTerms> terms = this.emergencies.terms(queueing.values()
+			.stream()
+			.filter((queued) -> queued.item().priority() == Priority.EMERGENCY)
+			.map((queued) -> queued.item().id())
+			.toList());
+		SlotRoom room = new SlotRoom(this.entries,
+				byOrganisation.values().stream().flatMap(List::stream).map(RadioStation::id).toList(),
+				queueing.values()
+					.stream()
+					.filter((queued) -> queued.item().priority() == Priority.NORMAL)
+					.map((queued) -> LocalDateTime.ofInstant(basis(queued.event()), this.zone).toLocalDate())
+					.toList());
+		// Emergency and priority items claim their room first: an ordinary item of the
+		// same
+		// batch fits around them.
+		List<Queueing> ordered = new ArrayList<>(queueing.values());
+		ordered.sort(java.util.Comparator.comparingInt((Queueing queued) -> queued.item().priority().rank()));
+		ordered.forEach((queued) -> {
 			ContentItem item = queued.item();
+			String id = item.id();
 			List<String> audience = audiences.getOrDefault(id, List.of(item.organisation()));
 			String script = item.script();
 			int syllables = this.spoken.syllables(script);
@@ -132,8 +159,8 @@ class RadioScheduler {
 					.computeIfAbsent(new RadioAudio.Rendering(script, station.syllablesPerMinute()),
 							(rendering) -> new ArrayList<>())
 					.add(new RadioEntries.Key(station.id(), id));
-				entries.add(new RadioEntries.NewEntry(station.id(), id, slotFor(station, queued.event(), this.zone),
-						item.title(), script, syllables, ReadingTime.seconds(syllables, station.syllablesPerMinute())));
+				int seconds = ReadingTime.seconds(syllables, station.syllablesPerMinute());
+				entries.add(entry(station, queued, script, syllables, seconds, room, terms.get(id)));
 			}
 		});
 		this.entries.appendAll(entries);
@@ -145,6 +172,34 @@ class RadioScheduler {
 				this.entries.retime(renderings.getOrDefault(rendering, List.of()), seconds);
 			}
 		});
+	}
+
+	/**
+	 * Where one item goes at one station: an emergency bulletin at once, outside the
+	 * daily slots, repeated as its terms say; a priority item at the head of the slot it
+	 * is due in; an ordinary item in the first slot from there with room for it, saying
+	 * which slot it moved from when that one was full.
+	 */
+	private RadioEntries.NewEntry entry(RadioStation station, Queueing queued, String script, int syllables,
+			int seconds, SlotRoom room, @Nullable EmergencyTerms terms) {
+		ContentItem item = queued.item();
+		if (item.priority() == Priority.EMERGENCY) {
+			LocalDateTime now = LocalDateTime.ofInstant(queued.event().publishedAt(), this.zone)
+				.truncatedTo(ChronoUnit.SECONDS);
+			return new RadioEntries.NewEntry(station.id(), item.id(), now, item.title(), script, syllables, seconds,
+					Priority.EMERGENCY, null, (terms != null) ? terms.repeatMinutes() : null,
+					(terms != null) ? terms.expiresAt() : null);
+		}
+		LocalDateTime due = slotFor(station, queued.event(), this.zone);
+		if (item.priority() == Priority.PRIORITY) {
+			room.take(station, due, seconds);
+			return new RadioEntries.NewEntry(station.id(), item.id(), due, item.title(), script, syllables, seconds,
+					Priority.PRIORITY, null, null, null);
+		}
+		LocalDateTime slot = room.firstWithRoom(station, due, seconds);
+		room.take(station, slot, seconds);
+		return new RadioEntries.NewEntry(station.id(), item.id(), slot, item.title(), script, syllables, seconds,
+				Priority.NORMAL, slot.equals(due) ? null : due, null, null);
 	}
 
 	/** An item to queue and the publication it comes from. */
@@ -166,8 +221,12 @@ class RadioScheduler {
 	 * out late, after the time it actually went out (a slot already past cannot be read).
 	 */
 	static LocalDateTime slotFor(RadioStation station, ContentPublished event, ZoneId zone) {
-		Instant basis = (event.late() || event.dueAt() == null) ? event.publishedAt() : event.dueAt();
-		return station.firstSlotAtOrAfter(LocalDateTime.ofInstant(basis, zone));
+		return station.firstSlotAtOrAfter(LocalDateTime.ofInstant(basis(event), zone));
+	}
+
+	private static Instant basis(ContentPublished event) {
+		Instant due = event.dueAt();
+		return (event.late() || due == null) ? event.publishedAt() : due;
 	}
 
 }

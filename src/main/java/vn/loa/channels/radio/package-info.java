@@ -5,6 +5,6 @@
  * or skipped (announced as {@code RadioEntryMarked} for the audit log).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Radio script queue",
-		allowedDependencies = { "organisations", "publishing :: events", "content", "text", "audit" })
+		allowedDependencies = { "organisations", "publishing :: events", "content", "text", "audit", "emergency" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.channels.radio;

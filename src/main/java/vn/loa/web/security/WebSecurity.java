@@ -113,7 +113,9 @@ class WebSecurity {
 			.addFilterAfter(new FormCsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(new LoginLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new AccountSessionCheck(accounts), AuthorizationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/desk/radio", "/desk/radio/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/desk/emergency", "/desk/emergency/**")
+				.hasRole("EMERGENCY")
+				.requestMatchers("/desk/radio", "/desk/radio/**")
 				.hasAnyRole("ANNOUNCER", "EDITOR", "APPROVER", "ADMIN")
 				.requestMatchers("/desk/audit")
 				.access(installationWide(AuthorityAuthorizationManager.hasRole("ADMIN")))
@@ -304,7 +306,10 @@ class WebSecurity {
 			boolean deskUser = authentication != null && authentication.getAuthorities()
 				.stream()
 				.anyMatch((authority) -> DESK_ROLES.contains(authority.getAuthority()));
-			return deskUser ? "/desk" : "/desk/radio";
+			boolean announcer = authentication != null && authentication.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> "ROLE_ANNOUNCER".equals(authority.getAuthority()));
+			return deskUser ? "/desk" : announcer ? "/desk/radio" : "/desk/emergency";
 		}
 
 	}

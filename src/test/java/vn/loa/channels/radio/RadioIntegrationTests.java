@@ -30,6 +30,7 @@ import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.Outlet;
+import vn.loa.content.Priority;
 import vn.loa.publishing.events.ContentPublished;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,10 +120,49 @@ class RadioIntegrationTests {
 					"0:06", "0:36")
 			.doesNotContain("vượt thời lượng");
 
-		publish(item("sheet-four", "default", TEN.repeat(10)), "2025-09-03T16:50+07:00", false);
+		// A priority item goes first in its slot even when the slot is then too full: the
+		// sheet says the slot runs over.
+		publish(item("sheet-four", "default", TEN.repeat(10), Priority.PRIORITY), "2025-09-03T16:50+07:00", false);
 		assertThat(send(get("/radio?date=2025-09-03&station=phuong-1")).body())
-			.containsSubsequence("Tin sheet-four", "0:30", "1:06")
+			.containsSubsequence("Tin sheet-four", "0:30", "0:30", "Tin sheet-one", "0:15", "0:45", "Tin sheet-three",
+					"0:06", "1:06")
 			.contains("vượt thời lượng");
+	}
+
+	/**
+	 * An ordinary entry that does not fit the slot it is due in moves to the next slot
+	 * with room and says where it came from; a priority entry goes before the ordinary
+	 * ones of its slot; the desk's rundown shows both.
+	 */
+	@Test
+	void movesAnOrdinaryEntryThatDoesNotFitToTheNextSlotAndPutsPriorityEntriesFirst() throws Exception {
+		// The 17:00 slot lasts one minute: 45 s fit, another 30 s do not.
+		publish(item("day-full-one", "default", TEN.repeat(15)), "2025-09-06T16:00+07:00", false);
+		publish(item("day-full-two", "default", TEN.repeat(10)), "2025-09-06T16:10+07:00", false);
+		publish(item("day-full-three", "default", TEN.repeat(2)), "2025-09-06T16:20+07:00", false);
+		publish(item("day-full-urgent", "default", TEN, Priority.PRIORITY), "2025-09-06T16:30+07:00", false);
+
+		RadioStation phuong1 = this.queue.station("phuong-1").orElseThrow();
+		assertThat(this.queue.entries(phuong1, LocalDate.of(2025, 9, 6)))
+			.extracting(RadioEntry::itemId, RadioEntry::slotTime, RadioEntry::order, RadioEntry::priority,
+					RadioEntry::movedFrom)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("day-full-urgent", LocalTime.of(17, 0), 1, Priority.PRIORITY,
+							null),
+					org.assertj.core.groups.Tuple.tuple("day-full-one", LocalTime.of(17, 0), 2, Priority.NORMAL, null),
+					org.assertj.core.groups.Tuple.tuple("day-full-three", LocalTime.of(17, 0), 3, Priority.NORMAL,
+							null));
+		assertThat(this.queue.entries(phuong1, LocalDate.of(2025, 9, 7)))
+			.extracting(RadioEntry::itemId, RadioEntry::slotTime, RadioEntry::movedFrom)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("day-full-two", LocalTime.of(6, 0),
+					java.time.LocalDateTime.of(2025, 9, 6, 17, 0)));
+		// Phường 2 has the default slots of 30 minutes: nothing moves there.
+		assertThat(this.queue.entries(this.queue.station("phuong-2").orElseThrow(), LocalDate.of(2025, 9, 6)))
+			.extracting(RadioEntry::itemId, RadioEntry::movedFrom)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("day-full-urgent", null),
+					org.assertj.core.groups.Tuple.tuple("day-full-one", null),
+					org.assertj.core.groups.Tuple.tuple("day-full-two", null),
+					org.assertj.core.groups.Tuple.tuple("day-full-three", null));
 	}
 
 	/**
@@ -227,8 +267,13 @@ class RadioIntegrationTests {
 	}
 
 	private ContentItem item(String id, String organisation, String script) {
+		return item(id, organisation, script, Priority.NORMAL);
+	}
+
+	private ContentItem item(String id, String organisation, String script, Priority priority) {
 		return new ContentItem(id, organisation, "Tin " + id, "", "Nội dung bài viết.", script, Set.of(Outlet.RADIO),
-				"api", null, Map.of(), ContentStatus.PUBLISHED, "api", Instant.EPOCH);
+				"api", null, Map.of(), ContentStatus.PUBLISHED, "api", Instant.EPOCH, vn.loa.organisations.Audience.OWN,
+				priority);
 	}
 
 	/** Publishes an item due at {@code at}; a late one goes out four hours after. */
