@@ -189,6 +189,20 @@ class EmergencyIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT priority FROM radio_entry WHERE id = ?", String.class, entry))
 			.isEqualTo("EMERGENCY");
 
+		// The API a smart-radio platform polls lists it first, with its terms.
+		JsonNode api = JsonMapper.builder()
+			.build()
+			.readTree(this.mvc
+				.perform(get("/api/radio/entries").param("station", "default")
+					.header("Authorization", "Bearer emergency-token"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(api.get(0).get("itemId").asString()).isEqualTo(id);
+		assertThat(api.get(0).get("priority").asString()).isEqualTo("EMERGENCY");
+		assertThat(api.get(0).get("repeatMinutes").asInt()).isEqualTo(30);
+
 		// One reading marked: it comes round again in 30 minutes.
 		MvcResult radioPage = this.mvc.perform(get("/desk/radio").session(announcer)).andReturn();
 		this.mvc

@@ -337,6 +337,46 @@ class DeskBrowserTests {
 	}
 
 	/**
+	 * An officer with the emergency role issues a bulletin from the desk; within seconds
+	 * it heads the station's rundown, read at once and again every 30 minutes; the page
+	 * lists it as on air. Both pages on an office screen and a phone.
+	 */
+	@Test
+	void anEmergencyOfficerIssuesABulletinThatHeadsTheRundown() throws Exception {
+		this.accounts.create("test", "truc-ban-pctt", "Trực ban phòng chống thiên tai", PASSWORD,
+				Set.of(Role.EDITOR, Role.EMERGENCY));
+		this.browser.manage().window().setSize(new Dimension(1366, 768));
+		logIn("truc-ban-pctt");
+		assertThat(this.browser.findElement(By.cssSelector("header nav a.emergency")).getText()).isEqualTo("Khẩn cấp");
+		this.browser.get(url("/desk/emergency"));
+		fitsAPhone("office-desk-emergency", "/desk/emergency");
+		this.browser.findElement(By.id("title")).sendKeys("Bão số 3: sơ tán dân vùng trũng trước 12 giờ");
+		this.browser.findElement(By.id("body"))
+			.sendKeys("Kính thưa bà con, bão số 3 đổ bộ vào 14 giờ chiều nay. "
+					+ "Đề nghị bà con vùng trũng ven sông sơ tán trước 12 giờ, theo hướng dẫn của UBND xã.");
+		this.browser.findElement(By.cssSelector("form.emergency-form button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.getPageSource().contains("Đã phát tin khẩn cấp"));
+		assertThat(this.browser.findElement(By.cssSelector("table.emergencies")).getText()).contains("Đang hiệu lực")
+			.contains("Bão số 3");
+		fitsAPhone("office-desk-emergency-issued", "/desk/emergency");
+		await().atMost(Duration.ofSeconds(15)).until(() -> {
+			this.browser.get(url("/desk/radio"));
+			return !this.browser.findElements(By.cssSelector("section.emergencies article")).isEmpty();
+		});
+		assertThat(this.browser.findElement(By.cssSelector("section.emergencies")).getText()).contains("Đọc ngay")
+			.contains("Bão số 3")
+			.contains("đọc lại mỗi 30 phút");
+		fitsAPhone("office-desk-radio-emergency", "/desk/radio");
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		this.browser.get(url("/desk/radio"));
+		fitsAPhone("phone-desk-radio-emergency", "/desk/radio");
+		this.browser.get(url("/desk/emergency"));
+		fitsAPhone("phone-desk-emergency", "/desk/emergency");
+		logOut();
+	}
+
+	/**
 	 * The page in the browser fits a phone's width and labels every field a person can
 	 * fill; it is saved as a screenshot.
 	 */

@@ -102,6 +102,13 @@ class DeskRadioController {
 			.stream()
 			.map((date) -> new Day(date, DATE.format(date), shown.stream().map((s) -> station(s, date)).toList()))
 			.toList();
+		Instant now = this.queue.now();
+		model.addAttribute("emergencies",
+				shown.stream()
+					.flatMap((s) -> this.queue.emergencies(s)
+						.stream()
+						.map((entry) -> Emergency.of(s.name(), entry, now, this.zone)))
+					.toList());
 		model.addAttribute("days", days);
 		model.addAttribute("stations", all);
 		model.addAttribute("chosen", (station != null) ? station.strip() : "");
@@ -164,12 +171,8 @@ class DeskRadioController {
 	}
 
 	private StationDay station(RadioStation station, LocalDate date) {
-		Instant now = this.queue.now();
-		LocalDateTime local = LocalDateTime.ofInstant(now, this.zone);
-		List<Emergency> emergencies = date.equals(this.queue.today())
-				? this.queue.emergencies(station).stream().map((entry) -> Emergency.of(entry, now, this.zone)).toList()
-				: List.of();
-		return new StationDay(station, date.toString(), emergencies,
+		LocalDateTime local = LocalDateTime.ofInstant(this.queue.now(), this.zone);
+		return new StationDay(station, date.toString(),
 				this.queue.day(station, date).stream().map((plan) -> Slot.of(plan, local)).toList());
 	}
 
@@ -178,16 +181,16 @@ class DeskRadioController {
 
 	}
 
-	/**
-	 * One station's day: its emergency entries (today only), then its slots.
-	 */
-	record StationDay(RadioStation station, String date, List<Emergency> emergencies, List<Slot> slots) {
+	/** One station's slots on a day. */
+	record StationDay(RadioStation station, String date, List<Slot> slots) {
 
 	}
 
 	/**
-	 * An emergency entry as the announcer reads it: at once, or at its next repeat.
+	 * An emergency entry as the announcer reads it, above every slot: at once, or at its
+	 * next repeat.
 	 *
+	 * @param station the station's name
 	 * @param id the entry
 	 * @param title its title
 	 * @param script what is read
@@ -198,13 +201,13 @@ class DeskRadioController {
 	 * @param repeatMinutes minutes between readings, or {@code null}
 	 * @param airings how many times it was read
 	 */
-	record Emergency(long id, String title, String script, String reading, boolean due, @Nullable String next,
-			@Nullable String until, @Nullable Integer repeatMinutes, int airings) {
+	record Emergency(String station, long id, String title, String script, String reading, boolean due,
+			@Nullable String next, @Nullable String until, @Nullable Integer repeatMinutes, int airings) {
 
-		static Emergency of(RadioEntry entry, Instant now, ZoneId zone) {
+		static Emergency of(String station, RadioEntry entry, Instant now, ZoneId zone) {
 			Instant next = entry.nextAiring(now);
 			Instant until = entry.validUntil();
-			return new Emergency(entry.id(), entry.title(), entry.script(),
+			return new Emergency(station, entry.id(), entry.title(), entry.script(),
 					RadioController.minutesSeconds(entry.readingSeconds()), next != null && !next.isAfter(now),
 					(next != null) ? CLOCK.format(next.atZone(zone)) : null,
 					(until != null) ? UNTIL.format(until.atZone(zone)) : null, entry.repeatMinutes(), entry.airings());

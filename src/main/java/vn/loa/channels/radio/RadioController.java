@@ -112,7 +112,12 @@ class RadioController {
 		LocalDate day = (date != null) ? date : this.queue.today();
 		List<RadioStation> stations = (station == null || station.isBlank()) ? this.scoped.stations(scope)
 				: List.of(this.scoped.station(scope, station));
-		return stations.stream().flatMap((s) -> this.queue.entries(s, day).stream()).toList();
+		// A station's emergency bulletins on air (or issued that day) come first, outside
+		// the slots; then the day's slots in reading order.
+		return stations.stream()
+			.flatMap((s) -> java.util.stream.Stream.concat(this.queue.emergencies(s, day).stream(),
+					this.queue.entries(s, day).stream()))
+			.toList();
 	}
 
 	@PostMapping("/api/radio/entries/{id}/aired")

@@ -127,8 +127,16 @@ public class RadioQueue {
 	 * next repeat), then those of today that have ended.
 	 */
 	public List<RadioEntry> emergencies(RadioStation station) {
+		return emergencies(station, today());
+	}
+
+	/**
+	 * A station's emergency entries still on air, and those issued on {@code date}: those
+	 * still to be read first.
+	 */
+	public List<RadioEntry> emergencies(RadioStation station, LocalDate date) {
 		Instant now = this.clock.instant();
-		List<RadioEntry> all = new ArrayList<>(this.entries.emergencies(station.id(), now, today()));
+		List<RadioEntry> all = new ArrayList<>(this.entries.emergencies(station.id(), now, date));
 		all.sort(java.util.Comparator.comparing((RadioEntry entry) -> entry.nextAiring(now) == null)
 			.thenComparing(RadioEntry::id, java.util.Comparator.reverseOrder()));
 		return all;
