@@ -37,7 +37,7 @@ class ExportRadioCommandTests {
 				}
 			}
 		}
-		assertThat(manifest).contains("\"format\" : \"loa-radio-export/1\"")
+		assertThat(manifest).contains("\"format\" : \"loa-radio-export/2\"")
 			.contains("\"from\" : \"2025-09-02\"")
 			.contains("\"entries\" : [ ]");
 

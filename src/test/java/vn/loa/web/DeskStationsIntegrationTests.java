@@ -14,6 +14,7 @@ import vn.loa.accounts.Role;
 import vn.loa.audit.AuditLog;
 import vn.loa.channels.radio.RadioStation;
 import vn.loa.channels.radio.RadioStations;
+import vn.loa.channels.radio.SpokenScripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -41,6 +42,9 @@ class DeskStationsIntegrationTests {
 
 	@Autowired
 	RadioStations stations;
+
+	@Autowired
+	SpokenScripts spoken;
 
 	@Autowired
 	AuditLog audit;
@@ -143,7 +147,25 @@ class DeskStationsIntegrationTests {
 			.andExpect(jsonPath("$.slots.length()").value(2));
 		this.mvc.perform(api(get("/api/radio/stations")).param("organisation", "thai-nguyen-bang-thanh"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].id").value("dai-api-bang-thanh"));
+			.andExpect(jsonPath("$[0].id").value("dai-api-bang-thanh"))
+			.andExpect(jsonPath("$[0].variant").doesNotExist());
+		// A southern station: its scripts are said "ngàn", "lẻ", "mùng"; a change that
+		// names no variant keeps it; an unknown one is refused by name.
+		this.mvc.perform(api(patch("/api/radio/stations/dai-api-bang-thanh")).content("""
+				{"variant": "south"}""")).andExpect(status().isOk()).andExpect(jsonPath("$.variant").value("SOUTH"));
+		this.mvc.perform(api(patch("/api/radio/stations/dai-api-bang-thanh")).content("""
+				{"name": "Đài truyền thanh xã Bằng Thành"}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.variant").value("SOUTH"));
+		this.mvc.perform(api(patch("/api/radio/stations/dai-api-bang-thanh")).content("""
+				{"variant": "tay-nguyen"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("variant"));
+		RadioStation south = this.stations.find("dai-api-bang-thanh").orElseThrow();
+		assertThat(this.spoken.spoken("Ngày 02/9/1945", this.spoken.variant(south)))
+			.isEqualTo("Ngày mùng hai tháng chín năm một ngàn chín trăm bốn mươi lăm");
+		assertThat(this.spoken.spoken("Ngày 02/9/1945"))
+			.isEqualTo("Ngày mồng hai tháng chín năm một nghìn chín trăm bốn mươi lăm");
 		this.mvc.perform(api(patch("/api/radio/stations/khong-co")).content("{}")).andExpect(status().isNotFound());
 	}
 

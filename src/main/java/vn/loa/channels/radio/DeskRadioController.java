@@ -46,6 +46,8 @@ class DeskRadioController {
 
 	private final ZoneId zone;
 
+	private final SpokenScripts spoken;
+
 	private final RadioQueue queue;
 
 	private final ScopedRadio scoped;
@@ -57,7 +59,8 @@ class DeskRadioController {
 	private final RadioExport export;
 
 	DeskRadioController(RadioQueue queue, ScopedRadio scoped, RadioAudio audio, RadioStations stations,
-			RadioExport export, ZoneId zone) {
+			RadioExport export, ZoneId zone, SpokenScripts spoken) {
+		this.spoken = spoken;
 		this.zone = zone;
 		this.export = export;
 		this.queue = queue;
@@ -75,11 +78,9 @@ class DeskRadioController {
 	ResponseEntity<Resource> audio(@PathVariable long id, Scope scope) throws IOException {
 		RadioEntry entry = this.scoped.entry(scope, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no radio entry " + id));
-		int speed = this.stations.find(entry.stationId())
-			.map(RadioStation::syllablesPerMinute)
-			.orElse(RadioStation.DEFAULT.syllablesPerMinute());
+		RadioStation station = this.stations.find(entry.stationId()).orElse(RadioStation.DEFAULT);
 		// An entry's script does not change: the player may keep it for an hour.
-		return this.audio.download(entry.script(), speed,
+		return this.audio.download(entry.script(), station.syllablesPerMinute(), this.spoken.variant(station),
 				CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate());
 	}
 

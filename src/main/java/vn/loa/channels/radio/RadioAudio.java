@@ -40,6 +40,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.channels.radio.speech.EspeakNg;
+import vn.loa.channels.radio.speech.Mp3;
 import vn.loa.channels.radio.speech.SpeechEngine;
 import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
 import vn.loa.publishing.events.PublishingActivity;
@@ -110,8 +111,17 @@ public class RadioAudio {
 	 * @throws IOException when the engine is missing or fails
 	 */
 	public Path audio(String script, int syllablesPerMinute) throws IOException {
-		String spoken = this.speech.spoken(script);
-		Path file = this.directory.resolve(key(spoken, syllablesPerMinute) + ".wav");
+		return audio(script, syllablesPerMinute, this.variant);
+	}
+
+	/**
+	 * The audio of {@code script} read at {@code syllablesPerMinute} in {@code variant}
+	 * (its numbers said, and voiced, that way), rendered now unless it was before.
+	 * @throws IOException when the engine is missing or fails
+	 */
+	public Path audio(String script, int syllablesPerMinute, Variant variant) throws IOException {
+		String spoken = this.speech.spoken(script, variant);
+		Path file = this.directory.resolve(key(spoken, syllablesPerMinute, variant) + ".wav");
 		if (Files.isRegularFile(file)) {
 			return file;
 		}
@@ -119,23 +129,43 @@ public class RadioAudio {
 			if (Files.isRegularFile(file)) {
 				return file;
 			}
-			byte[] wav = this.engine.wav(spoken, this.variant, syllablesPerMinute);
-			Files.createDirectories(this.directory);
-			Path partial = Files.createTempFile(this.directory, "rendering-", ".part");
-			try {
-				Files.write(partial, wav);
-				try {
-					Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			finally {
-				Files.deleteIfExists(partial);
-			}
+			store(file, this.engine.wav(spoken, variant, syllablesPerMinute));
 			return file;
 		}
+	}
+
+	/** Writes a whole file or nothing: a reader never sees half a rendering. */
+	private void store(Path file, byte[] bytes) throws IOException {
+		Files.createDirectories(this.directory);
+		Path partial = Files.createTempFile(this.directory, "rendering-", ".part");
+		try {
+			Files.write(partial, bytes);
+			try {
+				Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		finally {
+			Files.deleteIfExists(partial);
+		}
+	}
+
+	/**
+	 * The audio of {@code script} as MP3 ({@link Mp3}), encoded from its WAV once and
+	 * kept beside it.
+	 * @throws IOException when the engine is missing or fails
+	 */
+	public Path mp3(String script, int syllablesPerMinute, Variant variant) throws IOException {
+		Path wav = audio(script, syllablesPerMinute, variant);
+		String name = wav.getFileName().toString();
+		Path file = wav.resolveSibling(name.substring(0, name.length() - ".wav".length()) + ".mp3");
+		if (Files.isRegularFile(file)) {
+			return file;
+		}
+		store(file, Mp3.encode(wav));
+		return file;
 	}
 
 	/**
@@ -144,6 +174,12 @@ public class RadioAudio {
 	 */
 	public ResponseEntity<Resource> download(String script, int syllablesPerMinute, CacheControl cache)
 			throws IOException {
+		return download(script, syllablesPerMinute, this.variant, cache);
+	}
+
+	/** {@link #download(String, int, CacheControl)} in {@code variant}. */
+	ResponseEntity<Resource> download(String script, int syllablesPerMinute, Variant variant, CacheControl cache)
+			throws IOException {
 		Optional<String> why = unavailable();
 		if (why.isPresent()) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, why.get());
@@ -151,7 +187,7 @@ public class RadioAudio {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("audio/wav"))
 			.cacheControl(cache)
-			.body(new FileSystemResource(audio(script, syllablesPerMinute)));
+			.body(new FileSystemResource(audio(script, syllablesPerMinute, variant)));
 	}
 
 	/** How long a rendering plays, in whole seconds rounded up. */
@@ -193,7 +229,8 @@ public class RadioAudio {
 			this.activity.awaitQuiet(Duration.ofSeconds(10));
 		}
 		try {
-			rendered.accept(rendering, seconds(audio(rendering.script(), rendering.syllablesPerMinute())));
+			rendered.accept(rendering,
+					seconds(audio(rendering.script(), rendering.syllablesPerMinute(), rendering.variant())));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Could not render the radio audio of a script: " + ex.getMessage());
@@ -206,10 +243,10 @@ public class RadioAudio {
 		this.background.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
-	private String key(String spoken, int syllablesPerMinute) {
+	private String key(String spoken, int syllablesPerMinute, Variant variant) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update((this.engine.name() + "\n" + this.variant + "\n" + syllablesPerMinute + "\n")
+			digest.update((this.engine.name() + "\n" + variant + "\n" + syllablesPerMinute + "\n")
 				.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest.digest(spoken.getBytes(StandardCharsets.UTF_8)));
 		}
@@ -223,8 +260,9 @@ public class RadioAudio {
 	 *
 	 * @param script the script as written
 	 * @param syllablesPerMinute the station's speed
+	 * @param variant the station's regional variant
 	 */
-	record Rendering(String script, int syllablesPerMinute) {
+	record Rendering(String script, int syllablesPerMinute, Variant variant) {
 
 	}
 

@@ -30,14 +30,14 @@ import org.springframework.stereotype.Component;
  * A station's programme for some days as one ZIP archive a smart-radio platform imports:
  * each entry's script as text and its audio as WAV (when this machine has a speech
  * engine), an M3U playlist per slot, and {@code manifest.json} saying when each plays and
- * checksums of its files. The format ({@code loa-radio-export/1}) is described in the
+ * checksums of its files. The format ({@code loa-radio-export/2}) is described in the
  * README under “Radio export”.
  */
 @Component
 public class RadioExport {
 
 	/** The manifest's format; a platform checks it before reading on. */
-	public static final String FORMAT = "loa-radio-export/1";
+	public static final String FORMAT = "loa-radio-export/2";
 
 	/** At most this many days in one archive. */
 	public static final int MAX_DAYS = 31;
@@ -52,7 +52,10 @@ public class RadioExport {
 
 	private final Clock clock;
 
-	RadioExport(RadioQueue queue, RadioAudio audio, ZoneId zone, Clock clock) {
+	private final SpokenScripts spoken;
+
+	RadioExport(RadioQueue queue, RadioAudio audio, ZoneId zone, Clock clock, SpokenScripts spoken) {
+		this.spoken = spoken;
 		this.queue = queue;
 		this.audio = audio;
 		this.zone = zone;
@@ -149,6 +152,7 @@ public class RadioExport {
 		manifest.put("zone", this.zone.getId());
 		manifest.put("generatedAt", ZonedDateTime.now(this.clock.withZone(this.zone)).toOffsetDateTime().toString());
 		manifest.put("audio", withAudio ? "wav" : null);
+		manifest.put("audioFormats", withAudio ? List.of("wav", "mp3") : List.of());
 		manifest.put("entries", entries);
 		manifest.put("playlists", playlists);
 		add(zip, "manifest.json",
@@ -173,12 +177,17 @@ public class RadioExport {
 		item.put("textSha256", sha256(text));
 		int seconds = entry.readingSeconds();
 		if (withAudio) {
-			Path wav = this.audio.audio(entry.script(), station.syllablesPerMinute());
+			Path wav = this.audio.audio(entry.script(), station.syllablesPerMinute(), this.spoken.variant(station));
 			byte[] bytes = Files.readAllBytes(wav);
 			add(zip, base + ".wav", bytes);
 			seconds = RadioAudio.seconds(wav);
 			item.put("audio", base + ".wav");
 			item.put("audioSha256", sha256(bytes));
+			byte[] mp3 = Files.readAllBytes(
+					this.audio.mp3(entry.script(), station.syllablesPerMinute(), this.spoken.variant(station)));
+			add(zip, base + ".mp3", mp3);
+			item.put("mp3", base + ".mp3");
+			item.put("mp3Sha256", sha256(mp3));
 			m3u.append("#EXTINF:")
 				.append(seconds)
 				.append(',')
@@ -190,6 +199,8 @@ public class RadioExport {
 		else {
 			item.put("audio", null);
 			item.put("audioSha256", null);
+			item.put("mp3", null);
+			item.put("mp3Sha256", null);
 		}
 		item.put("durationSeconds", seconds);
 		item.put("priority", entry.priority().key());

@@ -27,6 +27,7 @@ import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.content.Priority;
+import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
 import vn.loa.emergency.EmergencyBulletins;
 import vn.loa.emergency.EmergencyTerms;
 import vn.loa.publishing.events.ContentPublished;
@@ -146,7 +147,8 @@ class RadioScheduler {
 			String id = item.id();
 			List<String> audience = audiences.getOrDefault(id, List.of(item.organisation()));
 			String script = item.script();
-			int syllables = this.spoken.syllables(script);
+			// Said, and counted, in each station's own variant: at most three countings.
+			Map<Variant, Integer> syllablesIn = new java.util.EnumMap<>(Variant.class);
 			List<RadioStation> stations = audience.stream()
 				.flatMap((organisation) -> byOrganisation.getOrDefault(organisation, List.of()).stream())
 				.toList();
@@ -155,8 +157,10 @@ class RadioScheduler {
 				this.events.publishEvent(new OutletReachedNobody(id, Outlet.RADIO));
 			}
 			for (RadioStation station : stations) {
+				Variant variant = this.spoken.variant(station);
+				int syllables = syllablesIn.computeIfAbsent(variant, (v) -> this.spoken.syllables(script, v));
 				renderings
-					.computeIfAbsent(new RadioAudio.Rendering(script, station.syllablesPerMinute()),
+					.computeIfAbsent(new RadioAudio.Rendering(script, station.syllablesPerMinute(), variant),
 							(rendering) -> new ArrayList<>())
 					.add(new RadioEntries.Key(station.id(), id));
 				int seconds = ReadingTime.seconds(syllables, station.syllablesPerMinute());

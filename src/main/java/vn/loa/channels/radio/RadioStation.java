@@ -5,9 +5,12 @@ import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
 import vn.loa.organisations.Organisations;
 
 /**
@@ -20,9 +23,11 @@ import vn.loa.organisations.Organisations;
  * @param syllablesPerMinute the announcer's reading speed
  * @param enabled whether new items are queued for it (a disabled station keeps its
  * rundown)
+ * @param variant the regional variant its scripts are said and voiced in, or {@code null}
+ * for the installation's ({@code loa.radio.speech.variant})
  */
 public record RadioStation(String id, String name, @DefaultValue("default") String organisation, List<RadioSlot> slots,
-		@DefaultValue("200") int syllablesPerMinute, @DefaultValue("true") boolean enabled) {
+		@DefaultValue("200") int syllablesPerMinute, @DefaultValue("true") boolean enabled, @Nullable Variant variant) {
 
 	/** The station Loa reads to when none is configured. */
 	public static final RadioStation DEFAULT = new RadioStation("default", "Đài truyền thanh cơ sở",
@@ -31,6 +36,12 @@ public record RadioStation(String id, String name, @DefaultValue("default") Stri
 	/** An enabled station. */
 	public RadioStation(String id, String name, String organisation, List<RadioSlot> slots, int syllablesPerMinute) {
 		this(id, name, organisation, slots, syllablesPerMinute, true);
+	}
+
+	/** A station in the installation's variant. */
+	public RadioStation(String id, String name, String organisation, List<RadioSlot> slots, int syllablesPerMinute,
+			boolean enabled) {
+		this(id, name, organisation, slots, syllablesPerMinute, enabled, null);
 	}
 
 	@ConstructorBinding

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
 import vn.loa.organisations.Organisations;
 
 /**
@@ -37,7 +38,7 @@ public class RadioStations implements InitializingBean {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-	private static final String COLUMNS = "id, organisation, name, slots, syllables_per_minute, enabled, version";
+	private static final String COLUMNS = "id, organisation, name, slots, syllables_per_minute, enabled, variant, version";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -152,11 +153,11 @@ public class RadioStations implements InitializingBean {
 		RadioStation was = find(id)
 			.orElseThrow(() -> new InvalidStationException("id", "unknown", "there is no station '" + id + "'", id));
 		RadioStation now = checked(id, form.orKeep(was), form.organisation() != null);
-		int changed = this.jdbc.update(
-				"UPDATE radio_station SET organisation = :organisation, name = :name, slots = :slots, "
-						+ "syllables_per_minute = :rate, enabled = :enabled, version = version + 1, updated_at = :now "
-						+ "WHERE id = :id" + ((version != null) ? " AND version = :version" : ""),
-				parameters(now).addValue("version", version));
+		int changed = this.jdbc
+			.update("UPDATE radio_station SET organisation = :organisation, name = :name, slots = :slots, "
+					+ "syllables_per_minute = :rate, enabled = :enabled, variant = :variant, version = version + 1, "
+					+ "updated_at = :now " + "WHERE id = :id" + ((version != null) ? " AND version = :version" : ""),
+					parameters(now).addValue("version", version));
 		if (changed == 0) {
 			throw new InvalidStationException(true, "version", "version",
 					"station '" + id + "' was changed by someone else since you opened it", id);
@@ -193,14 +194,24 @@ public class RadioStations implements InitializingBean {
 		if (slots.isEmpty()) {
 			slots = this.properties.defaults().slots();
 		}
-		return new RadioStation(id, name, organisation, slots, rate, form.enabled() == null || form.enabled());
+		Variant variant = null;
+		if (form.variant() != null && !form.variant().isBlank()) {
+			try {
+				variant = Variant.valueOf(form.variant().strip().toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidStationException("variant", "variant",
+						"a station's variant is north, central or south, not '" + form.variant() + "'", form.variant());
+			}
+		}
+		return new RadioStation(id, name, organisation, slots, rate, form.enabled() == null || form.enabled(), variant);
 	}
 
 	private void insert(RadioStation station) {
 		this.jdbc
-			.update("INSERT INTO radio_station (id, organisation, name, slots, syllables_per_minute, enabled, version, "
-					+ "created_at, updated_at) VALUES (:id, :organisation, :name, :slots, :rate, :enabled, 1, "
-					+ ":now, :now)", parameters(station));
+			.update("INSERT INTO radio_station (id, organisation, name, slots, syllables_per_minute, enabled, variant, "
+					+ "version, created_at, updated_at) VALUES (:id, :organisation, :name, :slots, :rate, :enabled, "
+					+ ":variant, 1, :now, :now)", parameters(station));
 	}
 
 	private MapSqlParameterSource parameters(RadioStation station) {
@@ -209,18 +220,22 @@ public class RadioStations implements InitializingBean {
 			.addValue("slots", station.slotsText())
 			.addValue("rate", station.syllablesPerMinute())
 			.addValue("enabled", station.enabled())
+			.addValue("variant", (station.variant() != null) ? station.variant().name() : null)
 			.addValue("now", Timestamp.from(this.clock.instant()));
 	}
 
 	private RadioStation map(ResultSet rs, int row) throws SQLException {
 		return new RadioStation(rs.getString("id"), rs.getString("name"), rs.getString("organisation"),
 				RadioStation.parseSlots(rs.getString("slots")), rs.getInt("syllables_per_minute"),
-				rs.getBoolean("enabled"));
+				rs.getBoolean("enabled"),
+				(rs.getString("variant") != null) ? Variant.valueOf(rs.getString("variant")) : null);
 	}
 
 	private static String describe(RadioStation station) {
 		return station.name() + " (" + station.organisation() + "): " + station.slotsText() + ", "
-				+ station.syllablesPerMinute() + " syllables/min" + (station.enabled() ? "" : ", disabled");
+				+ station.syllablesPerMinute() + " syllables/min" + ((station.variant() != null)
+						? ", " + station.variant().name().toLowerCase(java.util.Locale.ROOT) : "")
+				+ (station.enabled() ? "" : ", disabled");
 	}
 
 	/**
@@ -234,16 +249,27 @@ public class RadioStations implements InitializingBean {
 	 * @param syllablesPerMinute the announcer's reading speed; {@code null} for the
 	 * default
 	 * @param enabled whether new items are queued for it
+	 * @param variant {@code north}, {@code central} or {@code south}; blank for the
+	 * installation's
 	 */
 	public record StationForm(@Nullable String id, @Nullable String name, @Nullable String organisation,
-			@Nullable String slots, @Nullable Integer syllablesPerMinute, @Nullable Boolean enabled) {
+			@Nullable String slots, @Nullable Integer syllablesPerMinute, @Nullable Boolean enabled,
+			@Nullable String variant) {
+
+		/** A form in the installation's variant. */
+		public StationForm(@Nullable String id, @Nullable String name, @Nullable String organisation,
+				@Nullable String slots, @Nullable Integer syllablesPerMinute, @Nullable Boolean enabled) {
+			this(id, name, organisation, slots, syllablesPerMinute, enabled, null);
+		}
 
 		StationForm orKeep(RadioStation was) {
+			Variant kept = was.variant();
 			return new StationForm(was.id(), (this.name != null) ? this.name : was.name(),
 					(this.organisation != null) ? this.organisation : was.organisation(),
 					(this.slots != null) ? this.slots : was.slotsText(),
 					(this.syllablesPerMinute != null) ? this.syllablesPerMinute : was.syllablesPerMinute(),
-					(this.enabled != null) ? this.enabled : was.enabled());
+					(this.enabled != null) ? this.enabled : was.enabled(),
+					(this.variant != null) ? this.variant : (kept != null) ? kept.name() : null);
 		}
 
 	}

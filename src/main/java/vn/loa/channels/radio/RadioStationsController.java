@@ -98,19 +98,18 @@ class RadioStationsController {
 		if (!of.isEmpty() && !this.organisations.covers(scope, of)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		return listPage(model, of, new Draft("", "", of, "", ""), null, HttpServletResponse.SC_OK, null, scope);
+		return listPage(model, of, new Draft("", "", of, "", "", ""), null, HttpServletResponse.SC_OK, null, scope);
 	}
 
 	@PostMapping("/desk/stations")
 	String add(@RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "") String slots,
-			@RequestParam(defaultValue = "") String syllablesPerMinute, Principal who, Model model,
-			HttpServletResponse response, Scope scope) {
-		Draft draft = new Draft(id, name, organisation, slots, syllablesPerMinute);
+			@RequestParam(defaultValue = "") String syllablesPerMinute, @RequestParam(defaultValue = "") String variant,
+			Principal who, Model model, HttpServletResponse response, Scope scope) {
+		Draft draft = new Draft(id, name, organisation, slots, syllablesPerMinute, variant);
 		try {
-			RadioStation station = this.stations.create(form(scope,
-					new RadioStations.StationForm(id, name, organisation, slots, rate(syllablesPerMinute), true)),
-					who.getName());
+			RadioStation station = this.stations.create(form(scope, new RadioStations.StationForm(id, name,
+					organisation, slots, rate(syllablesPerMinute), true, variant)), who.getName());
 			return "redirect:/desk/stations?organisation=" + station.organisation() + "&added=" + station.id();
 		}
 		catch (InvalidStationException ex) {
@@ -131,13 +130,13 @@ class RadioStationsController {
 	String change(@PathVariable String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "") String slots,
 			@RequestParam(defaultValue = "") String syllablesPerMinute, @RequestParam(defaultValue = "") String enabled,
-			@RequestParam(required = false) @Nullable Long version, Principal who, Model model,
-			HttpServletResponse response, Scope scope) {
+			@RequestParam(defaultValue = "") String variant, @RequestParam(required = false) @Nullable Long version,
+			Principal who, Model model, HttpServletResponse response, Scope scope) {
 		RadioStation before = station(scope, id);
-		Draft draft = new Draft(id, name, organisation, slots, syllablesPerMinute);
+		Draft draft = new Draft(id, name, organisation, slots, syllablesPerMinute, variant);
 		try {
 			this.stations.update(id, form(scope, new RadioStations.StationForm(id, name, organisation, slots,
-					rate(syllablesPerMinute), !enabled.isBlank())), version, who.getName());
+					rate(syllablesPerMinute), !enabled.isBlank(), variant)), version, who.getName());
 			return "redirect:/desk/stations/" + id + "?saved";
 		}
 		catch (InvalidStationException ex) {
@@ -208,7 +207,7 @@ class RadioStationsController {
 		}
 		String organisation = this.organisations.ownerFor(scope, form.organisation());
 		return new RadioStations.StationForm(form.id(), form.name(), organisation, form.slots(),
-				form.syllablesPerMinute(), form.enabled());
+				form.syllablesPerMinute(), form.enabled(), form.variant());
 	}
 
 	/** A blank speed is the default; one that is not a number is refused by its range. */
@@ -248,12 +247,13 @@ class RadioStationsController {
 
 	}
 
-	/** A station form as typed. */
-	record Draft(String id, String name, String organisation, String slots, String syllablesPerMinute) {
+	/** A station form as typed; {@code variant} blank for the installation's. */
+	record Draft(String id, String name, String organisation, String slots, String syllablesPerMinute, String variant) {
 
 		static Draft of(RadioStation station) {
 			return new Draft(station.id(), station.name(), station.organisation(),
-					station.slotsText().replace(",", ", "), Integer.toString(station.syllablesPerMinute()));
+					station.slotsText().replace(",", ", "), Integer.toString(station.syllablesPerMinute()),
+					(station.variant() != null) ? station.variant().name().toLowerCase(java.util.Locale.ROOT) : "");
 		}
 
 	}

@@ -28,29 +28,51 @@ import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
 @Component
 public class SpokenScripts {
 
-	private final SpokenVietnamese speech;
+	private final Map<Variant, SpokenVietnamese> speech = new java.util.EnumMap<>(Variant.class);
 
 	private final Variant variant;
 
 	public SpokenScripts(@Value("${loa.radio.speech.variant:north}") String variant,
 			@Value("${loa.radio.speech.abbreviations:}") @Nullable String abbreviations) {
 		this.variant = variant(variant);
-		this.speech = SpokenVietnamese.withAbbreviations(this.variant, extra(abbreviations));
+		Map<String, String> extra = extra(abbreviations);
+		for (Variant each : Variant.values()) {
+			this.speech.put(each, SpokenVietnamese.withAbbreviations(each, extra));
+		}
 	}
 
-	/** The regional variant scripts are said in (and audio is voiced in). */
+	/**
+	 * The installation's regional variant, in which scripts are said (and audio voiced)
+	 * where a station names none.
+	 */
 	Variant variant() {
 		return this.variant;
 	}
 
-	/** What is said for {@code script}. */
-	public String spoken(String script) {
-		return this.speech.speak(script);
+	/** The variant a station's scripts are said in: its own, else the installation's. */
+	public Variant variant(RadioStation station) {
+		Variant own = station.variant();
+		return (own != null) ? own : this.variant;
 	}
 
-	/** Syllables of the script as it is said. */
+	/** What is said for {@code script} in the installation's variant. */
+	public String spoken(String script) {
+		return spoken(script, this.variant);
+	}
+
+	/** What is said for {@code script} in {@code variant}. */
+	public String spoken(String script, Variant variant) {
+		return java.util.Objects.requireNonNull(this.speech.get(variant), "variant").speak(script);
+	}
+
+	/** Syllables of the script as it is said in the installation's variant. */
 	public int syllables(String script) {
 		return ReadingTime.syllables(spoken(script));
+	}
+
+	/** Syllables of the script as it is said in {@code variant}. */
+	public int syllables(String script, Variant variant) {
+		return ReadingTime.syllables(spoken(script, variant));
 	}
 
 	private static Variant variant(String name) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.loa.channels.radio.speech.EspeakNg;
+import vn.loa.channels.radio.speech.VietnameseNumbers.Variant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -77,13 +78,38 @@ class RadioAudioTests {
 	@Test
 	void whatWasQueuedIsRenderedInTheBackgroundAndItsLengthHandedOn() throws Exception {
 		java.util.Map<RadioAudio.Rendering, Integer> lengths = new java.util.concurrent.ConcurrentHashMap<>();
-		RadioAudio.Rendering rendering = new RadioAudio.Rendering(SCRIPT, 200);
+		RadioAudio.Rendering rendering = new RadioAudio.Rendering(SCRIPT, 200, Variant.NORTH);
 		this.audio.prepare(List.of(rendering, rendering), lengths::put);
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(lengths).containsOnlyKeys(rendering));
 		Duration played = RadioAudio.duration(this.audio.audio(SCRIPT, 200));
 		assertThat(lengths.get(rendering)).isEqualTo((int) Math.ceil(played.toMillis() / 1000.0));
+	}
+
+	/**
+	 * A southern station hears its own voice and its own numbers ("ngàn", "mùng"): a
+	 * rendering of its own, kept apart from the northern one; both as MP3 too, which
+	 * plays as long as the WAV it is made from.
+	 */
+	@Test
+	void eachVariantHasItsOwnRenderingAndEachRenderingAnMp3() throws IOException {
+		Path north = this.audio.audio(SCRIPT, 200, Variant.NORTH);
+		Path south = this.audio.audio(SCRIPT, 200, Variant.SOUTH);
+		assertThat(south).isNotEqualTo(north);
+		assertThat(Files.readAllBytes(south)).isNotEqualTo(Files.readAllBytes(north));
+		assertThat(this.audio.audio(SCRIPT, 200)).isEqualTo(north);
+		for (Path wav : List.of(north, south)) {
+			Variant variant = wav.equals(north) ? Variant.NORTH : Variant.SOUTH;
+			Path mp3 = this.audio.mp3(SCRIPT, 200, variant);
+			assertThat(mp3.getFileName().toString()).isEqualTo(wav.getFileName().toString().replace(".wav", ".mp3"));
+			byte[] bytes = Files.readAllBytes(mp3);
+			assertThat(bytes[0] & 0xFF).isEqualTo(0xFF);
+			double seconds = bytes.length * 8.0 / (vn.loa.channels.radio.speech.Mp3.KBPS * 1000);
+			assertThat(seconds).isCloseTo(RadioAudio.duration(wav).toMillis() / 1000.0,
+					org.assertj.core.data.Offset.offset(0.5));
+			assertThat(this.audio.mp3(SCRIPT, 200, variant)).isEqualTo(mp3);
+		}
 	}
 
 	@Test

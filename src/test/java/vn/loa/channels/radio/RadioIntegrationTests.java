@@ -191,7 +191,7 @@ class RadioIntegrationTests {
 			}
 		}
 		JsonNode manifest = JsonMapper.builder().build().readTree(files.get("manifest.json"));
-		assertThat(manifest.get("format").asString()).isEqualTo("loa-radio-export/1");
+		assertThat(manifest.get("format").asString()).isEqualTo("loa-radio-export/2");
 		assertThat(manifest.get("station").get("id").asString()).isEqualTo("phuong-1");
 		JsonNode entries = manifest.get("entries");
 		assertThat(entries).hasSize(2);
@@ -213,11 +213,20 @@ class RadioIntegrationTests {
 					.getAudioInputStream(new java.io.ByteArrayInputStream(wav))) {
 					double seconds = sound.getFrameLength() / sound.getFormat().getFrameRate();
 					assertThat(Math.ceil(seconds)).isEqualTo(entry.get("durationSeconds").asDouble());
+					// The MP3 beside it: MPEG audio frames (11 sync bits, layer III) at a
+					// constant 48 kbit/s, so its size says how long it plays: as long as
+					// the WAV, give or take the encoder's padding.
+					byte[] mp3 = files.get(entry.get("mp3").asString());
+					assertThat(sha256(mp3)).isEqualTo(entry.get("mp3Sha256").asString());
+					assertThat(mp3[0] & 0xFF).isEqualTo(0xFF);
+					assertThat(mp3[1] & 0xE6).isEqualTo(0xE2);
+					assertThat(mp3.length * 8.0 / 48_000).isCloseTo(seconds, org.assertj.core.data.Offset.offset(0.5));
 				}
 			}
 		}
 		if (audio) {
 			assertThat(manifest.get("playlists")).hasSize(1);
+			assertThat(manifest.get("audioFormats")).extracting(JsonNode::asString).containsExactly("wav", "mp3");
 			String playlist = new String(files.get(manifest.get("playlists").get(0).asString()),
 					java.nio.charset.StandardCharsets.UTF_8);
 			assertThat(playlist).startsWith("#EXTM3U\n").containsSubsequence("01-xuat-mot.wav", "02-xuat-hai.wav");
