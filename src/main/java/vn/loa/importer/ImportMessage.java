@@ -13,8 +13,7 @@ enum ImportMessage {
 
 	// A document that cannot be read: UnreadableDocumentException.
 	DOCUMENT_EMPTY("document.empty"), DOCUMENT_TOO_LARGE("document.too-large"), DOCUMENT_DOC("document.doc"),
-	DOCUMENT_UNSUPPORTED("document.unsupported"), DOCUMENT_BLANK("document.blank"),
-	DOCUMENT_NOT_A_PLAN("document.not-a-plan"), DOCUMENT_OTHER("document.other"),
+	DOCUMENT_UNSUPPORTED("document.unsupported"), DOCUMENT_BLANK("document.blank"), DOCUMENT_OTHER("document.other"),
 	DOCX_OLD_OR_PROTECTED("document.docx.old-or-protected"), DOCX_NOT_DOCX("document.docx.not-docx"),
 	DOCX_DAMAGED("document.docx.damaged"), HTML_UNREADABLE("document.html.unreadable"),
 	PDF_PASSWORD("document.pdf.password"), PDF_NOT_PDF("document.pdf.not-pdf"), PDF_DAMAGED("document.pdf.damaged"),

@@ -51,17 +51,15 @@ public class PlanImports {
 	}
 
 	/**
-	 * Reads a document into a draft plan without storing anything in the calendar.
-	 * @throws UnreadableDocumentException when the file is not a readable plan
+	 * Reads a document into a draft plan without storing anything in the calendar. Any
+	 * readable text gets a draft, however little of a plan it holds: what was found, and
+	 * warnings for what is missing (no heading, no title, no number...), for the editor
+	 * to complete.
+	 * @throws UnreadableDocumentException when the file cannot be read as text (empty,
+	 * binary, a scanned PDF, an encoding that cannot be told, over the size limit)
 	 */
 	public static PlanDraft read(String fileName, byte[] bytes, vn.loa.calendar.CalendarBook book) {
-		PlanDraft draft = new PlanParser().parse(PlanDocuments.read(fileName, bytes), book);
-		if (draft.kind() == null && (draft.title() == null || draft.title().isBlank())) {
-			throw new UnreadableDocumentException(ImportMessage.DOCUMENT_NOT_A_PLAN,
-					fileName + " does not look like a plan: it has no KẾ HOẠCH or HƯỚNG DẪN heading and no title",
-					fileName);
-		}
-		return draft;
+		return new PlanParser().parse(PlanDocuments.read(fileName, bytes), book);
 	}
 
 	/** Reads a document and keeps its draft, with its values and warnings, for review. */

@@ -69,6 +69,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"loa.api.token=emergency-token", "loa.secret=emergency-secret", "loa.base-url=https://loa.example.vn",
 		"spring.mail.host=127.0.0.1", "loa.radio.reading-time=syllables" })
 @AutoConfigureMockMvc
+// Its Quartz scheduler, senders and GreenMail are its own: closed after the class rather
+// than
+// kept polling beside the contexts of later tests, whose timing they would disturb.
+@org.springframework.test.annotation.DirtiesContext
 class EmergencyIntegrationTests {
 
 	private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
