@@ -17,6 +17,13 @@ import vn.loa.importer.PlanDraft.Warning;
 /** What the readers have found so far; becomes a {@link PlanDraft}. */
 final class DraftBuilder {
 
+	/** The issuer a news lead names, used when no sentence or header names one. */
+	@org.jspecify.annotations.Nullable
+	String leadIssuer;
+
+	/** Its line. */
+	int leadIssuerLine;
+
 	@Nullable String kind;
 
 	@Nullable String number;

@@ -44,10 +44,35 @@ final class Identity {
 	private static final Pattern IMPLEMENTED = Pattern.compile("(?<![a-z])" + DOCUMENT
 			+ "\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
 			+ "(\\s*,?\\s*ngay\\s*(\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2}\\s*thang\\s*\\d{1,2}\\s*nam\\s*\\d{4}))?"
-			+ "(\\s*,?\\s*cua\\s+[^,;:()]*?)?(?=\\s+(?:ve|trien khai|ban hanh|thuc hien|nham|huong dan)\\b|\\s*[,;:(]|\\.\\s|\\.?$)");
+			+ "(\\s*,?\\s*cua\\s+[^,;:()]*?)?(?=\\s+(?:ve|va\\s+" + DOCUMENT
+			+ "|trien khai|ban hanh|thuc hien|nham|huong dan)\\b|\\s*[,;:(]|\\.\\s|\\.?$)");
 
 	private static final Pattern ISSUED_ON = Pattern
 		.compile("^ngay\\s*(\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{4})\\s*,\\s*(.+?)\\s+ban hanh\\s+$");
+
+	/**
+	 * A news write-up's lead: "Ngày 14/3/2025, Ban Thường vụ Tỉnh ủy ... vừa ban hành Kế
+	 * hoạch số 218-KH/TU ..." or "... đã ban hành Kế hoạch số 48-KH/ĐU, ngày 09/01/2026":
+	 * the date before, the issuer (without the sentence's adverbs), the number and the
+	 * date after.
+	 */
+	private static final Pattern LEAD = Pattern
+		.compile("(?:ngay\\s*(\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{4})\\s*,\\s*)?"
+				+ "((?:ban|uy ban|ubnd|thuong truc|dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy|so|trung tam|hoi dong)"
+				+ "\\b[^,.;:()]*?)\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh\\s+" + DOCUMENT
+				+ "\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
+				+ "(?:\\s*,?\\s*ngay\\s*(\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{4}))?");
+
+	/** A department line of a two-line header ("BAN TUYÊN GIÁO", "SỞ VĂN HÓA, ..."). */
+	private static final Pattern DEPARTMENT = Pattern
+		.compile("^(ban |so |phong |van phong|trung tam|uy ban kiem tra|chi cuc)");
+
+	/** The parent body above a department line. */
+	private static final Pattern PARENT = Pattern
+		.compile("^(tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|uy ban nhan dan|ubnd)\\b");
+
+	/** A level word before a place name ("Xã Yên Lạc"): the place is the name. */
+	private static final Pattern PLACE_LEVEL = Pattern.compile("^(xa|phuong|thi tran|huyen|tinh|quan|thi xa)\\s+");
 
 	private Identity() {
 	}
@@ -72,6 +97,9 @@ final class Identity {
 			}
 		}
 		kindAndTitle(layout, draft);
+		if (draft.number == null && draft.code == null) {
+			lead(layout, draft);
+		}
 		implemented(layout, draft);
 		issuer(layout, draft, issuerLines, issuerLineNumbers);
 		if (draft.number == null) {
@@ -147,7 +175,9 @@ final class Identity {
 			place.add(0, word);
 		}
 		if (!place.isEmpty()) {
-			draft.place = String.join(" ", place);
+			String written = String.join(" ", place);
+			Matcher level = PLACE_LEVEL.matcher(Words.fold(written));
+			draft.place = (level.find() && level.end() < written.length()) ? written.substring(level.end()) : written;
 			draft.extract("place", draft.place, line);
 		}
 		return text.substring(0, m.start());
@@ -159,7 +189,7 @@ final class Identity {
 			return;
 		}
 		Paragraph kind = layout.paragraphs.get(layout.kind);
-		draft.kind = kind.folded().startsWith("ke") ? "KẾ HOẠCH" : "HƯỚNG DẪN";
+		draft.kind = kindName(kind.folded());
 		draft.extract("kind", draft.kind, kind.line());
 		List<String> parts = new ArrayList<>();
 		String rest = kind.text().substring(layout.kindEnd).replaceAll("^[\\s:.\\-–]+", "");
@@ -181,11 +211,63 @@ final class Identity {
 		draft.extract("title", draft.title, (title.size() > 1 && rest.isEmpty()) ? title.get(1).line() : kind.line());
 	}
 
+	/**
+	 * Without a header block, a news write-up names the document in its lead sentence:
+	 * number, date and issuer are read from there.
+	 */
+	private static void lead(Layout layout, DraftBuilder draft) {
+		for (Paragraph p : layout.paragraphs.subList(0, Math.min(layout.paragraphs.size(), 12))) {
+			Matcher m = LEAD.matcher(p.folded());
+			if (!m.find() || !Character.isUpperCase(p.text().charAt(m.start(2)))) {
+				continue;
+			}
+			int line = p.lineAt(m.start(2));
+			draft.number = p.text().substring(m.start(4), m.end(4)).replaceAll("\\s+", "").replaceAll("[–—]", "-");
+			draft.code = draft.number.replaceFirst("^\\d+[-/]", "");
+			draft.extract("number", draft.number, line);
+			String date = (m.group(5) != null) ? m.group(5) : m.group(1);
+			LocalDate parsed = (date != null) ? Dates.parse(date) : null;
+			if (draft.date == null && parsed != null) {
+				draft.date = parsed;
+				draft.extract("date", draft.date, line);
+			}
+			if (draft.issuer == null) {
+				draft.leadIssuer = p.text().substring(m.start(2), m.end(2)).strip();
+				draft.leadIssuerLine = line;
+			}
+			return;
+		}
+	}
+
+	/** The kind as the draft names it: "KẾ HOẠCH", "HƯỚNG DẪN", "ĐỊNH HƯỚNG", ... */
+	static String kindName(String folded) {
+		if (folded.startsWith("ke hoach")) {
+			return "KẾ HOẠCH";
+		}
+		if (folded.startsWith("huong dan")) {
+			return "HƯỚNG DẪN";
+		}
+		if (folded.startsWith("dinh huong")) {
+			return "ĐỊNH HƯỚNG";
+		}
+		if (folded.startsWith("quyet dinh")) {
+			return "QUYẾT ĐỊNH";
+		}
+		if (folded.startsWith("thong bao")) {
+			return "THÔNG BÁO";
+		}
+		return "CHƯƠNG TRÌNH";
+	}
+
 	private static void implemented(Layout layout, DraftBuilder draft) {
 		for (Paragraph p : layout.preamble()) {
 			Matcher m = IMPLEMENTED.matcher(p.folded());
 			while (m.find()) {
 				String written = p.text().substring(m.start(), m.end()).strip();
+				if (draft.number != null && compact(m.group(2)).equals(compact(Words.fold(draft.number)))) {
+					// The document itself, named in a news lead or a decision's article.
+					continue;
+				}
 				String dateText = m.group(4);
 				Matcher issued = ISSUED_ON.matcher(p.folded().substring(0, m.start()));
 				if (dateText == null && issued.find()) {
@@ -205,6 +287,66 @@ final class Identity {
 		}
 	}
 
+	private static String compact(String text) {
+		return text.replaceAll("[\\s–—]", "").replace('–', '-');
+	}
+
+	/**
+	 * A level name in the header ("TỈNH ỦY HÀ NAM" for "tỉnh ủy"), in title case, or
+	 * null: the issuer's own name, better than the place the document was signed in.
+	 */
+	private static @org.jspecify.annotations.Nullable String nameInHeader(String level, List<String> issuerLines) {
+		for (String line : issuerLines) {
+			String folded = Words.fold(line);
+			int at = folded.indexOf(level + " ");
+			if (at >= 0) {
+				String name = line.substring(at + level.length()).strip();
+				if (!name.isEmpty()) {
+					return titleCase(name);
+				}
+			}
+		}
+		return null;
+	}
+
+	/** "HÀ NAM" → "Hà Nam". */
+	static String titleCase(String text) {
+		StringBuilder out = new StringBuilder();
+		for (String word : text.toLowerCase(java.util.Locale.ROOT).split(" ")) {
+			if (!word.isEmpty()) {
+				out.append(out.isEmpty() ? "" : " ")
+					.append(Character.toUpperCase(word.charAt(0)))
+					.append(word.substring(1));
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * A two-line header's issuer composed into one name: a department under its parent
+	 * ("TỈNH ỦY NGHỆ AN" over "BAN TUYÊN GIÁO" → "BAN TUYÊN GIÁO TỈNH ỦY NGHỆ AN"; "UBND
+	 * TỈNH LÀO CAI" over "SỞ VĂN HÓA..." → "SỞ VĂN HÓA... TỈNH LÀO CAI"; "ĐẢNG BỘ TỈNH X"
+	 * is its "TỈNH ỦY X").
+	 */
+	static String composed(String parent, String department) {
+		String folded = Words.fold(parent);
+		String parentName = parent;
+		if (folded.startsWith("dang bo ")) {
+			String rest = parent.substring("ĐẢNG BỘ ".length()).strip();
+			String restFolded = Words.fold(rest);
+			parentName = restFolded.startsWith("tinh ") ? "TỈNH ỦY " + rest.substring(5)
+					: restFolded.startsWith("thanh pho ") ? "THÀNH ỦY " + rest.substring(10)
+							: restFolded.startsWith("huyen ") ? "HUYỆN ỦY " + rest.substring(6) : "ĐẢNG ỦY " + rest;
+		}
+		else if (folded.startsWith("uy ban nhan dan ")) {
+			parentName = parent.substring("ỦY BAN NHÂN DÂN ".length()).strip();
+		}
+		else if (folded.startsWith("ubnd ")) {
+			parentName = parent.substring("UBND ".length()).strip();
+		}
+		return department + " " + parentName;
+	}
+
 	private static void issuer(Layout layout, DraftBuilder draft, List<String> issuerLines, List<Integer> lines) {
 		Pattern pattern = "HƯỚNG DẪN".equals(draft.kind) ? ISSUER_GUIDANCE : ISSUER_PLAN;
 		for (Paragraph p : layout.preamble()) {
@@ -214,18 +356,34 @@ final class Identity {
 				if (!Character.isUpperCase(issuer.charAt(0))) {
 					continue;
 				}
-				if (draft.place != null && BARE_LEVEL.matcher(Words.fold(issuer)).find()) {
-					issuer = issuer + " " + draft.place;
+				Matcher bare = BARE_LEVEL.matcher(Words.fold(issuer));
+				if (bare.find()) {
+					String named = nameInHeader(bare.group(1).strip(), issuerLines);
+					if (named != null) {
+						issuer = issuer + " " + named;
+					}
+					else if (draft.place != null) {
+						issuer = issuer + " " + draft.place;
+					}
 				}
 				draft.issuer = issuer;
 				draft.extract("issuer", issuer, p.lineAt(m.start(1)));
 				return;
 			}
 		}
+		if (draft.leadIssuer != null) {
+			draft.issuer = draft.leadIssuer;
+			draft.extract("issuer", draft.issuer, draft.leadIssuerLine);
+			return;
+		}
 		if (!issuerLines.isEmpty()) {
 			String issuer = issuerLines.get(issuerLines.size() - 1);
 			if (issuerLines.size() > 1 && LEVEL_LINE.matcher(Words.fold(issuer)).find()) {
 				issuer = issuerLines.get(issuerLines.size() - 2) + " " + issuer;
+			}
+			else if (issuerLines.size() > 1 && DEPARTMENT.matcher(Words.fold(issuer)).find()
+					&& PARENT.matcher(Words.fold(issuerLines.get(issuerLines.size() - 2))).find()) {
+				issuer = composed(issuerLines.get(issuerLines.size() - 2), issuer);
 			}
 			draft.issuer = issuer;
 			draft.extract("issuer", issuer, lines.get(lines.size() - 1));

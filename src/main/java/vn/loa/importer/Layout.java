@@ -15,7 +15,30 @@ import vn.loa.importer.Source.Paragraph;
  */
 final class Layout {
 
-	private static final Pattern KIND = Pattern.compile("^(ke hoach|huong dan)(?![a-z])");
+	/**
+	 * The heading that names what the document is: a plan or guidance, and the other
+	 * kinds that carry a plan's content (a monthly orientation, a decision whose annex is
+	 * the plan, a notice, a programme).
+	 */
+	private static final Pattern KIND = Pattern
+		.compile("^(ke hoach|huong dan|dinh huong|quyet dinh|thong bao|chuong trinh)(?![a-z])");
+
+	/** A document number ("Số: 142/KH-UBND") on a header line. */
+	private static final Pattern HEADER_NUMBER = Pattern
+		.compile("(?:^|\\s)so\\s*:?\\s*\\d*\\s*[-/]?\\s*[a-z]+\\s*[-/]");
+
+	/** A place-and-date line ("Quảng Ngãi, ngày 28 tháng 7 năm 2025"). */
+	private static final Pattern HEADER_DATE = Pattern
+		.compile("ngay\\s*\\d*[\\s._…-]*thang\\s*\\d*[\\s._…-]*nam\\s*\\d{4}");
+
+	/** How many paragraphs above the kind a header block reaches. */
+	static final int HEADER_PARAGRAPHS = 12;
+
+	/**
+	 * The salutation of an official letter, which has no kind heading: its body starts
+	 * here.
+	 */
+	private static final Pattern SALUTATION = Pattern.compile("^kinh\\s*gui\\b");
 
 	private static final Pattern BODY_START = Pattern.compile(
 			"^(thuc hien|can cu|ngay\\s*\\d|trien khai|nham |de |theo |nay,|tren co so|qua |xet |duoc su|thuc hien)");
@@ -57,28 +80,80 @@ final class Layout {
 		findSections();
 	}
 
+	/**
+	 * The kind heading: of the headings in the first paragraphs, the one under a header
+	 * block (a number or a place-and-date line just above it), so that a web page's
+	 * headline or a saved file's title ("Kế hoạch ..." above the real header) is not
+	 * taken for it. A heading after the text has begun (a news lead, say) counts only
+	 * with a header block above it.
+	 */
 	private void findKind() {
-		for (int i = 0; i < Math.min(this.paragraphs.size(), 30); i++) {
+		boolean bodyBegun = false;
+		int best = -1;
+		int bestEnd = 0;
+		int bestScore = -1;
+		for (int i = 0; i < Math.min(this.paragraphs.size(), 80); i++) {
 			Paragraph p = this.paragraphs.get(i);
 			Matcher m = KIND.matcher(p.folded());
-			if (m.find() && !p.folded().substring(m.end()).matches("\\s*so\\b.*")
+			if (m.find() && !p.folded().substring(m.end()).matches("\\s*(so|cua|nay|duoc|tren|ve viec)\\b.*")
 					&& (Words.isUpper(p.text().substring(0, m.end())) || p.text().length() < 120)) {
-				this.kind = i;
-				this.kindEnd = m.end();
-				return;
+				int score = headerAbove(i) + (Words.isUpper(p.text().substring(0, m.end())) ? 1 : 0);
+				if ((!bodyBegun || score >= 2) && score > bestScore) {
+					best = i;
+					bestEnd = m.end();
+					bestScore = score;
+				}
 			}
-			if (BODY_START.matcher(p.folded()).find()) {
-				return;
+			else if (!bodyBegun && BODY_START.matcher(p.folded()).find()) {
+				bodyBegun = true;
+				if (best >= 0 && bestScore >= 2) {
+					break;
+				}
+			}
+			if (isHeading(p) && ROMAN_HEADING.matcher(p.text()).matches() && best >= 0) {
+				break;
 			}
 		}
+		this.kind = best;
+		this.kindEnd = bestEnd;
+	}
+
+	/** 2 for a number and 2 for a place-and-date line among the paragraphs above. */
+	private int headerAbove(int kind) {
+		int score = 0;
+		boolean number = false;
+		boolean date = false;
+		for (int i = Math.max(0, kind - HEADER_PARAGRAPHS); i < kind; i++) {
+			String folded = this.paragraphs.get(i).folded();
+			number |= HEADER_NUMBER.matcher(folded).find();
+			date |= HEADER_DATE.matcher(folded).find();
+		}
+		return (number ? 2 : 0) + (date ? 2 : 0) + score;
 	}
 
 	private void findBody() {
 		int i = (this.kind >= 0) ? this.kind + 1 : 0;
 		int titleParts = 0;
+		if (this.kind < 0) {
+			// No kind heading (an official letter, a news write-up): the header, if any,
+			// runs to the salutation or the first sentence of the text.
+			for (; i < Math.min(this.paragraphs.size(), 30); i++) {
+				Paragraph p = this.paragraphs.get(i);
+				if (SALUTATION.matcher(p.folded()).find() || BODY_START.matcher(p.folded()).find()
+						|| p.text().length() > 250 || isHeading(p) && ROMAN_HEADING.matcher(p.text()).matches()) {
+					break;
+				}
+			}
+			if (i >= Math.min(this.paragraphs.size(), 30)) {
+				i = 0;
+			}
+			this.titleEnd = i;
+			this.body = i;
+			return;
+		}
 		for (; i < this.paragraphs.size(); i++) {
 			Paragraph p = this.paragraphs.get(i);
-			if (this.kind < 0 || isBodyStart(p) || titleParts >= 4) {
+			if (isBodyStart(p) || titleParts >= 4) {
 				break;
 			}
 			titleParts++;
@@ -150,9 +225,14 @@ final class Layout {
 		return this.paragraphs.subList(from, Math.max(from, this.closing));
 	}
 
+	/**
+	 * The header block above the kind (at most {@link #HEADER_PARAGRAPHS}: what lies
+	 * further up is a web page's menu or a news lead), or, without a kind, the paragraphs
+	 * before the text begins.
+	 */
 	List<Paragraph> header() {
 		int end = (this.kind >= 0) ? this.kind : Math.min(this.body, this.paragraphs.size());
-		return this.paragraphs.subList(0, end);
+		return this.paragraphs.subList((this.kind >= 0) ? Math.max(0, end - HEADER_PARAGRAPHS) : 0, end);
 	}
 
 	List<Paragraph> titleParagraphs() {
