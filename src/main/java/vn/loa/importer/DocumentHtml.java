@@ -41,15 +41,42 @@ final class DocumentHtml {
 		}
 		Document document;
 		try {
-			// The charset comes from a byte-order mark or <meta charset>; UTF-8
+			// Bytes that are valid UTF-8 (and not plain ASCII) are UTF-8, whatever the
+			// page
+			// declares: Word and old portals write "windows-1258" over UTF-8 text. Else
+			// the charset comes from a byte-order mark or <meta charset>; UTF-8
 			// otherwise.
-			document = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
+			document = Jsoup.parse(new ByteArrayInputStream(bytes), isUtf8(bytes) ? "UTF-8" : null, "");
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new UnreadableDocumentException(ImportMessage.HTML_UNREADABLE, ex,
 					fileName + " cannot be read as HTML", fileName);
 		}
 		return String.join("\n", lines(document.body()));
+	}
+
+	/** Whether the bytes hold non-ASCII text that decodes as UTF-8 without a fault. */
+	static boolean isUtf8(byte[] bytes) {
+		boolean nonAscii = false;
+		for (byte b : bytes) {
+			if (b < 0) {
+				nonAscii = true;
+				break;
+			}
+		}
+		if (!nonAscii) {
+			return false;
+		}
+		try {
+			java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+				.decode(java.nio.ByteBuffer.wrap(bytes));
+			return true;
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	private static List<String> lines(Element element) {

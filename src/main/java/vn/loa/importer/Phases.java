@@ -39,6 +39,13 @@ final class Phases {
 	private static final Pattern DAYS = Pattern.compile("(?:tu\\s*)?(?:ngay\\s*)?" + D + "(?:\\s*[/.-]\\s*(\\d{4}))?"
 			+ "\\s*(?:den|toi|-|–|—)\\s*(?:het\\s*)?(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})");
 
+	/**
+	 * From a date until something that is not a date: an event ("đến khi khai mạc Đại hội
+	 * XIV", "đến Đại hội đại biểu toàn quốc lần thứ XIV"), a month or a year.
+	 */
+	private static final Pattern FROM_DATE = Pattern.compile("tu\\s*(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})"
+			+ "\\s*(?:den|toi)\\s*(?:het\\s*)?(?:khi\\s*)?(?:(?:khai\\s*mac|dien\\s*ra|ket\\s*thuc)\\s*)?");
+
 	private static final Pattern MONTHS = Pattern.compile("tu\\s*thang\\s*(\\d{1,2})(?:\\s*/\\s*(\\d{4}))?\\s*"
 			+ "(?:-|–|den(?:\\s*het)?(?:\\s*thang)?)\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
 
@@ -136,7 +143,7 @@ final class Phases {
 	/** The first period written in the folded text from {@code from}, or null. */
 	private @Nullable Period period(Paragraph p, String folded, int from) {
 		Period best = null;
-		for (Pattern pattern : List.of(FROM_NOW, DAYS, MONTHS, FROM_YEAR, QUARTER, MONTH_LIST, YEAR)) {
+		for (Pattern pattern : List.of(FROM_NOW, DAYS, FROM_DATE, MONTHS, FROM_YEAR, QUARTER, MONTH_LIST, YEAR)) {
 			Matcher m = pattern.matcher(folded);
 			if (m.find(from) && (best == null || m.start() < best.begin())) {
 				Period period = read(pattern, m, p, folded);
@@ -152,6 +159,10 @@ final class Phases {
 		if (pattern == FROM_NOW) {
 			LocalDate start = now(p.lineAt(m.start()), p.text().substring(m.start(), m.end()).strip());
 			return end(start, m, p, folded);
+		}
+		if (pattern == FROM_DATE) {
+			LocalDate start = Dates.of(m.group(3), m.group(2), m.group(1));
+			return (start != null) ? end(start, m, p, folded) : null;
 		}
 		if (pattern == FROM_YEAR) {
 			return end(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), m, p, folded);
