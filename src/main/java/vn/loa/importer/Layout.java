@@ -71,6 +71,14 @@ final class Layout {
 
 	final List<Section> sections = new ArrayList<>();
 
+	/**
+	 * A decision's annex (the plan it issues, after the decision's own closing): its
+	 * heading, or -1; and the paragraph after its last.
+	 */
+	int annex = -1;
+
+	int annexEnd;
+
 	Layout(Source source) {
 		this.source = source;
 		this.paragraphs = source.paragraphs;
@@ -78,6 +86,36 @@ final class Layout {
 		findBody();
 		findClosing();
 		findSections();
+		findAnnex();
+	}
+
+	/** The plan a decision issues in its annex, after the decision's "Nơi nhận". */
+	private void findAnnex() {
+		for (int i = this.closing + 1; i < this.paragraphs.size(); i++) {
+			Paragraph p = this.paragraphs.get(i);
+			Matcher m = KIND.matcher(p.folded());
+			if (m.find() && Words.isUpper(p.text().substring(0, m.end())) && !p.folded().startsWith("quyet dinh")) {
+				this.annex = i;
+				this.annexEnd = this.paragraphs.size();
+				for (int j = i + 1; j < this.paragraphs.size(); j++) {
+					if (CLOSING.matcher(this.paragraphs.get(j).folded()).find()) {
+						this.annexEnd = j;
+						break;
+					}
+				}
+				return;
+			}
+		}
+	}
+
+	/** The body's paragraphs, from its first to the closing, and an annex's. */
+	List<Paragraph> reading() {
+		List<Paragraph> reading = new ArrayList<>(
+				this.paragraphs.subList(this.body, Math.max(this.body, this.closing)));
+		if (this.annex >= 0) {
+			reading.addAll(this.paragraphs.subList(this.annex, this.annexEnd));
+		}
+		return reading;
 	}
 
 	/**
@@ -185,6 +223,12 @@ final class Layout {
 		this.preambleEnd = this.closing;
 		for (int i = this.body; i < this.closing; i++) {
 			Paragraph p = this.paragraphs.get(i);
+			if (i == this.body && i + 1 < this.closing && !ROMAN_HEADING.matcher(p.text()).matches()
+					&& BODY_START.matcher(this.paragraphs.get(i + 1).folded()).find()) {
+				// A decision's authority ("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG") above its
+				// grounds: the preamble, not a section.
+				continue;
+			}
 			if (isHeading(p)) {
 				if (this.sections.isEmpty()) {
 					this.preambleEnd = i;
@@ -219,10 +263,14 @@ final class Layout {
 		return this.sections.stream().filter((s) -> phrase.matcher(s.title()).find()).findFirst().orElse(null);
 	}
 
-	/** The paragraphs of the body, from the title to the closing. */
+	/** The paragraphs of the body, from the title to the closing, and an annex's. */
 	List<Paragraph> text() {
 		int from = (this.kind >= 0) ? this.kind : 0;
-		return this.paragraphs.subList(from, Math.max(from, this.closing));
+		List<Paragraph> text = new ArrayList<>(this.paragraphs.subList(from, Math.max(from, this.closing)));
+		if (this.annex >= 0) {
+			text.addAll(this.paragraphs.subList(this.annex, this.annexEnd));
+		}
+		return text;
 	}
 
 	/**

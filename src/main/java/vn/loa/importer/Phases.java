@@ -74,7 +74,7 @@ final class Phases {
 	}
 
 	void read(Layout layout) {
-		for (Paragraph p : layout.paragraphs.subList(layout.body, layout.closing)) {
+		for (Paragraph p : layout.reading()) {
 			Matcher marker = MARKER.matcher(p.text());
 			int at = marker.find() ? marker.end() : 0;
 			if (!START.matcher(p.folded().substring(at)).find()) {

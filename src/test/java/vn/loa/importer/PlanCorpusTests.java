@@ -38,7 +38,7 @@ class PlanCorpusTests {
 	 * The score the importer reaches on this corpus, to be raised to the goal of 0.95 as
 	 * it learns more forms; a change that lowers it fails.
 	 */
-	static final double FLOOR = 0.86;
+	static final double FLOOR = 0.90;
 
 	private static final CalendarBook BOOK = PlanTexts.book();
 
