@@ -69,6 +69,7 @@ final class Anniversaries {
 			singles(p, covered);
 			dayMonths(p, covered);
 			ordinals(p);
+			lunar(p);
 		}
 		this.draft.anniversaries.sort(Comparator.comparingInt(AnniversaryMention::line));
 	}
@@ -212,6 +213,34 @@ final class Anniversaries {
 	 * The anniversary a name matches whose ordinal falls in the plan's years (any year
 	 * without one).
 	 */
+	/**
+	 * A lunar observance the calendar keeps without an origin year (Tết Nguyên đán, Giỗ
+	 * Tổ Hùng Vương), named with the year it is kept in ("Tết Nguyên đán Ất Tỵ 2025",
+	 * "Giỗ Tổ Hùng Vương mùng 10 tháng 3 âm lịch năm 2025"): it has no ordinal to write.
+	 */
+	private void lunar(Paragraph p) {
+		for (Anniversary a : this.book.anniversaries()) {
+			if (!a.lunar() || a.originYear() != null) {
+				continue;
+			}
+			String name = Words.fold(a.name());
+			int at = p.folded().indexOf(name);
+			while (at >= 0) {
+				String after = p.folded()
+					.substring(at + name.length(), Math.min(p.folded().length(), at + name.length() + 60));
+				if (LUNAR_YEAR.matcher(after).find()) {
+					add(a, null, p.lineAt(at));
+					break;
+				}
+				at = p.folded().indexOf(name, at + 1);
+			}
+		}
+	}
+
+	/** The year a lunar observance is kept in, close after its name. */
+	private static final Pattern LUNAR_YEAR = Pattern
+		.compile("^[^.;:]{0,45}?(?:nam\\s+)?(?:[a-z]+\\s+[a-z]+\\s+)?\\d{4}(?!\\d)");
+
 	private @Nullable Anniversary byName(String name, @Nullable Integer ordinal) {
 		Integer year = this.draft.year();
 		Anniversary best = null;

@@ -203,7 +203,13 @@ final class Layout {
 		this.body = Math.min(i, this.paragraphs.size());
 	}
 
+	/** A title's line naming only its month or quarter ("THÁNG 8/2025"). */
+	private static final Pattern PERIOD_LINE = Pattern.compile("^(thang|quy)\\s*[\\divx]+\\s*(?:/|nam)\\s*\\d{4}\\s*$");
+
 	boolean isBodyStart(Paragraph p) {
+		if (PERIOD_LINE.matcher(p.folded()).find()) {
+			return false;
+		}
 		return Source.isSeparator(p.text()) || BODY_START.matcher(p.folded()).find() || isHeading(p)
 				|| p.text().length() > 250 || p.folded().startsWith("so ") || p.folded().startsWith("so:")
 				|| p.folded().endsWith("nhu sau:");

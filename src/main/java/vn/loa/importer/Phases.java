@@ -30,21 +30,35 @@ final class Phases {
 	private static final Pattern SPLIT = Pattern
 		.compile("(?<![a-z])(dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon)|cao\\s*diem)(?![a-z])");
 
+	/** A numbered phase begun inside a paragraph, with its period. */
+	private static final Pattern INSIDE = Pattern.compile(
+			"(?<![a-z])(giai\\s*doan|dot)\\s*(\\d+|[ivx]+)\\s*[:(,]?\\s*(?:\\([^)]{0,40}\\)\\s*,?\\s*)?tu\\s*ngay");
+
 	private static final Pattern NAMED = Pattern.compile("^(giai\\s*doan|dot)");
 
 	private static final String D = "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})";
 
 	private static final Pattern FROM_NOW = Pattern.compile("tu\\s*nay\\s*(?:den|toi)\\s*(?:het\\s*)?");
 
-	private static final Pattern DAYS = Pattern.compile("(?:tu\\s*)?(?:ngay\\s*)?" + D + "(?:\\s*[/.-]\\s*(\\d{4}))?"
-			+ "\\s*(?:den|toi|-|–|—)\\s*(?:het\\s*)?(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})");
+	private static final Pattern DAYS = Pattern
+		.compile("(?:tu\\s*)?(?:ngay\\s*)?" + D + "(?:\\s*[/.-]\\s*(\\d{4}))?" + "(?:\\s*\\([^)]{0,60}\\))?"
+				+ "\\s*(?:den|toi|-|–|—)\\s*(?:het\\s*)?(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})");
+
+	/**
+	 * The same written in words: "từ ngày 01 tháng 10 năm 2022 đến ngày 20 tháng 11 năm
+	 * 2022".
+	 */
+	private static final Pattern DAYS_IN_WORDS = Pattern.compile("(?:tu\\s*)?ngay\\s*(\\d{1,2})\\s*thang\\s*(\\d{1,2})"
+			+ "(?:\\s*nam\\s*(\\d{4}))?\\s*(?:den|toi)\\s*(?:het\\s*)?ngay\\s*(\\d{1,2})\\s*thang\\s*(\\d{1,2})"
+			+ "\\s*nam\\s*(\\d{4})");
 
 	/**
 	 * From a date until something that is not a date: an event ("đến khi khai mạc Đại hội
 	 * XIV", "đến Đại hội đại biểu toàn quốc lần thứ XIV"), a month or a year.
 	 */
 	private static final Pattern FROM_DATE = Pattern.compile("tu\\s*(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})"
-			+ "\\s*(?:den|toi)\\s*(?:het\\s*)?(?:khi\\s*)?(?:(?:khai\\s*mac|dien\\s*ra|ket\\s*thuc)\\s*)?");
+			+ "\\s*(?:den|toi)\\s*(?:het\\s*)?(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
+			+ "(?:(?:khai\\s*mac|dien\\s*ra|ket\\s*thuc)\\s*)?");
 
 	private static final Pattern MONTHS = Pattern.compile("tu\\s*thang\\s*(\\d{1,2})(?:\\s*/\\s*(\\d{4}))?\\s*"
 			+ "(?:-|–|den(?:\\s*het)?(?:\\s*thang)?)\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
@@ -54,7 +68,7 @@ final class Phases {
 	private static final Pattern QUARTER = Pattern.compile("quy\\s*([ivx]+|\\d)\\s*(?:/|nam)\\s*(\\d{4})");
 
 	private static final Pattern MONTH_LIST = Pattern
-		.compile("thang\\s*(\\d{1,2}(?:\\s*(?:,|va|-|–)\\s*\\d{1,2})*)\\s*(?:/|nam)\\s*(\\d{4})");
+		.compile("thang\\s*(\\d{1,2}(?:\\s*(?:,|va|-|–)\\s*(?:thang\\s*)?\\d{1,2})*)\\s*(?:/|nam)\\s*(\\d{4})");
 
 	private static final Pattern YEAR = Pattern.compile("nam\\s*(\\d{4})");
 
@@ -78,7 +92,13 @@ final class Phases {
 			Matcher marker = MARKER.matcher(p.text());
 			int at = marker.find() ? marker.end() : 0;
 			if (!START.matcher(p.folded().substring(at)).find()) {
-				continue;
+				// "Kế hoạch chia thành hai đợt. Đợt 1 từ ngày ...": the phases begin
+				// inside.
+				Matcher inside = INSIDE.matcher(p.folded());
+				if (!inside.find(at)) {
+					continue;
+				}
+				at = inside.start();
 			}
 			Matcher label = LABEL.matcher(p.folded().substring(at));
 			if (label.find()) {
@@ -143,7 +163,8 @@ final class Phases {
 	/** The first period written in the folded text from {@code from}, or null. */
 	private @Nullable Period period(Paragraph p, String folded, int from) {
 		Period best = null;
-		for (Pattern pattern : List.of(FROM_NOW, DAYS, FROM_DATE, MONTHS, FROM_YEAR, QUARTER, MONTH_LIST, YEAR)) {
+		for (Pattern pattern : List.of(FROM_NOW, DAYS, DAYS_IN_WORDS, FROM_DATE, MONTHS, FROM_YEAR, QUARTER, MONTH_LIST,
+				YEAR)) {
 			Matcher m = pattern.matcher(folded);
 			if (m.find(from) && (best == null || m.start() < best.begin())) {
 				Period period = read(pattern, m, p, folded);
@@ -167,7 +188,7 @@ final class Phases {
 		if (pattern == FROM_YEAR) {
 			return end(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), m, p, folded);
 		}
-		if (pattern == DAYS) {
+		if (pattern == DAYS || pattern == DAYS_IN_WORDS) {
 			LocalDate end = Dates.of(m.group(6), m.group(5), m.group(4));
 			int startYear = (m.group(3) != null) ? Integer.parseInt(m.group(3)) : Integer.parseInt(m.group(6));
 			LocalDate start = Dates.of(String.valueOf(startYear), m.group(2), m.group(1));

@@ -4,6 +4,7 @@ import java.util.Comparator;
 
 import vn.loa.organisations.Organisations;
 import vn.loa.calendar.CalendarBook;
+import vn.loa.importer.PlanDraft.AnniversaryMention;
 import vn.loa.importer.PlanDraft.EventMention;
 import vn.loa.importer.PlanDraft.Outlet;
 
@@ -37,7 +38,11 @@ final class PlanParser {
 		Events events = new Events(book, draft);
 		events.read(layout);
 		new Anniversaries(book, draft, events).read(layout.text());
+		withoutHistoricalMentions(draft, book, layout);
 		new Phases(draft, events).read(layout);
+		if (draft.phases.isEmpty()) {
+			monthOfTheTitle(draft);
+		}
 		draft.events.sort(Comparator.comparingInt(EventMention::line));
 		Outlets.read(layout, draft);
 		draft.outlets.sort(Comparator.comparingInt(Outlet::line));
@@ -51,6 +56,73 @@ final class PlanParser {
 									+ "' with this id or number: replace its file rather than adding this one",
 							plan.id()));
 		return draft.build(id, ORGANISATION);
+	}
+
+	/**
+	 * An anniversary of a known year named without the occurrence it marks ("Đảng ra đời
+	 * năm 1930", "Chiến thắng Điện Biên Phủ" in a life story) is history the plan
+	 * recalls, not one it asks activities for: a target is written with its ordinal ("95
+	 * năm") or its range. Lunar observances without an origin year (Tết, Giỗ Tổ) stay.
+	 */
+	private static void withoutHistoricalMentions(DraftBuilder draft, CalendarBook book, Layout layout) {
+		boolean targets = draft.anniversaries.stream().anyMatch((a) -> a.ordinal() != null);
+		if (!targets) {
+			return;
+		}
+		draft.anniversaries.removeIf((a) -> a.ordinal() == null && !a.proposed()
+				&& book.anniversary(a.id()).map((known) -> known.originYear() != null).orElse(false)
+				&& !celebrated(a, layout));
+	}
+
+	private static final java.util.regex.Pattern CELEBRATING = java.util.regex.Pattern
+		.compile("(chao mung|ky niem|huong toi|to chuc|tuyen truyen ve|nhan dip)\\s+(?:cac\\s+)?$");
+
+	/**
+	 * Whether the plan names the anniversary as something to celebrate ("chào mừng Ngày
+	 * ...").
+	 */
+	private static boolean celebrated(AnniversaryMention a, Layout layout) {
+		String name = Words.fold(a.name()).replaceFirst("^ngay\\s+", "");
+		for (Source.Paragraph p : layout.paragraphs) {
+			if (p.line() > a.line() || p.lineAt(p.text().length() - 1) < a.line()) {
+				continue;
+			}
+			int at = p.folded().indexOf(name);
+			while (at >= 0) {
+				String before = p.folded().substring(Math.max(0, at - 40), at).replaceFirst("(ngay|le)\\s*$", "");
+				if (CELEBRATING.matcher(before.stripTrailing() + " ").find()) {
+					return true;
+				}
+				at = p.folded().indexOf(name, at + 1);
+			}
+		}
+		return false;
+	}
+
+	private static final java.util.regex.Pattern TITLE_MONTH = java.util.regex.Pattern
+		.compile("(?<![a-z])thang\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
+
+	/**
+	 * A document for one month that names it only in its title ("Định hướng tuyên truyền
+	 * tháng 8/2025") runs that whole month.
+	 */
+	private static void monthOfTheTitle(DraftBuilder draft) {
+		if (draft.title == null) {
+			return;
+		}
+		String folded = Words.fold(draft.title);
+		java.util.regex.Matcher month = TITLE_MONTH.matcher(folded);
+		if (!month.find() || TITLE_MONTH.matcher(folded).results().count() > 1 || folded.contains(" den ")) {
+			return;
+		}
+		int m = Integer.parseInt(month.group(1));
+		int year = Integer.parseInt(month.group(2));
+		if (m < 1 || m > 12) {
+			return;
+		}
+		java.time.LocalDate start = java.time.LocalDate.of(year, m, 1);
+		draft.phases.add(new PlanDraft.PhaseDraft(draft.title, start, Dates.endOfMonth(year, m), null, false, 0));
+		draft.extract("phase", draft.title + " [" + DraftYaml.date(start) + "]", 0);
 	}
 
 	/** From the number; without one, from the kind and the title. */

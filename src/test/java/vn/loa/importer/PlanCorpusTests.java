@@ -34,11 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlanCorpusTests {
 
-	/**
-	 * The score the importer reaches on this corpus, to be raised to the goal of 0.95 as
-	 * it learns more forms; a change that lowers it fails.
-	 */
-	static final double FLOOR = 0.90;
+	/** The goal: 95 % of the fields right on documents the importer was not written against. */
+	static final double FLOOR = 0.95;
 
 	private static final CalendarBook BOOK = PlanTexts.book();
 
