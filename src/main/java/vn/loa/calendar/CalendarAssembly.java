@@ -52,6 +52,9 @@ final class CalendarAssembly {
 
 	private final Set<String> anniversaries = new HashSet<>();
 
+	/** The origin year of each loaded anniversary that has one. */
+	private final Map<String, Integer> originYears = new HashMap<>();
+
 	private final Map<String, Event> events = new HashMap<>();
 
 	/** Organisations that exist though the files do not declare them. */
@@ -72,7 +75,12 @@ final class CalendarAssembly {
 		organisations.forEach((organisation) -> this.organisations.add(organisation.id()));
 		List<Anniversary> anniversaries = new ArrayList<>();
 		sections.anniversaries.forEach((entry) -> keep(entry, anniversary(entry), anniversaries));
-		anniversaries.forEach((anniversary) -> this.anniversaries.add(anniversary.id()));
+		anniversaries.forEach((anniversary) -> {
+			this.anniversaries.add(anniversary.id());
+			if (anniversary.originYear() != null) {
+				this.originYears.put(anniversary.id(), anniversary.originYear());
+			}
+		});
 		List<Event> events = new ArrayList<>();
 		sections.events.forEach((entry) -> keep(entry, event(entry), events));
 		events.forEach((event) -> this.events.put(event.id(), event));
@@ -201,13 +209,13 @@ final class CalendarAssembly {
 		for (YamlEntry phase : Objects.requireNonNullElse(entry.parts("phases", "a phase"), List.<YamlEntry>of())) {
 			phases.add(phase(phase, phases.size() + 1));
 		}
-		List<String> anniversaries = references(entry, "anniversaries", "anniversary", this.anniversaries,
-				this.anniversariesSeen);
+		Map<String, Plan.Occurrence> occurrences = new java.util.LinkedHashMap<>();
+		List<String> anniversaries = occurrences(entry, occurrences);
 		List<String> events = references(entry, "events", "event", this.events.keySet(), this.eventsSeen);
 		List<String> recipients = texts(entry.values("recipients"));
 		String organisation = organisation(entry, "organisation");
 		return new Plan(id, number, issuer, place, date, title, implementsDocuments, phases, anniversaries, events,
-				recipients, organisation);
+				recipients, organisation, occurrences);
 	}
 
 	// Built before the entry is known to be valid (reading it reports its problems);
@@ -270,6 +278,49 @@ final class CalendarAssembly {
 				entry.problemAt(value.line(), unknown(kind, value.text(), seen));
 			}
 			ids.add(value.text());
+		}
+		return ids;
+	}
+
+	/**
+	 * A plan's anniversaries: each an id, or the occurrence it targets ({@code {id:
+	 * quoc-khanh, ordinal: 80, year: 2025}}), whose ordinal must agree with its year.
+	 */
+	private List<String> occurrences(YamlEntry entry, Map<String, Plan.Occurrence> occurrences) {
+		List<String> ids = new ArrayList<>();
+		for (YamlEntry.Item item : entry.valuesOrParts("anniversaries")) {
+			YamlEntry.Value value = item.value();
+			if (value != null) {
+				if (!this.anniversaries.contains(value.text())) {
+					entry.problemAt(value.line(), unknown("anniversary", value.text(), this.anniversariesSeen));
+				}
+				ids.add(value.text());
+				continue;
+			}
+			YamlEntry part = java.util.Objects.requireNonNull(item.part());
+			part.allowOnly(keys("id", "ordinal", "year"));
+			String id = part.required("id");
+			if (id == null) {
+				continue;
+			}
+			if (!this.anniversaries.contains(id)) {
+				part.problem("id", unknown("anniversary", id, this.anniversariesSeen));
+			}
+			Integer ordinal = part.integer("ordinal");
+			Integer year = part.integer("year");
+			Integer origin = this.originYears.get(id);
+			if (ordinal != null && year != null && origin != null && ordinal != year - origin) {
+				part.problem("ordinal", "anniversary '" + id + "': " + ordinal + " years does not fall in " + year
+						+ " (it began in " + origin + ", so " + year + " is its " + (year - origin) + "th)");
+			}
+			else if (ordinal != null && year == null && origin != null) {
+				year = origin + ordinal;
+			}
+			else if (ordinal == null && year != null && origin != null) {
+				ordinal = year - origin;
+			}
+			ids.add(id);
+			occurrences.put(id, new Plan.Occurrence(ordinal, year));
 		}
 		return ids;
 	}

@@ -207,6 +207,55 @@ final class YamlEntry {
 	}
 
 	/**
+	 * The items of a list each of which is a single value or a mapping (a plan's
+	 * anniversary by id, or with the occurrence it targets): a mapping's problems are
+	 * this entry's problems.
+	 */
+	List<Item> valuesOrParts(String key) {
+		List<Item> items = new ArrayList<>();
+		for (Node item : items(key)) {
+			if (item instanceof ScalarNode scalar && !isNull(item) && !scalar.getValue().isBlank()) {
+				items.add(new Item(new Value(checked(key, scalar).strip(), line(item)), null));
+			}
+			else if (item instanceof MappingNode mapping) {
+				items.add(new Item(null, new YamlEntry(this.file, mapping, this.problems)));
+			}
+			else {
+				problemAt(line(item), "expected an id or a mapping in '" + key + "'");
+			}
+		}
+		return items;
+	}
+
+	/**
+	 * One item of {@link #valuesOrParts}: a value, or a mapping.
+	 *
+	 * @param value the value, or {@code null}
+	 * @param part the mapping, or {@code null}
+	 */
+	record Item(@Nullable Value value, @Nullable YamlEntry part) {
+
+	}
+
+	/**
+	 * A whole number, or {@code null} when absent; one that is not is a problem at its
+	 * line.
+	 */
+	@Nullable Integer integer(String key) {
+		String text = text(key);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(text);
+		}
+		catch (NumberFormatException ex) {
+			problem(key, "'" + key + "' must be a whole number, not '" + text + "'");
+			return null;
+		}
+	}
+
+	/**
 	 * A list of entries that stand on their own (the anniversaries of a file); items that
 	 * are not mappings are reported against this entry.
 	 */

@@ -88,11 +88,40 @@ final class DraftYaml {
 				}
 			}
 		}
-		list(y, "anniversaries", draft.anniversaryIds());
+		anniversaries(y, draft.anniversaries());
 		list(y, "events", draft.eventIds());
 		list(y, "recipients", draft.recipients());
 		y.append("  organisation: ").append(draft.organisation()).append('\n');
 		return y.toString();
+	}
+
+	/**
+	 * Each anniversary with the occurrence the plan targets where it names one
+	 * ({@code {id: quoc-khanh, ordinal: 80, year: 2025}}), and whether the calendar has
+	 * it or it is proposed above.
+	 */
+	private static void anniversaries(StringBuilder y, List<AnniversaryMention> anniversaries) {
+		if (anniversaries.isEmpty()) {
+			return;
+		}
+		y.append("  anniversaries:\n");
+		for (AnniversaryMention a : anniversaries) {
+			String note = a.proposed() ? "   # proposed above" : "   # in the calendar";
+			if (a.ordinal() != null && a.origin() != null) {
+				y.append("    - {id: ")
+					.append(a.id())
+					.append(", ordinal: ")
+					.append(a.ordinal())
+					.append(", year: ")
+					.append(java.util.Objects.requireNonNull(a.origin()).getYear() + a.ordinal())
+					.append('}')
+					.append(note)
+					.append('\n');
+			}
+			else {
+				y.append("    - ").append(quote(a.id())).append(note).append('\n');
+			}
+		}
 	}
 
 	private static void list(StringBuilder y, String key, List<String> values) {

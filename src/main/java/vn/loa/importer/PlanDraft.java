@@ -101,7 +101,21 @@ public record PlanDraft(String id, @Nullable String kind, @Nullable String numbe
 		// A draft may lack its issuer or title; the calendar's plan then shows none.
 		return new Plan(this.id, this.number, java.util.Objects.requireNonNullElse(this.issuer, ""), this.place,
 				this.date, java.util.Objects.requireNonNullElse(this.title, ""), this.implementsDocuments,
-				calendarPhases, anniversaryIds(), eventIds(), this.recipients, this.organisation);
+				calendarPhases, anniversaryIds(), eventIds(), this.recipients, this.organisation, occurrences());
+	}
+
+	/**
+	 * The occurrence of each anniversary the plan targets, where it names its ordinal and
+	 * the anniversary's origin is known: the ordinal and the year it falls in.
+	 */
+	public java.util.Map<String, Plan.Occurrence> occurrences() {
+		java.util.Map<String, Plan.Occurrence> occurrences = new java.util.LinkedHashMap<>();
+		for (AnniversaryMention a : this.anniversaries) {
+			if (a.ordinal() != null && a.origin() != null) {
+				occurrences.put(a.id(), new Plan.Occurrence(a.ordinal(), a.origin().getYear() + a.ordinal()));
+			}
+		}
+		return occurrences;
 	}
 
 	/** The draft as a file of the {@code calendar/} directory, proposals included. */

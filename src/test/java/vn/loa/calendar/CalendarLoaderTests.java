@@ -114,6 +114,32 @@ class CalendarLoaderTests {
 		assertThat(load.book().events()).extracting(Event::id).containsExactly("dai-hoi-xiv");
 	}
 
+	/**
+	 * A plan says which occurrence of an anniversary it targets; an ordinal that does not
+	 * fall in its year is refused with its line, the plan not loaded; one without a year
+	 * gets it from the origin.
+	 */
+	@Test
+	void aPlansAnniversaryOccurrenceIsCheckedOrdinalAgainstYear() throws IOException {
+		write("anniversaries.yaml", "anniversaries:", "  - id: quoc-khanh", "    name: Quốc khánh",
+				"    date: 02/09/1945", "    tier: L", "  - id: thanh-lap-dang", "    name: Thành lập Đảng",
+				"    date: 03/02/1930", "    tier: L");
+		write("plans/dung.yaml", "plan:", "  id: ke-hoach-dung", "  issuer: Ban Tuyên giáo", "  title: Đúng",
+				"  anniversaries:", "    - {id: quoc-khanh, ordinal: 80, year: 2025}",
+				"    - {id: thanh-lap-dang, ordinal: 95}");
+		write("plans/sai.yaml", "plan:", "  id: ke-hoach-sai", "  issuer: Ban Tuyên giáo", "  title: Sai",
+				"  anniversaries:", "    - {id: quoc-khanh, ordinal: 81, year: 2025}");
+		CalendarLoad load = CalendarLoader.load(this.calendar);
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.containsExactly("calendar/plans/sai.yaml:6: anniversary 'quoc-khanh': 81 years does not fall in 2025 "
+					+ "(it began in 1945, so 2025 is its 80th)");
+		Plan plan = load.book().plan("ke-hoach-dung").orElseThrow();
+		assertThat(plan.anniversaries()).containsExactly("quoc-khanh", "thanh-lap-dang");
+		assertThat(plan.occurrences()).containsEntry("quoc-khanh", new Plan.Occurrence(80, 2025))
+			.containsEntry("thanh-lap-dang", new Plan.Occurrence(95, 2025));
+		assertThat(load.book().plan("ke-hoach-sai")).isEmpty();
+	}
+
 	@Test
 	void aPlanMayBelongToACommuneItsProvinceLoadsOrToOneTheDatabaseKnows() throws IOException {
 		write("organisations.yaml", "units:", "  - thai-nguyen");

@@ -34,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlanCorpusTests {
 
-	/** The goal: 95 % of the fields right on documents the importer was not written against. */
+	/**
+	 * The goal: 95 % of the fields right on documents the importer was not written
+	 * against.
+	 */
 	static final double FLOOR = 0.95;
 
 	private static final CalendarBook BOOK = PlanTexts.book();
