@@ -67,8 +67,15 @@ final class Closing {
 						signature.add(role.group(2));
 						signatureLines.add(number);
 					}
-					draft.recipients.add(recipient.strip());
-					draft.extract("recipient", recipient.strip(), number);
+					// The list's own punctuation ("Thường trực Thành ủy,", "Lưu: VT.") is
+					// not
+					// part of a name.
+					recipient = recipient.strip().replaceAll("[\\s,;.]+$", "").strip();
+					if (recipient.isEmpty()) {
+						continue;
+					}
+					draft.recipients.add(recipient);
+					draft.extract("recipient", recipient, number);
 				}
 				else {
 					inList = false;

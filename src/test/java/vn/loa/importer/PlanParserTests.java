@@ -69,7 +69,7 @@ class PlanParserTests {
 		assertThat(draft.channels()).containsExactly("radio", "feed");
 		assertThat(draft.notes()).contains("báo chí", "hội nghị", "báo cáo viên");
 		assertThat(draft.units()).containsExactly("Ban Tuyên giáo các tỉnh ủy, thành ủy", "Các cơ quan báo chí");
-		assertThat(draft.recipients()).containsExactly("Các tỉnh ủy, thành ủy,", "Lưu Vụ Tuyên truyền.");
+		assertThat(draft.recipients()).containsExactly("Các tỉnh ủy, thành ủy", "Lưu Vụ Tuyên truyền");
 		assertThat(draft.signer()).extracting("name", "role", "onBehalfOf")
 			.containsExactly("Phan Xuân Thủy", "PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN");
 	}
@@ -106,8 +106,8 @@ class PlanParserTests {
 		assertThat(draft.notes()).contains("băng rôn", "khẩu hiệu", "panô");
 		assertThat(draft.units()).containsExactly("Văn phòng HĐND và UBND xã", "Đài truyền thanh xã",
 				"Ủy ban Mặt trận Tổ quốc Việt Nam xã");
-		assertThat(draft.recipients()).containsExactly("Thường trực Đảng ủy (b/c);", "Chủ tịch, các PCT UBND xã;",
-				"Lưu: VT.");
+		assertThat(draft.recipients()).containsExactly("Thường trực Đảng ủy (b/c)", "Chủ tịch, các PCT UBND xã",
+				"Lưu: VT");
 		assertThat(draft.signer()).extracting("name", "role", "onBehalfOf")
 			.containsExactly("Nguyễn Văn An", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN");
 	}
