@@ -12,6 +12,12 @@ final class DraftReport {
 	private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
 	static {
+		LABELS.put("heading.under_header",
+				"Dòng tiêu đề, ngay dưới số và ngày văn bản / Heading, under the header block");
+		LABELS.put("heading.first", "Dòng tiêu đề, dòng đầu gọi tên loại văn bản / Heading, the first naming the kind");
+		LABELS.put("heading.lead",
+				"Không có dòng tiêu đề: đọc từ câu mở đầu bài tin / No heading: read from the news lead");
+		LABELS.put("heading.none", "Không có dòng tiêu đề / No heading");
 		LABELS.put("kind", "Loại văn bản / Kind");
 		LABELS.put("number", "Số / Number");
 		LABELS.put("code", "Ký hiệu / Code");

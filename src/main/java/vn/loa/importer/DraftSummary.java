@@ -21,6 +21,16 @@ final class DraftSummary {
 
 	static List<Recognised> of(PlanDraft draft) {
 		List<Recognised> values = new ArrayList<>();
+		PlanDraft.Heading heading = draft.heading();
+		if (heading != null) {
+			ImportMessage code = switch (heading.reason()) {
+				case UNDER_HEADER -> ImportMessage.VALUE_HEADING_UNDER_HEADER;
+				case FIRST -> ImportMessage.VALUE_HEADING_FIRST;
+				case LEAD -> ImportMessage.VALUE_HEADING_LEAD;
+				case NONE -> ImportMessage.VALUE_HEADING_NONE;
+			};
+			add(values, heading.line(), code, heading.text());
+		}
 		if (draft.number() != null) {
 			add(values, line(draft, "number"), ImportMessage.VALUE_NUMBER, draft.number());
 		}

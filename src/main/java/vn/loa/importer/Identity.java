@@ -186,11 +186,14 @@ final class Identity {
 	private static void kindAndTitle(Layout layout, DraftBuilder draft) {
 		if (layout.kind < 0) {
 			draft.warn(0, ImportMessage.NO_HEADING, "no 'KẾ HOẠCH' or 'HƯỚNG DẪN' heading: title and header not found");
+			draft.extract("heading.none", "", 0);
 			return;
 		}
 		Paragraph kind = layout.paragraphs.get(layout.kind);
 		draft.kind = kindName(kind.folded());
 		draft.extract("kind", draft.kind, kind.line());
+		draft.extract(layout.kindUnderHeader ? "heading.under_header" : "heading.first", kind.text().strip(),
+				kind.line());
 		List<String> parts = new ArrayList<>();
 		String rest = kind.text().substring(layout.kindEnd).replaceAll("^[\\s:.\\-–]+", "");
 		if (!rest.isEmpty()) {
@@ -222,6 +225,8 @@ final class Identity {
 				continue;
 			}
 			int line = p.lineAt(m.start(2));
+			draft.extracted.removeIf((value) -> value.field().equals("heading.none"));
+			draft.extract("heading.lead", p.text().substring(m.start(), m.end()).strip(), line);
 			draft.number = p.text().substring(m.start(4), m.end(4)).replaceAll("\\s+", "").replaceAll("[–—]", "-");
 			draft.code = draft.number.replaceFirst("^\\d+[-/]", "");
 			draft.extract("number", draft.number, line);

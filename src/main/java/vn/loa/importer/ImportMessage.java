@@ -33,7 +33,8 @@ enum ImportMessage {
 	ANNIVERSARY_DIFFERENT_DAYS("anniversary.different-days"), ANNIVERSARY_UNDATED("anniversary.undated"),
 	ANNIVERSARY_OTHER_YEAR("anniversary.other-year"), ANNIVERSARY_PROPOSED("anniversary.proposed"),
 	EVENT_PROPOSED("event.proposed"), NO_FORMS_SECTION("outlets.no-section"), NO_OUTLET("outlets.none"),
-	NO_UNITS_SECTION("units.no-section"),
+	NO_UNITS_SECTION("units.no-section"), PLACE_IMPLAUSIBLE("identity.place-implausible"),
+	TITLE_RUN_ON("identity.title-run-on"), SIGNER_IMPLAUSIBLE("closing.signer-implausible"),
 
 	// A confirmation that cannot be carried out: ImportConflictException.
 	CONFLICT_NO_DRAFT("conflict.no-draft"), CONFLICT_CONFIRMED("conflict.confirmed"),
@@ -46,7 +47,9 @@ enum ImportMessage {
 	VALUE_PHASE_INCOMPLETE("value.phase.incomplete"), VALUE_ANNIVERSARY("value.anniversary"),
 	VALUE_ANNIVERSARY_ORDINAL("value.anniversary.ordinal"), VALUE_ANNIVERSARY_PROPOSED("value.anniversary.proposed"),
 	VALUE_EVENT("value.event"), VALUE_EVENT_PROPOSED("value.event.proposed"), VALUE_OUTLET_RADIO("value.outlet.radio"),
-	VALUE_OUTLET_FEED("value.outlet.feed"), VALUE_OUTLET_EMAIL("value.outlet.email");
+	VALUE_OUTLET_FEED("value.outlet.feed"), VALUE_OUTLET_EMAIL("value.outlet.email"),
+	VALUE_HEADING_UNDER_HEADER("value.heading.under-header"), VALUE_HEADING_FIRST("value.heading.first"),
+	VALUE_HEADING_LEAD("value.heading.lead"), VALUE_HEADING_NONE("value.heading.none");
 
 	/** The prefix of every key in the messages. */
 	static final String KEY_PREFIX = "importer.";

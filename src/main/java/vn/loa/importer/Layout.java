@@ -57,6 +57,12 @@ final class Layout {
 	/** Where the kind word ends in its paragraph. */
 	int kindEnd;
 
+	/**
+	 * Whether the kind was chosen for the header block above it (a number or a date
+	 * line).
+	 */
+	boolean kindUnderHeader;
+
 	/** The paragraph after the title's last. */
 	int titleEnd;
 
@@ -154,6 +160,7 @@ final class Layout {
 		}
 		this.kind = best;
 		this.kindEnd = bestEnd;
+		this.kindUnderHeader = bestScore >= 2;
 	}
 
 	/** 2 for a number and 2 for a place-and-date line among the paragraphs above. */

@@ -131,6 +131,47 @@ public record PlanDraft(String id, @Nullable String kind, @Nullable String numbe
 		return DraftSummary.of(this);
 	}
 
+	/**
+	 * Which line was taken as the document's heading and why, or, without one, where its
+	 * number, date and issuer were read from.
+	 */
+	public @Nullable Heading heading() {
+		for (Extracted value : this.extracted) {
+			if (value.field().startsWith("heading.")) {
+				Heading.Reason reason = Heading.Reason
+					.valueOf(value.field().substring("heading.".length()).toUpperCase(java.util.Locale.ROOT));
+				return new Heading(reason, value.value(), value.line());
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The heading the draft was read under.
+	 *
+	 * @param reason why this line: under the header block, the first heading, or none
+	 * (read from a news lead, or a header running to the salutation)
+	 * @param text the heading as written (empty without one)
+	 * @param line its line, or 0
+	 */
+	public record Heading(Reason reason, String text, int line) {
+
+		/** Why the heading was taken. */
+		public enum Reason {
+
+			/** A number or a place-and-date line just above it. */
+			UNDER_HEADER,
+			/** The first line naming the kind of document. */
+			FIRST,
+			/** No heading: number, date and issuer from a news lead. */
+			LEAD,
+			/** No heading: the header runs to the salutation or the first sentence. */
+			NONE
+
+		}
+
+	}
+
 	/** A report for the person who reviews the draft: each value with its line. */
 	public String report() {
 		return DraftReport.write(this);

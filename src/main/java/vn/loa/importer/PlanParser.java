@@ -47,6 +47,7 @@ final class PlanParser {
 		Outlets.read(layout, draft);
 		draft.outlets.sort(Comparator.comparingInt(Outlet::line));
 		Units.read(layout, draft);
+		implausible(draft);
 		String id = id(draft);
 		book.plan(id)
 			.or(() -> (draft.number != null) ? book.plan(draft.number) : java.util.Optional.empty())
@@ -123,6 +124,44 @@ final class PlanParser {
 		java.time.LocalDate start = java.time.LocalDate.of(year, m, 1);
 		draft.phases.add(new PlanDraft.PhaseDraft(draft.title, start, Dates.endOfMonth(year, m), null, false, 0));
 		draft.extract("phase", draft.title + " [" + DraftYaml.date(start) + "]", 0);
+	}
+
+	private static final java.util.regex.Pattern NOT_A_PLACE = java.util.regex.Pattern
+		.compile("(?<![a-z])(ke hoach|huong dan|quyet dinh|thong bao|cong van|dinh huong|so|ban|uy ban)(?![a-z])");
+
+	private static final java.util.regex.Pattern SECTION_WORDS = java.util.regex.Pattern
+		.compile("(muc dich|yeu cau|noi dung|hinh thuc|to chuc thuc hien|noi nhan|phu luc|nhiem vu|giai phap)");
+
+	/**
+	 * Values that are read but unlikely to be right, flagged for the editor: a document
+	 * kind or body as the place, a title that ran on into the text, a section heading as
+	 * the signer.
+	 */
+	private static void implausible(DraftBuilder draft) {
+		if (draft.place != null) {
+			String place = Words.fold(draft.place);
+			if (NOT_A_PLACE.matcher(place).find() || place.split("\\s+").length > 6) {
+				draft.warn(0, ImportMessage.PLACE_IMPLAUSIBLE,
+						"the place '" + draft.place + "' does not look like a place name: check it", draft.place);
+			}
+		}
+		if (draft.title != null && (draft.title.length() > 300
+				|| SECTION_WORDS.matcher(Words.fold(draft.title)).find() && draft.title.length() > 160)) {
+			draft.warn(0, ImportMessage.TITLE_RUN_ON,
+					"the title runs to " + draft.title.length() + " characters: it may have run on into the text",
+					String.valueOf(draft.title.length()));
+		}
+		PlanDraft.Signer signer = draft.signer;
+		if (signer != null) {
+			for (String part : java.util.Arrays.asList(signer.name(), signer.role())) {
+				if (part != null && (SECTION_WORDS.matcher(Words.fold(part)).find()
+						|| java.util.regex.Pattern.matches("^[IVX]{1,4}\\s*[.\\-–)].*", part))) {
+					draft.warn(signer.line(), ImportMessage.SIGNER_IMPLAUSIBLE,
+							"the signer '" + part + "' looks like a section heading: check the signature", part);
+					break;
+				}
+			}
+		}
 	}
 
 	/** From the number; without one, from the kind and the title. */

@@ -134,6 +134,38 @@ class PlanParserTests {
 			.containsExactly("Trần Văn Hùng", "BÍ THƯ", "T/M BAN THƯỜNG VỤ");
 	}
 
+	/**
+	 * Values read but unlikely to be right are flagged for the editor: a document kind as
+	 * the place, a section heading read into the signature; and the report says which
+	 * line was taken as the heading and why.
+	 */
+	@Test
+	void flagsImplausibleValuesAndSaysWhichLineIsTheHeading() {
+		PlanDraft draft = parse("""
+				ỦY BAN NHÂN DÂN
+				XÃ AN PHÚ
+				Số: 5/KH-UBND
+				Kế hoạch, ngày 02 tháng 3 năm 2025
+
+				KẾ HOẠCH
+				tuyên truyền kỷ niệm 50 năm Ngày giải phóng miền Nam (30/4/1975 - 30/4/2025) và các hoạt động
+
+				văn hóa, văn nghệ, thể dục thể thao chào mừng, tổ chức thực hiện các nội dung tuyên truyền
+
+				trên hệ thống đài truyền thanh, trang thông tin điện tử và mạng xã hội của xã trong năm 2025
+
+				theo hướng dẫn của cấp trên về mục đích, yêu cầu và nội dung tuyên truyền của xã An Phú
+
+				I. MỤC ĐÍCH, YÊU CẦU
+				Tuyên truyền sâu rộng.
+				""");
+		assertThat(draft.heading()).extracting("reason", "text", "line")
+			.containsExactly(PlanDraft.Heading.Reason.UNDER_HEADER, "KẾ HOẠCH", 6);
+		assertThat(draft.warnings()).as(draft.report())
+			.extracting(Warning::code)
+			.contains("identity.place-implausible", "closing.signer-implausible");
+	}
+
 	@Test
 	void readsMonthsAPeakAndAnExactRange() {
 		PlanDraft draft = parse(Fixtures.PROVINCE);

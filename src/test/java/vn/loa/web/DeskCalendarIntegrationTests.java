@@ -300,8 +300,8 @@ class DeskCalendarIntegrationTests {
 		assertThat(page).contains("Văn bản thực hiện")
 			.contains("Hướng dẫn số 193-HD/BTGTU, ngày 03/10/2024 của Ban Tuyên giáo Tỉnh ủy Bà Rịa - Vũng Tàu")
 			.contains("Nơi nhận")
-			.contains("Ban Tuyên giáo Tỉnh ủy (b/c),")
-			.contains("UBMTTQVN và các đoàn thể chính trị - xã hội TP.")
+			.contains("Ban Tuyên giáo Tỉnh ủy (b/c)")
+			.contains("UBMTTQVN và các đoàn thể chính trị - xã hội TP")
 			.contains("Lưu Văn phòng Thành ủy. (BTG)")
 			.contains("<dd>443-KH/TU</dd>")
 			.contains("<dd>Ban Thường vụ Thành ủy Vũng Tàu</dd>");

@@ -95,7 +95,9 @@ class DeskPlanImportLanguageTests {
 		MockHttpSession editor = login("nhap-tom-tat");
 		String page = page(editor, upload(editor, PLAN));
 
-		assertThat(items(page, "values")).containsExactly("Dòng 2: Số: 12-KH/ĐU",
+		// First, which line was taken as the heading and why.
+		assertThat(items(page, "values")).containsExactly(
+				"Dòng 4: Dòng tiêu đề: “KẾ HOẠCH” — chọn vì ngay trên nó là số và ngày văn bản", "Dòng 2: Số: 12-KH/ĐU",
 				"Dòng 1: Cơ quan ban hành: ĐẢNG BỘ XÃ LONG SƠN", "Dòng 2: Ngày ban hành: 05/03/2025",
 				"Dòng 5: Trích yếu: Tuyên truyền các ngày lễ lớn năm 2025",
 				"Dòng 9: Giai đoạn “Giai đoạn 1”: thiếu ngày bắt đầu hoặc ngày kết thúc, chưa đưa vào lịch",
@@ -114,7 +116,9 @@ class DeskPlanImportLanguageTests {
 		assertThat(items(page, "warnings")).containsSubsequence("Line 9: Phase “Giai đoạn 1” has no end: enter one.",
 				"Line 11: Impossible date in “19/8/1945-31/9/2025”: anniversary not added.");
 		assertThat(items(page, "warnings")).contains("Whole document: No “Nơi nhận” list.");
-		assertThat(items(page, "values")).contains("Line 2: Number: 12-KH/ĐU", "Line 2: Date: 05/03/2025",
+		assertThat(items(page, "values")).contains(
+				"Line 4: Heading: “KẾ HOẠCH”, taken because the number and date are just above it",
+				"Line 2: Number: 12-KH/ĐU", "Line 2: Date: 05/03/2025",
 				"Line 11: Phase “Giai đoạn từ ngày 01/8/2025 đến ngày 31/8/2025”: from 01/08/2025 to 31/08/2025");
 		assertThat(page).contains("To check (").doesNotContain("Cần kiểm tra");
 	}
