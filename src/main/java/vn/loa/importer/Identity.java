@@ -97,7 +97,7 @@ final class Identity {
 			}
 		}
 		kindAndTitle(layout, draft);
-		if (draft.number == null && draft.code == null) {
+		if (draft.number == null && draft.code == null || layout.kind < 0 && draft.date == null) {
 			lead(layout, draft);
 		}
 		implemented(layout, draft);
@@ -227,9 +227,12 @@ final class Identity {
 			int line = p.lineAt(m.start(2));
 			draft.extracted.removeIf((value) -> value.field().equals("heading.none"));
 			draft.extract("heading.lead", p.text().substring(m.start(), m.end()).strip(), line);
-			draft.number = p.text().substring(m.start(4), m.end(4)).replaceAll("\\s+", "").replaceAll("[–—]", "-");
-			draft.code = draft.number.replaceFirst("^\\d+[-/]", "");
-			draft.extract("number", draft.number, line);
+			String number = p.text().substring(m.start(4), m.end(4)).replaceAll("\\s+", "").replaceAll("[–—]", "-");
+			if (draft.number == null) {
+				draft.number = number;
+				draft.code = number.replaceFirst("^\\d+[-/]", "");
+				draft.extract("number", draft.number, line);
+			}
 			String date = (m.group(5) != null) ? m.group(5) : m.group(1);
 			LocalDate parsed = (date != null) ? Dates.parse(date) : null;
 			if (draft.date == null && parsed != null) {
@@ -352,6 +355,26 @@ final class Identity {
 		return department + " " + parentName;
 	}
 
+	/** The genre's abbreviations in an issuer's name, and what they stand for. */
+	private static final String[][] ABBREVIATIONS = { { "UBND", "Ủy ban nhân dân" }, { "HĐND", "Hội đồng nhân dân" },
+			{ "MTTQ", "Mặt trận Tổ quốc" }, { "BTV", "Ban Thường vụ" }, { "BTG", "Ban Tuyên giáo" },
+			{ "BCH", "Ban Chấp hành" } };
+
+	/**
+	 * An issuer with the genre's abbreviations written out ("UBND huyện Krông Pắc" → "Ủy
+	 * ban nhân dân huyện Krông Pắc"; in capitals where the header is), so the same body
+	 * is named the same way whichever form the document used.
+	 */
+	static String expanded(String issuer) {
+		boolean upper = Words.isUpper(issuer);
+		String out = issuer;
+		for (String[] abbreviation : ABBREVIATIONS) {
+			String full = upper ? abbreviation[1].toUpperCase(java.util.Locale.ROOT) : abbreviation[1];
+			out = out.replaceAll("(?<![\\p{L}])" + abbreviation[0] + "(?![\\p{L}])", full);
+		}
+		return out;
+	}
+
 	private static void issuer(Layout layout, DraftBuilder draft, List<String> issuerLines, List<Integer> lines) {
 		Pattern pattern = "HƯỚNG DẪN".equals(draft.kind) ? ISSUER_GUIDANCE : ISSUER_PLAN;
 		for (Paragraph p : layout.preamble()) {
@@ -371,13 +394,13 @@ final class Identity {
 						issuer = issuer + " " + draft.place;
 					}
 				}
-				draft.issuer = issuer;
-				draft.extract("issuer", issuer, p.lineAt(m.start(1)));
+				draft.issuer = expanded(issuer);
+				draft.extract("issuer", draft.issuer, p.lineAt(m.start(1)));
 				return;
 			}
 		}
 		if (draft.leadIssuer != null) {
-			draft.issuer = draft.leadIssuer;
+			draft.issuer = expanded(draft.leadIssuer);
 			draft.extract("issuer", draft.issuer, draft.leadIssuerLine);
 			return;
 		}
@@ -390,8 +413,8 @@ final class Identity {
 					&& PARENT.matcher(Words.fold(issuerLines.get(issuerLines.size() - 2))).find()) {
 				issuer = composed(issuerLines.get(issuerLines.size() - 2), issuer);
 			}
-			draft.issuer = issuer;
-			draft.extract("issuer", issuer, lines.get(lines.size() - 1));
+			draft.issuer = expanded(issuer);
+			draft.extract("issuer", draft.issuer, lines.get(lines.size() - 1));
 			return;
 		}
 		draft.warn(0, ImportMessage.NO_ISSUER,

@@ -139,8 +139,12 @@ final class Layout {
 		for (int i = 0; i < Math.min(this.paragraphs.size(), 80); i++) {
 			Paragraph p = this.paragraphs.get(i);
 			Matcher m = KIND.matcher(p.folded());
-			if (m.find() && !p.folded().substring(m.end()).matches("\\s*(so|cua|nay|duoc|tren|ve viec)\\b.*")
-					&& (Words.isUpper(p.text().substring(0, m.end())) || p.text().length() < 120)) {
+			boolean upper = m.find(0) && Words.isUpper(p.text().substring(0, m.end()));
+			if (m.find(0)
+					&& !p.folded()
+						.substring(m.end())
+						.matches("\\s*(so|cua|nay|duoc|tren|ve viec|nham|de ra|se|da)\\b.*")
+					&& (upper || p.text().length() < 120 && !p.text().strip().endsWith("."))) {
 				int score = headerAbove(i) + (Words.isUpper(p.text().substring(0, m.end())) ? 1 : 0);
 				if ((!bodyBegun || score >= 2) && score > bestScore) {
 					best = i;

@@ -40,8 +40,11 @@ class PlanCorpusTests {
 	 */
 	static final double FLOOR = 0.95;
 
-	/** What the held-out corpus scored when first measured. */
-	static final double HOLDOUT_FLOOR = 0.849;
+	/**
+	 * What the held-out corpus scores: 0.850 when first measured, 0.870 after two general
+	 * fixes that came from a unit test of a news lead, not from its documents.
+	 */
+	static final double HOLDOUT_FLOOR = 0.869;
 
 	private static final CalendarBook BOOK = PlanTexts.book();
 

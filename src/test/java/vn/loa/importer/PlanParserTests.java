@@ -166,6 +166,31 @@ class PlanParserTests {
 			.contains("identity.place-implausible", "closing.signer-implausible");
 	}
 
+	/**
+	 * A news write-up has no header block: its lead names the plan. Number, date and
+	 * issuer come from there, the sentence's adverbs left out and the abbreviation
+	 * written out; the plan's own number is not a document it implements.
+	 */
+	@Test
+	void readsANewsWriteUpFromItsLead() {
+		PlanDraft draft = parse(
+				"""
+						Hòa Vang tuyên truyền kỷ niệm 50 năm Ngày giải phóng miền Nam
+
+						Cập nhật: 10/3/2025
+
+						UBND huyện Hòa Vang vừa ban hành Kế hoạch số 52/KH-UBND ngày 05/3/2025 về tuyên truyền kỷ niệm 50 năm Ngày giải phóng hoàn toàn miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2025).
+
+						Kế hoạch nhằm thực hiện Kế hoạch số 31-KH/TU ngày 20/02/2025 của Ban Thường vụ Thành ủy về tổ chức kỷ niệm.
+						""");
+		assertThat(draft.number()).isEqualTo("52/KH-UBND");
+		assertThat(draft.date()).isEqualTo(LocalDate.of(2025, 3, 5));
+		assertThat(draft.issuer()).isEqualTo("Ủy ban nhân dân huyện Hòa Vang");
+		assertThat(draft.heading()).extracting("reason").isEqualTo(PlanDraft.Heading.Reason.LEAD);
+		assertThat(draft.implementsDocuments()).singleElement().asString().contains("31-KH/TU");
+		assertThat(draft.anniversaries()).extracting("id", "ordinal").containsExactly(tuple("giai-phong-mien-nam", 50));
+	}
+
 	@Test
 	void readsMonthsAPeakAndAnExactRange() {
 		PlanDraft draft = parse(Fixtures.PROVINCE);
