@@ -178,6 +178,13 @@ class DeskContentController {
 				CacheControl.noCache().cachePrivate());
 	}
 
+	/** An item's own address opens it (its form, with its review and outlets). */
+	@GetMapping("/desk/content/{id}")
+	String open(@PathVariable String id) {
+		return "redirect:/desk/content/" + org.springframework.web.util.UriUtils.encodePathSegment(item(id).id(),
+				java.nio.charset.StandardCharsets.UTF_8) + "/edit";
+	}
+
 	@GetMapping("/desk/content/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
 		ContentItem item = item(id);

@@ -88,6 +88,10 @@ class DeskContentIntegrationTests {
 		assertThat(audit("viet-moi")).containsExactly("bt-viet content.create", "bt-viet content.submit");
 		assertThat(page(editor, "/desk/content?status=submitted")).contains("Thông báo tiêm chủng");
 		assertThat(page(editor, "/desk/content?status=draft")).doesNotContain("Thông báo tiêm chủng");
+		// The item's own address opens it; one that does not exist is not found.
+		this.mvc.perform(get("/desk/content/viet-moi").session(editor))
+			.andExpect(redirectedUrl("/desk/content/viet-moi/edit"));
+		this.mvc.perform(get("/desk/content/khong-co-bai-nay").session(editor)).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -94,6 +94,7 @@ final class EndpointAccess {
 			"GET /desk/content", DESK, //
 			"GET /desk/content/new", DESK, //
 			"GET /desk/content/{id}/edit", DESK, //
+			"GET /desk/content/{id}", DESK, //
 			"GET /desk/content/{id}/audio", DESK, //
 			"POST /desk/content", DESK, //
 			"POST /desk/content/{id}", DESK, //

@@ -122,6 +122,35 @@ class ResidentPagesIntegrationTests {
 		SMTP.stop();
 	}
 
+	/**
+	 * What a browser and a search engine get beyond the text: a description and an icon
+	 * on every page, pages compressed for a browser that asks, and the style sheet and
+	 * icon cached for an hour rather than fetched again on every page.
+	 */
+	@Test
+	void pagesHaveADescriptionAndAnIconAreCompressedAndTheirStylesAreCached() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<byte[]> home = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/"))
+			.header("Accept-Encoding", "gzip")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		String page = new String(
+				new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(home.body())).readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("<meta name=\"description\" content=\"Lịch và nội dung tuyên truyền của địa phương")
+			.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">");
+		for (String path : new String[] { "/favicon.svg", "/loa.css" }) {
+			HttpResponse<String> file = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(file.statusCode()).as(path).isEqualTo(200);
+			assertThat(file.headers().firstValue("Cache-Control")).as(path)
+				.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=3600").doesNotContain("no-store"));
+		}
+	}
+
 	@Test
 	void everyAnswerCarriesAStrictPolicyAndHstsAndTheSessionCookieStaysOnThisSite() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
