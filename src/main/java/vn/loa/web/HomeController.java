@@ -133,12 +133,20 @@ class HomeController {
 		return published.stream()
 			.map((p) -> new Entry(p.item().id(), p.item().title(),
 					(p.item().summary() != null) ? p.item().summary() : "",
-					DATE.format(p.publishedAt().atZone(this.zone))))
+					DATE.format(p.publishedAt().atZone(this.zone)),
+					p.publishedAt().atZone(this.zone).toOffsetDateTime().withNano(0).toString()))
 			.toList();
 	}
 
 	/** An item as the lists show it: its date already in Loa's zone. */
-	record Entry(String id, String title, String summary, String date) {
+	/**
+	 * A published item as the home page and the archive list it.
+	 *
+	 * @param date when it went out, as people read it ({@code 01/09/2025})
+	 * @param datetime the same for machines (ISO-8601 with its offset), for
+	 * {@code <time>}
+	 */
+	record Entry(String id, String title, String summary, String date, String datetime) {
 
 	}
 

@@ -141,6 +141,14 @@ class ResidentPagesIntegrationTests {
 				java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(page).contains("<meta name=\"description\" content=\"Lịch và nội dung tuyên truyền của địa phương")
 			.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">");
+		// Every date is machine-readable too, as the HTML checker asks of <time>.
+		java.util.regex.Matcher times = java.util.regex.Pattern.compile("<time[^>]*>").matcher(page);
+		int count = 0;
+		while (times.find()) {
+			assertThat(times.group()).matches("<time class=\"meta\" datetime=\"\\d{4}-\\d{2}-\\d{2}[^\"]*\">");
+			count++;
+		}
+		assertThat(count).as("dates on the home page").isPositive();
 		for (String path : new String[] { "/favicon.svg", "/loa.css" }) {
 			HttpResponse<String> file = http.send(
 					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
