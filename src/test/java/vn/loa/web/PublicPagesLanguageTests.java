@@ -175,7 +175,9 @@ class PublicPagesLanguageTests {
 			.contains("Chưa có tin bài.")
 			.contains("Thông báo treo cờ")
 			.contains("<td>Chờ đọc</td>")
-			.contains("Lũy kế");
+			.contains("Lũy kế")
+			// The site's navigation, as on every public page.
+			.contains("<a href=\"/subscribe\">Đăng ký nhận bản tin</a>");
 		assertThat(english("/radio?date=2025-07-31")).contains("Radio script")
 			.contains("Thursday, 31/07/2025")
 			.contains("Broadcast at 17:00 (30 min)")

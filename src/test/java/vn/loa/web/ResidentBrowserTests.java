@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +152,19 @@ class ResidentBrowserTests {
 		this.browser.get("http://localhost:" + PORT + "/p/tiem-phong-browser");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
 		screenshot("item");
+
+		// The station's day sheet, with the site's navigation, on an office screen and a
+		// phone: nothing wider than the screen.
+		for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+			this.browser.manage().window().setSize(size);
+			this.browser.get("http://localhost:" + PORT + "/radio");
+			assertThat(this.browser.findElement(By.cssSelector("header.site nav")).getText())
+				.contains("Đăng ký nhận bản tin");
+			screenshot("radio-" + size.getWidth());
+			Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) this.browser)
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(overflow.intValue()).as("/radio at %s px", size.getWidth()).isLessThanOrEqualTo(0);
+		}
 
 		this.browser.get(unsubscribeLink);
 		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
