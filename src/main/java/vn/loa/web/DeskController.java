@@ -70,9 +70,12 @@ class DeskController {
 
 	private final Organisations organisations;
 
+	private final LocalhostDefaults localhost;
+
 	DeskController(ContentQueries store, PublicationLog publications, Preparation preparation,
 			BulletinDeliveries deliveries, Feeds feeds, StorageFailures storage, Clock clock, ZoneId zone,
-			ScopedContent scoped, Organisations organisations) {
+			ScopedContent scoped, Organisations organisations, LocalhostDefaults localhost) {
+		this.localhost = localhost;
 		this.scoped = scoped;
 		this.organisations = organisations;
 		this.store = store;
@@ -91,6 +94,11 @@ class DeskController {
 		LocalDate today = LocalDate.ofInstant(now, this.zone);
 		Instant end = today.plusDays(DAYS_AHEAD + 1).atStartOfDay(this.zone).toInstant();
 		Instant since = now.minus(Duration.ofDays(DAYS_AHEAD));
+		// Said to administrators, who can change it.
+		List<String> localDefaults = Actors.hasAnyRole("ADMIN") ? this.localhost.problems() : List.of();
+		model.addAttribute("localDefaults", localDefaults);
+		model.addAttribute("baseUrl", this.localhost.baseUrl());
+		model.addAttribute("sender", this.localhost.from());
 		model.addAttribute("feedProblem",
 				this.feeds.problem()
 					.map((problem) -> new FeedProblemRow(format(problem.at()), problem.message()))

@@ -74,6 +74,23 @@ class DeskIntegrationTests {
 			.doesNotContain("Nguồn tin RSS/Atom chưa cập nhật được");
 	}
 
+	/**
+	 * An administrator is told, on the dashboard, that the sender is still the laptop's
+	 * {@code @localhost} (this shared Loa sets a real {@code loa.base-url}, so that one
+	 * is not named); an editor, who cannot change it, is not.
+	 */
+	@Test
+	void theDashboardTellsAnAdministratorThatTheSenderIsStillOnLocalhost() throws Exception {
+		MockHttpSession admin = DeskSessions.login(this.mvc, this.accounts, "qt-dia-chi", Role.ADMIN);
+		assertThat(this.mvc.perform(get("/desk").session(admin)).andReturn().getResponse().getContentAsString())
+			.contains("Loa vẫn chạy với địa chỉ của máy thử nghiệm")
+			.contains("Địa chỉ gửi thư (loa.email.from) là Loa &lt;loa@localhost&gt;")
+			.doesNotContain("Địa chỉ trang (loa.base-url)");
+		MockHttpSession editor = DeskSessions.login(this.mvc, this.accounts, "bt-dia-chi", Role.EDITOR);
+		assertThat(this.mvc.perform(get("/desk").session(editor)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("Loa vẫn chạy với địa chỉ của máy thử nghiệm");
+	}
+
 	@Test
 	void anonymousVisitorOfTheDeskIsSentToTheLoginPage() throws Exception {
 		this.mvc.perform(get("/desk")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
