@@ -1,6 +1,5 @@
 package vn.loa.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
@@ -20,24 +19,18 @@ class PublicPages implements WebMvcConfigurer {
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-	private static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
-
+	/**
+	 * Vietnamese unless the person chose English with the switch ({@code ?lang=en}),
+	 * remembered in this browser by the {@code loa-lang} cookie. The browser's own
+	 * language is not asked: an office computer set to English must not turn a Vietnamese
+	 * editor's desk English.
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("loa-lang");
-		resolver.setDefaultLocaleFunction((request) -> {
-			String header = request.getHeader("Accept-Language");
-			if (header == null || header.isBlank()) {
-				return VIETNAMESE;
-			}
-			try {
-				Locale preferred = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-				return (preferred != null) ? preferred : VIETNAMESE;
-			}
-			catch (IllegalArgumentException ex) {
-				return VIETNAMESE;
-			}
-		});
+		resolver.setDefaultLocale(VIETNAMESE);
+		resolver.setDefaultLocaleFunction((request) -> VIETNAMESE);
+		resolver.setCookieMaxAge(java.time.Duration.ofDays(365));
 		return resolver;
 	}
 
