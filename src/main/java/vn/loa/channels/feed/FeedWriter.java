@@ -87,6 +87,16 @@ class FeedWriter {
 		feed.setLink(home);
 		feed.setUri(home + file);
 		feed.setLinks(List.of(link("alternate", home, "text/html"), link("self", home + file, mediaType)));
+		if (type.startsWith("rss")) {
+			// RSS has no link to itself: the feed validators ask for Atom's (RSS Advisory
+			// Board's best practice), so that a copy of the feed says where it lives.
+			org.jdom2.Element self = new org.jdom2.Element("link",
+					org.jdom2.Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom"));
+			self.setAttribute("href", home + file);
+			self.setAttribute("rel", "self");
+			self.setAttribute("type", mediaType);
+			feed.setForeignMarkup(List.of(self));
+		}
 		if (!items.isEmpty()) {
 			feed.setPublishedDate(Date.from(items.get(0).publishedAt()));
 		}

@@ -159,6 +159,12 @@ class FeedIntegrationTests {
 				.doesNotContainIgnoringCase("onerror");
 			assertThat(entry(feed, "feed-older").getContents().get(0).getValue()).contains("<strong>đậm</strong>");
 		}
+		// The RSS feed says where it lives, as Atom does (the feed validators ask for
+		// it).
+		String rss = new String(get("/feed.xml", Map.of()).body(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(rss).contains("xmlns:atom=\"http://www.w3.org/2005/Atom\"")
+			.containsPattern("<atom:link (?=[^>]*href=\"https://loa.example.vn/feed.xml\")(?=[^>]*rel=\"self\")"
+					+ "(?=[^>]*type=\"application/rss\\+xml\")[^>]*/>");
 	}
 
 	@Test
