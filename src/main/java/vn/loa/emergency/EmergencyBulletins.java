@@ -32,6 +32,7 @@ import vn.loa.content.ContentActor;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentWorkflow;
 import vn.loa.content.InvalidContentException;
+import vn.loa.content.Outlet;
 import vn.loa.organisations.Audience;
 import vn.loa.organisations.Organisations;
 import vn.loa.organisations.OutsideScopeException;
@@ -179,13 +180,12 @@ public class EmergencyBulletins {
 
 	/** The bulletins issued or asked for within {@code scope}, newest first. */
 	public List<EmergencyBulletin> recent(Scope scope, int limit) {
-		return this.jdbc
-			.query("SELECT " + COLUMNS + " FROM emergency_bulletin ORDER BY requested_at DESC, id FETCH FIRST "
-					+ Math.max(1, limit * 4) + " ROWS ONLY", Map.of(), this::mapRow)
-			.stream()
-			.filter((bulletin) -> this.organisations.covers(scope, bulletin.organisation()))
-			.limit(limit)
-			.toList();
+		List<String> reach = this.organisations.reach(scope);
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM emergency_bulletin"
+						+ ((reach != null) ? " WHERE organisation IN (:reach)" : "")
+						+ " ORDER BY requested_at DESC, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+				(reach != null) ? Map.of("reach", reach) : Map.of(), this::mapRow);
 	}
 
 	public Optional<EmergencyBulletin> find(String id) {
@@ -266,7 +266,7 @@ public class EmergencyBulletins {
 					"the audience is own, all or chosen, not '" + reach + "'", reach);
 		};
 		List<String> outlets = (request.outlets() == null || request.outlets().isEmpty())
-				? List.of("feed", "email", "radio")
+				? Arrays.stream(Outlet.values()).map(Outlet::key).sorted().toList()
 				: request.outlets()
 					.stream()
 					.map((o) -> o.strip().toLowerCase(Locale.ROOT))
@@ -274,7 +274,10 @@ public class EmergencyBulletins {
 					.sorted()
 					.toList();
 		for (String outlet : outlets) {
-			if (!List.of("feed", "email", "radio").contains(outlet)) {
+			try {
+				Outlet.parse(outlet);
+			}
+			catch (IllegalArgumentException ex) {
 				throw new InvalidEmergencyException("outlets", "outletUnknown", "there is no outlet '" + outlet + "'",
 						outlet);
 			}
@@ -304,10 +307,9 @@ public class EmergencyBulletins {
 	/** Hands the bulletin to the content workflow, due now. */
 	private void publish(EmergencyBulletin bulletin, String username) {
 		String when = LocalDateTime.ofInstant(this.clock.instant(), this.zone).format(WHEN);
-		List<String> audience = bulletin.audience().equals("own") ? List.of("own")
-				: bulletin.audience().equals("all") ? List.of("all") : Arrays.asList(bulletin.audience().split(","));
 		ContentDraft draft = new ContentDraft(bulletin.id(), bulletin.title(), "", bulletin.body(), null,
-				bulletin.outlets(), when, null, bulletin.organisation(), "scheduled", audience, "emergency");
+				bulletin.outlets(), when, null, bulletin.organisation(), "scheduled", List.of(bulletin.audience()),
+				"emergency");
 		try {
 			this.workflow.issueEmergency(draft, bulletin.id(), username);
 		}

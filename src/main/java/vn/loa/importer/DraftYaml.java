@@ -88,7 +88,7 @@ final class DraftYaml {
 				}
 			}
 		}
-		anniversaries(y, draft.anniversaries());
+		anniversaries(y, draft.anniversaries(), draft.occurrences());
 		list(y, "events", draft.eventIds());
 		list(y, "recipients", draft.recipients());
 		y.append("  organisation: ").append(draft.organisation()).append('\n');
@@ -100,20 +100,22 @@ final class DraftYaml {
 	 * ({@code {id: quoc-khanh, ordinal: 80, year: 2025}}), and whether the calendar has
 	 * it or it is proposed above.
 	 */
-	private static void anniversaries(StringBuilder y, List<AnniversaryMention> anniversaries) {
+	private static void anniversaries(StringBuilder y, List<AnniversaryMention> anniversaries,
+			java.util.Map<String, vn.loa.calendar.Plan.Occurrence> occurrences) {
 		if (anniversaries.isEmpty()) {
 			return;
 		}
 		y.append("  anniversaries:\n");
 		for (AnniversaryMention a : anniversaries) {
 			String note = a.proposed() ? "   # proposed above" : "   # in the calendar";
-			if (a.ordinal() != null && a.origin() != null) {
+			vn.loa.calendar.Plan.Occurrence occurrence = occurrences.get(a.id());
+			if (occurrence != null) {
 				y.append("    - {id: ")
 					.append(a.id())
 					.append(", ordinal: ")
-					.append(a.ordinal())
+					.append(occurrence.ordinal())
 					.append(", year: ")
-					.append(java.util.Objects.requireNonNull(a.origin()).getYear() + a.ordinal())
+					.append(occurrence.year())
 					.append('}')
 					.append(note)
 					.append('\n');

@@ -296,7 +296,7 @@ final class Identity {
 	}
 
 	private static String compact(String text) {
-		return text.replaceAll("[\\s–—]", "").replace('–', '-');
+		return text.replaceAll("\\s", "").replaceAll("[–—]", "-");
 	}
 
 	/**

@@ -139,13 +139,14 @@ final class Layout {
 		for (int i = 0; i < Math.min(this.paragraphs.size(), 80); i++) {
 			Paragraph p = this.paragraphs.get(i);
 			Matcher m = KIND.matcher(p.folded());
-			boolean upper = m.find(0) && Words.isUpper(p.text().substring(0, m.end()));
-			if (m.find(0)
+			boolean kindAtStart = m.find();
+			boolean upper = kindAtStart && Words.isUpper(p.text().substring(0, m.end()));
+			if (kindAtStart
 					&& !p.folded()
 						.substring(m.end())
 						.matches("\\s*(so|cua|nay|duoc|tren|ve viec|nham|de ra|se|da)\\b.*")
 					&& (upper || p.text().length() < 120 && !p.text().strip().endsWith("."))) {
-				int score = headerAbove(i) + (Words.isUpper(p.text().substring(0, m.end())) ? 1 : 0);
+				int score = headerAbove(i) + (upper ? 1 : 0);
 				if ((!bodyBegun || score >= 2) && score > bestScore) {
 					best = i;
 					bestEnd = m.end();
@@ -169,7 +170,6 @@ final class Layout {
 
 	/** 2 for a number and 2 for a place-and-date line among the paragraphs above. */
 	private int headerAbove(int kind) {
-		int score = 0;
 		boolean number = false;
 		boolean date = false;
 		for (int i = Math.max(0, kind - HEADER_PARAGRAPHS); i < kind; i++) {
@@ -177,7 +177,7 @@ final class Layout {
 			number |= HEADER_NUMBER.matcher(folded).find();
 			date |= HEADER_DATE.matcher(folded).find();
 		}
-		return (number ? 2 : 0) + (date ? 2 : 0) + score;
+		return (number ? 2 : 0) + (date ? 2 : 0);
 	}
 
 	private void findBody() {

@@ -8,11 +8,11 @@ import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import vn.loa.channels.email.EmailIdentities;
 import vn.loa.settings.LoaSettings;
 
 /**
@@ -30,17 +30,25 @@ class LocalhostDefaults {
 
 	private final String from;
 
-	LocalhostDefaults(LoaSettings settings, @Value("${loa.email.from:Loa <loa@localhost>}") String from) {
+	LocalhostDefaults(LoaSettings settings, EmailIdentities identities) {
 		this.baseUrl = settings.baseUrl();
-		this.from = from;
+		this.from = identities.defaultFrom();
 	}
 
 	/** The settings still on a localhost default: {@code base-url}, {@code from}. */
 	List<String> problems() {
+		return problems(this.baseUrl, this.from);
+	}
+
+	/**
+	 * Which of a site address and a sender are on localhost or another address readers
+	 * cannot reach: {@code base-url}, {@code from}.
+	 */
+	static List<String> problems(String baseUrl, String from) {
 		List<String> problems = new ArrayList<>();
 		String host = "";
 		try {
-			String parsed = URI.create(this.baseUrl.strip()).getHost();
+			String parsed = URI.create(baseUrl.strip()).getHost();
 			host = (parsed != null) ? parsed.toLowerCase(Locale.ROOT) : "";
 		}
 		catch (IllegalArgumentException ex) {
@@ -50,7 +58,7 @@ class LocalhostDefaults {
 				|| host.endsWith(".localhost")) {
 			problems.add("base-url");
 		}
-		String address = this.from.replaceAll(".*<|>.*", "").strip().toLowerCase(Locale.ROOT);
+		String address = from.replaceAll(".*<|>.*", "").strip().toLowerCase(Locale.ROOT);
 		String domain = address.substring(address.indexOf('@') + 1);
 		if (!address.contains("@") || domain.equals("localhost") || domain.endsWith(".localhost")
 				|| !domain.contains(".")) {

@@ -251,6 +251,15 @@ class DeskBrowserTests {
 			this.browser.get(url(page.getValue()));
 			fitsAPhone(page.getKey(), page.getValue());
 		}
+		// A station's voice, and an item's priority on air, further down their forms.
+		this.browser.get(url("/desk/stations/default"));
+		((JavascriptExecutor) this.browser)
+			.executeScript("document.getElementById('variant').scrollIntoView({block: 'center'})");
+		Chromium.screenshot(this.browser, "phone-desk-station-variant");
+		this.browser.get(url("/desk/content/new?date=2025-09-01"));
+		((JavascriptExecutor) this.browser)
+			.executeScript("document.getElementById('priority').scrollIntoView({block: 'center'})");
+		Chromium.screenshot(this.browser, "phone-desk-content-form-priority");
 		// The organisations on an office screen: a province's 93 units in one table.
 		this.browser.manage().window().setSize(new Dimension(1366, 768));
 		Map<String, String> office = new LinkedHashMap<>();

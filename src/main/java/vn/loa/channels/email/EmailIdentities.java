@@ -41,12 +41,20 @@ public class EmailIdentities {
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+	private final String defaultFrom;
+
 	EmailIdentities(NamedParameterJdbcTemplate jdbc, Organisations organisations, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, EmailProperties properties) {
+		this.defaultFrom = properties.from();
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/** The sender of an organisation that set none: {@code loa.email.from}. */
+	public String defaultFrom() {
+		return this.defaultFrom;
 	}
 
 	/** The identity an organisation set, if it set one. */

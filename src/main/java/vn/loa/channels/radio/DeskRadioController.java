@@ -40,9 +40,8 @@ class DeskRadioController {
 
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm dd/MM");
-
-	private static final DateTimeFormatter MOVED = DateTimeFormatter.ofPattern("HH:mm dd/MM");
+	/** A time on a day of this year's rundown: {@code 17:00 06/09}. */
+	private static final DateTimeFormatter TIME_ON_DAY = DateTimeFormatter.ofPattern("HH:mm dd/MM");
 
 	private final ZoneId zone;
 
@@ -211,7 +210,8 @@ class DeskRadioController {
 			return new Emergency(station, entry.id(), entry.title(), entry.script(),
 					RadioController.minutesSeconds(entry.readingSeconds()), next != null && !next.isAfter(now),
 					(next != null) ? CLOCK.format(next.atZone(zone)) : null,
-					(until != null) ? UNTIL.format(until.atZone(zone)) : null, entry.repeatMinutes(), entry.airings());
+					(until != null) ? TIME_ON_DAY.format(until.atZone(zone)) : null, entry.repeatMinutes(),
+					entry.airings());
 		}
 
 	}
@@ -270,7 +270,7 @@ class DeskRadioController {
 			return new Line(entry.id(), entry.order(), entry.title(), entry.script(),
 					RadioController.minutesSeconds(entry.readingSeconds()),
 					RadioController.minutesSeconds(line.runningSeconds()), line.over(), entry.status().name(),
-					entry.reason(), entry.priority().name(), (moved != null) ? MOVED.format(moved) : null);
+					entry.reason(), entry.priority().name(), (moved != null) ? TIME_ON_DAY.format(moved) : null);
 		}
 
 	}

@@ -26,11 +26,7 @@ import vn.loa.content.Priority;
 class RadioEntries {
 
 	/** Reading order within a slot: emergency, then priority, then ordinary entries. */
-	private static final class Ranks {
-
-		static final String SQL = "CASE priority WHEN 'EMERGENCY' THEN 0 WHEN 'PRIORITY' THEN 1 ELSE 2 END";
-
-	}
+	private static final String RANK = "CASE priority WHEN 'EMERGENCY' THEN 0 WHEN 'PRIORITY' THEN 1 ELSE 2 END";
 
 	private static final String COLUMNS = "id, station_id, item_id, slot_date, slot_time, slot_order, title, script, "
 			+ "syllables, reading_seconds, status, reason, priority, moved_from, repeat_minutes, valid_until, airings, "
@@ -39,8 +35,7 @@ class RadioEntries {
 	/** The columns with each entry's 1-based position in its slot. */
 	private static final String RANKED = COLUMNS
 			+ ", ROW_NUMBER() OVER (PARTITION BY station_id, slot_date, slot_time, "
-			+ "CASE WHEN priority = 'EMERGENCY' THEN 1 ELSE 0 END ORDER BY " + Ranks.SQL
-			+ ", slot_order, id) AS position";
+			+ "CASE WHEN priority = 'EMERGENCY' THEN 1 ELSE 0 END ORDER BY " + RANK + ", slot_order, id) AS position";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -195,8 +190,8 @@ class RadioEntries {
 	/** A station's entries on a day, by slot and order. */
 	List<RadioEntry> ofDay(String stationId, LocalDate date) {
 		return this.jdbc.query("SELECT " + RANKED + " FROM radio_entry WHERE station_id = :station "
-				+ "AND slot_date = :date AND priority <> 'EMERGENCY' ORDER BY slot_time, " + Ranks.SQL
-				+ ", slot_order, id", Map.of("station", stationId, "date", date), this::mapRow);
+				+ "AND slot_date = :date AND priority <> 'EMERGENCY' ORDER BY slot_time, " + RANK + ", slot_order, id",
+				Map.of("station", stationId, "date", date), this::mapRow);
 	}
 
 	Optional<RadioEntry> find(long id) {
