@@ -88,6 +88,9 @@ final class Anniversaries {
 				continue;
 			}
 			Context context = context(p, m.start());
+			if (recalled(p, m.start(), line)) {
+				continue;
+			}
 			boolean sameDay = from.getDayOfMonth() == to.getDayOfMonth() && from.getMonthValue() == to.getMonthValue();
 			if (from.getYear() >= to.getYear() || context.ordinal() == null && !sameDay) {
 				// A period ("từ ngày 01/4/2025 đến ngày 30/4/2025"), not an anniversary.
@@ -132,15 +135,26 @@ final class Anniversaries {
 				}
 				continue;
 			}
+			if (recalled(p, m.start(), line)) {
+				covered.add(new int[] { m.start(), m.end() });
+				continue;
+			}
 			List<Anniversary> exact = byOrigin(date);
+			Anniversary named = (context.ordinal() != null) ? byName(context.name(), context.ordinal()) : null;
 			if (!exact.isEmpty()) {
 				covered.add(new int[] { m.start(), m.end() });
 				Anniversary best = best(exact, context.name());
 				add(best, context.ordinal(), line);
 			}
+			else if (named != null && !context.name().isBlank()) {
+				// "80 năm Ngày Tổng tuyển cử (06/01/2026)": the day it is kept, or a
+				// date that is not the anniversary's at all (a page's posting date).
+				covered.add(new int[] { m.start(), m.end() });
+				add(named, context.ordinal(), line);
+			}
 			else if (context.ordinal() != null && !documentDate && !context.name().isBlank()) {
 				covered.add(new int[] { m.start(), m.end() });
-				dated(context.name(), date, context.ordinal(), line);
+				dated(context.name(), occurrenceOrOrigin(date, context.ordinal()), context.ordinal(), line);
 			}
 		}
 	}
@@ -163,7 +177,7 @@ final class Anniversaries {
 					score = similarity;
 				}
 			}
-			if (best != null) {
+			if (best != null && !recalled(p, m.start(), p.lineAt(m.start()))) {
 				add(best, null, p.lineAt(m.start()));
 			}
 		}
@@ -186,6 +200,9 @@ final class Anniversaries {
 			}
 			int ordinal = Integer.parseInt(m.group(1));
 			int line = p.lineAt(m.start());
+			if (recalled(p, m.start(), line)) {
+				continue;
+			}
 			if (byName(name, null) != null && byName(name, ordinal) == null) {
 				// A known anniversary in another year ("hướng tới 100 năm thành lập
 				// Đảng").
@@ -228,18 +245,128 @@ final class Anniversaries {
 			while (at >= 0) {
 				String after = p.folded()
 					.substring(at + name.length(), Math.min(p.folded().length(), at + name.length() + 60));
-				if (LUNAR_YEAR.matcher(after).find()) {
+				String before = p.folded().substring(Math.max(0, at - 12), at);
+				if ((LUNAR_YEAR.matcher(after).find() || KEPT.matcher(before).find())
+						&& !recalled(p, at, p.lineAt(at))) {
 					add(a, null, p.lineAt(at));
 					break;
 				}
 				at = p.folded().indexOf(name, at + 1);
 			}
 		}
+		Matcher spring = SPRING.matcher(p.folded());
+		if (spring.find() && !recalled(p, spring.start(), p.lineAt(spring.start()))) {
+			this.book.anniversary(NEW_YEAR).ifPresent((tet) -> add(tet, null, p.lineAt(spring.start())));
+		}
 	}
 
-	/** The year a lunar observance is kept in, close after its name. */
+	/** The lunar new year, which a plan also names as the spring it welcomes. */
+	private static final String NEW_YEAR = "tet-nguyen-dan";
+
+	/** "Mừng Xuân Bính Ngọ", "đón Xuân 2026": Tết by another name. */
+	private static final Pattern SPRING = Pattern.compile("(?<![a-z])(?:mung|don|vui)\\s+xuan\\s+(?:nam\\s+)?"
+			+ "(?:\\d{4}|(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
+			+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi))(?![a-z])");
+
+	/**
+	 * The year a lunar observance is kept in, close after its name: in figures, as the
+	 * year of the sexagenary cycle ("Bính Ngọ") or as its lunar day ("mùng 10 tháng 3",
+	 * "10/3 âm lịch").
+	 */
 	private static final Pattern LUNAR_YEAR = Pattern
-		.compile("^[^.;:]{0,45}?(?:nam\\s+)?(?:[a-z]+\\s+[a-z]+\\s+)?\\d{4}(?!\\d)");
+		.compile("^[^.;:]{0,45}?(?:(?:nam\\s+)?(?:[a-z]+\\s+[a-z]+\\s+)?\\d{4}(?!\\d)"
+				+ "|(?<![a-z])(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
+				+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)(?![a-z])" + "|am\\s*lich|mung\\s*\\d)");
+
+	/** Words before a lunar observance that keep it: "đón Tết", "mừng Tết", "vui Tết". */
+	private static final Pattern KEPT = Pattern.compile("(?<![a-z])(don|mung|vui|an)\\s*$");
+
+	/**
+	 * Words that make a mention a recollection of something already held, not a target:
+	 * before it in its clause ("Phát huy kết quả các hoạt động kỷ niệm ...", "Tiếp nối
+	 * thành công của ...", "Trước đó, ...") or after it ("... vừa qua", "... đã được tổ
+	 * chức").
+	 */
+	private static final Pattern RECALL_BEFORE = Pattern
+		.compile("(?<![a-z])nhac\\s+lai\\s+(?:ky\\s+niem|cac)|(?<![a-z])(phat huy|tiep noi|ke thua)\\s+"
+				+ "(?:[a-z]+\\s+){0,3}?(ket qua|thanh cong|thanh tuu|khong khi)|(?<![a-z])sau\\s+(cac|nhung)\\s+hoat\\s+dong"
+				+ "|(?<![a-z])truoc\\s+do(?![a-z])|(?<![a-z])ket\\s+qua\\s+(to\\s+chuc|cac\\s+hoat\\s+dong)"
+				+ "|(?<![a-z])vua\\s+(?:qua|(?:[a-z]+\\s+)?(?:to\\s+chuc|ky\\s+niem))(?![a-z])"
+				+ "|(?<![a-z])da\\s+(?:[a-z]+\\s+){0,2}?(?:to\\s+chuc|tuyen\\s+truyen|ky\\s+niem)(?![a-z])");
+
+	/**
+	 * Words after a mention that put it outside the plan: "... không thuộc phạm vi Kế
+	 * hoạch này".
+	 */
+	private static final Pattern EXCLUDED_AFTER = Pattern
+		.compile("(?<![a-z])(khong\\s+thuoc\\s+pham\\s+vi|theo\\s+ke\\s+hoach\\s+rieng)(?![a-z])");
+
+	private static final Pattern RECALL_AFTER = Pattern.compile("(?<![a-z])(vua\\s+qua|vua\\s+dien\\s+ra"
+			+ "|vua\\s+to\\s+chuc|da\\s+(?:duoc\\s+)?(?:[a-z]+\\s+){0,2}?(?:to\\s+chuc|dien\\s+ra|ky\\s+niem)|da\\s+qua)(?![a-z])");
+
+	/** A new clause with its own aim: what follows is not recalled. */
+	private static final Pattern NEW_CLAUSE = Pattern.compile(
+			"(?:[,;]|\\s+va)\\s*(?:dong\\s+thoi\\s+)?(tiep\\s+tuc|tuyen\\s+truyen|chao\\s+mung|huong\\s+toi|tien\\s+toi"
+					+ "|chuan\\s+bi|gan\\s+voi|dac\\s+biet|nhat\\s+la)(?![a-z])");
+
+	/**
+	 * Whether the mention at {@code at} recalls an anniversary already held ("Phát huy
+	 * kết quả các hoạt động kỷ niệm 94 năm ... (03/02/1930 - 03/02/2024)", "... Tết
+	 * Nguyên đán vừa qua"): the plan does not ask activities for it.
+	 */
+	private boolean recalled(Paragraph p, int at, int line) {
+		String folded = p.folded();
+		int start = Math.max(folded.lastIndexOf(". ", at), folded.lastIndexOf(';', at)) + 1;
+		int end = folded.length();
+		for (String stop : new String[] { ". ", ";" }) {
+			int i = folded.indexOf(stop, at);
+			if (i >= 0 && i < end) {
+				end = i;
+			}
+		}
+		Matcher clause = NEW_CLAUSE.matcher(folded);
+		clause.region(start, at);
+		while (clause.find()) {
+			start = clause.start();
+		}
+		clause.region(at, end);
+		if (clause.find()) {
+			end = clause.start();
+		}
+		boolean recalled = RECALL_BEFORE.matcher(folded.substring(start, at)).find()
+				|| RECALL_AFTER.matcher(folded.substring(at, end)).find();
+		if (!recalled && EXCLUDED_AFTER.matcher(folded.substring(at, end)).find()) {
+			String written = quoted(p.text(), start, end);
+			this.draft.warn(line, ImportMessage.ANNIVERSARY_EXCLUDED,
+					"'" + written + "' is left outside this plan: not added as a target", written);
+			return true;
+		}
+		if (recalled) {
+			String written = quoted(p.text(), start, end);
+			this.draft.warn(line, ImportMessage.ANNIVERSARY_RECALLED,
+					"'" + written + "' recalls what was already held: not added as a target", written);
+		}
+		return recalled;
+	}
+
+	/** The clause a warning quotes, without its list marker, at most 120 characters. */
+	private static String quoted(String text, int start, int end) {
+		String clause = text.substring(start, end).strip().replaceFirst("^([-+•–]|\\d{1,2}(\\.\\d{1,2})*[.)])\\s*", "");
+		return (clause.length() > 120) ? clause.substring(0, 119).strip() + "…" : clause;
+	}
+
+	/**
+	 * A single date written beside an ordinal: the anniversary's origin ("(19/5/1890)"),
+	 * or, when it falls in the plan's own years, the day it is kept ("80 năm Ngày Tổng
+	 * tuyển cử (06/01/2026)"), whose origin lies the ordinal's years before.
+	 */
+	private LocalDate occurrenceOrOrigin(LocalDate date, int ordinal) {
+		Integer year = this.draft.year();
+		if (year != null && Math.abs(date.getYear() - year) <= 2 && date.getYear() + ordinal > year + 2) {
+			return date.minusYears(ordinal);
+		}
+		return date;
+	}
 
 	private @Nullable Anniversary byName(String name, @Nullable Integer ordinal) {
 		Integer year = this.draft.year();

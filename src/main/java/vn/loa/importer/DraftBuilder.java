@@ -24,6 +24,9 @@ final class DraftBuilder {
 	/** Its line. */
 	int leadIssuerLine;
 
+	/** The paragraph of a news write-up's lead, -1 without one. */
+	int leadParagraph = -1;
+
 	@Nullable String kind;
 
 	@Nullable String number;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.loa.importer.Source.Paragraph;
 
 /**
@@ -36,7 +38,7 @@ final class Identity {
 			"(huyen uy|thanh uy|tinh uy|quan uy|thi uy|\\bxa|phuong|thi tran|\\bhuyen|thanh pho|\\btinh|\\bquan|thi xa)$");
 
 	private static final Pattern LEVEL_LINE = Pattern
-		.compile("^(xa|phuong|huyen|tinh|thanh pho|quan|thi xa|thi tran)\\b");
+		.compile("^(xa|phuong|huyen|tinh|thanh pho|quan|thi xa|thi tran)\\b(?!\\s+uy\\b)");
 
 	static final String DOCUMENT = "(chi thi|nghi quyet|ket luan|huong dan|ke hoach|quyet dinh|cong van|thong bao|"
 			+ "quy dinh|chuong trinh|nghi dinh|thong tu|van ban|cong dien)";
@@ -45,10 +47,21 @@ final class Identity {
 			+ "\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
 			+ "(\\s*,?\\s*ngay\\s*(\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2}\\s*thang\\s*\\d{1,2}\\s*nam\\s*\\d{4}))?"
 			+ "(\\s*,?\\s*cua\\s+[^,;:()]*?)?(?=\\s+(?:ve|va\\s+" + DOCUMENT
-			+ "|trien khai|ban hanh|thuc hien|nham|huong dan)\\b|\\s*[,;:(]|\\.\\s|\\.?$)");
+			+ "|trien khai|ban hanh|thuc hien|nham|huong dan)\\b|\\s*[,;:()]|\\.\\s|\\.?$)");
 
 	private static final Pattern ISSUED_ON = Pattern
 		.compile("^ngay\\s*(\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{4})\\s*,\\s*(.+?)\\s+ban hanh\\s+$");
+
+	/** Who issues a document, as a lead names it. */
+	private static final String ISSUER = "((?:ban|uy ban|ubnd|thuong truc|dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy"
+			+ "|so|trung tam|hoi dong)\\b[^,.;:()]*?)";
+
+	/**
+	 * A date in figures, its year sometimes left to the page's dateline ("Chiều 28/2").
+	 */
+	private static final String DAY = "(\\d{1,2}\\s*/\\s*\\d{1,2}(?:\\s*/\\s*\\d{4})?)";
+
+	private static final String NUMBER_WRITTEN = "(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)";
 
 	/**
 	 * A news write-up's lead: "Ngày 14/3/2025, Ban Thường vụ Tỉnh ủy ... vừa ban hành Kế
@@ -56,12 +69,35 @@ final class Identity {
 	 * the date before, the issuer (without the sentence's adverbs), the number and the
 	 * date after.
 	 */
-	private static final Pattern LEAD = Pattern
-		.compile("(?:ngay\\s*(\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{4})\\s*,\\s*)?"
-				+ "((?:ban|uy ban|ubnd|thuong truc|dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy|so|trung tam|hoi dong)"
-				+ "\\b[^,.;:()]*?)\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh\\s+" + DOCUMENT
-				+ "\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
-				+ "(?:\\s*,?\\s*ngay\\s*(\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{4}))?");
+	private static final Pattern LEAD = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?"
+			+ ISSUER + "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh\\s+" + DOCUMENT + "\\s+so\\s*:?\\s*"
+			+ NUMBER_WRITTEN + "(?:\\s*,?\\s*ngay\\s*" + DAY + ")?");
+
+	/**
+	 * A lead that names the document by its subject and gives its number in brackets:
+	 * "... Ủy ban nhân dân tỉnh Gia Lai đã ban hành Kế hoạch tuyên truyền ... (Kế hoạch
+	 * số 123/KH-UBND ngày 5/3/2025)".
+	 */
+	private static final Pattern LEAD_BRACKETED = Pattern
+		.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?" + ISSUER
+				+ "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh\\s+" + DOCUMENT + "[^()]{0,240}?\\(\\s*(?:" + DOCUMENT
+				+ "\\s+)?so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*(?:ban hanh\\s*)?ngay\\s*" + DAY + ")?");
+
+	/**
+	 * A lead in the passive: "Kế hoạch số 45-KH/TU ngày 10/3/2025 do Ban Thường vụ Tỉnh
+	 * ủy ban hành ...", "Kế hoạch số 45-KH/TU tổ chức ... vừa được UBND tỉnh ban hành
+	 * ngày ...".
+	 */
+	private static final Pattern LEAD_PASSIVE = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
+			+ "\\s*,\\s*)?" + DOCUMENT + "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*ngay\\s*" + DAY
+			+ ")?[^.;]{0,300}?\\s*,?\\s*(?:(?:vua|da|moi)\\s+)?(?:do|duoc)\\s+" + ISSUER
+			+ "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh(?:\\s*(?:vao\\s*)?ngay\\s*" + DAY + ")?");
+
+	/** How many paragraphs from a news lead may name the documents a plan carries out. */
+	private static final int LEAD_GROUNDS = 8;
+
+	/** A page's dateline with its year ("Thứ Sáu, 28/02/2025 - 17:42"). */
+	private static final Pattern DATELINE = Pattern.compile("(?<![\\d/])\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*(\\d{4})");
 
 	/** A department line of a two-line header ("BAN TUYÊN GIÁO", "SỞ VĂN HÓA, ..."). */
 	private static final Pattern DEPARTMENT = Pattern
@@ -90,7 +126,13 @@ final class Identity {
 			text = number(text, p, draft);
 			text = dateAndPlace(text, p, draft);
 			text = text.replaceAll("\\s+", " ").replaceAll("^[\\s*\\-–—]+|[\\s*\\-–—]+$", "");
-			if (layout.header().contains(p) && Words.isUpper(text)) {
+			if (layout.header().contains(p) && Words.isUpper(text) && !issuerLines.isEmpty()
+					&& (Words.fold(text).startsWith("va ") || issuerLines.get(issuerLines.size() - 1).endsWith(","))) {
+				// A name wrapped in the header: "BỘ VĂN HÓA, THỂ THAO" ⏎ "VÀ DU LỊCH".
+				issuerLines.set(issuerLines.size() - 1, issuerLines.get(issuerLines.size() - 1) + " " + text);
+				draft.extract("issuer.header", text, p.line());
+			}
+			else if (layout.header().contains(p) && Words.isUpper(text)) {
 				issuerLines.add(text);
 				issuerLineNumbers.add(p.line());
 				draft.extract("issuer.header", text, p.line());
@@ -219,32 +261,83 @@ final class Identity {
 	 * number, date and issuer are read from there.
 	 */
 	private static void lead(Layout layout, DraftBuilder draft) {
-		for (Paragraph p : layout.paragraphs.subList(0, Math.min(layout.paragraphs.size(), 12))) {
-			Matcher m = LEAD.matcher(p.folded());
-			if (!m.find() || !Character.isUpperCase(p.text().charAt(m.start(2)))) {
+		List<Paragraph> first = layout.paragraphs.subList(0, Math.min(layout.paragraphs.size(), 12));
+		for (Paragraph p : first) {
+			Lead lead = lead(p);
+			if (lead == null || !Character.isUpperCase(p.text().charAt(lead.issuer()[0]))) {
 				continue;
 			}
-			int line = p.lineAt(m.start(2));
+			draft.leadParagraph = layout.paragraphs.indexOf(p);
+			int line = p.lineAt(lead.issuer()[0]);
 			draft.extracted.removeIf((value) -> value.field().equals("heading.none"));
-			draft.extract("heading.lead", p.text().substring(m.start(), m.end()).strip(), line);
-			String number = p.text().substring(m.start(4), m.end(4)).replaceAll("\\s+", "").replaceAll("[–—]", "-");
+			draft.extract("heading.lead", p.text().substring(lead.start(), lead.end()).strip(), line);
+			String number = p.text()
+				.substring(lead.number()[0], lead.number()[1])
+				.replaceAll("\\s+", "")
+				.replaceAll("[–—]", "-");
 			if (draft.number == null) {
 				draft.number = number;
 				draft.code = number.replaceFirst("^\\d+[-/]", "");
 				draft.extract("number", draft.number, line);
 			}
-			String date = (m.group(5) != null) ? m.group(5) : m.group(1);
-			LocalDate parsed = (date != null) ? Dates.parse(date) : null;
+			LocalDate parsed = (lead.date() != null) ? leadDate(lead.date(), first, p) : null;
 			if (draft.date == null && parsed != null) {
 				draft.date = parsed;
 				draft.extract("date", draft.date, line);
 			}
 			if (draft.issuer == null) {
-				draft.leadIssuer = p.text().substring(m.start(2), m.end(2)).strip();
+				draft.leadIssuer = p.text().substring(lead.issuer()[0], lead.issuer()[1]).strip();
 				draft.leadIssuerLine = line;
 			}
 			return;
 		}
+	}
+
+	/** The lead sentence of a paragraph in any of its forms, or null. */
+	private static @Nullable Lead lead(Paragraph p) {
+		Matcher m = LEAD.matcher(p.folded());
+		if (m.find()) {
+			return new Lead(m.start(), m.end(), new int[] { m.start(2), m.end(2) }, new int[] { m.start(4), m.end(4) },
+					(m.group(5) != null) ? m.group(5) : m.group(1));
+		}
+		m = LEAD_BRACKETED.matcher(p.folded());
+		if (m.find()) {
+			return new Lead(m.start(), m.end(), new int[] { m.start(2), m.end(2) }, new int[] { m.start(5), m.end(5) },
+					(m.group(6) != null) ? m.group(6) : m.group(1));
+		}
+		m = LEAD_PASSIVE.matcher(p.folded());
+		if (m.find()) {
+			String date = (m.group(4) != null) ? m.group(4) : (m.group(6) != null) ? m.group(6) : m.group(1);
+			return new Lead(m.start(), m.end(), new int[] { m.start(5), m.end(5) }, new int[] { m.start(3), m.end(3) },
+					date);
+		}
+		return null;
+	}
+
+	/**
+	 * The lead's date; a day and month without a year ("Chiều 28/2") take the year of the
+	 * page's dateline above the lead.
+	 */
+	private static @Nullable LocalDate leadDate(String written, List<Paragraph> first, Paragraph lead) {
+		String[] parts = written.replaceAll("\\s", "").split("/");
+		if (parts.length == 3) {
+			return Dates.of(parts[2], parts[1], parts[0]);
+		}
+		for (Paragraph p : first) {
+			if (p == lead) {
+				break;
+			}
+			Matcher dateline = DATELINE.matcher(p.folded());
+			if (dateline.find()) {
+				return Dates.of(dateline.group(1), parts[1], parts[0]);
+			}
+		}
+		return null;
+	}
+
+	/** Where a lead is, the spans of its issuer and number, and its date as written. */
+	private record Lead(int start, int end, int[] issuer, int[] number, @Nullable String date) {
+
 	}
 
 	/** The kind as the draft names it: "KẾ HOẠCH", "HƯỚNG DẪN", "ĐỊNH HƯỚNG", ... */
@@ -268,12 +361,26 @@ final class Identity {
 	}
 
 	private static void implemented(Layout layout, DraftBuilder draft) {
-		for (Paragraph p : layout.preamble()) {
+		List<Paragraph> grounds = new ArrayList<>(layout.preamble());
+		if (layout.kind < 0 && draft.leadParagraph >= 0) {
+			// A news write-up's lead and the sentences after it name what the plan
+			// carries out.
+			int from = draft.leadParagraph;
+			grounds.addAll(0, layout.paragraphs.subList(from,
+					Math.max(from, Math.min(layout.closing, Math.min(layout.paragraphs.size(), from + LEAD_GROUNDS)))));
+		}
+		grounds.addAll(layout.annexPreamble());
+		java.util.Set<String> cited = new java.util.HashSet<>();
+		for (Paragraph p : grounds) {
 			Matcher m = IMPLEMENTED.matcher(p.folded());
 			while (m.find()) {
 				String written = p.text().substring(m.start(), m.end()).strip();
 				if (draft.number != null && compact(m.group(2)).equals(compact(Words.fold(draft.number)))) {
 					// The document itself, named in a news lead or a decision's article.
+					continue;
+				}
+				if (!cited.add(compact(m.group(2)))) {
+					// Cited again (a decision's grounds and its annex's).
 					continue;
 				}
 				String dateText = m.group(4);
@@ -372,7 +479,26 @@ final class Identity {
 			String full = upper ? abbreviation[1].toUpperCase(java.util.Locale.ROOT) : abbreviation[1];
 			out = out.replaceAll("(?<![\\p{L}])" + abbreviation[0] + "(?![\\p{L}])", full);
 		}
-		return out;
+		return AgencyNames.normalCase(out);
+	}
+
+	private static final Pattern COMMITTEE = Pattern.compile("^(tinh|thanh|huyen|quan|thi|dang) uy ");
+
+	/**
+	 * A Party committee's document signed "T/M BAN THƯỜNG VỤ" (or T/L, on its behalf) is
+	 * its Standing Board's: the header "HUYỆN ỦY TUẦN GIÁO" and that signature make "Ban
+	 * Thường vụ Huyện ủy Tuần Giáo".
+	 */
+	static void standingBoard(DraftBuilder draft) {
+		PlanDraft.Signer signer = draft.signer;
+		if (draft.issuer == null || signer == null || signer.onBehalfOf() == null) {
+			return;
+		}
+		if (Words.fold(signer.onBehalfOf()).matches(".*\\bban thuong vu\\b.*")
+				&& COMMITTEE.matcher(Words.fold(draft.issuer)).find()) {
+			draft.issuer = "Ban Thường vụ " + draft.issuer;
+			draft.extract("issuer", draft.issuer, signer.line());
+		}
 	}
 
 	private static void issuer(Layout layout, DraftBuilder draft, List<String> issuerLines, List<Integer> lines) {

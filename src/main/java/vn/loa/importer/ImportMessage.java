@@ -32,6 +32,7 @@ enum ImportMessage {
 	ANNIVERSARY_IMPOSSIBLE_DATE("anniversary.impossible-date"), ANNIVERSARY_ORDINAL_SPAN("anniversary.ordinal-span"),
 	ANNIVERSARY_DIFFERENT_DAYS("anniversary.different-days"), ANNIVERSARY_UNDATED("anniversary.undated"),
 	ANNIVERSARY_OTHER_YEAR("anniversary.other-year"), ANNIVERSARY_PROPOSED("anniversary.proposed"),
+	ANNIVERSARY_RECALLED("anniversary.recalled"), ANNIVERSARY_EXCLUDED("anniversary.excluded"),
 	EVENT_PROPOSED("event.proposed"), NO_FORMS_SECTION("outlets.no-section"), NO_OUTLET("outlets.none"),
 	NO_UNITS_SECTION("units.no-section"), PLACE_IMPLAUSIBLE("identity.place-implausible"),
 	TITLE_RUN_ON("identity.title-run-on"), SIGNER_IMPLAUSIBLE("closing.signer-implausible"),

@@ -217,13 +217,16 @@ final class Layout {
 	/** A title's line naming only its month or quarter ("THÁNG 8/2025"). */
 	private static final Pattern PERIOD_LINE = Pattern.compile("^(thang|quy)\\s*[\\divx]+\\s*(?:/|nam)\\s*\\d{4}\\s*$");
 
+	/** A numbered item ("1. Đợt 1: ..."): the text has begun, a title is not numbered. */
+	private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s");
+
 	boolean isBodyStart(Paragraph p) {
 		if (PERIOD_LINE.matcher(p.folded()).find()) {
 			return false;
 		}
 		return Source.isSeparator(p.text()) || BODY_START.matcher(p.folded()).find() || isHeading(p)
-				|| p.text().length() > 250 || p.folded().startsWith("so ") || p.folded().startsWith("so:")
-				|| p.folded().endsWith("nhu sau:");
+				|| NUMBERED.matcher(p.text()).find() || p.text().length() > 250 || p.folded().startsWith("so ")
+				|| p.folded().startsWith("so:") || p.folded().endsWith("nhu sau:");
 	}
 
 	private void findClosing() {
@@ -319,6 +322,14 @@ final class Layout {
 		return this.paragraphs.subList(Math.min(this.body, this.preambleEnd),
 				Math.min(this.preambleEnd, this.body + 8));
 	}
+
+	/** The first paragraphs of a decision's annex: the plan's own grounds. */
+	List<Paragraph> annexPreamble() {
+		return (this.annex < 0) ? List.of()
+				: this.paragraphs.subList(this.annex, Math.min(this.annexEnd, this.annex + ANNEX_PREAMBLE));
+	}
+
+	private static final int ANNEX_PREAMBLE = 12;
 
 	List<Paragraph> in(Section section) {
 		return this.paragraphs.subList(section.heading() + 1, section.end());

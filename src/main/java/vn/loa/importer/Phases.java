@@ -31,14 +31,20 @@ final class Phases {
 		.compile("(?<![a-z])(dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon)|cao\\s*diem)(?![a-z])");
 
 	/** A numbered phase begun inside a paragraph, with its period. */
-	private static final Pattern INSIDE = Pattern.compile(
-			"(?<![a-z])(giai\\s*doan|dot)\\s*(\\d+|[ivx]+)\\s*[:(,]?\\s*(?:\\([^)]{0,40}\\)\\s*,?\\s*)?tu\\s*ngay");
+	private static final Pattern INSIDE = Pattern
+		.compile("(?<![a-z])(giai\\s*doan|dot)\\s*(\\d+|[ivx]+)\\s*[:(,]?\\s*(?:\\([^)]{0,40}\\)\\s*,?\\s*)?tu\\s*ngay"
+				+ "|(?<![a-z])(?:dot\\s*)?cao\\s*diem[^.;:]{0,40}?tu\\s*ngay");
 
 	private static final Pattern NAMED = Pattern.compile("^(giai\\s*doan|dot)");
 
 	private static final String D = "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})";
 
-	private static final Pattern FROM_NOW = Pattern.compile("tu\\s*nay\\s*(?:den|toi)\\s*(?:het\\s*)?");
+	/**
+	 * From the plan's own date: "từ nay", "từ khi ban hành kế hoạch", "từ ngày ban hành
+	 * Kế hoạch", "kể từ ngày ký".
+	 */
+	private static final Pattern FROM_NOW = Pattern.compile("tu\\s*(?:nay|(?:khi|ngay)\\s*(?:ky\\s*)?ban\\s*hanh"
+			+ "(?:\\s*(?:ke\\s*hoach|van\\s*ban|thong\\s*bao)(?:\\s*nay)?)?|ngay\\s*ky)\\s*(?:den|toi)\\s*(?:het\\s*)?");
 
 	private static final Pattern DAYS = Pattern
 		.compile("(?:tu\\s*)?(?:ngay\\s*)?" + D + "(?:\\s*[/.-]\\s*(\\d{4}))?" + "(?:\\s*\\([^)]{0,60}\\))?"
@@ -48,35 +54,56 @@ final class Phases {
 	 * The same written in words: "từ ngày 01 tháng 10 năm 2022 đến ngày 20 tháng 11 năm
 	 * 2022".
 	 */
-	private static final Pattern DAYS_IN_WORDS = Pattern.compile("(?:tu\\s*)?ngay\\s*(\\d{1,2})\\s*thang\\s*(\\d{1,2})"
-			+ "(?:\\s*nam\\s*(\\d{4}))?\\s*(?:den|toi)\\s*(?:het\\s*)?ngay\\s*(\\d{1,2})\\s*thang\\s*(\\d{1,2})"
-			+ "\\s*nam\\s*(\\d{4})");
+	private static final Pattern DAYS_IN_WORDS = Pattern
+		.compile("(?:tu\\s*)?(?:ngay|mung)\\s*(" + Numbers.WORDS + ")\\s*thang\\s*(" + Numbers.WORDS
+				+ ")(?:\\s*nam\\s*(\\d{4}))?\\s*(?:den|toi)\\s*(?:het\\s*)?(?:ngay|mung)\\s*(" + Numbers.WORDS
+				+ ")\\s*thang\\s*(" + Numbers.WORDS + ")\\s*nam\\s*(\\d{4})");
 
 	/**
 	 * From a date until something that is not a date: an event ("đến khi khai mạc Đại hội
 	 * XIV", "đến Đại hội đại biểu toàn quốc lần thứ XIV"), a month or a year.
 	 */
 	private static final Pattern FROM_DATE = Pattern.compile("tu\\s*(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})"
-			+ "\\s*(?:den|toi)\\s*(?:het\\s*)?(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
+			+ "\\s*(?:,?\\s*(?:va\\s*)?(?:keo\\s*dai|ket\\s*thuc|cho)\\s*)?(?:den|toi)\\s*(?:het\\s*)?(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
 			+ "(?:(?:khai\\s*mac|dien\\s*ra|ket\\s*thuc)\\s*)?");
 
 	private static final Pattern MONTHS = Pattern.compile("tu\\s*thang\\s*(\\d{1,2})(?:\\s*/\\s*(\\d{4}))?\\s*"
 			+ "(?:-|–|den(?:\\s*het)?(?:\\s*thang)?)\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
 
+	/** From a month until something else: "từ tháng 7/2025 đến khi kết thúc Đại hội". */
+	private static final Pattern FROM_MONTH = Pattern
+		.compile("tu\\s*thang\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})\\s*(?:den|toi)\\s*(?:het\\s*)?");
+
 	private static final Pattern FROM_YEAR = Pattern.compile("tu\\s*nam\\s*(\\d{4})\\s*(?:den|toi)\\s*(?:het\\s*)?");
 
-	private static final Pattern QUARTER = Pattern.compile("quy\\s*([ivx]+|\\d)\\s*(?:/|nam)\\s*(\\d{4})");
+	/** "Quý IV/2022", "quý II và quý III năm 2026", "Quý I-II/2025". */
+	private static final Pattern QUARTER = Pattern.compile("quy\\s*([ivx]+|\\d)"
+			+ "(?:\\s*(?:va|,|-|–|den(?:\\s*het)?)\\s*(?:quy\\s*)?([ivx]+|\\d))?\\s*(?:/|nam)\\s*(\\d{4})");
 
 	private static final Pattern MONTH_LIST = Pattern
 		.compile("thang\\s*(\\d{1,2}(?:\\s*(?:,|va|-|–)\\s*(?:thang\\s*)?\\d{1,2})*)\\s*(?:/|nam)\\s*(\\d{4})");
 
 	private static final Pattern YEAR = Pattern.compile("nam\\s*(\\d{4})");
 
+	private static final Pattern IN_A_DATE = Pattern.compile("(?<![a-z])thang\\s*[a-z0-9 ]{1,12}$");
+
 	private static final Pattern END_DATE = Pattern.compile("(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})");
 
 	private static final Pattern END_MONTH = Pattern.compile("thang\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
 
 	private static final Pattern END_YEAR = Pattern.compile("nam\\s*(\\d{4})");
+
+	private static final Pattern END_QUARTER = Pattern.compile("quy\\s*([ivx]+|\\d)\\s*(?:/|nam)\\s*(\\d{4})");
+
+	/** An end named then dated in brackets: "đến ngày bầu cử (Chủ nhật, 15/3/2026)". */
+	private static final Pattern END_BRACKET = Pattern
+		.compile("(?:ngay\\s*)?[a-z ]{2,40}\\((?:[^)]{0,20}?[,\\s]\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})\\s*\\)");
+
+	private static final Pattern BARE_CONGRESS = Pattern.compile("dai\\s*hoi(?![a-z])");
+
+	/** The words between "đến" and the event a period runs until. */
+	private static final Pattern UNTIL = Pattern.compile("(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
+			+ "(?:(?:khai\\s*mac|dien\\s*ra|ket\\s*thuc|be\\s*mac|to\\s*chuc)\\s*(?:thanh\\s*cong\\s*)?)?");
 
 	private final DraftBuilder draft;
 
@@ -109,7 +136,10 @@ final class Phases {
 			Matcher split = SPLIT.matcher(p.folded());
 			split.region(at, p.folded().length());
 			while (split.find()) {
-				if (split.start() > at) {
+				// "Đợt cao điểm" is one phase, not "Đợt" and "cao điểm".
+				String between = p.folded().substring(at, split.start());
+				boolean bracketed = between.lastIndexOf('(') > between.lastIndexOf(')');
+				if (split.start() > at && !between.matches("dot\\s*") && !bracketed) {
 					cuts.add(split.start());
 				}
 			}
@@ -163,8 +193,8 @@ final class Phases {
 	/** The first period written in the folded text from {@code from}, or null. */
 	private @Nullable Period period(Paragraph p, String folded, int from) {
 		Period best = null;
-		for (Pattern pattern : List.of(FROM_NOW, DAYS, DAYS_IN_WORDS, FROM_DATE, MONTHS, FROM_YEAR, QUARTER, MONTH_LIST,
-				YEAR)) {
+		for (Pattern pattern : List.of(FROM_NOW, DAYS, DAYS_IN_WORDS, FROM_DATE, MONTHS, FROM_MONTH, FROM_YEAR, QUARTER,
+				MONTH_LIST, YEAR)) {
 			Matcher m = pattern.matcher(folded);
 			if (m.find(from) && (best == null || m.start() < best.begin())) {
 				Period period = read(pattern, m, p, folded);
@@ -185,13 +215,20 @@ final class Phases {
 			LocalDate start = Dates.of(m.group(3), m.group(2), m.group(1));
 			return (start != null) ? end(start, m, p, folded) : null;
 		}
+		if (pattern == FROM_MONTH) {
+			int month = Integer.parseInt(m.group(1));
+			if (month < 1 || month > 12) {
+				return null;
+			}
+			return end(LocalDate.of(Integer.parseInt(m.group(2)), month, 1), m, p, folded);
+		}
 		if (pattern == FROM_YEAR) {
 			return end(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), m, p, folded);
 		}
 		if (pattern == DAYS || pattern == DAYS_IN_WORDS) {
-			LocalDate end = Dates.of(m.group(6), m.group(5), m.group(4));
+			LocalDate end = Dates.of(m.group(6), Numbers.value(m.group(5)), Numbers.value(m.group(4)));
 			int startYear = (m.group(3) != null) ? Integer.parseInt(m.group(3)) : Integer.parseInt(m.group(6));
-			LocalDate start = Dates.of(String.valueOf(startYear), m.group(2), m.group(1));
+			LocalDate start = Dates.of(String.valueOf(startYear), Numbers.value(m.group(2)), Numbers.value(m.group(1)));
 			if (start == null || end == null) {
 				String written = p.text().substring(m.start(), m.end());
 				this.draft.warn(p.lineAt(m.start()), ImportMessage.PHASE_IMPOSSIBLE_DATE,
@@ -201,6 +238,11 @@ final class Phases {
 			if (m.group(3) == null && start.isAfter(end)) {
 				start = start.minusYears(1);
 			}
+			if (end.getYear() - start.getYear() > 2) {
+				// "(06/01/1946 - 06/01/2026)": an anniversary's origin and day, not a
+				// period.
+				return null;
+			}
 			return new Period(m.start(), m.end(), start, end, null);
 		}
 		if (pattern == MONTHS) {
@@ -209,17 +251,22 @@ final class Phases {
 			return months(m, startYear, Integer.parseInt(m.group(1)), year, Integer.parseInt(m.group(3)));
 		}
 		if (pattern == QUARTER) {
-			int quarter = m.group(1).matches("\\d") ? Integer.parseInt(m.group(1)) : Words.roman(m.group(1));
-			if (quarter < 1 || quarter > 4) {
+			int quarter = quarter(m.group(1));
+			int last = (m.group(2) != null) ? quarter(m.group(2)) : quarter;
+			if (quarter < 1 || quarter > 4 || last < quarter || last > 4) {
 				return null;
 			}
-			int year = Integer.parseInt(m.group(2));
-			return months(m, year, quarter * 3 - 2, year, quarter * 3);
+			int year = Integer.parseInt(m.group(3));
+			return months(m, year, quarter * 3 - 2, year, last * 3);
 		}
 		if (pattern == MONTH_LIST) {
 			String[] months = m.group(1).split("\\D+");
 			int year = Integer.parseInt(m.group(2));
 			return months(m, year, Integer.parseInt(months[0]), year, Integer.parseInt(months[months.length - 1]));
+		}
+		if (IN_A_DATE.matcher(folded.substring(Math.max(0, m.start() - 30), m.start())).find()) {
+			// "... tháng Mười một năm 2025": the year of a date, not a year-long period.
+			return null;
 		}
 		int year = Integer.parseInt(m.group(1));
 		return new Period(m.start(), m.end(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null);
@@ -237,22 +284,85 @@ final class Phases {
 	 */
 	private Period end(LocalDate start, Matcher m, Paragraph p, String folded) {
 		int at = m.end();
-		for (Pattern pattern : List.of(END_DATE, END_MONTH, END_YEAR)) {
+		for (Pattern pattern : List.of(END_DATE, END_MONTH, END_YEAR, END_QUARTER, END_BRACKET)) {
 			Matcher end = pattern.matcher(folded);
 			end.region(at, folded.length());
 			if (end.lookingAt()) {
-				LocalDate last = (pattern == END_DATE) ? Dates.of(end.group(3), end.group(2), end.group(1))
-						: (pattern == END_MONTH)
-								? Dates.endOfMonth(Integer.parseInt(end.group(2)), Integer.parseInt(end.group(1)))
-								: LocalDate.of(Integer.parseInt(end.group(1)), 12, 31);
-				return new Period(m.start(), end.end(), start, last, null);
+				LocalDate last = last(pattern, end);
+				if (last != null) {
+					return new Period(m.start(), end.end(), start, last, null);
+				}
 			}
+		}
+		Matcher until = UNTIL.matcher(folded);
+		until.region(at, folded.length());
+		if (until.lookingAt()) {
+			at = until.end();
 		}
 		Events.Found event = this.events.congressAt(p, at);
 		if (event != null) {
 			return new Period(m.start(), event.end(), start, null, event.event().id());
 		}
+		Matcher bare = BARE_CONGRESS.matcher(folded);
+		bare.region(at, folded.length());
+		String congress = theCongress();
+		if (bare.lookingAt() && congress != null) {
+			// "đến khi khai mạc Đại hội" in a plan about one congress: that one.
+			return new Period(m.start(), bare.end(), start, null, congress);
+		}
 		return new Period(m.start(), m.end(), start, null, null);
+	}
+
+	private static int quarter(String written) {
+		return written.matches("\\d") ? Integer.parseInt(written) : Words.roman(written);
+	}
+
+	/**
+	 * A document without phases that says "từ nay đến hết ngày 10/5/2024" anywhere (a
+	 * notice's heading, a letter's sentence) runs for that period.
+	 */
+	void fromNowAnywhere(Layout layout) {
+		if (!this.draft.phases.isEmpty()) {
+			return;
+		}
+		for (Paragraph p : layout.reading()) {
+			Matcher m = FROM_NOW.matcher(p.folded());
+			if (m.find()) {
+				Period period = read(FROM_NOW, m, p, p.folded());
+				if (period != null && (period.last() != null || period.until() != null)) {
+					segment(p, m.start(), period.stop());
+					return;
+				}
+			}
+		}
+	}
+
+	private static @Nullable LocalDate last(Pattern pattern, Matcher end) {
+		if (pattern == END_DATE) {
+			return Dates.of(end.group(3), end.group(2), end.group(1));
+		}
+		if (pattern == END_BRACKET) {
+			return Dates.of(end.group(3), end.group(2), end.group(1));
+		}
+		if (pattern == END_MONTH) {
+			int month = Integer.parseInt(end.group(1));
+			return (month < 1 || month > 12) ? null : Dates.endOfMonth(Integer.parseInt(end.group(2)), month);
+		}
+		if (pattern == END_QUARTER) {
+			int quarter = quarter(end.group(1));
+			return (quarter < 1 || quarter > 4) ? null : Dates.endOfMonth(Integer.parseInt(end.group(2)), quarter * 3);
+		}
+		return LocalDate.of(Integer.parseInt(end.group(1)), 12, 31);
+	}
+
+	/** The one congress the plan names, or null when it names none or several. */
+	private @Nullable String theCongress() {
+		List<String> congresses = this.draft.events.stream()
+			.map(PlanDraft.EventMention::id)
+			.filter((id) -> id.startsWith("dai-hoi"))
+			.distinct()
+			.toList();
+		return (congresses.size() == 1) ? congresses.get(0) : null;
 	}
 
 	/** "Từ nay": the plan's date, else the latest date of what it implements. */

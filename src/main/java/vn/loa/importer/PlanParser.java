@@ -35,11 +35,14 @@ final class PlanParser {
 		DraftBuilder draft = new DraftBuilder();
 		Identity.read(layout, draft);
 		Closing.read(layout, draft);
+		Identity.standingBoard(draft);
 		Events events = new Events(book, draft);
 		events.read(layout);
 		new Anniversaries(book, draft, events).read(layout.text());
 		withoutHistoricalMentions(draft, book, layout);
-		new Phases(draft, events).read(layout);
+		Phases phases = new Phases(draft, events);
+		phases.read(layout);
+		phases.fromNowAnywhere(layout);
 		if (draft.phases.isEmpty()) {
 			monthOfTheTitle(draft);
 		}
@@ -60,12 +63,32 @@ final class PlanParser {
 	}
 
 	/**
+	 * An occurrence more than this many days before the plan's date is one it recalls
+	 * ("94 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024)" in a plan of March 2024); a
+	 * plan signed a few days late for its day still has it.
+	 */
+	private static final int PAST_DAYS = 20;
+
+	/**
 	 * An anniversary of a known year named without the occurrence it marks ("Đảng ra đời
 	 * năm 1930", "Chiến thắng Điện Biên Phủ" in a life story) is history the plan
 	 * recalls, not one it asks activities for: a target is written with its ordinal ("95
 	 * năm") or its range. Lunar observances without an origin year (Tết, Giỗ Tổ) stay.
 	 */
 	private static void withoutHistoricalMentions(DraftBuilder draft, CalendarBook book, Layout layout) {
+		if (draft.date != null) {
+			java.time.LocalDate recent = draft.date.minusDays(PAST_DAYS);
+			draft.anniversaries.removeIf((a) -> {
+				boolean past = a.ordinal() != null && a.origin() != null
+						&& a.origin().plusYears(a.ordinal()).isBefore(recent);
+				if (past) {
+					String written = a.ordinal() + " năm " + a.name();
+					draft.warn(a.line(), ImportMessage.ANNIVERSARY_RECALLED,
+							"'" + written + "' recalls what was already held: not added as a target", written);
+				}
+				return past;
+			});
+		}
 		boolean targets = draft.anniversaries.stream().anyMatch((a) -> a.ordinal() != null);
 		if (!targets) {
 			return;

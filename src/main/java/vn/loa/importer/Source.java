@@ -20,6 +20,17 @@ final class Source {
 
 	private static final Pattern SEPARATOR = Pattern.compile("[-_*=~]{3,}|\\*");
 
+	/** A plan's grounds, which always begin a sentence: "Căn cứ ...", "Thực hiện ...". */
+	private static final Pattern GROUNDS = Pattern.compile("^(Căn cứ|Thực hiện|CĂN CỨ|THỰC HIỆN)\\s");
+
+	/**
+	 * A news site's list of other articles after the one saved ("TIN LIÊN QUAN", "Các tin
+	 * khác", "Đọc nhiều"): what follows is not the document.
+	 */
+	private static final Pattern SITE_LINKS = Pattern.compile("^(tin (bai )?lien quan|bai (viet )?lien quan"
+			+ "|(cac )?tin khac|tin cung chuyen muc|cac bai viet khac|xem them|(tin )?doc nhieu( nhat)?"
+			+ "|tin moi( nhat)?|tin noi bat)\\s*:?$");
+
 	final String name;
 
 	final List<String> lines = new ArrayList<>();
@@ -63,6 +74,9 @@ final class Source {
 			if (line.isEmpty()) {
 				continue;
 			}
+			if (this.paragraphs.size() >= 4 && SITE_LINKS.matcher(Words.fold(line)).matches()) {
+				break;
+			}
 			if (current != null && continues(current.last(), line)) {
 				current.add(line, i + 1);
 			}
@@ -80,8 +94,12 @@ final class Source {
 
 	/** Whether {@code next} carries on the sentence {@code previous} left open. */
 	static boolean continues(String previous, String next) {
+		if (Paragraph.Builder.BROKEN_AT_SLASH.matcher(previous).find() && Character.isLetterOrDigit(next.charAt(0))
+				&& !isListStart(next)) {
+			return true;
+		}
 		if (isSeparator(previous) || isSeparator(next) || Words.isUpper(previous) || Words.isUpper(next)
-				|| isListStart(next)) {
+				|| isListStart(next) || GROUNDS.matcher(next).find()) {
 			return false;
 		}
 		char end = previous.charAt(previous.length() - 1);
@@ -126,6 +144,12 @@ final class Source {
 
 		static final class Builder {
 
+			/**
+			 * A number or date broken after its slash by a copy ("Hướng dẫn số 178-HD/" ⏎
+			 * "BTGTU", "(19/5/" ⏎ "1890"): joined without a space.
+			 */
+			static final Pattern BROKEN_AT_SLASH = Pattern.compile("(?:\\d[-–]?\\p{Lu}*/|\\d[-–])$");
+
 			private final StringBuilder text = new StringBuilder();
 
 			private final List<int[]> parts = new ArrayList<>();
@@ -137,7 +161,7 @@ final class Source {
 			}
 
 			void add(String line, int number) {
-				if (this.text.length() > 0) {
+				if (this.text.length() > 0 && !BROKEN_AT_SLASH.matcher(this.text).find()) {
 					this.text.append(' ');
 				}
 				this.parts.add(new int[] { this.text.length(), number });

@@ -28,8 +28,9 @@ final class Words {
 			"viet nam", "mttq", "mat tran to quoc", "tncs", "thanh nien cong san", "hcm", "ho chi minh", "ubnd",
 			"uy ban nhan dan", "qdnd", "quan doi nhan dan", "cand", "cong an nhan dan");
 
-	private static final Set<String> STOP = Set.of("ngay", "cua", "va", "nuoc", "nam", "viet", "ky", "niem", "le",
-			"cac", "nhung", "lan", "thu", "nhan", "dip", "chao", "mung", "so");
+	// Not "nam": it is the year, but also the South ("miền Nam", "Nam Bộ").
+	private static final Set<String> STOP = Set.of("ngay", "cua", "va", "nuoc", "viet", "ky", "niem", "le", "cac",
+			"nhung", "lan", "thu", "nhan", "dip", "chao", "mung", "so");
 
 	private Words() {
 	}

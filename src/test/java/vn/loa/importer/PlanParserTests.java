@@ -202,8 +202,13 @@ class PlanParserTests {
 					tuple("Cao điểm tháng 3, 4/2025", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 30), true),
 					tuple("Từ ngày 28/3/2023 đến hết ngày 05/4/2023", LocalDate.of(2023, 3, 28),
 							LocalDate.of(2023, 4, 5), false));
-		assertThat(draft.anniversaries()).extracting("id", "ordinal")
-			.containsExactly(tuple("thanh-lap-dang", 91), tuple("quoc-te-lao-dong", null));
+		// "Nhắc lại ... 91 năm (3/2/1930 – 3/2/2021)" in a plan of 2025 recalls an
+		// occurrence four years gone: read, reported, and not a target.
+		assertThat(draft.anniversaries()).extracting("id", "ordinal").containsExactly(tuple("quoc-te-lao-dong", null));
+		assertThat(draft.warnings()).filteredOn((w) -> w.code().equals("anniversary.recalled"))
+			.extracting(Warning::line, Warning::message)
+			.containsExactly(tuple(12, "'Nhắc lại kỷ niệm 91 năm Ngày thành lập Đảng 3/2/1930 – 3/2/2021' recalls what "
+					+ "was already held: not added as a target"));
 	}
 
 	@Test
@@ -375,6 +380,83 @@ class PlanParserTests {
 			.replace("Nơi nhận:", "**Nơi nhận:**")
 			.replace("tổ chức thực hiện kế hoạch.", "tổ chức thực hiện kế hoạch¹.")
 			.replaceFirst("\nI", "\n- 2 -\n\nI");
+	}
+
+	@Test
+	void aNewsPageReadsThePassiveLeadTakesTheYearFromItsDatelineAndStopsAtItsRelatedLinks() {
+		PlanDraft draft = parse(
+				"""
+						CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN
+						Thứ Sáu, 15/9/2023 - 08:30
+						Chiều 14/9, Kế hoạch số 3215/KH-UBND tổ chức các hoạt động kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2024) vừa được UBND tỉnh Điện Biên ban hành.
+						Kế hoạch được ban hành căn cứ Kế hoạch số 188-KH/TU ngày 30/8/2023 của Ban Thường vụ Tỉnh ủy.
+						Giai đoạn 1, từ khi ban hành kế hoạch đến hết tháng 02/2024: chuẩn bị.
+						Đợt cao điểm diễn ra từ ngày 01/3 đến ngày 10/5/2024.
+						TIN LIÊN QUAN
+						- Sơn La ban hành kế hoạch kỷ niệm 50 năm Ngày Giải phóng miền Nam (27/02/2025)
+						""");
+		assertThat(draft.number()).isEqualTo("3215/KH-UBND");
+		assertThat(draft.date()).as("the lead's day, in the dateline's year").isEqualTo(LocalDate.of(2023, 9, 14));
+		assertThat(draft.issuer()).isEqualTo("Ủy ban nhân dân tỉnh Điện Biên");
+		assertThat(draft.implementsDocuments())
+			.containsExactly("Kế hoạch số 188-KH/TU ngày 30/8/2023 của Ban Thường vụ Tỉnh ủy");
+		assertThat(draft.phases()).extracting(PhaseDraft::start, PhaseDraft::end)
+			.containsExactly(tuple(LocalDate.of(2023, 9, 14), LocalDate.of(2024, 2, 29)),
+					tuple(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 5, 10)));
+		assertThat(draft.anniversaries()).extracting("id", "ordinal")
+			.containsExactly(tuple("chien-thang-dien-bien-phu", 70));
+	}
+
+	@Test
+	void aDatelessLeadTakesItsYearFromThePagesDateline() {
+		PlanDraft draft = parse("""
+				Thứ Sáu, 28/02/2025 - 17:42
+				(TTXN) - Chiều 28/2, UBND tỉnh Nghệ An ban hành Kế hoạch số 120/KH-UBND tổ chức các hoạt động kỷ niệm.
+				""");
+		assertThat(draft.date()).isEqualTo(LocalDate.of(2025, 2, 28));
+		assertThat(draft.number()).isEqualTo("120/KH-UBND");
+	}
+
+	@Test
+	void anniversariesRecalledOrLeftOutsideThePlanAreNotTargets() {
+		PlanDraft draft = parse(
+				"""
+						ỦY BAN NHÂN DÂN
+						XÃ AN PHÚ
+						Số: 15/KH-UBND                     An Phú, ngày 10 tháng 3 năm 2025
+						KẾ HOẠCH
+						Tuyên truyền các ngày lễ lớn quý II năm 2025
+						I. MỤC ĐÍCH, YÊU CẦU
+						1. Phát huy kết quả các hoạt động kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2025), tiếp tục tuyên truyền kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2025).
+						2. Năm 2024 vừa qua, xã đã tổ chức thành công kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2024).
+						3. Các hoạt động kỷ niệm 80 năm Ngày Thể thao Việt Nam (27/3/1946 - 27/3/2026) thực hiện theo kế hoạch riêng, không thuộc phạm vi Kế hoạch này.
+						4. Tuyên truyền Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch). Không khí mừng Xuân Ất Tỵ vừa qua còn lan tỏa.
+						""");
+		assertThat(draft.anniversaries()).extracting("id", "ordinal")
+			.containsExactly(tuple("giai-phong-mien-nam", 50), tuple("gio-to-hung-vuong", null));
+		assertThat(draft.warnings()).extracting(Warning::code).contains("anniversary.recalled", "anniversary.excluded");
+	}
+
+	@Test
+	void phasesByQuarterListsWordsAndABareCongress() {
+		PlanDraft draft = parse("""
+				ĐẢNG BỘ TỈNH ĐIỆN BIÊN
+				HUYỆN ỦY TUẦN GIÁO
+				Số 41-KH/HU                     Tuần Giáo, ngày 05 tháng 11 năm 2025
+				KẾ HOẠCH
+				Tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIV của Đảng
+				1. Đợt 1: Quý II và quý III năm 2026.
+				2. Đợt 2: Từ mùng một tháng Mười đến ngày mười tám tháng Mười một năm 2026.
+				3. Đợt 3 bắt đầu từ ngày 01/12/2025 và kéo dài đến khi khai mạc Đại hội.
+				T/M BAN THƯỜNG VỤ
+				PHÓ BÍ THƯ
+				Nguyễn Văn A
+				""");
+		assertThat(draft.issuer()).isEqualTo("Ban Thường vụ Huyện ủy Tuần Giáo");
+		assertThat(draft.phases()).extracting(PhaseDraft::start, PhaseDraft::end, PhaseDraft::until)
+			.containsExactly(tuple(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 9, 30), null),
+					tuple(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 18), null),
+					tuple(LocalDate.of(2025, 12, 1), null, "dai-hoi-xiv"));
 	}
 
 }

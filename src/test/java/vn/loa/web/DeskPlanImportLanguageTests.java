@@ -98,7 +98,7 @@ class DeskPlanImportLanguageTests {
 		// First, which line was taken as the heading and why.
 		assertThat(items(page, "values")).containsExactly(
 				"Dòng 4: Dòng tiêu đề: “KẾ HOẠCH” — chọn vì ngay trên nó là số và ngày văn bản", "Dòng 2: Số: 12-KH/ĐU",
-				"Dòng 1: Cơ quan ban hành: ĐẢNG BỘ XÃ LONG SƠN", "Dòng 2: Ngày ban hành: 05/03/2025",
+				"Dòng 1: Cơ quan ban hành: Đảng bộ xã Long Sơn", "Dòng 2: Ngày ban hành: 05/03/2025",
 				"Dòng 5: Trích yếu: Tuyên truyền các ngày lễ lớn năm 2025",
 				"Dòng 9: Giai đoạn “Giai đoạn 1”: thiếu ngày bắt đầu hoặc ngày kết thúc, chưa đưa vào lịch",
 				"Dòng 11: Giai đoạn “Giai đoạn từ ngày 01/8/2025 đến ngày 31/8/2025”: từ 01/08/2025 đến 31/08/2025",
