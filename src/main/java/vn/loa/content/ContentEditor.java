@@ -111,6 +111,7 @@ class ContentEditor {
 		if (!when.isEmpty()) {
 			try {
 				dueAt = Schedule.resolve(when, this.calendar.book(), this.zone).toInstant();
+				when = Schedule.stored(when, this.calendar.book());
 			}
 			catch (Schedule.ScheduleException ex) {
 				throw new InvalidContentException("when", ex.getMessage(), ex.error(), ex.arguments().toArray());
@@ -178,7 +179,7 @@ class ContentEditor {
 		return value.strip();
 	}
 
-	/** An ASCII id from a Vietnamese title: "Kỷ niệm 80 năm" → "ky-niem-80-nam". */
+	/** An ASCII id from a Vietnamese title: “Kỷ niệm 80 năm” → “ky-niem-80-nam”. */
 	static String slug(ContentDraft draft) {
 		String title = requireText("title", PlainText.lineForOutput(draft.title()), 500);
 		String ascii = PlainText.withoutMarks(title).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");

@@ -81,6 +81,15 @@ public enum ContentError {
 	/** The phase number, then the plan. */
 	WHEN_PHASE_END_UNKNOWN("content.when.phaseEndUnknown", 2),
 
+	/** The name written: an anniversary named without its year or ordinal. */
+	WHEN_ANNIVERSARY_YEAR("content.when.anniversaryYear", 1),
+
+	/** The name written, which no anniversary or event has. */
+	WHEN_UNKNOWN_NAME("content.when.unknownName", 1),
+
+	/** The name written, then the names it fits. */
+	WHEN_AMBIGUOUS_NAME("content.when.ambiguousName", 2),
+
 	/** The item, then its {@link ContentStatus}. */
 	EDIT_GONE_OUT("content.edit.goneOut", 2),
 

@@ -205,6 +205,7 @@ public final class ContentFiles {
 		if (!when.isBlank()) {
 			try {
 				dueAt = Schedule.resolve(when, book, zone).toInstant();
+				when = Schedule.stored(when, book);
 			}
 			catch (Schedule.ScheduleException ex) {
 				throw new Problem(line(valueNode(fields, "when")), ex.getMessage());
@@ -250,7 +251,7 @@ public final class ContentFiles {
 	}
 
 	/**
-	 * A text value with its line breaks normalised; a YAML escape such as {@code "\a"}
+	 * A text value with its line breaks normalised; a YAML escape such as {@code “\a”}
 	 * can still smuggle in a character that no outlet can carry.
 	 */
 	private static String checked(Map<String, NodeTuple> fields, String key, String value, boolean oneLine) {

@@ -60,7 +60,7 @@ final class Schedule {
 	 * @throws ScheduleException naming what could not be read or found
 	 */
 	public static ZonedDateTime resolve(String spec, CalendarBook book, ZoneId zone) {
-		String text = spec.strip();
+		String text = stored(spec, book).strip();
 		Matcher absolute = ABSOLUTE.matcher(text);
 		if (absolute.matches()) {
 			return absolute(absolute, zone);
@@ -108,6 +108,32 @@ final class Schedule {
 			}
 		}
 		return result.plusHours(offsetHours).atZone(zone);
+	}
+
+	/**
+	 * The form Loa stores a schedule in: an editor's Vietnamese (“06:00, 1 ngày trước Kỷ
+	 * niệm Quốc khánh 2025”) read into {@code anniversary quoc-khanh 2025, 1 day before,
+	 * 06:00}; the stored form itself is returned as it is.
+	 * @throws ScheduleException naming what could not be read or found
+	 */
+	public static String stored(String spec, CalendarBook book) {
+		String text = spec.strip();
+		return VietnameseSchedule.isVietnamese(text) ? VietnameseSchedule.stored(text, book) : text;
+	}
+
+	/**
+	 * A schedule said the way an editor says it, in the page's language: “07:00 ngày bắt
+	 * đầu giai đoạn 2 của 443-KH/TU” rather than {@code start of phase 2 of 443-KH/TU,
+	 * 07:00}. The Vietnamese reads back as the same schedule; a schedule that cannot be
+	 * read is shown as written.
+	 */
+	public static String said(String spec, CalendarBook book, Locale locale) {
+		try {
+			return VietnameseSchedule.said(stored(spec, book), book, locale);
+		}
+		catch (RuntimeException ex) {
+			return spec;
+		}
 	}
 
 	/**

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An agency's name from a header in capitals, written the way the genre writes it in
- * running text: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" is "Ủy ban nhân dân tỉnh Quảng Ngãi",
- * "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY LÂM ĐỒNG" is "Ban Tuyên giáo và Dân vận Tỉnh ủy Lâm
- * Đồng", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" is "Sở Văn hóa, Thể thao và Du lịch". A body's
+ * running text: “ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI” is “Ủy ban nhân dân tỉnh Quảng Ngãi”,
+ * “BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY LÂM ĐỒNG” is “Ban Tuyên giáo và Dân vận Tỉnh ủy Lâm
+ * Đồng”, “SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH” is “Sở Văn hóa, Thể thao và Du lịch”. A body's
  * own name capitalises each of its parts, a level word (tỉnh, xã, ...) is lower case and
  * the place after it is a proper name.
  */
@@ -24,7 +24,7 @@ final class AgencyNames {
 	private static final Set<String> LEVEL_PAIR = Set.of("thanh pho", "thi xa", "thi tran", "dac khu");
 
 	/** Words that begin a body's own name, whose next word is capitalised too. */
-	private static final Set<String> BODY = Set.of("ban", "so", "bo", "phong", "cuc");
+	private static final Set<String> BODY = Set.of("ban", "so", "bo", "phong", "cuc", "hoi");
 
 	private static final List<String[]> FIXED = List.of(new String[] { "uy ban nhan dan", "Ủy ban nhân dân" },
 			new String[] { "hoi dong nhan dan", "Hội đồng nhân dân" },
@@ -123,7 +123,7 @@ final class AgencyNames {
 		return null;
 	}
 
-	/** The written word with the original's trailing punctuation ("HÓA," → "Hóa,"). */
+	/** The written word with the original's trailing punctuation (“HÓA,” → “Hóa,”). */
 	private static String keepPunctuation(String original, String written) {
 		int end = original.length();
 		while (end > 0 && !Character.isLetterOrDigit(original.charAt(end - 1))) {

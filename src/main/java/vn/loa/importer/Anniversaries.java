@@ -19,8 +19,8 @@ import vn.loa.importer.Source.Paragraph;
 
 /**
  * Finds the anniversaries a plan names, with their ordinal and origin in any written form
- * ("(03/02/1930-03/02/2025)", "3/2/1930 – 3/2/2021", "30.4.1975", "Quốc khánh 2/9", "80
- * năm Cách mạng Tháng Tám"), and matches them to the calendar by date and name.
+ * (“(03/02/1930-03/02/2025)”, “3/2/1930 – 3/2/2021”, “30.4.1975”, “Quốc khánh 2/9”, “80
+ * năm Cách mạng Tháng Tám”), and matches them to the calendar by date and name.
  */
 final class Anniversaries {
 
@@ -96,6 +96,12 @@ final class Anniversaries {
 				// A period ("từ ngày 01/4/2025 đến ngày 30/4/2025"), not an anniversary.
 				continue;
 			}
+			Integer year = this.draft.year();
+			if (year != null && to.getYear() > year + 2) {
+				// "hướng tới 100 năm thành lập Đảng (1930 - 2030)" in a plan of 2026: a
+				// horizon, not a target.
+				continue;
+			}
 			int ordinal = (context.ordinal() != null) ? context.ordinal() : to.getYear() - from.getYear();
 			if (context.ordinal() != null) {
 				String checked = context.ordinal() + " năm (" + m.group(1) + "/" + m.group(3) + "/" + m.group(4) + " - "
@@ -154,7 +160,10 @@ final class Anniversaries {
 			}
 			else if (context.ordinal() != null && !documentDate && !context.name().isBlank()) {
 				covered.add(new int[] { m.start(), m.end() });
-				dated(context.name(), occurrenceOrOrigin(date, context.ordinal()), context.ordinal(), line);
+				LocalDate origin = occurrenceOrOrigin(date, context.ordinal());
+				if (origin != null) {
+					dated(context.name(), origin, context.ordinal(), line);
+				}
 			}
 		}
 	}
@@ -232,8 +241,8 @@ final class Anniversaries {
 	 */
 	/**
 	 * A lunar observance the calendar keeps without an origin year (Tết Nguyên đán, Giỗ
-	 * Tổ Hùng Vương), named with the year it is kept in ("Tết Nguyên đán Ất Tỵ 2025",
-	 * "Giỗ Tổ Hùng Vương mùng 10 tháng 3 âm lịch năm 2025"): it has no ordinal to write.
+	 * Tổ Hùng Vương), named with the year it is kept in (“Tết Nguyên đán Ất Tỵ 2025”,
+	 * “Giỗ Tổ Hùng Vương mùng 10 tháng 3 âm lịch năm 2025”): it has no ordinal to write.
 	 */
 	private void lunar(Paragraph p) {
 		for (Anniversary a : this.book.anniversaries()) {
@@ -246,7 +255,7 @@ final class Anniversaries {
 				String after = p.folded()
 					.substring(at + name.length(), Math.min(p.folded().length(), at + name.length() + 60));
 				String before = p.folded().substring(Math.max(0, at - 12), at);
-				if ((LUNAR_YEAR.matcher(after).find() || KEPT.matcher(before).find())
+				if ((LUNAR_YEAR.matcher(after).find() || KEPT.matcher(before).find()) && !BREAK.matcher(before).find()
 						&& !recalled(p, at, p.lineAt(at))) {
 					add(a, null, p.lineAt(at));
 					break;
@@ -263,29 +272,32 @@ final class Anniversaries {
 	/** The lunar new year, which a plan also names as the spring it welcomes. */
 	private static final String NEW_YEAR = "tet-nguyen-dan";
 
-	/** "Mừng Xuân Bính Ngọ", "đón Xuân 2026": Tết by another name. */
+	/** “Mừng Xuân Bính Ngọ”, “đón Xuân 2026”: Tết by another name. */
 	private static final Pattern SPRING = Pattern.compile("(?<![a-z])(?:mung|don|vui)\\s+xuan\\s+(?:nam\\s+)?"
 			+ "(?:\\d{4}|(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
 			+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi))(?![a-z])");
 
 	/**
 	 * The year a lunar observance is kept in, close after its name: in figures, as the
-	 * year of the sexagenary cycle ("Bính Ngọ") or as its lunar day ("mùng 10 tháng 3",
-	 * "10/3 âm lịch").
+	 * year of the sexagenary cycle (“Bính Ngọ”) or as its lunar day (“mùng 10 tháng 3”,
+	 * “10/3 âm lịch”).
 	 */
 	private static final Pattern LUNAR_YEAR = Pattern
 		.compile("^[^.;:]{0,45}?(?:(?:nam\\s+)?(?:[a-z]+\\s+[a-z]+\\s+)?\\d{4}(?!\\d)"
 				+ "|(?<![a-z])(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
 				+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)(?![a-z])" + "|am\\s*lich|mung\\s*\\d)");
 
-	/** Words before a lunar observance that keep it: "đón Tết", "mừng Tết", "vui Tết". */
+	/** Tết as a time of year, not a day to mark: "nghỉ Tết", "sau Tết", "trước Tết". */
+	private static final Pattern BREAK = Pattern.compile("(?<![a-z])(nghi|sau|truoc|ra)\\s*$");
+
+	/** Words before a lunar observance that keep it: “đón Tết”, “mừng Tết”, “vui Tết”. */
 	private static final Pattern KEPT = Pattern.compile("(?<![a-z])(don|mung|vui|an)\\s*$");
 
 	/**
 	 * Words that make a mention a recollection of something already held, not a target:
-	 * before it in its clause ("Phát huy kết quả các hoạt động kỷ niệm ...", "Tiếp nối
-	 * thành công của ...", "Trước đó, ...") or after it ("... vừa qua", "... đã được tổ
-	 * chức").
+	 * before it in its clause (“Phát huy kết quả các hoạt động kỷ niệm ...”, “Tiếp nối
+	 * thành công của ...”, “Trước đó, ...”) or after it (“... vừa qua”, “... đã được tổ
+	 * chức”).
 	 */
 	private static final Pattern RECALL_BEFORE = Pattern
 		.compile("(?<![a-z])nhac\\s+lai\\s+(?:ky\\s+niem|cac)|(?<![a-z])(phat huy|tiep noi|ke thua)\\s+"
@@ -295,13 +307,14 @@ final class Anniversaries {
 				+ "|(?<![a-z])da\\s+(?:[a-z]+\\s+){0,2}?(?:to\\s+chuc|tuyen\\s+truyen|ky\\s+niem)(?![a-z])");
 
 	/**
-	 * Words after a mention that put it outside the plan: "... không thuộc phạm vi Kế
-	 * hoạch này".
+	 * Words after a mention that put it outside the plan: “... không thuộc phạm vi Kế
+	 * hoạch này”.
 	 */
-	private static final Pattern EXCLUDED_AFTER = Pattern
-		.compile("(?<![a-z])(khong\\s+thuoc\\s+pham\\s+vi|theo\\s+ke\\s+hoach\\s+rieng)(?![a-z])");
+	private static final Pattern EXCLUDED_AFTER = Pattern.compile("(?<![a-z])(khong\\s+thuoc\\s+pham\\s+vi"
+			+ "|(?:theo|co|se\\s+co)\\s+(?:mot\\s+)?(?:ke\\s+hoach|dinh\\s+huong|huong\\s+dan)\\s+rieng)(?![a-z])");
 
 	private static final Pattern RECALL_AFTER = Pattern.compile("(?<![a-z])(vua\\s+qua|vua\\s+dien\\s+ra"
+			+ "|(?:vua|da)\\s+(?:khep\\s+lai|ket\\s+thuc)"
 			+ "|vua\\s+to\\s+chuc|da\\s+(?:duoc\\s+)?(?:[a-z]+\\s+){0,2}?(?:to\\s+chuc|dien\\s+ra|ky\\s+niem)|da\\s+qua)(?![a-z])");
 
 	/** A new clause with its own aim: what follows is not recalled. */
@@ -310,9 +323,9 @@ final class Anniversaries {
 					+ "|chuan\\s+bi|gan\\s+voi|dac\\s+biet|nhat\\s+la)(?![a-z])");
 
 	/**
-	 * Whether the mention at {@code at} recalls an anniversary already held ("Phát huy
-	 * kết quả các hoạt động kỷ niệm 94 năm ... (03/02/1930 - 03/02/2024)", "... Tết
-	 * Nguyên đán vừa qua"): the plan does not ask activities for it.
+	 * Whether the mention at {@code at} recalls an anniversary already held (“Phát huy
+	 * kết quả các hoạt động kỷ niệm 94 năm ... (03/02/1930 - 03/02/2024)”, “... Tết
+	 * Nguyên đán vừa qua”): the plan does not ask activities for it.
 	 */
 	private boolean recalled(Paragraph p, int at, int line) {
 		String folded = p.folded();
@@ -356,14 +369,17 @@ final class Anniversaries {
 	}
 
 	/**
-	 * A single date written beside an ordinal: the anniversary's origin ("(19/5/1890)"),
-	 * or, when it falls in the plan's own years, the day it is kept ("80 năm Ngày Tổng
-	 * tuyển cử (06/01/2026)"), whose origin lies the ordinal's years before.
+	 * A single date written beside an ordinal for an anniversary the calendar does not
+	 * know: its origin (“(19/5/1890)”), or null when the date falls in the plan's own
+	 * years (a day something is held, not an origin).
 	 */
-	private LocalDate occurrenceOrOrigin(LocalDate date, int ordinal) {
+	private @Nullable LocalDate occurrenceOrOrigin(LocalDate date, int ordinal) {
 		Integer year = this.draft.year();
 		if (year != null && Math.abs(date.getYear() - year) <= 2 && date.getYear() + ordinal > year + 2) {
-			return date.minusYears(ordinal);
+			// A day in the plan's own years beside an ordinal, for an anniversary the
+			// calendar does not know: an activity's date ("70 năm một chặng đường ...
+			// tối 05/9/2025"), not an origin to propose.
+			return null;
 		}
 		return date;
 	}

@@ -13,9 +13,9 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads an HTML page (a portal's article, Word's "Save as Web Page") as a reader sees it:
+ * Reads an HTML page (a portal's article, Word's “Save as Web Page”) as a reader sees it:
  * each block on its own line, {@code <br>
- * } a line break, a table row one line with its cells joined by {@code " | "}, list items
+ * } a line break, a table row one line with its cells joined by {@code “ | ”}, list items
  * with a dash or their number. Scripts, styles and footnote reference links are dropped.
  */
 final class DocumentHtml {
@@ -26,7 +26,7 @@ final class DocumentHtml {
 			"table", "tbody", "tfoot", "thead", "ul");
 
 	private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "head", "svg",
-			"iframe", "object", "embed", "canvas", "button", "select");
+			"iframe", "object", "embed", "canvas", "button", "select", "figcaption");
 
 	private final List<String> lines = new ArrayList<>();
 
@@ -153,16 +153,31 @@ final class DocumentHtml {
 		this.line.setLength(0);
 	}
 
-	// Cells side by side: line k of the row joins the cells' k-th lines.
+	// Cells side by side: line k of the row joins the cells' k-th lines. A page laid out
+	// in a table (a menu beside the article, a table inside a cell) is read cell after
+	// cell instead.
 	private static List<String> row(Element row) {
 		List<List<String>> cells = new ArrayList<>();
+		boolean layout = false;
 		for (Element cell : row.children()) {
 			if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-				cells.add(lines(cell));
+				List<String> lines = lines(cell);
+				cells.add(lines);
+				layout |= lines.size() > LAYOUT_CELL_LINES || !cell.select("table").isEmpty();
 			}
+		}
+		if (layout) {
+			List<String> sequential = new ArrayList<>();
+			cells.forEach(sequential::addAll);
+			return sequential;
 		}
 		return TextCleanup.rowLines(cells);
 	}
+
+	/**
+	 * More lines than a header's cell or a table's holds: the cell is a page's column.
+	 */
+	private static final int LAYOUT_CELL_LINES = 12;
 
 	private static String listLabel(Element item) {
 		Element list = item.parent();

@@ -113,6 +113,15 @@ final class DraftBuilder {
 	void addAnniversary(AnniversaryMention anniversary) {
 		for (int i = 0; i < this.anniversaries.size(); i++) {
 			AnniversaryMention known = this.anniversaries.get(i);
+			if (known.proposed() && anniversary.proposed() && known.origin() != null
+					&& known.origin().equals(anniversary.origin())
+					&& java.util.Objects.equals(known.ordinal(), anniversary.ordinal())) {
+				// One proposal named twice: keep the name that says more than its date.
+				if (known.name().startsWith("Kỷ niệm ") && !anniversary.name().startsWith("Kỷ niệm ")) {
+					this.anniversaries.set(i, anniversary);
+				}
+				return;
+			}
 			if (known.id().equals(anniversary.id())) {
 				// A plan looks ahead: of "79 năm" (a ceremony it recalls) and "80 năm"
 				// (the one it

@@ -26,22 +26,32 @@ final class Identity {
 	private static final Pattern DATE = Pattern
 		.compile("ngay\\s*(\\d{1,2})?[\\s._…-]*thang\\s*(\\d{1,2})?[\\s._…-]*nam\\s*(\\d{4})?");
 
+	/** A place-and-date line in figures: "Đông Vĩnh, ngày 15-02-2024". */
+	private static final Pattern DATE_IN_FIGURES = Pattern
+		.compile("(?<=,\\s{0,3})(?<!(?:thu\\s(?:hai|ba|tu|nam|sau|bay)|chu\\snhat),\\s{0,3})"
+				+ "ngay\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})");
+
+	/** A short number: an official letter's "Số: 215/UBND". */
+	private static final Pattern NUMBER_SHORT = Pattern
+		.compile("(?<!\\p{L})(?:Số|SỐ)\\s*:?\\s*(\\d+)\\s*(/)\\s*([A-ZĐ][A-ZĐ]{1,12})(?![\\p{L}\\d/-])");
+
 	private static final Pattern ISSUER_PLAN = Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|dang uy|"
-			+ "huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi)\\b[^,.;:()]*?)\\s+"
-			+ "(?:xay dung|ban hanh|trien khai|de ra|lap)\\s+ke hoach\\b(?!\\s*so)");
+			+ "huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo|tinh doan)\\b[^,.;:()]*?)"
+			+ "(?:\\s+(?:vua|da|moi|chinh thuc))*\\s+(?:xay dung|ban hanh|trien khai|de ra|lap)\\s+ke hoach\\b(?!\\s*so)");
 
 	private static final Pattern ISSUER_GUIDANCE = Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|"
-			+ "dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi)\\b[^,.;:()]*?)\\s+"
-			+ "(?:ban hanh\\s+)?huong dan\\b(?!\\s*so)");
+			+ "dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo)\\b[^,.;:()]*?)"
+			+ "(?:\\s+(?:vua|da|moi|chinh thuc))*\\s+(?:ban hanh\\s+)?huong dan\\b(?!\\s*so)");
 
 	private static final Pattern BARE_LEVEL = Pattern.compile(
-			"(huyen uy|thanh uy|tinh uy|quan uy|thi uy|\\bxa|phuong|thi tran|\\bhuyen|thanh pho|\\btinh|\\bquan|thi xa)$");
+			"(huyen uy|thanh uy|tinh uy|quan uy|thi uy|tinh doan|thanh doan|huyen doan|\\bxa|phuong|thi tran|\\bhuyen"
+					+ "|thanh pho|\\btinh|\\bquan|thi xa)$");
 
 	private static final Pattern LEVEL_LINE = Pattern
 		.compile("^(xa|phuong|huyen|tinh|thanh pho|quan|thi xa|thi tran)\\b(?!\\s+uy\\b)");
 
 	static final String DOCUMENT = "(chi thi|nghi quyet|ket luan|huong dan|ke hoach|quyet dinh|cong van|thong bao|"
-			+ "quy dinh|chuong trinh|nghi dinh|thong tu|van ban|cong dien)";
+			+ "quy dinh|chuong trinh|nghi dinh|thong tu|van ban|cong dien|luat)";
 
 	private static final Pattern IMPLEMENTED = Pattern.compile("(?<![a-z])" + DOCUMENT
 			+ "\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
@@ -53,19 +63,20 @@ final class Identity {
 		.compile("^ngay\\s*(\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{4})\\s*,\\s*(.+?)\\s+ban hanh\\s+$");
 
 	/** Who issues a document, as a lead names it. */
-	private static final String ISSUER = "((?:ban|uy ban|ubnd|thuong truc|dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy"
-			+ "|so|trung tam|hoi dong)\\b[^,.;:()]*?)";
+	private static final String ISSUER = "((?<![a-z])(?:ban|uy ban|ubnd|thuong truc|dang uy|huyen uy|thanh uy|tinh uy|quan uy"
+			+ "|thi uy|so|trung tam|hoi dong|bo|hoi|tinh doan|thanh doan|mat tran)\\b"
+			+ "(?:[^,.;:()]|,\\s+(?=the thao|thuong binh))*?)";
 
 	/**
-	 * A date in figures, its year sometimes left to the page's dateline ("Chiều 28/2").
+	 * A date in figures, its year sometimes left to the page's dateline (“Chiều 28/2”).
 	 */
-	private static final String DAY = "(\\d{1,2}\\s*/\\s*\\d{1,2}(?:\\s*/\\s*\\d{4})?)";
+	private static final String DAY = "(\\d{1,2}\\s*[/.-]\\s*\\d{1,2}(?:\\s*[/.-]\\s*\\d{4})?)";
 
 	private static final String NUMBER_WRITTEN = "(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)";
 
 	/**
-	 * A news write-up's lead: "Ngày 14/3/2025, Ban Thường vụ Tỉnh ủy ... vừa ban hành Kế
-	 * hoạch số 218-KH/TU ..." or "... đã ban hành Kế hoạch số 48-KH/ĐU, ngày 09/01/2026":
+	 * A news write-up's lead: “Ngày 14/3/2025, Ban Thường vụ Tỉnh ủy ... vừa ban hành Kế
+	 * hoạch số 218-KH/TU ...” or “... đã ban hành Kế hoạch số 48-KH/ĐU, ngày 09/01/2026”:
 	 * the date before, the issuer (without the sentence's adverbs), the number and the
 	 * date after.
 	 */
@@ -75,8 +86,8 @@ final class Identity {
 
 	/**
 	 * A lead that names the document by its subject and gives its number in brackets:
-	 * "... Ủy ban nhân dân tỉnh Gia Lai đã ban hành Kế hoạch tuyên truyền ... (Kế hoạch
-	 * số 123/KH-UBND ngày 5/3/2025)".
+	 * “... Ủy ban nhân dân tỉnh Gia Lai đã ban hành Kế hoạch tuyên truyền ... (Kế hoạch
+	 * số 123/KH-UBND ngày 5/3/2025)”.
 	 */
 	private static final Pattern LEAD_BRACKETED = Pattern
 		.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?" + ISSUER
@@ -84,22 +95,76 @@ final class Identity {
 				+ "\\s+)?so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*(?:ban hanh\\s*)?ngay\\s*" + DAY + ")?");
 
 	/**
-	 * A lead in the passive: "Kế hoạch số 45-KH/TU ngày 10/3/2025 do Ban Thường vụ Tỉnh
-	 * ủy ban hành ...", "Kế hoạch số 45-KH/TU tổ chức ... vừa được UBND tỉnh ban hành
-	 * ngày ...".
+	 * A lead in the passive: “Kế hoạch số 45-KH/TU ngày 10/3/2025 do Ban Thường vụ Tỉnh
+	 * ủy ban hành ...”, “Kế hoạch số 45-KH/TU tổ chức ... vừa được UBND tỉnh ban hành
+	 * ngày ...”.
 	 */
 	private static final Pattern LEAD_PASSIVE = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
 			+ "\\s*,\\s*)?" + DOCUMENT + "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*ngay\\s*" + DAY
 			+ ")?[^.;]{0,300}?\\s*,?\\s*(?:(?:vua|da|moi)\\s+)?(?:do|duoc)\\s+" + ISSUER
 			+ "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh(?:\\s*(?:vao\\s*)?ngay\\s*" + DAY + ")?");
 
+	/** A footnote marker glued to a word of the preamble: “... của Trung ương1”. */
+	private static final Pattern MARKER = Pattern.compile("(?<=\\p{L})(\\d{1,2})(?=[\\s,;.:)]|$)");
+
+	/** A footnote naming a document: “1 Hướng dẫn số 118-HD/BTGTW, ngày ...”. */
+	private static final Pattern FOOTNOTE = Pattern.compile("^(\\d{1,2})\\s+" + DOCUMENT + "\\s+so");
+
+	/**
+	 * The footnotes the preamble points to: a copy from a PDF keeps the grounds' details
+	 * at the foot of the page and a bare number in the text.
+	 */
+	private static List<Paragraph> footnotes(Layout layout) {
+		java.util.Set<String> markers = new java.util.HashSet<>();
+		for (Paragraph p : layout.preamble()) {
+			Matcher m = MARKER.matcher(p.text());
+			while (m.find()) {
+				markers.add(m.group(1));
+			}
+		}
+		List<Paragraph> notes = new ArrayList<>();
+		if (markers.isEmpty()) {
+			return notes;
+		}
+		for (Paragraph p : layout.paragraphs) {
+			Matcher m = FOOTNOTE.matcher(p.folded());
+			if (m.find() && markers.contains(m.group(1))) {
+				notes.add(p);
+			}
+		}
+		return notes;
+	}
+
+	/** Words that make a document named in a write-up the plan's ground. */
+	private static final Pattern GROUNDED = Pattern.compile("(?<![a-z])(can cu|thuc hien|cu the hoa|tren co so"
+			+ "|trien khai|theo|nham)(?![a-z])[^.;]*$|(?:;|,|va)\\s*$");
+
 	/** How many paragraphs from a news lead may name the documents a plan carries out. */
 	private static final int LEAD_GROUNDS = 8;
 
-	/** A page's dateline with its year ("Thứ Sáu, 28/02/2025 - 17:42"). */
-	private static final Pattern DATELINE = Pattern.compile("(?<![\\d/])\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*(\\d{4})");
+	/**
+	 * A lead that names no number (“Ban Thường vụ Tỉnh ủy Hậu Giang vừa ban hành kế hoạch
+	 * tuyên truyền ...”): the issuer; the number and date come later in the write-up.
+	 */
+	private static final Pattern LEAD_UNNUMBERED = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
+			+ "\\s*,\\s*)?" + ISSUER + "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh\\s+" + DOCUMENT + "(?!\\s+so)");
 
-	/** A department line of a two-line header ("BAN TUYÊN GIÁO", "SỞ VĂN HÓA, ..."). */
+	/**
+	 * The number given later: “Theo Kế hoạch số 163-KH/TU ban hành ngày 17-4-2023, ...”.
+	 */
+	private static final Pattern LATER_NUMBER = Pattern
+		.compile("(?<![a-z])(?:theo|tai)\\s+" + DOCUMENT + "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN
+				+ "(?:\\s*,?\\s*(?:(?:duoc\\s+)?(?:ky\\s+)?ban hanh\\s+)?(?:vao\\s+)?ngay\\s*" + DAY + ")?");
+
+	/** The date given later: “Kế hoạch do lãnh đạo Bộ ký ban hành ngày 13/5, ...”. */
+	private static final Pattern LATER_DATE = Pattern.compile("(?<![a-z])" + DOCUMENT
+			+ "\\s+(?:(?:duoc|do)\\s+[^,.;:()]{0,40}?\\s*)?(?:ky\\s+)?ban hanh\\s+(?:vao\\s+)?ngay\\s*" + DAY);
+
+	/** A page's dateline with its year (“Thứ Sáu, 28/02/2025 - 17:42”). */
+	private static final Pattern DATELINE = Pattern
+		.compile("(?<![\\d/.-])\\d{1,2}\\s*([/.-])\\s*\\d{1,2}\\s*\\1\\s*(\\d{4})");
+
+	/** A department line of a two-line header (“BAN TUYÊN GIÁO”, “SỞ VĂN HÓA, ...”). */
 	private static final Pattern DEPARTMENT = Pattern
 		.compile("^(ban |so |phong |van phong|trung tam|uy ban kiem tra|chi cuc)");
 
@@ -107,7 +172,7 @@ final class Identity {
 	private static final Pattern PARENT = Pattern
 		.compile("^(tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|uy ban nhan dan|ubnd)\\b");
 
-	/** A level word before a place name ("Xã Yên Lạc"): the place is the name. */
+	/** A level word before a place name (“Xã Yên Lạc”): the place is the name. */
 	private static final Pattern PLACE_LEVEL = Pattern.compile("^(xa|phuong|thi tran|huyen|tinh|quan|thi xa)\\s+");
 
 	private Identity() {
@@ -169,9 +234,21 @@ final class Identity {
 		return out.toString();
 	}
 
+	private static final Pattern CITED = Pattern.compile("(?<![a-z])" + DOCUMENT + "\\s*$");
+
 	private static String number(String text, Paragraph p, DraftBuilder draft) {
 		Matcher m = NUMBER.matcher(text);
-		if (draft.code != null || !m.find()) {
+		boolean found = false;
+		while (draft.code == null && !found && m.find()) {
+			// "Kế hoạch số 305/KH-UBND" in a page's menu names another document; the
+			// header's own is "Số: ...".
+			found = !CITED.matcher(Words.fold(text.substring(Math.max(0, m.start() - 14), m.start()))).find();
+		}
+		if (!found && draft.code == null) {
+			m = NUMBER_SHORT.matcher(text);
+			found = m.find();
+		}
+		if (!found) {
 			return text;
 		}
 		String code = m.group(3).replaceAll("\\s+", "").replaceAll("[–—]", "-");
@@ -185,9 +262,15 @@ final class Identity {
 	}
 
 	private static String dateAndPlace(String text, Paragraph p, DraftBuilder draft) {
-		Matcher m = DATE.matcher(Words.fold(text));
-		if (draft.date != null || draft.place != null || !m.find()) {
+		if (draft.date != null || draft.place != null) {
 			return text;
+		}
+		Matcher m = DATE.matcher(Words.fold(text));
+		if (!m.find()) {
+			m = DATE_IN_FIGURES.matcher(Words.fold(text));
+			if (!m.find()) {
+				return text;
+			}
 		}
 		int line = p.lineAt(m.start());
 		if (m.group(1) != null && m.group(2) != null && m.group(3) != null) {
@@ -264,23 +347,40 @@ final class Identity {
 		List<Paragraph> first = layout.paragraphs.subList(0, Math.min(layout.paragraphs.size(), 12));
 		for (Paragraph p : first) {
 			Lead lead = lead(p);
-			if (lead == null || !Character.isUpperCase(p.text().charAt(lead.issuer()[0]))) {
+			if (lead == null) {
 				continue;
 			}
 			draft.leadParagraph = layout.paragraphs.indexOf(p);
 			int line = p.lineAt(lead.issuer()[0]);
 			draft.extracted.removeIf((value) -> value.field().equals("heading.none"));
 			draft.extract("heading.lead", p.text().substring(lead.start(), lead.end()).strip(), line);
-			String number = p.text()
-				.substring(lead.number()[0], lead.number()[1])
-				.replaceAll("\\s+", "")
-				.replaceAll("[–—]", "-");
-			if (draft.number == null) {
+			Paragraph numbered = p;
+			int[] numberAt = lead.number();
+			String dateWritten = lead.date();
+			List<Paragraph> after = layout.paragraphs.subList(draft.leadParagraph,
+					Math.min(layout.paragraphs.size(), draft.leadParagraph + LEAD_GROUNDS));
+			for (Paragraph later : after) {
+				Matcher m = LATER_NUMBER.matcher(later.folded());
+				if (numberAt == null && m.find()) {
+					numbered = later;
+					numberAt = new int[] { m.start(2), m.end(2) };
+					dateWritten = (dateWritten != null) ? dateWritten : m.group(3);
+				}
+				Matcher d = LATER_DATE.matcher(later.folded());
+				if (dateWritten == null && d.find()) {
+					dateWritten = d.group(2);
+				}
+			}
+			if (numberAt != null && draft.number == null) {
+				String number = numbered.text()
+					.substring(numberAt[0], numberAt[1])
+					.replaceAll("\\s+", "")
+					.replaceAll("[–—]", "-");
 				draft.number = number;
 				draft.code = number.replaceFirst("^\\d+[-/]", "");
-				draft.extract("number", draft.number, line);
+				draft.extract("number", draft.number, numbered.lineAt(numberAt[0]));
 			}
-			LocalDate parsed = (lead.date() != null) ? leadDate(lead.date(), first, p) : null;
+			LocalDate parsed = (dateWritten != null) ? leadDate(dateWritten, first, p) : null;
 			if (draft.date == null && parsed != null) {
 				draft.date = parsed;
 				draft.extract("date", draft.date, line);
@@ -295,31 +395,42 @@ final class Identity {
 
 	/** The lead sentence of a paragraph in any of its forms, or null. */
 	private static @Nullable Lead lead(Paragraph p) {
-		Matcher m = LEAD.matcher(p.folded());
-		if (m.find()) {
-			return new Lead(m.start(), m.end(), new int[] { m.start(2), m.end(2) }, new int[] { m.start(4), m.end(4) },
-					(m.group(5) != null) ? m.group(5) : m.group(1));
-		}
-		m = LEAD_BRACKETED.matcher(p.folded());
-		if (m.find()) {
-			return new Lead(m.start(), m.end(), new int[] { m.start(2), m.end(2) }, new int[] { m.start(5), m.end(5) },
-					(m.group(6) != null) ? m.group(6) : m.group(1));
-		}
-		m = LEAD_PASSIVE.matcher(p.folded());
-		if (m.find()) {
-			String date = (m.group(4) != null) ? m.group(4) : (m.group(6) != null) ? m.group(6) : m.group(1);
-			return new Lead(m.start(), m.end(), new int[] { m.start(5), m.end(5) }, new int[] { m.start(3), m.end(3) },
-					date);
+		for (Pattern pattern : List.of(LEAD, LEAD_BRACKETED, LEAD_UNNUMBERED, LEAD_PASSIVE)) {
+			Matcher m = pattern.matcher(p.folded());
+			while (m.find()) {
+				Lead lead = lead(pattern, m);
+				// "... Đảng bộ tỉnh ... ban hành": an issuer starts with a capital.
+				if (Character.isUpperCase(p.text().charAt(lead.issuer()[0]))) {
+					return lead;
+				}
+			}
 		}
 		return null;
 	}
 
+	private static Lead lead(Pattern pattern, Matcher m) {
+		if (pattern == LEAD) {
+			return new Lead(m.start(), m.end(), new int[] { m.start(2), m.end(2) }, new int[] { m.start(4), m.end(4) },
+					(m.group(5) != null) ? m.group(5) : m.group(1));
+		}
+		if (pattern == LEAD_BRACKETED) {
+			return new Lead(m.start(), m.end(), new int[] { m.start(2), m.end(2) }, new int[] { m.start(5), m.end(5) },
+					(m.group(6) != null) ? m.group(6) : m.group(1));
+		}
+		if (pattern == LEAD_UNNUMBERED) {
+			return new Lead(m.start(), m.end(), new int[] { m.start(2), m.end(2) }, null, m.group(1));
+		}
+		String date = (m.group(4) != null) ? m.group(4) : (m.group(6) != null) ? m.group(6) : m.group(1);
+		return new Lead(m.start(), m.end(), new int[] { m.start(5), m.end(5) }, new int[] { m.start(3), m.end(3) },
+				date);
+	}
+
 	/**
-	 * The lead's date; a day and month without a year ("Chiều 28/2") take the year of the
+	 * The lead's date; a day and month without a year (“Chiều 28/2”) take the year of the
 	 * page's dateline above the lead.
 	 */
 	private static @Nullable LocalDate leadDate(String written, List<Paragraph> first, Paragraph lead) {
-		String[] parts = written.replaceAll("\\s", "").split("/");
+		String[] parts = written.replaceAll("\\s", "").split("[/.-]");
 		if (parts.length == 3) {
 			return Dates.of(parts[2], parts[1], parts[0]);
 		}
@@ -329,18 +440,18 @@ final class Identity {
 			}
 			Matcher dateline = DATELINE.matcher(p.folded());
 			if (dateline.find()) {
-				return Dates.of(dateline.group(1), parts[1], parts[0]);
+				return Dates.of(dateline.group(2), parts[1], parts[0]);
 			}
 		}
 		return null;
 	}
 
 	/** Where a lead is, the spans of its issuer and number, and its date as written. */
-	private record Lead(int start, int end, int[] issuer, int[] number, @Nullable String date) {
+	private record Lead(int start, int end, int[] issuer, int @Nullable [] number, @Nullable String date) {
 
 	}
 
-	/** The kind as the draft names it: "KẾ HOẠCH", "HƯỚNG DẪN", "ĐỊNH HƯỚNG", ... */
+	/** The kind as the draft names it: “KẾ HOẠCH”, “HƯỚNG DẪN”, “ĐỊNH HƯỚNG”, ... */
 	static String kindName(String folded) {
 		if (folded.startsWith("ke hoach")) {
 			return "KẾ HOẠCH";
@@ -362,19 +473,28 @@ final class Identity {
 
 	private static void implemented(Layout layout, DraftBuilder draft) {
 		List<Paragraph> grounds = new ArrayList<>(layout.preamble());
+		List<Paragraph> told = new ArrayList<>();
 		if (layout.kind < 0 && draft.leadParagraph >= 0) {
 			// A news write-up's lead and the sentences after it name what the plan
 			// carries out.
 			int from = draft.leadParagraph;
-			grounds.addAll(0, layout.paragraphs.subList(from,
+			told.addAll(layout.paragraphs.subList(from,
 					Math.max(from, Math.min(layout.closing, Math.min(layout.paragraphs.size(), from + LEAD_GROUNDS)))));
+			grounds.addAll(0, told);
 		}
 		grounds.addAll(layout.annexPreamble());
+		grounds.addAll(footnotes(layout));
 		java.util.Set<String> cited = new java.util.HashSet<>();
 		for (Paragraph p : grounds) {
 			Matcher m = IMPLEMENTED.matcher(p.folded());
 			while (m.find()) {
 				String written = p.text().substring(m.start(), m.end()).strip();
+				if (told.contains(p)
+						&& !GROUNDED.matcher(p.folded().substring(Math.max(0, m.start() - 60), m.start())).find()) {
+					// A write-up names other documents too ("tuyên truyền Kết luận số
+					// ..."); the plan's grounds are said to be grounds.
+					continue;
+				}
 				if (draft.number != null && compact(m.group(2)).equals(compact(Words.fold(draft.number)))) {
 					// The document itself, named in a news lead or a decision's article.
 					continue;
@@ -407,7 +527,7 @@ final class Identity {
 	}
 
 	/**
-	 * A level name in the header ("TỈNH ỦY HÀ NAM" for "tỉnh ủy"), in title case, or
+	 * A level name in the header (“TỈNH ỦY HÀ NAM” for “tỉnh ủy”), in title case, or
 	 * null: the issuer's own name, better than the place the document was signed in.
 	 */
 	private static @org.jspecify.annotations.Nullable String nameInHeader(String level, List<String> issuerLines) {
@@ -424,7 +544,19 @@ final class Identity {
 		return null;
 	}
 
-	/** "HÀ NAM" → "Hà Nam". */
+	/** A site's banner: the first lines in capitals, each up to its first separator. */
+	private static List<String> banner(Layout layout) {
+		List<String> banner = new ArrayList<>();
+		for (Paragraph p : layout.paragraphs.subList(0, Math.min(3, layout.paragraphs.size()))) {
+			String first = p.text().split("\\s[|›»]\\s|\\s-\\s")[0];
+			if (Words.isUpper(first)) {
+				banner.add(first);
+			}
+		}
+		return banner;
+	}
+
+	/** “HÀ NAM” → “Hà Nam”. */
 	static String titleCase(String text) {
 		StringBuilder out = new StringBuilder();
 		for (String word : text.toLowerCase(java.util.Locale.ROOT).split(" ")) {
@@ -439,9 +571,9 @@ final class Identity {
 
 	/**
 	 * A two-line header's issuer composed into one name: a department under its parent
-	 * ("TỈNH ỦY NGHỆ AN" over "BAN TUYÊN GIÁO" → "BAN TUYÊN GIÁO TỈNH ỦY NGHỆ AN"; "UBND
-	 * TỈNH LÀO CAI" over "SỞ VĂN HÓA..." → "SỞ VĂN HÓA... TỈNH LÀO CAI"; "ĐẢNG BỘ TỈNH X"
-	 * is its "TỈNH ỦY X").
+	 * (“TỈNH ỦY NGHỆ AN” over “BAN TUYÊN GIÁO” → “BAN TUYÊN GIÁO TỈNH ỦY NGHỆ AN”; “UBND
+	 * TỈNH LÀO CAI” over “SỞ VĂN HÓA...” → “SỞ VĂN HÓA... TỈNH LÀO CAI”; “ĐẢNG BỘ TỈNH X”
+	 * is its “TỈNH ỦY X”).
 	 */
 	static String composed(String parent, String department) {
 		String folded = Words.fold(parent);
@@ -465,11 +597,12 @@ final class Identity {
 	/** The genre's abbreviations in an issuer's name, and what they stand for. */
 	private static final String[][] ABBREVIATIONS = { { "UBND", "Ủy ban nhân dân" }, { "HĐND", "Hội đồng nhân dân" },
 			{ "MTTQ", "Mặt trận Tổ quốc" }, { "BTV", "Ban Thường vụ" }, { "BTG", "Ban Tuyên giáo" },
-			{ "BCH", "Ban Chấp hành" } };
+			{ "BCH", "Ban Chấp hành" }, { "CCB", "Cựu chiến binh" }, { "ccb", "Cựu chiến binh" },
+			{ "TNCS", "Thanh niên Cộng sản" }, { "LHPN", "Liên hiệp Phụ nữ" } };
 
 	/**
-	 * An issuer with the genre's abbreviations written out ("UBND huyện Krông Pắc" → "Ủy
-	 * ban nhân dân huyện Krông Pắc"; in capitals where the header is), so the same body
+	 * An issuer with the genre's abbreviations written out (“UBND huyện Krông Pắc” → “Ủy
+	 * ban nhân dân huyện Krông Pắc”; in capitals where the header is), so the same body
 	 * is named the same way whichever form the document used.
 	 */
 	static String expanded(String issuer) {
@@ -482,12 +615,13 @@ final class Identity {
 		return AgencyNames.normalCase(out);
 	}
 
-	private static final Pattern COMMITTEE = Pattern.compile("^(tinh|thanh|huyen|quan|thi|dang) uy ");
+	private static final Pattern COMMITTEE = Pattern
+		.compile("^((tinh|thanh|huyen|quan|thi|dang) uy|(tinh|thanh|huyen) doan|hoi|uy ban mat tran) ");
 
 	/**
-	 * A Party committee's document signed "T/M BAN THƯỜNG VỤ" (or T/L, on its behalf) is
-	 * its Standing Board's: the header "HUYỆN ỦY TUẦN GIÁO" and that signature make "Ban
-	 * Thường vụ Huyện ủy Tuần Giáo".
+	 * A Party committee's document signed “T/M BAN THƯỜNG VỤ” (or T/L, on its behalf) is
+	 * its Standing Board's: the header “HUYỆN ỦY TUẦN GIÁO” and that signature make “Ban
+	 * Thường vụ Huyện ủy Tuần Giáo”.
 	 */
 	static void standingBoard(DraftBuilder draft) {
 		PlanDraft.Signer signer = draft.signer;
@@ -526,7 +660,24 @@ final class Identity {
 			}
 		}
 		if (draft.leadIssuer != null) {
-			draft.issuer = expanded(draft.leadIssuer);
+			String issuer = draft.leadIssuer;
+			Matcher bare = BARE_LEVEL.matcher(Words.fold(issuer));
+			if (bare.find()) {
+				// "Ban Thường vụ Tỉnh ủy" on the portal of "TỈNH SÓC TRĂNG".
+				String level = bare.group(1)
+					.strip()
+					.replaceFirst("^thanh (uy|doan)$", "thanh pho")
+					.replaceFirst(" (uy|doan)$", "");
+				String named = nameInHeader(level, banner(layout));
+				if (named == null && level.equals("tinh")) {
+					// A province's newspaper: "BÁO ĐẮK LẮK".
+					named = nameInHeader("bao", banner(layout));
+				}
+				if (named != null) {
+					issuer = issuer + " " + named;
+				}
+			}
+			draft.issuer = expanded(issuer);
 			draft.extract("issuer", draft.issuer, draft.leadIssuerLine);
 			return;
 		}

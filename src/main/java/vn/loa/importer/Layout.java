@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import vn.loa.importer.Source.Paragraph;
 
 /**
- * Where the parts of a plan are: the header above the kind ("KẾ HOẠCH"), the title, the
- * preamble, the Roman-numbered sections and the closing from "Nơi nhận".
+ * Where the parts of a plan are: the header above the kind (“KẾ HOẠCH”), the title, the
+ * preamble, the Roman-numbered sections and the closing from “Nơi nhận”.
  */
 final class Layout {
 
@@ -23,11 +23,11 @@ final class Layout {
 	private static final Pattern KIND = Pattern
 		.compile("^(ke hoach|huong dan|dinh huong|quyet dinh|thong bao|chuong trinh)(?![a-z])");
 
-	/** A document number ("Số: 142/KH-UBND") on a header line. */
+	/** A document number (“Số: 142/KH-UBND”) on a header line. */
 	private static final Pattern HEADER_NUMBER = Pattern
 		.compile("(?:^|\\s)so\\s*:?\\s*\\d*\\s*[-/]?\\s*[a-z]+\\s*[-/]");
 
-	/** A place-and-date line ("Quảng Ngãi, ngày 28 tháng 7 năm 2025"). */
+	/** A place-and-date line (“Quảng Ngãi, ngày 28 tháng 7 năm 2025”). */
 	private static final Pattern HEADER_DATE = Pattern
 		.compile("ngay\\s*\\d*[\\s._…-]*thang\\s*\\d*[\\s._…-]*nam\\s*\\d{4}");
 
@@ -72,7 +72,7 @@ final class Layout {
 	/** The first section heading, or the closing. */
 	int preambleEnd;
 
-	/** The "Nơi nhận" paragraph, or the number of paragraphs. */
+	/** The “Nơi nhận” paragraph, or the number of paragraphs. */
 	int closing;
 
 	final List<Section> sections = new ArrayList<>();
@@ -95,7 +95,7 @@ final class Layout {
 		findAnnex();
 	}
 
-	/** The plan a decision issues in its annex, after the decision's "Nơi nhận". */
+	/** The plan a decision issues in its annex, after the decision's “Nơi nhận”. */
 	private void findAnnex() {
 		for (int i = this.closing + 1; i < this.paragraphs.size(); i++) {
 			Paragraph p = this.paragraphs.get(i);
@@ -127,7 +127,7 @@ final class Layout {
 	/**
 	 * The kind heading: of the headings in the first paragraphs, the one under a header
 	 * block (a number or a place-and-date line just above it), so that a web page's
-	 * headline or a saved file's title ("Kế hoạch ..." above the real header) is not
+	 * headline or a saved file's title (“Kế hoạch ...” above the real header) is not
 	 * taken for it. A heading after the text has begun (a news lead, say) counts only
 	 * with a header block above it.
 	 */
@@ -214,19 +214,19 @@ final class Layout {
 		this.body = Math.min(i, this.paragraphs.size());
 	}
 
-	/** A title's line naming only its month or quarter ("THÁNG 8/2025"). */
+	/** A title's line naming only its month or quarter (“THÁNG 8/2025”). */
 	private static final Pattern PERIOD_LINE = Pattern.compile("^(thang|quy)\\s*[\\divx]+\\s*(?:/|nam)\\s*\\d{4}\\s*$");
 
-	/** A numbered item ("1. Đợt 1: ..."): the text has begun, a title is not numbered. */
+	/** A numbered item (“1. Đợt 1: ...”): the text has begun, a title is not numbered. */
 	private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s");
 
 	boolean isBodyStart(Paragraph p) {
 		if (PERIOD_LINE.matcher(p.folded()).find()) {
 			return false;
 		}
-		return Source.isSeparator(p.text()) || BODY_START.matcher(p.folded()).find() || isHeading(p)
-				|| NUMBERED.matcher(p.text()).find() || p.text().length() > 250 || p.folded().startsWith("so ")
-				|| p.folded().startsWith("so:") || p.folded().endsWith("nhu sau:");
+		return Source.isSeparator(p.text()) || BODY_START.matcher(p.folded().replaceFirst("^[-+•–*]\\s*", "")).find()
+				|| isHeading(p) || NUMBERED.matcher(p.text()).find() || p.text().length() > 250
+				|| p.folded().startsWith("so ") || p.folded().startsWith("so:") || p.folded().endsWith("nhu sau:");
 	}
 
 	private void findClosing() {

@@ -3,8 +3,8 @@ package vn.loa.importer;
 import java.util.Map;
 
 /**
- * Days and months written in Vietnamese words ("mùng một tháng Mười", "ngày mười tám
- * tháng Mười một", "tháng Giêng", "tháng Chạp"), as folded text, and their values.
+ * Days and months written in Vietnamese words (“mùng một tháng Mười”, “ngày mười tám
+ * tháng Mười một”, “tháng Giêng”, “tháng Chạp”), as folded text, and their values.
  */
 final class Numbers {
 

@@ -12,18 +12,20 @@ import vn.loa.importer.PlanDraft.PhaseDraft;
 import vn.loa.importer.Source.Paragraph;
 
 /**
- * Finds a plan's phases: paragraphs that start with "Giai đoạn", "Đợt", "Thời gian", "Cao
- * điểm", "Quý" or "Từ ...", split at each "đợt N" and "cao điểm", and the period each one
- * gives ("từ nay đến hết năm 2024", "từ năm 2025 đến Đại hội XIV", "Quý IV/2022", "từ
- * tháng 3-5/2025", "từ ngày 28/3/2023 đến hết ngày 05/4/2023").
+ * Finds a plan's phases: paragraphs that start with “Giai đoạn”, “Đợt”, “Thời gian”, “Cao
+ * điểm”, “Quý” or “Từ ...”, split at each “đợt N” and “cao điểm”, and the period each one
+ * gives (“từ nay đến hết năm 2024”, “từ năm 2025 đến Đại hội XIV”, “Quý IV/2022”, “từ
+ * tháng 3-5/2025”, “từ ngày 28/3/2023 đến hết ngày 05/4/2023”).
  */
 final class Phases {
 
 	private static final Pattern MARKER = Pattern
-		.compile("^(\\d{1,2}(\\.\\d{1,2})*\\s*[.)]|[-+•–]|[a-zđ]\\)|[IVX]{1,4}\\s*[.\\-–)])\\s*");
+		.compile("^(\\d{1,2}(\\.\\d{1,2})*\\s*[.)]|[-+•–·▪●\\uF0B7\\uF0A7]|[a-zđ]\\)|[IVX]{1,4}\\s*[.\\-–)])\\s*");
 
-	private static final Pattern START = Pattern.compile("^(giai\\s*doan|dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon)(?![a-z])"
-			+ "|thoi\\s*gian|cao\\s*diem|quy\\s*([ivx]+|\\d)(?![a-z])|tu\\s*ngay|tu\\s*thang|tu\\s*nay|tu\\s*nam)");
+	private static final Pattern START = Pattern.compile("^(giai\\s*doan|dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon"
+			+ "|thu\\s*(?:nhat|hai|ba|tu)|dau|cuoi)(?![a-z])"
+			+ "|thoi\\s*gian|cao\\s*diem|quy\\s*([ivx]+|\\d)(?![a-z])|tu\\s*ngay|tu\\s*thang|tu\\s*nay|tu\\s*nam"
+			+ "|buoc\\s*(\\d+|[ivx]+)(?![a-z])|thang\\s*\\d{1,2}\\s*/\\s*\\d{4}\\s*:|sau\\s+[a-z ]{2,30}?\\s+den\\s)");
 
 	private static final Pattern LABEL = Pattern.compile("^thoi\\s*gian[^:]{0,30}:\\s*");
 
@@ -35,13 +37,31 @@ final class Phases {
 		.compile("(?<![a-z])(giai\\s*doan|dot)\\s*(\\d+|[ivx]+)\\s*[:(,]?\\s*(?:\\([^)]{0,40}\\)\\s*,?\\s*)?tu\\s*ngay"
 				+ "|(?<![a-z])(?:dot\\s*)?cao\\s*diem[^.;:]{0,40}?tu\\s*ngay");
 
-	private static final Pattern NAMED = Pattern.compile("^(giai\\s*doan|dot)");
+	private static final Pattern NAMED = Pattern.compile("^(giai\\s*doan|dot|buoc)");
+
+	/** A phase's label alone (“Đợt 2 - ”, “Giai đoạn ”), before “cao điểm” names it. */
+	private static final Pattern LABEL_ONLY = Pattern
+		.compile("(giai\\s*doan|dot|buoc)\\s*(\\d+|[ivx]+|thu\\s*[a-z]+|dau|cuoi)?\\s*(la\\s*(giai\\s*doan|dot)\\s*)?"
+				+ "[-–:,(]?\\s*");
+
+	/** A numbered or Roman-numbered heading line. */
+	private static final Pattern HEADING = Pattern.compile("^(\\d{1,2}|[IVX]{1,4})\\s*[.)]\\s+\\S");
+
+	/** A heading over a list of activities. */
+	private static final Pattern ACTIVITIES = Pattern
+		.compile("^\\S+\\s+(?:cac\\s+)?(?:hoat\\s+dong|noi\\s+dung\\s+hoat\\s+dong)(?:\\s+cu\\s+the)?\\s*:?\\s*$");
+
+	/**
+	 * An activity's own time (“- Thời gian: tháng 5/2023” under “- Đơn vị chủ trì: ...”).
+	 */
+	private static final Pattern ACTIVITY = Pattern
+		.compile("^[-+•–]\\s*(?:(?:don vi|co quan)\\s+(?:chu tri|thuc hien|phoi hop)|chu tri|phoi hop|kinh phi)");
 
 	private static final String D = "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})";
 
 	/**
-	 * From the plan's own date: "từ nay", "từ khi ban hành kế hoạch", "từ ngày ban hành
-	 * Kế hoạch", "kể từ ngày ký".
+	 * From the plan's own date: “từ nay”, “từ khi ban hành kế hoạch”, “từ ngày ban hành
+	 * Kế hoạch”, “kể từ ngày ký”.
 	 */
 	private static final Pattern FROM_NOW = Pattern.compile("tu\\s*(?:nay|(?:khi|ngay)\\s*(?:ky\\s*)?ban\\s*hanh"
 			+ "(?:\\s*(?:ke\\s*hoach|van\\s*ban|thong\\s*bao)(?:\\s*nay)?)?|ngay\\s*ky)\\s*(?:den|toi)\\s*(?:het\\s*)?");
@@ -50,9 +70,24 @@ final class Phases {
 		.compile("(?:tu\\s*)?(?:ngay\\s*)?" + D + "(?:\\s*[/.-]\\s*(\\d{4}))?" + "(?:\\s*\\([^)]{0,60}\\))?"
 				+ "\\s*(?:den|toi|-|–|—)\\s*(?:het\\s*)?(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})");
 
+	/** "Thời gian tuyên truyền từ ngày ...", said in a sentence of its own. */
+	private static final Pattern STATED_TIME = Pattern.compile(
+			"(?<![a-z])thoi\\s*gian(?:\\s*(?:tuyen\\s*truyen|thuc\\s*hien|to\\s*chuc))?\\s*(?:la|:)?\\s*()(?=tu\\s)");
+
 	/**
-	 * The same written in words: "từ ngày 01 tháng 10 năm 2022 đến ngày 20 tháng 11 năm
-	 * 2022".
+	 * A range of days in one month: "từ ngày 19 đến ngày 23/01/2026", "19–23/01/2026".
+	 */
+	private static final Pattern DAY_SPAN = Pattern
+		.compile("(?:tu\\s*ngay\\s*)?(?<![\\d/.-])(\\d{1,2})\\s*(?:den|toi|-|–)"
+				+ "\\s*(?:het\\s*)?(?:ngay\\s*)?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})");
+
+	/** A range without its year (“từ ngày 1/8 đến ngày 5/9”): the plan's year. */
+	private static final Pattern DAYS_NO_YEAR = Pattern.compile("tu\\s*(?:ngay\\s*)?" + D
+			+ "\\s*(?:den|toi|-|–)\\s*(?:het\\s*)?(?:ngay\\s*)?" + D + "(?!\\s*[/.-]?\\s*\\d)");
+
+	/**
+	 * The same written in words: “từ ngày 01 tháng 10 năm 2022 đến ngày 20 tháng 11 năm
+	 * 2022”.
 	 */
 	private static final Pattern DAYS_IN_WORDS = Pattern
 		.compile("(?:tu\\s*)?(?:ngay|mung)\\s*(" + Numbers.WORDS + ")\\s*thang\\s*(" + Numbers.WORDS
@@ -60,8 +95,8 @@ final class Phases {
 				+ ")\\s*thang\\s*(" + Numbers.WORDS + ")\\s*nam\\s*(\\d{4})");
 
 	/**
-	 * From a date until something that is not a date: an event ("đến khi khai mạc Đại hội
-	 * XIV", "đến Đại hội đại biểu toàn quốc lần thứ XIV"), a month or a year.
+	 * From a date until something that is not a date: an event (“đến khi khai mạc Đại hội
+	 * XIV”, “đến Đại hội đại biểu toàn quốc lần thứ XIV”), a month or a year.
 	 */
 	private static final Pattern FROM_DATE = Pattern.compile("tu\\s*(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})"
 			+ "\\s*(?:,?\\s*(?:va\\s*)?(?:keo\\s*dai|ket\\s*thuc|cho)\\s*)?(?:den|toi)\\s*(?:het\\s*)?(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
@@ -70,13 +105,20 @@ final class Phases {
 	private static final Pattern MONTHS = Pattern.compile("tu\\s*thang\\s*(\\d{1,2})(?:\\s*/\\s*(\\d{4}))?\\s*"
 			+ "(?:-|–|den(?:\\s*het)?(?:\\s*thang)?)\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
 
-	/** From a month until something else: "từ tháng 7/2025 đến khi kết thúc Đại hội". */
+	/** From a month until something else: “từ tháng 7/2025 đến khi kết thúc Đại hội”. */
 	private static final Pattern FROM_MONTH = Pattern
 		.compile("tu\\s*thang\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})\\s*(?:den|toi)\\s*(?:het\\s*)?");
 
+	/**
+	 * After what the previous phase ended with, until a date: “Sau bầu cử đến hết tháng
+	 * 4/2026” starts the day after the previous phase ends.
+	 */
+	private static final Pattern SINCE_PREVIOUS = Pattern
+		.compile("(?<![a-z])sau\\s+[a-z ]{2,30}?\\s+(?:den|toi)\\s*(?:het\\s*)?");
+
 	private static final Pattern FROM_YEAR = Pattern.compile("tu\\s*nam\\s*(\\d{4})\\s*(?:den|toi)\\s*(?:het\\s*)?");
 
-	/** "Quý IV/2022", "quý II và quý III năm 2026", "Quý I-II/2025". */
+	/** “Quý IV/2022”, “quý II và quý III năm 2026”, “Quý I-II/2025”. */
 	private static final Pattern QUARTER = Pattern.compile("quy\\s*([ivx]+|\\d)"
 			+ "(?:\\s*(?:va|,|-|–|den(?:\\s*het)?)\\s*(?:quy\\s*)?([ivx]+|\\d))?\\s*(?:/|nam)\\s*(\\d{4})");
 
@@ -95,13 +137,13 @@ final class Phases {
 
 	private static final Pattern END_QUARTER = Pattern.compile("quy\\s*([ivx]+|\\d)\\s*(?:/|nam)\\s*(\\d{4})");
 
-	/** An end named then dated in brackets: "đến ngày bầu cử (Chủ nhật, 15/3/2026)". */
+	/** An end named then dated in brackets: “đến ngày bầu cử (Chủ nhật, 15/3/2026)”. */
 	private static final Pattern END_BRACKET = Pattern
 		.compile("(?:ngay\\s*)?[a-z ]{2,40}\\((?:[^)]{0,20}?[,\\s]\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})\\s*\\)");
 
 	private static final Pattern BARE_CONGRESS = Pattern.compile("dai\\s*hoi(?![a-z])");
 
-	/** The words between "đến" and the event a period runs until. */
+	/** The words between “đến” and the event a period runs until. */
 	private static final Pattern UNTIL = Pattern.compile("(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
 			+ "(?:(?:khai\\s*mac|dien\\s*ra|ket\\s*thuc|be\\s*mac|to\\s*chuc)\\s*(?:thanh\\s*cong\\s*)?)?");
 
@@ -115,7 +157,21 @@ final class Phases {
 	}
 
 	void read(Layout layout) {
-		for (Paragraph p : layout.reading()) {
+		List<Paragraph> reading = layout.reading();
+		boolean activities = false;
+		for (int i = 0; i < reading.size(); i++) {
+			Paragraph p = reading.get(i);
+			if (HEADING.matcher(p.text()).find()) {
+				activities = ACTIVITIES.matcher(p.folded()).find();
+			}
+			else if (activities && p.folded().matches("^[-+•–·]\\s.*")) {
+				// "3. Các hoạt động cụ thể" then "- Từ ngày 08-3 đến 31-3-2024: ra quân
+				// ...": an activity's dates, not a phase.
+				continue;
+			}
+			if (isActivityTime(reading, i)) {
+				continue;
+			}
 			Matcher marker = MARKER.matcher(p.text());
 			int at = marker.find() ? marker.end() : 0;
 			if (!START.matcher(p.folded().substring(at)).find()) {
@@ -139,15 +195,51 @@ final class Phases {
 				// "Đợt cao điểm" is one phase, not "Đợt" and "cao điểm".
 				String between = p.folded().substring(at, split.start());
 				boolean bracketed = between.lastIndexOf('(') > between.lastIndexOf(')');
-				if (split.start() > at && !between.matches("dot\\s*") && !bracketed) {
+				if (split.start() > at && !LABEL_ONLY.matcher(between).matches() && !bracketed) {
 					cuts.add(split.start());
 				}
 			}
 			cuts.add(p.folded().length());
-			for (int i = 0; i + 1 < cuts.size(); i++) {
-				segment(p, cuts.get(i), cuts.get(i + 1));
+			for (int c = 0; c + 1 < cuts.size(); c++) {
+				segment(p, cuts.get(c), cuts.get(c + 1));
 			}
 		}
+	}
+
+	/**
+	 * A phase heading without dates (“Đợt đầu gắn với hoạt động tri ân”) followed within
+	 * a few lines by a dated phase is that phase's heading, not a phase of its own.
+	 */
+	void withoutDatelessHeadings() {
+		List<PhaseDraft> phases = this.draft.phases;
+		for (int i = phases.size() - 2; i >= 0; i--) {
+			PhaseDraft phase = phases.get(i);
+			PhaseDraft next = phases.get(i + 1);
+			boolean dateless = phase.start() == null && phase.end() == null && phase.until() == null;
+			boolean dated = next.start() != null || next.end() != null;
+			if (dateless && dated && next.line() - phase.line() <= HEADING_GAP) {
+				phases.remove(i);
+				this.draft.warnings.removeIf((w) -> w.line() == phase.line() && w.code().startsWith("phase."));
+				this.draft.extracted.removeIf((e) -> e.line() == phase.line() && e.field().equals("phase")
+						&& e.value().startsWith(phase.name()));
+			}
+		}
+	}
+
+	private static final int HEADING_GAP = 3;
+
+	/** A bulleted “Thời gian: ...” beside an activity's other particulars. */
+	private static boolean isActivityTime(List<Paragraph> reading, int i) {
+		String folded = reading.get(i).folded();
+		if (!folded.matches("^[-+•–]\\s*thoi\\s*gian.*")) {
+			return false;
+		}
+		for (int k = Math.max(0, i - 2); k <= Math.min(reading.size() - 1, i + 2); k++) {
+			if (k != i && ACTIVITY.matcher(reading.get(k).folded()).find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void segment(Paragraph p, int from, int to) {
@@ -164,7 +256,10 @@ final class Phases {
 		PhaseDraft phase = (period != null)
 				? new PhaseDraft(name, period.start(), period.last(), period.until(), peak, line)
 				: new PhaseDraft(name, null, null, null, peak, line);
-		if (this.draft.phases.stream().anyMatch((known) -> known.name().equals(phase.name()))) {
+		if (this.draft.phases.stream()
+			.anyMatch((known) -> known.name().equals(phase.name()) || phase.start() != null
+					&& phase.start().equals(known.start()) && java.util.Objects.equals(phase.end(), known.end())
+					&& java.util.Objects.equals(phase.until(), known.until()))) {
 			return;
 		}
 		this.draft.phases.add(phase);
@@ -193,8 +288,8 @@ final class Phases {
 	/** The first period written in the folded text from {@code from}, or null. */
 	private @Nullable Period period(Paragraph p, String folded, int from) {
 		Period best = null;
-		for (Pattern pattern : List.of(FROM_NOW, DAYS, DAYS_IN_WORDS, FROM_DATE, MONTHS, FROM_MONTH, FROM_YEAR, QUARTER,
-				MONTH_LIST, YEAR)) {
+		for (Pattern pattern : List.of(FROM_NOW, DAYS, DAYS_IN_WORDS, FROM_DATE, MONTHS, FROM_MONTH, SINCE_PREVIOUS,
+				FROM_YEAR, QUARTER, MONTH_LIST, YEAR, DAYS_NO_YEAR, DAY_SPAN)) {
 			Matcher m = pattern.matcher(folded);
 			if (m.find(from) && (best == null || m.start() < best.begin())) {
 				Period period = read(pattern, m, p, folded);
@@ -221,6 +316,35 @@ final class Phases {
 				return null;
 			}
 			return end(LocalDate.of(Integer.parseInt(m.group(2)), month, 1), m, p, folded);
+		}
+		if (pattern == DAY_SPAN) {
+			LocalDate start = Dates.of(m.group(4), m.group(3), m.group(1));
+			LocalDate end = Dates.of(m.group(4), m.group(3), m.group(2));
+			return (start != null && end != null && !start.isAfter(end))
+					? new Period(m.start(), m.end(), start, end, null) : null;
+		}
+		if (pattern == DAYS_NO_YEAR) {
+			Integer year = this.draft.year();
+			if (year == null) {
+				return null;
+			}
+			LocalDate start = Dates.of(String.valueOf(year), m.group(2), m.group(1));
+			LocalDate end = Dates.of(String.valueOf(year), m.group(4), m.group(3));
+			if (start == null || end == null || start.isAfter(end)) {
+				return null;
+			}
+			return new Period(m.start(), m.end(), start, end, null);
+		}
+		if (pattern == SINCE_PREVIOUS) {
+			if (this.draft.phases.isEmpty()) {
+				return null;
+			}
+			PhaseDraft previous = this.draft.phases.get(this.draft.phases.size() - 1);
+			if (previous.end() == null) {
+				return null;
+			}
+			Period period = end(previous.end().plusDays(1), m, p, folded);
+			return (period.last() != null) ? period : null;
 		}
 		if (pattern == FROM_YEAR) {
 			return end(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), m, p, folded);
@@ -280,7 +404,7 @@ final class Phases {
 	}
 
 	/**
-	 * The period's end written after "đến (hết)": a date, a month, a year or an event.
+	 * The period's end written after “đến (hết)”: a date, a month, a year or an event.
 	 */
 	private Period end(LocalDate start, Matcher m, Paragraph p, String folded) {
 		int at = m.end();
@@ -318,7 +442,7 @@ final class Phases {
 	}
 
 	/**
-	 * A document without phases that says "từ nay đến hết ngày 10/5/2024" anywhere (a
+	 * A document without phases that says “từ nay đến hết ngày 10/5/2024” anywhere (a
 	 * notice's heading, a letter's sentence) runs for that period.
 	 */
 	void fromNowAnywhere(Layout layout) {
@@ -331,6 +455,15 @@ final class Phases {
 				Period period = read(FROM_NOW, m, p, p.folded());
 				if (period != null && (period.last() != null || period.until() != null)) {
 					segment(p, m.start(), period.stop());
+					return;
+				}
+			}
+			Matcher time = STATED_TIME.matcher(p.folded());
+			if (time.find() && !isActivityTime(layout.reading(), layout.reading().indexOf(p))) {
+				int from = time.end(1);
+				Period period = period(p, p.folded(), from);
+				if (period != null && period.begin() < from + 4 && (period.last() != null || period.until() != null)) {
+					segment(p, from, period.stop());
 					return;
 				}
 			}
@@ -365,7 +498,7 @@ final class Phases {
 		return (congresses.size() == 1) ? congresses.get(0) : null;
 	}
 
-	/** "Từ nay": the plan's date, else the latest date of what it implements. */
+	/** “Từ nay”: the plan's date, else the latest date of what it implements. */
 	private LocalDate now(int line, String written) {
 		if (this.draft.date != null) {
 			return this.draft.date;

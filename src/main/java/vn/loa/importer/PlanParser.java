@@ -9,7 +9,7 @@ import vn.loa.importer.PlanDraft.EventMention;
 import vn.loa.importer.PlanDraft.Outlet;
 
 /**
- * Reads a propaganda plan or guidance ("Kế hoạch tuyên truyền", "Hướng dẫn") into a
+ * Reads a propaganda plan or guidance (“Kế hoạch tuyên truyền”, “Hướng dẫn”) into a
  * {@link PlanDraft}: its identity, phases, anniversaries, events, forms of communication,
  * responsible units and recipients, each with the line it came from, matched against the
  * calendar.
@@ -43,6 +43,10 @@ final class PlanParser {
 		Phases phases = new Phases(draft, events);
 		phases.read(layout);
 		phases.fromNowAnywhere(layout);
+		if (layout.kind < 0) {
+			// A write-up's subheadings ("Đợt đầu gắn với ...") are not phases.
+			phases.withoutDatelessHeadings();
+		}
 		if (draft.phases.isEmpty()) {
 			monthOfTheTitle(draft);
 		}
@@ -64,16 +68,16 @@ final class PlanParser {
 
 	/**
 	 * An occurrence more than this many days before the plan's date is one it recalls
-	 * ("94 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024)" in a plan of March 2024); a
+	 * (“94 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024)” in a plan of March 2024); a
 	 * plan signed a few days late for its day still has it.
 	 */
 	private static final int PAST_DAYS = 20;
 
 	/**
-	 * An anniversary of a known year named without the occurrence it marks ("Đảng ra đời
-	 * năm 1930", "Chiến thắng Điện Biên Phủ" in a life story) is history the plan
-	 * recalls, not one it asks activities for: a target is written with its ordinal ("95
-	 * năm") or its range. Lunar observances without an origin year (Tết, Giỗ Tổ) stay.
+	 * An anniversary of a known year named without the occurrence it marks (“Đảng ra đời
+	 * năm 1930”, “Chiến thắng Điện Biên Phủ” in a life story) is history the plan
+	 * recalls, not one it asks activities for: a target is written with its ordinal (“95
+	 * năm”) or its range. Lunar observances without an origin year (Tết, Giỗ Tổ) stay.
 	 */
 	private static void withoutHistoricalMentions(DraftBuilder draft, CalendarBook book, Layout layout) {
 		if (draft.date != null) {
@@ -102,8 +106,8 @@ final class PlanParser {
 		.compile("(chao mung|ky niem|huong toi|to chuc|tuyen truyen ve|nhan dip)\\s+(?:cac\\s+)?$");
 
 	/**
-	 * Whether the plan names the anniversary as something to celebrate ("chào mừng Ngày
-	 * ...").
+	 * Whether the plan names the anniversary as something to celebrate (“chào mừng Ngày
+	 * ...”).
 	 */
 	private static boolean celebrated(AnniversaryMention a, Layout layout) {
 		String name = Words.fold(a.name()).replaceFirst("^ngay\\s+", "");
@@ -127,8 +131,8 @@ final class PlanParser {
 		.compile("(?<![a-z])thang\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
 
 	/**
-	 * A document for one month that names it only in its title ("Định hướng tuyên truyền
-	 * tháng 8/2025") runs that whole month.
+	 * A document for one month that names it only in its title (“Định hướng tuyên truyền
+	 * tháng 8/2025”) runs that whole month.
 	 */
 	private static void monthOfTheTitle(DraftBuilder draft) {
 		if (draft.title == null) {

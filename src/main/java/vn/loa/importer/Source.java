@@ -16,16 +16,20 @@ final class Source {
 		.compile("[-–—]?\\s*\\d{1,3}\\s*[-–—]?|(?i)trang \\d+( ?/ ?\\d+)?");
 
 	private static final Pattern LIST_START = Pattern.compile(
-			"^([-+•–—*]\\s|\\d{1,2}(\\.\\d{1,2})*\\s*[.)/-]\\s|[IVXL]{1,5}\\s*[.\\-–)]\\s|[a-zđ]\\)\\s|[¹²³⁴⁵⁶⁷⁸⁹])");
+			"^([-+•–—*·▪●\\uF0B7\\uF0A7]\\s|\\d{1,2}(\\.\\d{1,2})*\\s*[.)/-]\\s|[IVXL]{1,5}\\s*[.\\-–)]\\s|[a-zđ]\\)\\s"
+					+ "|[¹²³⁴⁵⁶⁷⁸⁹])");
 
 	private static final Pattern SEPARATOR = Pattern.compile("[-_*=~]{3,}|\\*");
 
-	/** A plan's grounds, which always begin a sentence: "Căn cứ ...", "Thực hiện ...". */
-	private static final Pattern GROUNDS = Pattern.compile("^(Căn cứ|Thực hiện|CĂN CỨ|THỰC HIỆN)\\s");
+	/** A plan's grounds, which always begin a sentence: “Căn cứ ...”, “Thực hiện ...”. */
+	private static final Pattern GROUNDS = Pattern.compile("^(Căn cứ|Thực hiện|CĂN CỨ|THỰC HIỆN)[\\s:]");
+
+	/** A photo's caption in a saved news page: “[Ảnh] ...”, “Ảnh: ...”, “(Ảnh ...)”. */
+	private static final Pattern CAPTION = Pattern.compile("^(\\[Ảnh\\]|\\(Ảnh|Ảnh:|Ảnh minh họa)");
 
 	/**
-	 * A news site's list of other articles after the one saved ("TIN LIÊN QUAN", "Các tin
-	 * khác", "Đọc nhiều"): what follows is not the document.
+	 * A news site's list of other articles after the one saved (“TIN LIÊN QUAN”, “Các tin
+	 * khác”, “Đọc nhiều”): what follows is not the document.
 	 */
 	private static final Pattern SITE_LINKS = Pattern.compile("^(tin (bai )?lien quan|bai (viet )?lien quan"
 			+ "|(cac )?tin khac|tin cung chuyen muc|cac bai viet khac|xem them|(tin )?doc nhieu( nhat)?"
@@ -76,6 +80,9 @@ final class Source {
 			}
 			if (this.paragraphs.size() >= 4 && SITE_LINKS.matcher(Words.fold(line)).matches()) {
 				break;
+			}
+			if (CAPTION.matcher(line).find()) {
+				continue;
 			}
 			if (current != null && continues(current.last(), line)) {
 				current.add(line, i + 1);
@@ -145,8 +152,8 @@ final class Source {
 		static final class Builder {
 
 			/**
-			 * A number or date broken after its slash by a copy ("Hướng dẫn số 178-HD/" ⏎
-			 * "BTGTU", "(19/5/" ⏎ "1890"): joined without a space.
+			 * A number or date broken after its slash by a copy (“Hướng dẫn số 178-HD/” ⏎
+			 * “BTGTU”, “(19/5/” ⏎ “1890”): joined without a space.
 			 */
 			static final Pattern BROKEN_AT_SLASH = Pattern.compile("(?:\\d[-–]?\\p{Lu}*/|\\d[-–])$");
 

@@ -32,6 +32,10 @@ final class Words {
 	private static final Set<String> STOP = Set.of("ngay", "cua", "va", "nuoc", "viet", "ky", "niem", "le", "cac",
 			"nhung", "lan", "thu", "nhan", "dip", "chao", "mung", "so");
 
+	/** Words that say what kind of day a name is, not which. */
+	private static final Set<String> GENERIC = Set.of("thanh", "lap", "truyen", "thong", "giai", "phong", "chien",
+			"thang", "sinh", "nhat", "khoi", "nghia", "hoi", "dai", "quoc", "te", "nam");
+
 	private Words() {
 	}
 
@@ -146,7 +150,9 @@ final class Words {
 		Set<String> left = tokens(a);
 		Set<String> right = tokens(b);
 		long common = left.stream().filter(right::contains).count();
-		if (common < 2) {
+		if (common < 2 || left.stream().filter(right::contains).allMatch(GENERIC::contains)) {
+			// "Ngày thành lập tỉnh" and "Ngày thành lập Mặt trận": the same kind of day,
+			// not the same day.
 			return 0;
 		}
 		return (double) common / Math.min(left.size(), right.size());

@@ -51,6 +51,7 @@ import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentQueries;
 import vn.loa.content.ContentWorkflow;
+import vn.loa.content.ScheduleWording;
 import vn.loa.content.InvalidContentException;
 import vn.loa.content.Outlet;
 import vn.loa.content.PlanScope;
@@ -99,10 +100,13 @@ class DeskContentController {
 
 	private final RadioAudio audio;
 
+	private final ScheduleWording schedules;
+
 	DeskContentController(ContentWorkflow workflow, ContentQueries store, RadioQueue radio, CalendarService calendar,
 			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors, Organisations organisations,
 			RadioStations stations, Subscribers subscribers, ScopedContent scoped, SpokenScripts speech,
-			RadioAudio audio) {
+			RadioAudio audio, ScheduleWording schedules) {
+		this.schedules = schedules;
 		this.scoped = scoped;
 		this.speech = speech;
 		this.audio = audio;
@@ -185,10 +189,19 @@ class DeskContentController {
 				java.nio.charset.StandardCharsets.UTF_8) + "/edit";
 	}
 
+	/**
+	 * A stored schedule for the form's field: said in Vietnamese on a Vietnamese page
+	 * (which reads back as the same schedule), as stored on an English one.
+	 */
+	private String said(String when) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		return "en".equals(locale.getLanguage()) ? when : this.schedules.said(when, locale);
+	}
+
 	@GetMapping("/desk/content/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
 		ContentItem item = item(id);
-		ContentForm form = ContentForm.of(item, this.store.revision(id).orElseThrow());
+		ContentForm form = ContentForm.of(item, this.store.revision(id).orElseThrow(), said(item.when()));
 		return form(model, form, item, Map.of(), HttpServletResponse.SC_OK, null);
 	}
 
@@ -269,8 +282,8 @@ class DeskContentController {
 			model.addAttribute("changed", isVersion(ex));
 			String problem = (ex instanceof ReviewRefusedException refused) ? this.errors.of(refused)
 					: this.errors.of((InvalidContentException) ex);
-			return form(model, ContentForm.of(now, this.store.revision(id).orElseThrow()), now, Map.of(), status,
-					problem);
+			return form(model, ContentForm.of(now, this.store.revision(id).orElseThrow(), said(now.when())), now,
+					Map.of(), status, problem);
 		}
 		return "redirect:/desk/content/" + id + "/edit";
 	}
@@ -411,10 +424,14 @@ class DeskContentController {
 			@Nullable String organisation, @Nullable String audience, @Nullable String chosen,
 			@Nullable String priority) {
 
-		static ContentForm of(ContentItem item, int revision) {
+		/**
+		 * The stored item's form, its schedule {@code when} as the page says it (the
+		 * editor's Vietnamese on a Vietnamese page).
+		 */
+		static ContentForm of(ContentItem item, int revision, String when) {
 			Audience audience = item.audience();
 			return new ContentForm(item.id(), item.title(), item.summary(), item.body(),
-					item.outlets().stream().map(Outlet::key).toList(), item.when(), "",
+					item.outlets().stream().map(Outlet::key).toList(), when, "",
 					(item.radioScript() != null) ? item.radioScript() : "", "save", Integer.toString(revision),
 					item.organisation(), audience.reach().name().toLowerCase(java.util.Locale.ROOT),
 					String.join(", ", audience.chosen()), item.priority().key());
@@ -435,7 +452,7 @@ class DeskContentController {
 					: CallerScope.current().organisationOr(Organisations.DEFAULT);
 		}
 
-		/** The audience chosen: the chosen ids only when "chosen" is picked. */
+		/** The audience chosen: the chosen ids only when “chosen” is picked. */
 		List<String> audienceWritten() {
 			if ("all".equals(this.audience)) {
 				return List.of("all");

@@ -42,6 +42,55 @@ class ScheduleTests {
 		assertThat(resolved.toOffsetDateTime()).hasToString(expected);
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			06:00 ngày 02/9/2025                                   | 2025-09-02T06:00+07:00
+			6h30 ngày 2/9/2025                                     | 2025-09-02T06:30+07:00
+			ngày 02/9/2025 lúc 17 giờ 15                           | 2025-09-02T17:15+07:00
+			06:00, 1 ngày trước Kỷ niệm Quốc khánh 2025            | 2025-09-01T06:00+07:00
+			06:00, 1 ngày trước Kỷ niệm 80 năm Quốc khánh          | 2025-09-01T06:00+07:00
+			2 tuần trước Ngày thành lập Đảng 2025                  | 2025-01-20T06:00+07:00
+			07:00 ngày bắt đầu giai đoạn 2 của 443-KH/TU           | 2025-01-01T07:00+07:00
+			17:00 ngày kết thúc đợt 2 của 443-KH/TU                | 2026-01-19T17:00+07:00
+			ngày khai mạc Đại hội XIV                              | 2026-01-19T06:00+07:00
+			06:00, 1 ngày sau khai mạc Đại hội XIV                 | 2026-01-20T06:00+07:00
+			08:00 Kỷ niệm quoc-khanh 2025                          | 2025-09-02T08:00+07:00
+			""")
+	void readsSchedulesWrittenInVietnamese(String spec, String expected) {
+		ZonedDateTime resolved = Schedule.resolve(spec, BOOK, VIETNAM);
+		assertThat(resolved.toOffsetDateTime()).hasToString(expected);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					2025-09-02 06:00                                 | 06:00 ngày 02/09/2025                                                   | 06:00 on 02/09/2025
+					anniversary quoc-khanh 2025, 1 day before, 06:00 | 06:00, 1 ngày trước Kỷ niệm Ngày Quốc khánh nước CHXHCN Việt Nam 2025 | 06:00, 1 day before National Day 2025
+					start of phase 2 of 443-KH/TU, 07:00             | 07:00 ngày bắt đầu giai đoạn 2 của 443-KH/TU                            | 07:00 on the start of phase 2 of 443-KH/TU
+					event dai-hoi-xiv, 2 weeks before, 07:00         | 07:00, 2 tuần trước ngày khai mạc Đại hội đại biểu toàn quốc lần thứ XIV của Đảng | 07:00, 2 weeks before the opening of 14th National Congress of the Communist Party of Viet Nam
+					""")
+	void saysAStoredScheduleAsAnEditorWouldAndTheVietnameseReadsBack(String stored, String vietnamese, String english) {
+		assertThat(Schedule.said(stored, BOOK, java.util.Locale.forLanguageTag("vi"))).isEqualTo(vietnamese);
+		assertThat(Schedule.said(stored, BOOK, java.util.Locale.ENGLISH)).isEqualTo(english);
+		assertThat(Schedule.stored(vietnamese, BOOK)).isEqualTo(stored);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			06:00, 1 ngày trước Kỷ niệm Ngày Không Có 2025 | WHEN_UNKNOWN_NAME   | Ngày Không Có
+			06:00, 1 ngày trước Kỷ niệm Quốc khánh         | WHEN_ANNIVERSARY_YEAR | Quốc khánh
+			06:00 ngày 31/9/2025                           | WHEN_IMPOSSIBLE_DATE | 31/9/2025
+			""")
+	void aVietnameseScheduleItCannotReadIsRefusedInWordsThatDoNotAskForEnglish(String spec, ContentError error,
+			String argument) {
+		assertThatExceptionOfType(Schedule.ScheduleException.class)
+			.isThrownBy(() -> Schedule.resolve(spec, BOOK, VIETNAM))
+			.satisfies((ex) -> {
+				assertThat(ex.error()).isEqualTo(error);
+				assertThat(ex.arguments()).first().hasToString(argument);
+			});
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			30/02/2025 06:00                        | impossible date

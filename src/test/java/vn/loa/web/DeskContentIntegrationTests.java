@@ -370,7 +370,7 @@ class DeskContentIntegrationTests {
 			textBlock = """
 					vi | when  | anniversary khong-co-ngay 2031 | Không có ngày kỷ niệm nào mã 'khong-co-ngay'.
 					en | when  | anniversary khong-co-ngay 2031 | There is no anniversary with id 'khong-co-ngay'.
-					vi | when  | next tuesday                   | Không đọc được thời điểm 'next tuesday': hãy viết như 2025-09-02 06:00 hoặc anniversary quoc-khanh 2025, 1 day before, 06:00
+					vi | when  | next tuesday                   | Không đọc được thời điểm 'next tuesday': hãy viết như 06:00 ngày 02/9/2025, 06:00, 1 ngày trước Kỷ niệm Quốc khánh 2025, 07:00 ngày bắt đầu giai đoạn 2 của 443-KH/TU hoặc ngày khai mạc Đại hội XIV
 					en | when  | next tuesday                   | Cannot read the time 'next tuesday': write it like 2025-09-02 06:00 or anniversary quoc-khanh 2025, 1 day before, 06:00
 					vi | when  | 30/02/2031 06:00               | Không có ngày '30/02/2031 06:00' trên lịch: hãy kiểm tra lại ngày và tháng.
 					vi | when  | 2031-03-08 24:00               | Không có giờ '24:00' (trong '2031-03-08 24:00'): giờ phải từ 00:00 đến 23:59.
@@ -417,7 +417,7 @@ class DeskContentIntegrationTests {
 		assertThat(page).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
 		assertThat(fieldError(page, "when"))
 			.isEqualTo("Không đọc được thời điểm 'anniversary <img src=x onerror=alert(1)> 2031': "
-					+ "hãy viết như 2025-09-02 06:00 hoặc anniversary quoc-khanh 2025, 1 day before, 06:00");
+					+ "hãy viết như 06:00 ngày 02/9/2025, 06:00, 1 ngày trước Kỷ niệm Quốc khánh 2025, 07:00 ngày bắt đầu giai đoạn 2 của 443-KH/TU hoặc ngày khai mạc Đại hội XIV");
 	}
 
 	@ParameterizedTest(name = "{0}")
