@@ -63,6 +63,11 @@ public record ContentItem(String id, String organisation, String title, String s
 		return ContentRendering.text(this.body);
 	}
 
+	/** The body as plain text for a reader, paragraphs apart (an email's text part). */
+	public String bodyReaderText() {
+		return ContentRendering.readerText(this.body);
+	}
+
 	/**
 	 * What the announcer reads: the radio script when given, else the body as plain text.
 	 */

@@ -36,6 +36,10 @@ public final class ContentRendering {
 
 	private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
+	private static final TextContentRenderer READER_TEXT = TextContentRenderer.builder()
+		.lineBreakRendering(org.commonmark.renderer.text.LineBreakRendering.SEPARATE_BLOCKS)
+		.build();
+
 	private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
 		.and(Sanitizers.LINKS)
 		.and(Sanitizers.TABLES)
@@ -57,8 +61,20 @@ public final class ContentRendering {
 		return POLICY.sanitize(PlainText.forOutput(html));
 	}
 
-	/** Markdown to plain text, for the text part of an email and the radio script. */
+	/** Markdown to plain text, for the radio script and the feed's summary. */
 	public static String text(String markdown) {
+		return text(markdown, TEXT);
+	}
+
+	/**
+	 * Markdown to plain text for a reader: paragraphs, headings and lists stay apart with
+	 * a blank line between them, as the text part of an email shows them.
+	 */
+	public static String readerText(String markdown) {
+		return text(markdown, READER_TEXT);
+	}
+
+	private static String text(String markdown, TextContentRenderer renderer) {
 		Node document = PARSER.parse((markdown != null) ? PlainText.forOutput(markdown) : "");
 		// Raw HTML in the Markdown is markup, not words: it must never be read on air,
 		// and
@@ -94,7 +110,7 @@ public final class ContentRendering {
 			}
 		});
 		doomed.forEach(Node::unlink);
-		return TEXT.render(document).replaceAll("[ \\t]+(\\n|$)", "$1").replaceAll(" {2,}", " ").strip();
+		return renderer.render(document).replaceAll("[ \\t]+(\\n|$)", "$1").replaceAll(" {2,}", " ").strip();
 	}
 
 }

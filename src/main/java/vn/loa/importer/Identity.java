@@ -18,6 +18,7 @@ import vn.loa.importer.Source.Paragraph;
 final class Identity {
 
 	private static final Pattern MOTTO = Pattern.compile("dang\\s*cong\\s*san\\s*viet\\s*nam"
+			+ "|doan\\s*(?:tncs|thanh\\s*nien\\s*cong\\s*san)\\s*ho\\s*chi\\s*minh(?!\\s*(?:tinh|thanh|huyen|xa|phuong))"
 			+ "|cong\\s*hoa\\s*xa\\s*hoi\\s*chu\\s*nghia\\s*viet\\s*nam|doc\\s*lap\\s*[-–—]?\\s*tu\\s*do\\s*[-–—]?\\s*hanh\\s*phuc");
 
 	private static final Pattern NUMBER = Pattern.compile("(?<!\\p{L})(?:Số|SỐ|số)\\s*:?\\s*(\\d*)\\s*([-–—/]?)\\s*"
@@ -170,7 +171,8 @@ final class Identity {
 
 	/** The parent body above a department line. */
 	private static final Pattern PARENT = Pattern
-		.compile("^(tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|uy ban nhan dan|ubnd)\\b");
+		.compile("^(tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|uy ban nhan dan|ubnd"
+				+ "|cong an (?:tinh|thanh pho|huyen|xa|phuong)|bo chi huy quan su|bo chqs)\\b");
 
 	/** A level word before a place name (“Xã Yên Lạc”): the place is the name. */
 	private static final Pattern PLACE_LEVEL = Pattern.compile("^(xa|phuong|thi tran|huyen|tinh|quan|thi xa)\\s+");
@@ -670,8 +672,9 @@ final class Identity {
 					.replaceFirst(" (uy|doan)$", "");
 				String named = nameInHeader(level, banner(layout));
 				if (named == null && level.equals("tinh")) {
-					// A province's newspaper: "BÁO ĐẮK LẮK".
+					// A province's newspaper: "BÁO ĐẮK LẮK", "BÁO KON TUM ĐIỆN TỬ".
 					named = nameInHeader("bao", banner(layout));
+					named = (named != null) ? named.replaceFirst("(?i)\\s+(Điện Tử|Online)$", "") : null;
 				}
 				if (named != null) {
 					issuer = issuer + " " + named;

@@ -25,7 +25,7 @@ final class Phases {
 	private static final Pattern START = Pattern.compile("^(giai\\s*doan|dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon"
 			+ "|thu\\s*(?:nhat|hai|ba|tu)|dau|cuoi)(?![a-z])"
 			+ "|thoi\\s*gian|cao\\s*diem|quy\\s*([ivx]+|\\d)(?![a-z])|tu\\s*ngay|tu\\s*thang|tu\\s*nay|tu\\s*nam"
-			+ "|buoc\\s*(\\d+|[ivx]+)(?![a-z])|thang\\s*\\d{1,2}\\s*/\\s*\\d{4}\\s*:|sau\\s+[a-z ]{2,30}?\\s+den\\s)");
+			+ "|buoc\\s*(\\d+|[ivx]+)(?![a-z])|thang\\s*\\d{1,2}\\s*/\\s*\\d{4}\\s*(?::|$)|sau\\s+[a-z ]{2,30}?\\s+den\\s)");
 
 	private static final Pattern LABEL = Pattern.compile("^thoi\\s*gian[^:]{0,30}:\\s*");
 
@@ -71,8 +71,18 @@ final class Phases {
 				+ "\\s*(?:den|toi|-|–|—)\\s*(?:het\\s*)?(?:ngay\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})");
 
 	/** "Thời gian tuyên truyền từ ngày ...", said in a sentence of its own. */
-	private static final Pattern STATED_TIME = Pattern.compile(
-			"(?<![a-z])thoi\\s*gian(?:\\s*(?:tuyen\\s*truyen|thuc\\s*hien|to\\s*chuc))?\\s*(?:la|:)?\\s*()(?=tu\\s)");
+	private static final Pattern STATED_TIME = Pattern
+		.compile("(?<![a-z])(?:thoi\\s*gian(?:\\s*(?:tuyen\\s*truyen|thuc\\s*hien|to\\s*chuc))?\\s*(?:la|:)?"
+				+ "|(?:hoat\\s*dong|tuyen\\s*truyen)[^.;]{0,40}?(?:duoc\\s+)?(?:to\\s*chuc|trien\\s*khai|thuc\\s*hien))"
+				+ "\\s*()(?=tu\\s)");
+
+	/** A month without its year in a named phase: “Đợt 1 (trong tháng 6)”. */
+	private static final Pattern MONTH_NO_YEAR = Pattern
+		.compile("(?<![a-z])(?:trong\\s+)?thang\\s*(\\d{1,2})(?!\\s*[/.\\-\\d])(?!\\s*(?:nam|den|va|-|,))");
+
+	/** A phase's label shortly before: “Đợt 1 (trong tháng 6)”. */
+	private static final Pattern NAMED_BEFORE = Pattern
+		.compile("(?<![a-z])(giai\\s*doan|dot|buoc)\\s*(\\d+|[ivx]+)[^.;]{0,12}$");
 
 	/**
 	 * A range of days in one month: "từ ngày 19 đến ngày 23/01/2026", "19–23/01/2026".
@@ -195,6 +205,9 @@ final class Phases {
 				// "Đợt cao điểm" is one phase, not "Đợt" and "cao điểm".
 				String between = p.folded().substring(at, split.start());
 				boolean bracketed = between.lastIndexOf('(') > between.lastIndexOf(')');
+				// A peak named inside a period ("từ tháng 3-5/2025, cao điểm tháng 3,
+				// 4/2025")
+				// is a phase of its own, marked as the peak.
 				if (split.start() > at && !LABEL_ONLY.matcher(between).matches() && !bracketed) {
 					cuts.add(split.start());
 				}
@@ -289,7 +302,7 @@ final class Phases {
 	private @Nullable Period period(Paragraph p, String folded, int from) {
 		Period best = null;
 		for (Pattern pattern : List.of(FROM_NOW, DAYS, DAYS_IN_WORDS, FROM_DATE, MONTHS, FROM_MONTH, SINCE_PREVIOUS,
-				FROM_YEAR, QUARTER, MONTH_LIST, YEAR, DAYS_NO_YEAR, DAY_SPAN)) {
+				FROM_YEAR, QUARTER, MONTH_LIST, YEAR, DAYS_NO_YEAR, DAY_SPAN, MONTH_NO_YEAR)) {
 			Matcher m = pattern.matcher(folded);
 			if (m.find(from) && (best == null || m.start() < best.begin())) {
 				Period period = read(pattern, m, p, folded);
@@ -316,6 +329,15 @@ final class Phases {
 				return null;
 			}
 			return end(LocalDate.of(Integer.parseInt(m.group(2)), month, 1), m, p, folded);
+		}
+		if (pattern == MONTH_NO_YEAR) {
+			Integer year = this.draft.year();
+			int month = Integer.parseInt(m.group(1));
+			if (year == null || month < 1 || month > 12
+					|| !NAMED_BEFORE.matcher(folded.substring(0, m.start())).find()) {
+				return null;
+			}
+			return months(m, year, month, year, month);
 		}
 		if (pattern == DAY_SPAN) {
 			LocalDate start = Dates.of(m.group(4), m.group(3), m.group(1));

@@ -70,8 +70,12 @@ class DeskIntegrationTests {
 			this.jdbc.execute("ALTER TABLE feed_entry_away RENAME TO feed_entry");
 		}
 		this.mvc.perform(get("/feed.xml")).andExpect(status().isOk());
-		assertThat(this.mvc.perform(get("/desk").session(editor)).andReturn().getResponse().getContentAsString())
-			.doesNotContain("Nguồn tin RSS/Atom chưa cập nhật được");
+		// And down again within the same interval once the table is back.
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.mvc.perform(get("/desk").session(editor)).andReturn().getResponse().getContentAsString())
+				.doesNotContain("Nguồn tin RSS/Atom chưa cập nhật được"));
 	}
 
 	/**

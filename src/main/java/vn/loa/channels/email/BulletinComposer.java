@@ -102,9 +102,12 @@ class BulletinComposer {
 
 	private final EmailIdentities identities;
 
+	private final DkimSigning dkim;
+
 	BulletinComposer(ITemplateEngine templates, UnsubscribeTokens tokens, EmailProperties properties,
-			LoaSettings settings, Clock clock, Organisations organisations, EmailIdentities identities)
-			throws AddressException {
+			LoaSettings settings, Clock clock, Organisations organisations, EmailIdentities identities,
+			DkimSigning dkim) throws AddressException {
+		this.dkim = dkim;
 		this.organisations = organisations;
 		this.identities = identities;
 		this.templates = templates;
@@ -158,7 +161,21 @@ class BulletinComposer {
 		alternative.addBodyPart(shape.html().forReader(HtmlUtils.htmlEscape(unsubscribeUrl, "UTF-8")));
 		message.setContent(alternative);
 		message.saveChanges();
-		return message;
+		return this.dkim.sign(message);
+	}
+
+	/**
+	 * A message whose {@code Message-ID} is {@code <local@domain>} on the domain of
+	 * {@code loa.base-url}, kept when the message is saved.
+	 */
+	MimeMessage withMessageId(Session session, String local) {
+		return new BulletinMessage(session,
+				"<" + NOT_ATEXT.matcher(local).replaceAll("-") + "@" + this.messageIdDomain + ">");
+	}
+
+	/** The message signed when DKIM is set up. */
+	MimeMessage signed(MimeMessage message) throws MessagingException {
+		return this.dkim.sign(message);
 	}
 
 	/**
@@ -176,7 +193,7 @@ class BulletinComposer {
 		}
 		if (shape == null) {
 			Parts parts = render(item.title(), item.summary(), rendered(item), subscriber.organisation(), "",
-					UNSUBSCRIBE_MARK, item.organisation());
+					UNSUBSCRIBE_MARK, item.organisation(), webVersion(item));
 			shape = new Shape(EncodedPart.of(parts.html(), "html", UNSUBSCRIBE_MARK),
 					EncodedPart.of(parts.text(), "plain", UNSUBSCRIBE_MARK));
 			synchronized (this.renderedParts) {
@@ -198,7 +215,16 @@ class BulletinComposer {
 	Parts parts(String title, String summary, Rendered body, @Nullable Subscriber subscriber, String unsubscribeUrl,
 			String owner) {
 		return render(title, summary, body, (subscriber != null) ? subscriber.organisation() : null,
-				(subscriber != null) ? subscriber.name() : "", unsubscribeUrl, owner);
+				(subscriber != null) ? subscriber.name() : "", unsubscribeUrl, owner, "");
+	}
+
+	/**
+	 * Where a reader finds the bulletin on the web: the item's public page when the item
+	 * also goes to the feed (and so has one), else nothing.
+	 */
+	String webVersion(ContentItem item) {
+		return item.outlets().contains(vn.loa.content.Outlet.FEED)
+				? this.baseUrl + "/p/" + java.net.URLEncoder.encode(item.id(), StandardCharsets.UTF_8) : "";
 	}
 
 	/**
@@ -206,7 +232,7 @@ class BulletinComposer {
 	 * owner's, as a preview shows it) called {@code name}.
 	 */
 	private Parts render(String title, String summary, Rendered body, @Nullable String listOrganisation, String name,
-			String unsubscribeUrl, String owner) {
+			String unsubscribeUrl, String owner, String webUrl) {
 		Context context = new Context(VIETNAMESE);
 		// Who speaks, and whose list the reader is on: a province's item reaches a
 		// commune's subscribers.
@@ -220,6 +246,7 @@ class BulletinComposer {
 		context.setVariable("name", PlainText.lineForOutput(name));
 		context.setVariable("organisation", (listOrganisation != null) ? listOrganisation : "");
 		context.setVariable("unsubscribeUrl", unsubscribeUrl);
+		context.setVariable("webUrl", webUrl);
 		context.setVariable("part", "html");
 		String html = this.templates.process(TEMPLATE, context);
 		context.setVariable("part", "text");
@@ -307,7 +334,7 @@ class BulletinComposer {
 				return cached;
 			}
 		}
-		Rendered body = new Rendered(item.bodyHtml(), item.bodyText());
+		Rendered body = new Rendered(item.bodyHtml(), item.bodyReaderText());
 		synchronized (this.renderedBodies) {
 			this.renderedBodies.put(key, body);
 		}

@@ -29,8 +29,8 @@ public class BulletinPreviews {
 	 */
 	public BulletinPreview of(String title, String summary, String markdown, String organisation) {
 		BulletinComposer.Parts parts = this.composer.parts(BulletinComposer.headerSafe(title), summary,
-				new BulletinComposer.Rendered(ContentRendering.html(markdown), ContentRendering.text(markdown)), null,
-				this.composer.sampleUnsubscribeUrl(), organisation);
+				new BulletinComposer.Rendered(ContentRendering.html(markdown), ContentRendering.readerText(markdown)),
+				null, this.composer.sampleUnsubscribeUrl(), organisation);
 		return new BulletinPreview(BulletinComposer.headerSafe(title), parts.html(), parts.text());
 	}
 

@@ -146,7 +146,9 @@ class ConfirmationMails {
 		String html = this.templates.process(TEMPLATE, context);
 		context.setVariable("part", "text");
 		String text = this.templates.process(TEMPLATE, Set.of("text"), context).strip() + "\n";
-		MimeMessage message = new MimeMessage(transport.session());
+		// Its Message-ID on Loa's own domain, as the bulletins' are.
+		MimeMessage message = this.composer.withMessageId(transport.session(),
+				"confirm." + java.util.UUID.randomUUID());
 		// Sent as the organisation the resident signed up to, as its bulletins are.
 		message.setFrom(this.composer.speakingAs(subscriber.organisation()));
 		InternetAddress replyTo = this.composer.replyTo(subscriber.organisation());
@@ -171,7 +173,7 @@ class ConfirmationMails {
 		alternative.addBodyPart(part(html, "html"));
 		message.setContent(alternative);
 		message.saveChanges();
-		return message;
+		return this.composer.signed(message);
 	}
 
 	private static MimeBodyPart part(String content, String subtype) throws MessagingException {
