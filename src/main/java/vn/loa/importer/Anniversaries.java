@@ -201,10 +201,11 @@ final class Anniversaries {
 			}
 			String rest = p.text().substring(m.end());
 			Matcher end = NAME_END.matcher(rest);
-			String name = (end.find() ? rest.substring(0, end.start()) : rest).strip();
-			String after = rest.substring(name.length()).strip();
+			boolean ended = end.find();
+			String name = (ended ? rest.substring(0, end.start()) : rest).strip();
+			String after = (ended ? rest.substring(end.start()) : "").strip();
 			if (name.isEmpty() || !Character.isLetter(name.charAt(0)) || Words.tokens(name).size() < 2
-					|| after.matches("^\\(?\\s*\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}.*")) {
+					|| after.matches("^\\(?\\s*\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}\\s*[/.\\-]\\s*\\d{4}.*")) {
 				continue;
 			}
 			int ordinal = Integer.parseInt(m.group(1));

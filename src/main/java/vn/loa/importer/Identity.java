@@ -347,7 +347,10 @@ final class Identity {
 	 */
 	private static void lead(Layout layout, DraftBuilder draft) {
 		List<Paragraph> first = layout.paragraphs.subList(0, Math.min(layout.paragraphs.size(), 12));
-		for (Paragraph p : first) {
+		// A lead that gives the number wins over a headline that does not ("Huyện ủy X
+		// ban hành kế hoạch ..." above "..., ngày 10/02/2025, Ban Thường vụ Huyện ủy X đã
+		// ban hành Kế hoạch số 286-KH/HU").
+		for (Paragraph p : leadsFirst(first)) {
 			Lead lead = lead(p);
 			if (lead == null) {
 				continue;
@@ -393,6 +396,18 @@ final class Identity {
 			}
 			return;
 		}
+	}
+
+	/** The paragraphs with a numbered lead first, then the others, each in order. */
+	private static List<Paragraph> leadsFirst(List<Paragraph> paragraphs) {
+		List<Paragraph> numbered = new ArrayList<>();
+		List<Paragraph> others = new ArrayList<>();
+		for (Paragraph p : paragraphs) {
+			Lead lead = lead(p);
+			((lead != null && lead.number() != null) ? numbered : others).add(p);
+		}
+		numbered.addAll(others);
+		return numbered;
 	}
 
 	/** The lead sentence of a paragraph in any of its forms, or null. */
@@ -546,6 +561,17 @@ final class Identity {
 		return null;
 	}
 
+	/**
+	 * Whether the level word an issuer ends with is a level (“UBND xã”, “Ban Thường vụ
+	 * Tỉnh ủy”) and not the end of a place's name (“UBND xã Cẩm Quan”, whose “Quan” is no
+	 * “quận”): a one-word level is written in lower case.
+	 */
+	private static boolean isLevel(String issuer, Matcher bare) {
+		String level = bare.group(1).strip();
+		return level.contains(" ") || Character.isLowerCase(
+				issuer.charAt(bare.start(1) + (bare.group(1).length() - bare.group(1).stripLeading().length())));
+	}
+
 	/** A site's banner: the first lines in capitals, each up to its first separator. */
 	private static List<String> banner(Layout layout) {
 		List<String> banner = new ArrayList<>();
@@ -647,7 +673,7 @@ final class Identity {
 					continue;
 				}
 				Matcher bare = BARE_LEVEL.matcher(Words.fold(issuer));
-				if (bare.find()) {
+				if (bare.find() && isLevel(issuer, bare)) {
 					String named = nameInHeader(bare.group(1).strip(), issuerLines);
 					if (named != null) {
 						issuer = issuer + " " + named;
@@ -664,7 +690,7 @@ final class Identity {
 		if (draft.leadIssuer != null) {
 			String issuer = draft.leadIssuer;
 			Matcher bare = BARE_LEVEL.matcher(Words.fold(issuer));
-			if (bare.find()) {
+			if (bare.find() && isLevel(issuer, bare)) {
 				// "Ban Thường vụ Tỉnh ủy" on the portal of "TỈNH SÓC TRĂNG".
 				String level = bare.group(1)
 					.strip()

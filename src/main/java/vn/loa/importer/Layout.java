@@ -141,11 +141,11 @@ final class Layout {
 			Matcher m = KIND.matcher(p.folded());
 			boolean kindAtStart = m.find();
 			boolean upper = kindAtStart && Words.isUpper(p.text().substring(0, m.end()));
-			if (kindAtStart
-					&& !p.folded()
-						.substring(m.end())
-						.matches("\\s*(so|cua|nay|duoc|tren|ve viec|nham|de ra|se|da)\\b.*")
-					&& (upper || p.text().length() < 120 && !p.text().strip().endsWith("."))) {
+			if (kindAtStart && !p.folded()
+				.substring(m.end())
+				.matches("\\s*(so|cua|nay|duoc|tren|ve viec|nham|de ra|se|da|cung|con|giao|yeu cau|neu ro)\\b.*")
+					&& (upper || p.text().length() < 120 && !p.text().strip().endsWith(".")
+							&& !p.text().strip().endsWith(":"))) {
 				int score = headerAbove(i) + (upper ? 1 : 0);
 				if ((!bodyBegun || score >= 2) && score > bestScore) {
 					best = i;

@@ -74,7 +74,7 @@ final class Phases {
 	private static final Pattern STATED_TIME = Pattern
 		.compile("(?<![a-z])(?:thoi\\s*gian(?:\\s*(?:tuyen\\s*truyen|thuc\\s*hien|to\\s*chuc))?\\s*(?:la|:)?"
 				+ "|(?:hoat\\s*dong|tuyen\\s*truyen)[^.;]{0,40}?(?:duoc\\s+)?(?:to\\s*chuc|trien\\s*khai|thuc\\s*hien))"
-				+ "\\s*()(?=tu\\s)");
+				+ "\\s*()(?=tu\\s|trong\\s+thang)");
 
 	/** A month without its year in a named phase: “Đợt 1 (trong tháng 6)”. */
 	private static final Pattern MONTH_NO_YEAR = Pattern
@@ -152,6 +152,10 @@ final class Phases {
 		.compile("(?:ngay\\s*)?[a-z ]{2,40}\\((?:[^)]{0,20}?[,\\s]\\s*)?" + D + "\\s*[/.-]\\s*(\\d{4})\\s*\\)");
 
 	private static final Pattern BARE_CONGRESS = Pattern.compile("dai\\s*hoi(?![a-z])");
+
+	/** An end named then dated: “đến ngày bầu cử 15/3/2026”. */
+	private static final Pattern END_NAMED = Pattern
+		.compile("(?:ngay\\s*)?[a-z ]{2,30}?\\s" + D + "\\s*[/.-]\\s*(\\d{4})(?![\\d/])");
 
 	/** The words between “đến” and the event a period runs until. */
 	private static final Pattern UNTIL = Pattern.compile("(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
@@ -430,7 +434,7 @@ final class Phases {
 	 */
 	private Period end(LocalDate start, Matcher m, Paragraph p, String folded) {
 		int at = m.end();
-		for (Pattern pattern : List.of(END_DATE, END_MONTH, END_YEAR, END_QUARTER, END_BRACKET)) {
+		for (Pattern pattern : List.of(END_DATE, END_MONTH, END_YEAR, END_QUARTER, END_BRACKET, END_NAMED)) {
 			Matcher end = pattern.matcher(folded);
 			end.region(at, folded.length());
 			if (end.lookingAt()) {
@@ -468,9 +472,10 @@ final class Phases {
 	 * notice's heading, a letter's sentence) runs for that period.
 	 */
 	void fromNowAnywhere(Layout layout) {
-		if (!this.draft.phases.isEmpty()) {
+		if (this.draft.phases.stream().anyMatch((phase) -> !phase.peak())) {
 			return;
 		}
+		int peaks = this.draft.phases.size();
 		for (Paragraph p : layout.reading()) {
 			Matcher m = FROM_NOW.matcher(p.folded());
 			if (m.find()) {
@@ -484,8 +489,12 @@ final class Phases {
 			if (time.find() && !isActivityTime(layout.reading(), layout.reading().indexOf(p))) {
 				int from = time.end(1);
 				Period period = period(p, p.folded(), from);
-				if (period != null && period.begin() < from + 4 && (period.last() != null || period.until() != null)) {
+				if (period != null && period.begin() < from + 12 && (period.last() != null || period.until() != null)) {
 					segment(p, from, period.stop());
+					// The whole period before its peaks.
+					if (this.draft.phases.size() > peaks) {
+						this.draft.phases.add(0, this.draft.phases.remove(this.draft.phases.size() - 1));
+					}
 					return;
 				}
 			}
@@ -496,7 +505,7 @@ final class Phases {
 		if (pattern == END_DATE) {
 			return Dates.of(end.group(3), end.group(2), end.group(1));
 		}
-		if (pattern == END_BRACKET) {
+		if (pattern == END_BRACKET || pattern == END_NAMED) {
 			return Dates.of(end.group(3), end.group(2), end.group(1));
 		}
 		if (pattern == END_MONTH) {

@@ -34,7 +34,7 @@ final class Words {
 
 	/** Words that say what kind of day a name is, not which. */
 	private static final Set<String> GENERIC = Set.of("thanh", "lap", "truyen", "thong", "giai", "phong", "chien",
-			"thang", "sinh", "nhat", "khoi", "nghia", "hoi", "dai", "quoc", "te", "nam");
+			"thang", "sinh", "nhat", "khoi", "nghia", "hoi", "dai", "quoc", "te", "nam", "toan", "dan", "cong");
 
 	private Words() {
 	}
