@@ -83,6 +83,20 @@ public class Subscribers {
 	}
 
 	/**
+	 * Asks a pending subscriber to confirm: the same confirmation mail as a sign-up on
+	 * the public form (announced as {@link ConfirmationRequested} in this transaction).
+	 * Nothing happens for one who is not pending.
+	 * @param id the subscriber
+	 * @return whether a confirmation was requested
+	 */
+	@Transactional
+	public boolean requestConfirmation(long id) {
+		Optional<Subscriber> pending = find(id).filter((s) -> s.status() == SubscriberStatus.PENDING);
+		pending.ifPresent((s) -> this.events.publishEvent(new ConfirmationRequested(s.id())));
+		return pending.isPresent();
+	}
+
+	/**
 	 * Adds the rows of a list (a CSV file, say) one by one, each on its own: a refused
 	 * row keeps none of the others out. Each added subscriber is announced, and the
 	 * import as a whole.

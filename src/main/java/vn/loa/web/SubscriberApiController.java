@@ -47,6 +47,9 @@ class SubscriberApiController {
 		String organisation = this.organisations.ownerFor(scope, request.organisation());
 		Subscriber added = this.subscribers.add(organisation, request.email(), request.name(), status,
 				Actors.current());
+		// A pending address gets the confirmation mail a sign-up on the public form gets:
+		// nothing is sent to it until its owner confirms.
+		this.subscribers.requestConfirmation(added.id());
 		return ResponseEntity.created(URI.create("/api/subscribers/" + added.id())).body(added);
 	}
 

@@ -94,6 +94,38 @@ class SubscriberWebIntegrationTests {
 	}
 
 	@Test
+	void aPendingSubscriberAddedThroughTheApiIsSentTheConfirmationMailAndAConfirmedOneIsNot() throws Exception {
+		String organisation = organisation();
+		String domain = organisation + ".vn";
+		this.mvc
+			.perform(post("/api/subscribers").header("Authorization", BEARER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"email": "cho@%s", "name": "Lê Văn Chờ", "organisation": "%s"}
+						""".formatted(domain, organisation)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("PENDING"));
+		this.mvc
+			.perform(post("/api/subscribers").header("Authorization", BEARER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"email": "roi@%s", "status": "confirmed", "organisation": "%s"}
+						""".formatted(domain, organisation)))
+			.andExpect(status().isCreated());
+
+		com.icegreen.greenmail.util.GreenMail mail = BulletinIntegrationTest.MailServer.greenMail();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> mail.getReceivedMessagesForDomain(domain).length >= 1);
+		Thread.sleep(1000);
+		jakarta.mail.internet.MimeMessage[] received = mail.getReceivedMessagesForDomain(domain);
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getAllRecipients()[0])
+			.hasToString("=?UTF-8?Q?L=C3=AA_V=C4=83n_Ch=E1=BB=9D?= <cho@" + domain + ">");
+		assertThat(received[0].getSubject()).startsWith("Xác nhận đăng ký nhận bản tin");
+	}
+
+	@Test
 	void refusesALineBreakInANameNamingTheField() throws Exception {
 		this.mvc
 			.perform(post("/api/subscribers").header("Authorization", BEARER)
