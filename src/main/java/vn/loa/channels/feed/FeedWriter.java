@@ -106,10 +106,26 @@ class FeedWriter {
 		}
 		feed.setEntries(entries);
 		try {
-			return new SyndFeedOutput().outputString(feed, true).getBytes(StandardCharsets.UTF_8);
+			com.rometools.rome.feed.WireFeed wire = feed.createWireFeed();
+			if (wire instanceof com.rometools.rome.feed.rss.Channel rss) {
+				// RSS says when with pubDate; the Dublin Core date Rome adds beside it
+				// says
+				// the same twice (the feed validators flag it).
+				withoutDublinCoreDates(rss.getModules());
+				rss.getItems().forEach((item) -> withoutDublinCoreDates(item.getModules()));
+			}
+			return new com.rometools.rome.io.WireFeedOutput().outputString(wire, true).getBytes(StandardCharsets.UTF_8);
 		}
 		catch (FeedException ex) {
 			throw new IllegalStateException("Could not write the " + type + " feed", ex);
+		}
+	}
+
+	private static void withoutDublinCoreDates(List<com.rometools.rome.feed.module.Module> modules) {
+		for (com.rometools.rome.feed.module.Module module : modules) {
+			if (module instanceof com.rometools.rome.feed.module.DCModule dc) {
+				dc.setDates(new ArrayList<>());
+			}
 		}
 	}
 

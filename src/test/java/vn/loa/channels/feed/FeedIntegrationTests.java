@@ -165,6 +165,8 @@ class FeedIntegrationTests {
 		assertThat(rss).contains("xmlns:atom=\"http://www.w3.org/2005/Atom\"")
 			.containsPattern("<atom:link (?=[^>]*href=\"https://loa.example.vn/feed.xml\")(?=[^>]*rel=\"self\")"
 					+ "(?=[^>]*type=\"application/rss\\+xml\")[^>]*/>");
+		// Each item says when once, with pubDate, not again with dc:date.
+		assertThat(rss).contains("<pubDate>").doesNotContain("<dc:date>");
 	}
 
 	@Test

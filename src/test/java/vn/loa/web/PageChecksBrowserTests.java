@@ -1,0 +1,274 @@
+package vn.loa.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.accounts.Accounts;
+import vn.loa.accounts.Role;
+import vn.loa.content.ContentActor;
+import vn.loa.content.ContentDraft;
+import vn.loa.content.ContentWorkflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every public and desk page, as people and their tools see it: each is loaded in
+ * Chromium at an office screen's size (1366×768) and a phone's (390×844) and must show
+ * nothing wider than the screen; axe-core (the accessibility engine behind Lighthouse)
+ * must find no violation on it; and its HTML, as Loa sends it, must pass the Nu Html
+ * Checker (vnu.jar, the W3C's validator). Screenshots and the HTML are kept in
+ * {@code target/screenshots} and {@code target/page-checks/html} for a reviewer.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:page-checks;DB_CLOSE_DELAY=-1", "loa.api.token=checks-token",
+				"loa.secret=checks-secret" })
+class PageChecksBrowserTests {
+
+	private static final String PASSWORD = "mat-khau-du-dai-2026";
+
+	private static final Path CHECKS = Path.of("target", "page-checks");
+
+	private static final Path VNU = CHECKS.resolve("vnu/package/build/dist/vnu.jar");
+
+	private static final Path AXE = CHECKS.resolve("axe/package/axe.min.js");
+
+	private static final int PORT;
+
+	private static final Path DATA;
+
+	static {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			PORT = socket.getLocalPort();
+			DATA = TestData.directory("loa-page-checks");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	ContentWorkflow workflow;
+
+	@Autowired
+	ZoneId zone;
+
+	private WebDriver browser;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("loa.base-url", () -> "http://localhost:" + PORT);
+		TestData.register(registry, DATA);
+	}
+
+	@BeforeAll
+	static void needsChromiumAndTheCheckers() {
+		Chromium.requireInstalled();
+		assertThat(VNU).as("the Nu Html Checker, fetched by the build (process-test-resources)").exists();
+		assertThat(AXE).as("axe-core, fetched by the build (process-test-resources)").exists();
+	}
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		this.browser = Chromium.open(1366, 768);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void everyPagePassesTheHtmlCheckerAndAxeAndFitsAnOfficeScreenAndAPhone() throws Exception {
+		this.accounts.create("test", "kiem-tra", "Người kiểm tra", PASSWORD,
+				Set.of(Role.ADMIN, Role.EDITOR, Role.APPROVER, Role.ANNOUNCER, Role.EMERGENCY));
+		String soon = LocalDateTime.now(this.zone)
+			.plusSeconds(3)
+			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+		this.workflow.create(new ContentDraft("treo-co-quoc-khanh", "Treo cờ mừng Quốc khánh",
+				"Toàn dân treo cờ Tổ quốc.", "Từ ngày **01/9** đến hết ngày 02/9.\n\nLoa phát lúc 6 giờ.", null,
+				List.of("feed", "radio"), soon, Map.of(), null, "scheduled", null, null), ContentActor.API);
+		this.workflow.create(new ContentDraft("hop-dan-thang-sau", "Họp dân về bầu cử", "", "Kính mời bà con.", null,
+				List.of("feed", "email"), "06:00, 1 ngày trước Kỷ niệm Quốc khánh 2027", Map.of(), null, "draft", null,
+				null), ContentActor.API);
+		await().atMost(Duration.ofSeconds(40)).until(() -> status("/p/treo-co-quoc-khanh") == 200);
+
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("trang-chu", "/");
+		pages.put("bai", "/p/treo-co-quoc-khanh");
+		pages.put("dai", "/radio");
+		pages.put("dang-ky", "/subscribe");
+		pages.put("dang-nhap", "/login");
+		pages.put("ban-bien-tap", "/desk");
+		pages.put("lich", "/desk/calendar");
+		pages.put("noi-dung", "/desk/content");
+		pages.put("soan-bai", "/desk/content/new");
+		pages.put("sua-bai", "/desk/content/hop-dan-thang-sau/edit");
+		pages.put("ke-hoach", "/desk/plans");
+		pages.put("ke-hoach-443", "/desk/plans/443-kh-tu");
+		pages.put("nhap-ke-hoach", "/desk/plans/import");
+		pages.put("nguoi-nhan", "/desk/subscribers");
+		pages.put("thu-da-gui", "/desk/deliveries");
+		pages.put("chuong-trinh-dai", "/desk/radio");
+		pages.put("tram", "/desk/stations");
+		pages.put("khan-cap", "/desk/emergency");
+		pages.put("don-vi", "/desk/organisations");
+		pages.put("tai-khoan", "/desk/accounts");
+		pages.put("ma-api", "/desk/tokens");
+		pages.put("nhat-ky", "/desk/audit");
+
+		logIn("kiem-tra");
+		Files.createDirectories(CHECKS.resolve("html"));
+		List<String> problems = new ArrayList<>();
+		List<Path> html = new ArrayList<>();
+		for (Map.Entry<String, String> page : pages.entrySet()) {
+			String name = page.getKey();
+			Path saved = CHECKS.resolve("html").resolve(name + ".html");
+			Files.writeString(saved, fetch(page.getValue()));
+			html.add(saved);
+			for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+				this.browser.manage().window().setSize(size);
+				this.browser.get(url(page.getValue()));
+				String where = page.getValue() + " at " + size.getWidth() + "×" + size.getHeight();
+				Chromium.screenshot(this.browser, "page-" + name + "-" + size.getWidth());
+				Number wider = (Number) js("return document.documentElement.scrollWidth - window.innerWidth;");
+				if (wider.intValue() > 0) {
+					problems.add(where + ": " + wider + " px wider than the screen");
+				}
+				for (String violation : axe()) {
+					problems.add(where + ": axe " + violation);
+				}
+			}
+		}
+		problems.addAll(htmlChecker(html));
+		assertThat(problems).as("what the checkers found").isEmpty();
+
+		// The schedule written in Vietnamese comes back in Vietnamese in its field.
+		this.browser.manage().window().setSize(new Dimension(1366, 768));
+		this.browser.get(url("/desk/content/hop-dan-thang-sau/edit"));
+		org.openqa.selenium.WebElement when = this.browser.findElement(By.id("when"));
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", when);
+		assertThat(when.getDomProperty("value"))
+			.isEqualTo("06:00, 1 ngày trước Kỷ niệm Ngày Quốc khánh nước CHXHCN Việt Nam 2027");
+		Chromium.screenshot(this.browser, "page-sua-bai-thoi-diem-1366");
+	}
+
+	/** axe-core's violations on the page shown, one line each. */
+	@SuppressWarnings("unchecked")
+	private List<String> axe() throws IOException {
+		String source = Files.readString(AXE);
+		this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		Object result = ((JavascriptExecutor) this.browser).executeAsyncScript(source + """
+				;const done = arguments[arguments.length - 1];
+				axe.run(document, { resultTypes: ['violations'] })
+				  .then((r) => done(r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' — '
+				    + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))))
+				  .catch((e) => done(['axe failed: ' + e]));
+				""");
+		return (List<String>) result;
+	}
+
+	/** What the Nu Html Checker says of the files, errors and warnings, one line each. */
+	private static List<String> htmlChecker(List<Path> files) throws Exception {
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", VNU.toString(), "--format", "json",
+				"--exit-zero-always", "--also-check-css"));
+		files.forEach((file) -> command.add(file.toAbsolutePath().toString()));
+		Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		String report = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the HTML checker finishes").isTrue();
+		Files.writeString(CHECKS.resolve("html-checker.json"), report);
+		List<String> problems = new ArrayList<>();
+		JsonNode messages = JsonMapper.builder().build().readTree(report).path("messages");
+		for (JsonNode message : messages) {
+			if (!"info".equals(message.path("type").asString())
+					|| "warning".equals(message.path("subType").asString())) {
+				String file = message.path("url").asString().replaceFirst(".*/", "");
+				problems.add(file + ":" + message.path("lastLine").asInt() + ": html " + message.path("type").asString()
+						+ ": " + message.path("message").asString());
+			}
+		}
+		return problems;
+	}
+
+	private static String javaBinary() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private Object js(String script) {
+		return ((JavascriptExecutor) this.browser).executeScript(script);
+	}
+
+	private void logIn(String username) {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().endsWith("/desk"));
+	}
+
+	/** The page as Loa sends it, with the browser's session. */
+	private String fetch(String path) throws Exception {
+		Cookie session = this.browser.manage().getCookieNamed("JSESSIONID");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+		if (session != null) {
+			request.header("Cookie", "JSESSIONID=" + session.getValue());
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
+	}
+
+	private static int status(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static String url(String path) {
+		return "http://localhost:" + PORT + path;
+	}
+
+}
