@@ -59,6 +59,27 @@ final class Chromium {
 		return browser;
 	}
 
+	/** A free TCP port for a browser test's server. */
+	static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Logs in on {@code base}'s form and waits for the desk. */
+	static void logIn(WebDriver browser, String base, String username, String password) {
+		browser.get(base + "/login");
+		browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+		browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+		browser.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> browser.getCurrentUrl().endsWith("/desk"));
+	}
+
 	/** Saves what the browser shows as {@code target/screenshots/NAME.png}. */
 	static void screenshot(WebDriver browser, String name) throws IOException {
 		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

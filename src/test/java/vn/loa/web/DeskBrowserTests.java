@@ -1,8 +1,6 @@
 package vn.loa.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,19 +74,9 @@ class DeskBrowserTests {
 			Tuyên truyền trên hệ thống đài truyền thanh xã và trang thông tin điện tử của xã.
 			""";
 
-	private static final int PORT;
+	private static final int PORT = Chromium.freePort();
 
-	private static final Path DATA;
-
-	static {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			PORT = socket.getLocalPort();
-			DATA = TestData.directory("loa-desk-browser");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path DATA = TestData.directory("loa-desk-browser");
 
 	@Autowired
 	Accounts accounts;
@@ -408,11 +396,7 @@ class DeskBrowserTests {
 	}
 
 	private void logIn(String username) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys(username);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().endsWith("/desk"));
+		Chromium.logIn(this.browser, url(""), username, PASSWORD);
 	}
 
 	private void logOut() {

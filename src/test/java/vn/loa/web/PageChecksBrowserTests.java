@@ -1,8 +1,6 @@
 package vn.loa.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,19 +67,9 @@ class PageChecksBrowserTests {
 
 	private static final Path AXE = CHECKS.resolve("axe/package/axe.min.js");
 
-	private static final int PORT;
+	private static final int PORT = Chromium.freePort();
 
-	private static final Path DATA;
-
-	static {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			PORT = socket.getLocalPort();
-			DATA = TestData.directory("loa-page-checks");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path DATA = TestData.directory("loa-page-checks");
 
 	@Autowired
 	Accounts accounts;
@@ -241,11 +229,7 @@ class PageChecksBrowserTests {
 	}
 
 	private void logIn(String username) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys(username);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().endsWith("/desk"));
+		Chromium.logIn(this.browser, url(""), username, PASSWORD);
 	}
 
 	/** The page as Loa sends it, with the browser's session. */

@@ -1,8 +1,6 @@
 package vn.loa.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -59,19 +57,9 @@ class ResidentBrowserTests {
 
 	private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-	private static final int PORT;
+	private static final int PORT = Chromium.freePort();
 
-	private static final Path DATA;
-
-	static {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			PORT = socket.getLocalPort();
-			DATA = TestData.directory("loa-browser");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path DATA = TestData.directory("loa-browser");
 
 	@Autowired
 	Subscribers subscribers;
