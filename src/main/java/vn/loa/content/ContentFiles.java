@@ -273,8 +273,9 @@ public final class ContentFiles {
 		return switch (text) {
 			case "scheduled" -> ContentStatus.SCHEDULED;
 			case "draft" -> ContentStatus.DRAFT;
+			case "archived" -> ContentStatus.ARCHIVED;
 			default -> throw new Problem(line(valueNode(fields, "status")),
-					"status '" + text + "' cannot be set in a file (use draft or scheduled)");
+					"status '" + text + "' cannot be set in a file (use draft, scheduled or archived)");
 		};
 	}
 

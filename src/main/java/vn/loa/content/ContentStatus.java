@@ -30,7 +30,12 @@ public enum ContentStatus {
 	MISSED,
 
 	/** Taken back before it went out. */
-	WITHDRAWN;
+	WITHDRAWN,
+	/**
+	 * Kept as a record of what was said (a year's content, shipped as an example): never
+	 * sent, so never late or missed. Set in a content file ({@code status: archived}).
+	 */
+	ARCHIVED;
 
 	/** Whether the item has already been decided on (published, late or missed). */
 	public boolean hasGoneOut() {

@@ -118,10 +118,10 @@ public class PlanRemoval {
 
 	/**
 	 * Whether an item may still go out: published, late and missed items are decided,
-	 * withdrawn ones never will.
+	 * withdrawn and archived ones never will.
 	 */
 	private static boolean pending(ContentStatus status) {
-		return !status.hasGoneOut() && status != ContentStatus.WITHDRAWN;
+		return !status.hasGoneOut() && status != ContentStatus.WITHDRAWN && status != ContentStatus.ARCHIVED;
 	}
 
 	private Optional<Instant> resolve(String when, CalendarBook book) {

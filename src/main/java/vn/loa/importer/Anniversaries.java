@@ -205,7 +205,7 @@ final class Anniversaries {
 			String name = (ended ? rest.substring(0, end.start()) : rest).strip();
 			String after = (ended ? rest.substring(end.start()) : "").strip();
 			if (name.isEmpty() || !Character.isLetter(name.charAt(0)) || Words.tokens(name).size() < 2
-					|| after.matches("^\\(?\\s*\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}\\s*[/.\\-]\\s*\\d{4}.*")) {
+					|| datedRangeFollows(after)) {
 				continue;
 			}
 			int ordinal = Integer.parseInt(m.group(1));
@@ -234,6 +234,21 @@ final class Anniversaries {
 						written);
 			}
 		}
+	}
+
+	/**
+	 * Whether a name is followed by its dates in full (“(28/7/1929 - 28/7/2026)”), which
+	 * the range reading takes care of; not when one of them does not exist (“31/9/2025”),
+	 * which the range reading refuses.
+	 */
+	private static boolean datedRangeFollows(String after) {
+		Matcher dates = Pattern.compile("^\\(?\\s*" + full(1) + "(?:" + SEP + "(?:ngay\\s*)?" + full(5) + ")?")
+			.matcher(Words.fold(after));
+		if (!dates.find()) {
+			return false;
+		}
+		return Dates.of(dates.group(4), dates.group(3), dates.group(1)) != null
+				&& (dates.group(5) == null || Dates.of(dates.group(8), dates.group(7), dates.group(5)) != null);
 	}
 
 	/**
@@ -288,7 +303,7 @@ final class Anniversaries {
 				+ "|(?<![a-z])(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
 				+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)(?![a-z])" + "|am\\s*lich|mung\\s*\\d)");
 
-	/** Tết as a time of year, not a day to mark: "nghỉ Tết", "sau Tết", "trước Tết". */
+	/** Tết as a time of year, not a day to mark: “nghỉ Tết”, “sau Tết”, “trước Tết”. */
 	private static final Pattern BREAK = Pattern.compile("(?<![a-z])(nghi|sau|truoc|ra)\\s*$");
 
 	/** Words before a lunar observance that keep it: “đón Tết”, “mừng Tết”, “vui Tết”. */

@@ -88,7 +88,8 @@ class Coverage {
 		Map<String, Integer> itemsOf = new HashMap<>();
 		List<Reaching> reaching = new ArrayList<>();
 		for (ContentItem item : this.content.findDueBetween(start, end)) {
-			if (item.status() == ContentStatus.WITHDRAWN || item.status() == ContentStatus.MISSED) {
+			if (item.status() == ContentStatus.WITHDRAWN || item.status() == ContentStatus.MISSED
+					|| item.status() == ContentStatus.ARCHIVED) {
 				continue;
 			}
 			List<String> audience = item.status().hasGoneOut() ? this.publications.audienceOf(item.id())

@@ -65,7 +65,7 @@ class CommandLineTests {
 			.contains("02/09/2025  quoc-khanh")
 			.contains("Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam (02/9/1945 - 02/9/2025)  [năm tròn]")
 			.contains("443-KH/TU giai đoạn 2: Giai đoạn từ năm 2025 đến Đại hội XIV của Đảng (01/01/2025 - 19/01/2026)")
-			.contains("01/09/2025 06:00  scheduled  quoc-khanh-2025-truoc-1-ngay");
+			.contains("01/09/2025 06:00  archived   quoc-khanh-2025-truoc-1-ngay");
 
 		Run json = run("calendar", "--from", "2025-09-02", "--to", "2025-09-02", "--json",
 				"--loa.data-dir=" + this.dir);

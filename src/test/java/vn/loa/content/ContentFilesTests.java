@@ -14,6 +14,7 @@ import vn.loa.calendar.CalendarLoader;
 import vn.loa.calendar.CalendarProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ContentFilesTests {
 
@@ -41,6 +42,28 @@ class ContentFilesTests {
 		assertThat(eve.staleAfter()).containsEntry(Outlet.EMAIL, Duration.ofHours(12));
 		assertThat(eve.outlets()).containsExactlyInAnyOrder(Outlet.FEED, Outlet.EMAIL, Outlet.RADIO);
 		assertThat(eve.title()).isEqualTo("Chuẩn bị kỷ niệm 80 năm Ngày Quốc khánh (02/9/1945 - 02/9/2025)");
+		// 2025's content is kept as a record: a fresh install neither sends it nor lists
+		// it
+		// as missed. The coming year's is ready to go out.
+		assertThat(load.items()).filteredOn((i) -> i.id().endsWith("-2025") || i.id().startsWith("quoc-khanh-2025"))
+			.extracting(ContentItem::status)
+			.containsOnly(ContentStatus.ARCHIVED);
+		assertThat(load.items()).filteredOn((i) -> i.id().endsWith("-2027"))
+			.extracting(ContentItem::id, ContentItem::status)
+			.containsExactlyInAnyOrder(tuple("tong-tuyen-cu-2027", ContentStatus.SCHEDULED),
+					tuple("thanh-lap-dang-2027", ContentStatus.SCHEDULED),
+					tuple("tet-dinh-mui-2027", ContentStatus.SCHEDULED),
+					tuple("gio-to-hung-vuong-2027", ContentStatus.SCHEDULED),
+					tuple("giai-phong-mien-nam-2027", ContentStatus.SCHEDULED),
+					tuple("sinh-nhat-bac-ho-2027", ContentStatus.SCHEDULED),
+					tuple("quoc-khanh-2027", ContentStatus.SCHEDULED));
+		// Tết Đinh Mùi and Giỗ Tổ fall on the lunar days, at 06:00 in Vietnam.
+		assertThat(dueOf(load, "tet-dinh-mui-2027")).hasToString("2027-02-05T23:00:00Z");
+		assertThat(dueOf(load, "gio-to-hung-vuong-2027")).hasToString("2027-04-15T23:00:00Z");
+	}
+
+	private static java.time.Instant dueOf(ContentFiles.Load load, String id) {
+		return load.items().stream().filter((i) -> i.id().equals(id)).findFirst().orElseThrow().dueAt();
 	}
 
 	@Test
