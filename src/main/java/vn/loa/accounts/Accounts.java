@@ -213,6 +213,38 @@ public class Accounts {
 		return account.flatMap((found) -> find(found.username()));
 	}
 
+	/**
+	 * The language the person chose at the desk ({@code vi} or {@code en}), empty until
+	 * they choose one.
+	 */
+	public Optional<String> language(String username) {
+		return this.jdbc
+			.query("SELECT language FROM account WHERE username = :username",
+					new MapSqlParameterSource("username", username.strip().toLowerCase(Locale.ROOT)),
+					(rs, row) -> rs.getString("language"))
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
+	}
+
+	/**
+	 * Remembers the language a person chose at the desk, so that it follows them to
+	 * another browser. A choice of the interface, not a change of the account: not
+	 * audited.
+	 * @param language {@code vi} or {@code en}; anything else is ignored
+	 */
+	@Transactional
+	public void rememberLanguage(String username, String language) {
+		if (!LANGUAGES.contains(language)) {
+			return;
+		}
+		this.jdbc.update("UPDATE account SET language = :language WHERE username = :username",
+				new MapSqlParameterSource("language", language).addValue("username",
+						username.strip().toLowerCase(Locale.ROOT)));
+	}
+
+	private static final Set<String> LANGUAGES = Set.of("vi", "en");
+
 	/** The stored hash and state, for logging in only. */
 	Optional<Credentials> credentials(String username) {
 		return this.jdbc

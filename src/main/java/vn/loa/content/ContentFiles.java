@@ -118,6 +118,11 @@ public final class ContentFiles {
 				catch (Problem ex) {
 					problems.add(new CalendarProblem(name, ex.line, ex.reason));
 				}
+				catch (Problems ex) {
+					ex.problems.stream()
+						.sorted(java.util.Comparator.comparingInt((Problem p) -> p.line))
+						.forEach((p) -> problems.add(new CalendarProblem(name, p.line, p.reason)));
+				}
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -128,9 +133,9 @@ public final class ContentFiles {
 
 	private static ContentItem read(Path file, String name, CalendarBook book, ZoneId zone,
 			Predicate<String> knownOrganisation, BiPredicate<String, String> reaches) {
-		String text;
+		String fullText;
 		try {
-			text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+			fullText = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
 		}
 		catch (MalformedInputException ex) {
 			throw new Problem(0, "not UTF-8 text");
@@ -138,23 +143,23 @@ public final class ContentFiles {
 		catch (IOException ex) {
 			throw new Problem(0, "cannot read: " + ex.getMessage());
 		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
+		if (fullText.startsWith("\uFEFF")) {
+			fullText = fullText.substring(1);
 		}
-		PlainText.firstForbidden(text).ifPresent((found) -> {
+		PlainText.firstForbidden(fullText).ifPresent((found) -> {
 			throw new Problem(found.line(), "control character " + found.character() + " at column " + found.column()
 					+ ": no outlet can carry it; remove it");
 		});
-		if (!text.startsWith("---\n")) {
+		if (!fullText.startsWith("---\n")) {
 			throw new Problem(1, "missing front matter: the file must start with a '---' line");
 		}
-		int end = text.indexOf("\n---", 3);
+		int end = fullText.indexOf("\n---", 3);
 		if (end < 0) {
 			throw new Problem(1, "front matter is not closed by a '---' line");
 		}
-		String frontMatter = text.substring(4, end + 1);
-		int bodyStart = text.indexOf('\n', end + 4);
-		String body = (bodyStart < 0) ? "" : text.substring(bodyStart + 1).strip();
+		String frontMatter = fullText.substring(4, end + 1);
+		int bodyStart = fullText.indexOf('\n', end + 4);
+		String body = (bodyStart < 0) ? "" : fullText.substring(bodyStart + 1).strip();
 		MappingNode root;
 		try {
 			Node node = new Yaml().compose(new java.io.StringReader(frontMatter));
@@ -172,35 +177,50 @@ public final class ContentFiles {
 		catch (YAMLException ex) {
 			throw new Problem(2, "malformed YAML: " + ex.getMessage());
 		}
+		// Every problem of the file is reported, not the first: each field is checked on
+		// its own and the item is refused once all have been.
+		List<Problem> problems = new ArrayList<>();
 		Map<String, NodeTuple> fields = new HashMap<>();
 		for (NodeTuple tuple : root.getValue()) {
 			String key = scalar(tuple.getKeyNode());
 			if (!KEYS.contains(key)) {
-				throw new Problem(line(tuple.getKeyNode()), "unknown key '" + key + "' (known: "
-						+ String.join(", ", KEYS.stream().sorted().toList()) + ")");
+				problems.add(new Problem(line(tuple.getKeyNode()), "unknown key '" + key + "' (known: "
+						+ String.join(", ", KEYS.stream().sorted().toList()) + ")"));
+				continue;
 			}
 			fields.put(key, tuple);
 		}
-		String id = required(fields, "id");
-		if (!ID.matcher(id).matches()) {
-			throw new Problem(line(valueNode(fields, "id")),
-					"id '" + id + "' must be lower-case letters, digits and dashes");
-		}
-		String title = checked(fields, "title", required(fields, "title"), true);
-		String organisation = optional(fields, "organisation", Organisations.DEFAULT);
-		if (!knownOrganisation.test(organisation)) {
-			throw new Problem(line(valueNode(fields, "organisation")), "unknown organisation '" + organisation + "'");
-		}
-		Audience audience = audience(fields);
-		for (String chosen : audience.chosen()) {
-			if (!reaches.test(chosen, organisation)) {
-				throw new Problem(line(valueNode(fields, "audience")),
-						"audience: '" + chosen + "' is not an organisation within '" + organisation + "'");
+		String id = attempt(problems, () -> {
+			String written = required(fields, "id");
+			if (!ID.matcher(written).matches()) {
+				throw new Problem(line(valueNode(fields, "id")),
+						"id '" + written + "' must be lower-case letters, digits and dashes");
 			}
-		}
-		ContentStatus status = status(fields);
-		Set<Outlet> outlets = outlets(fields);
-		String when = (status == ContentStatus.DRAFT) ? optional(fields, "when", "") : required(fields, "when");
+			return written;
+		}, "");
+		String title = attempt(problems, () -> checked(fields, "title", required(fields, "title"), true), "");
+		String organisation = attempt(problems, () -> {
+			String written = optional(fields, "organisation", Organisations.DEFAULT);
+			if (!knownOrganisation.test(written)) {
+				throw new Problem(line(valueNode(fields, "organisation")), "unknown organisation '" + written + "'");
+			}
+			return written;
+		}, Organisations.DEFAULT);
+		Audience audience = attempt(problems, () -> {
+			Audience written = audience(fields);
+			for (String chosen : written.chosen()) {
+				if (!reaches.test(chosen, organisation)) {
+					throw new Problem(line(valueNode(fields, "audience")),
+							"audience: '" + chosen + "' is not an organisation within '" + organisation + "'");
+				}
+			}
+			return written;
+		}, Audience.OWN);
+		ContentStatus status = attempt(problems, () -> status(fields), ContentStatus.SCHEDULED);
+		Set<Outlet> outlets = attempt(problems, () -> outlets(fields), Set.of());
+		String written = attempt(problems,
+				() -> (status == ContentStatus.DRAFT) ? optional(fields, "when", "") : required(fields, "when"), "");
+		String when = written;
 		java.time.Instant dueAt = null;
 		if (!when.isBlank()) {
 			try {
@@ -208,46 +228,70 @@ public final class ContentFiles {
 				when = Schedule.stored(when, book);
 			}
 			catch (Schedule.ScheduleException ex) {
-				throw new Problem(line(valueNode(fields, "when")), ex.getMessage());
+				problems.add(new Problem(line(valueNode(fields, "when")), ex.getMessage()));
 			}
 		}
-		Priority priority = Priority.NORMAL;
-		if (fields.containsKey("priority")) {
+		Priority priority = attempt(problems, () -> {
+			if (!fields.containsKey("priority")) {
+				return Priority.NORMAL;
+			}
+			Priority read;
 			try {
-				priority = Priority.parse(required(fields, "priority"));
+				read = Priority.parse(required(fields, "priority"));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new Problem(line(valueNode(fields, "priority")), ex.getMessage());
 			}
-			if (priority == Priority.EMERGENCY) {
+			if (read == Priority.EMERGENCY) {
 				throw new Problem(line(valueNode(fields, "priority")), EMERGENCY_ONLY_AT_DESK);
 			}
-		}
+			return read;
+		}, Priority.NORMAL);
 		int bodyLine = frontMatter.split("\n", -1).length + 2;
-		body = PlainText.normalise(body);
-		String summary = checked(fields, "summary", optional(fields, "summary", ""), false);
-		String radioScript = fields.containsKey("radio-script")
-				? checked(fields, "radio-script", scalar(fields.get("radio-script").getValueNode()), false) : null;
-		if (body.isBlank()) {
-			throw new Problem(bodyLine, "the body is empty");
+		String text = PlainText.normalise(body);
+		String summary = attempt(problems, () -> checked(fields, "summary", optional(fields, "summary", ""), false),
+				"");
+		String radioScript = null;
+		if (fields.containsKey("radio-script")) {
+			radioScript = attempt(problems,
+					() -> checked(fields, "radio-script", scalar(fields.get("radio-script").getValueNode()), false),
+					"");
 		}
-		checkOrdinals(title, line(valueNode(fields, "title")));
-		checkOrdinals(summary, fields.containsKey("summary") ? line(valueNode(fields, "summary")) : 0);
-		checkOrdinals(text.substring(bodyStart + 1), bodyLine);
-		return new ContentItem(id, organisation, title, summary, body, radioScript, outlets, when, dueAt,
-				staleAfter(fields), status, name, null, audience, priority);
+		if (text.isBlank()) {
+			problems.add(new Problem(bodyLine, "the body is empty"));
+		}
+		Map<Outlet, java.time.Duration> staleAfter = attempt(problems, () -> staleAfter(fields), Map.of());
+		problems.addAll(ordinals(title, fields.containsKey("title") ? line(valueNode(fields, "title")) : 0));
+		problems.addAll(ordinals(summary, fields.containsKey("summary") ? line(valueNode(fields, "summary")) : 0));
+		problems.addAll(ordinals(fullText.substring(bodyStart + 1), bodyLine));
+		if (!problems.isEmpty()) {
+			throw new Problems(problems);
+		}
+		return new ContentItem(id, organisation, title, summary, text, radioScript, outlets, when, dueAt, staleAfter,
+				status, name, null, audience, priority);
+	}
+
+	/** The value a check gives, or {@code fallback} with its problem noted. */
+	private static <T extends @Nullable Object> T attempt(List<Problem> problems, java.util.function.Supplier<T> check,
+			T fallback) {
+		try {
+			return check.get();
+		}
+		catch (Problem ex) {
+			problems.add(ex);
+			return fallback;
+		}
 	}
 
 	/**
 	 * An ordinal that disagrees with its dates would go out wrong to every reader: refuse
 	 * it.
 	 */
-	private static void checkOrdinals(String text, int firstLine) {
-		List<WrittenOrdinals.Finding> findings = WrittenOrdinals.check(text);
-		if (!findings.isEmpty()) {
-			WrittenOrdinals.Finding first = findings.get(0);
-			throw new Problem(firstLine + first.line() - 1, first.message());
-		}
+	private static List<Problem> ordinals(String text, int firstLine) {
+		return WrittenOrdinals.check(text)
+			.stream()
+			.map((finding) -> new Problem(firstLine + finding.line() - 1, finding.message()))
+			.toList();
 	}
 
 	/**
@@ -403,6 +447,18 @@ public final class ContentFiles {
 	}
 
 	/** A problem in one file, with the line it is on. */
+	/** Several problems of one file. */
+	static final class Problems extends RuntimeException {
+
+		private final List<Problem> problems;
+
+		Problems(List<Problem> problems) {
+			super(problems.get(0).reason);
+			this.problems = List.copyOf(problems);
+		}
+
+	}
+
 	static final class Problem extends RuntimeException {
 
 		private final int line;

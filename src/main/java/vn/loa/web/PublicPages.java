@@ -17,6 +17,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class PublicPages implements WebMvcConfigurer {
 
+	private final vn.loa.accounts.Accounts accounts;
+
+	PublicPages(vn.loa.accounts.Accounts accounts) {
+		this.accounts = accounts;
+	}
+
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	/**
@@ -40,6 +46,31 @@ class PublicPages implements WebMvcConfigurer {
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
+		registry.addInterceptor(new RememberLanguage(this.accounts));
+	}
+
+	/**
+	 * A person logged in at the desk who switches language keeps the choice with their
+	 * account, so that it follows them to another browser (the cookie keeps it in this
+	 * one).
+	 */
+	private record RememberLanguage(
+			vn.loa.accounts.Accounts accounts) implements org.springframework.web.servlet.HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response, Object handler) {
+			String language = request.getParameter("lang");
+			org.springframework.security.core.Authentication caller = org.springframework.security.core.context.SecurityContextHolder
+				.getContext()
+				.getAuthentication();
+			if (language != null && caller != null && caller.isAuthenticated()
+					&& !(caller instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+				this.accounts.rememberLanguage(caller.getName(), language.strip().toLowerCase(Locale.ROOT));
+			}
+			return true;
+		}
+
 	}
 
 }

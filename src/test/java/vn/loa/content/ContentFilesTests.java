@@ -169,6 +169,33 @@ class ContentFilesTests {
 	}
 
 	@Test
+	void reportsEveryProblemOfAFileWithItsLineNotOnlyTheFirst() throws IOException {
+		write("nhieu-loi.md", """
+				---
+				id: Nhiều Lỗi
+				title: Kỷ niệm 79 năm Ngày Quốc khánh (02/9/1945 - 02/9/2025)
+				organisation: xa-khong-co
+				outlets: [feed, tv]
+				when: 06:00, 1 ngày trước Kỷ niệm Ngày Không Có 2025
+				priority: khẩn cấp
+				colour: red
+				---
+				""");
+		ContentFiles.Load load = ContentFiles.load(this.root.resolve("content"), BOOK, VIETNAM);
+		assertThat(load.items()).isEmpty();
+		assertThat(load.problems()).extracting(CalendarProblem::toString)
+			.satisfiesExactly((p) -> assertThat(p).startsWith("content/nhieu-loi.md:2: id 'Nhiều Lỗi' must be"),
+					(p) -> assertThat(p).startsWith("content/nhieu-loi.md:3: '79 năm Ngày Quốc khánh"),
+					(p) -> assertThat(p).isEqualTo("content/nhieu-loi.md:4: unknown organisation 'xa-khong-co'"),
+					(p) -> assertThat(p).startsWith("content/nhieu-loi.md:5: unknown outlet 'tv'"),
+					(p) -> assertThat(p).isEqualTo("content/nhieu-loi.md:6: no anniversary or event of the calendar "
+							+ "is called 'Ngày Không Có'"),
+					(p) -> assertThat(p).startsWith("content/nhieu-loi.md:7: "),
+					(p) -> assertThat(p).startsWith("content/nhieu-loi.md:8: unknown key 'colour'"),
+					(p) -> assertThat(p).isEqualTo("content/nhieu-loi.md:10: the body is empty"));
+	}
+
+	@Test
 	void refusesAHostileIdAndADuplicateId() throws IOException {
 		write("a.md", """
 				---

@@ -45,6 +45,42 @@ class DeskIntegrationTests {
 	@Autowired
 	MovableClock clock;
 
+	/**
+	 * The language a person chooses at the desk is kept with their account: on another
+	 * browser (no cookie), logging in brings it back.
+	 */
+	@Test
+	void theLanguageChosenAtTheDeskFollowsThePersonToAnotherBrowser() throws Exception {
+		MockHttpSession first = DeskSessions.login(this.mvc, this.accounts, "bt-ngon-ngu", Role.EDITOR);
+		assertThat(this.accounts.language("bt-ngon-ngu")).isEmpty();
+		this.mvc.perform(get("/desk").param("lang", "en").session(first)).andExpect(status().isOk());
+		assertThat(this.accounts.language("bt-ngon-ngu")).contains("en");
+
+		MvcResult form = this.mvc.perform(get("/login")).andReturn();
+		MvcResult login = this.mvc
+			.perform(post("/login").param("username", "bt-ngon-ngu")
+				.param("password", DeskSessions.PASSWORD)
+				.with(DeskSessions.csrfOf(form)))
+			.andReturn();
+		jakarta.servlet.http.Cookie language = login.getResponse().getCookie("loa-lang");
+		assertThat(language).isNotNull();
+		assertThat(language.getValue()).isEqualTo("en");
+		MockHttpSession second = (MockHttpSession) login.getRequest().getSession(false);
+		assertThat(this.mvc.perform(get("/desk").session(second).cookie(language))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("<html lang=\"en\"").contains("Log out");
+
+		this.mvc.perform(get("/desk").param("lang", "vi").session(second).cookie(language)).andExpect(status().isOk());
+		assertThat(this.accounts.language("bt-ngon-ngu")).contains("vi");
+		// Someone who never chose keeps Vietnamese, whatever their browser says.
+		MockHttpSession other = DeskSessions.login(this.mvc, this.accounts, "bt-chua-chon", Role.EDITOR);
+		assertThat(this.mvc.perform(get("/desk").session(other).header("Accept-Language", "en-US"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("<html lang=\"vi\"");
+	}
+
 	@Test
 	void theDashboardRaisesAnAlarmWhileTheFeedsServeTheirLastGoodBytes() throws Exception {
 		MockHttpSession editor = DeskSessions.login(this.mvc, this.accounts, "bt-nguon-tin", Role.EDITOR);

@@ -100,8 +100,8 @@ class WebSecurity {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts, LoaSettings settings)
-			throws Exception {
+	SecurityFilterChain pageFilterChain(HttpSecurity http, LoginLimits limits, Accounts accounts, LoaSettings settings,
+			org.springframework.web.servlet.LocaleResolver locales) throws Exception {
 		boolean https = settings.baseUrl().startsWith("https:");
 		// The CSRF token of the forms lives in a cookie, so public pages need no session;
 		// signed links (unsubscribe, confirm) authenticate themselves.
@@ -129,7 +129,7 @@ class WebSecurity {
 				.anyRequest()
 				.permitAll())
 			.formLogin((form) -> form.loginPage("/login")
-				.successHandler(new DeskLanding(limits))
+				.successHandler(new DeskLanding(limits, accounts, locales))
 				.failureHandler((request, response, ex) -> {
 					limits.failed(request.getParameter("username"), request.getRemoteAddr());
 					response.sendRedirect(request.getContextPath() + "/login?error");
@@ -286,14 +286,25 @@ class WebSecurity {
 
 		private final LoginLimits limits;
 
-		DeskLanding(LoginLimits limits) {
+		private final Accounts accounts;
+
+		private final org.springframework.web.servlet.LocaleResolver locales;
+
+		DeskLanding(LoginLimits limits, Accounts accounts, org.springframework.web.servlet.LocaleResolver locales) {
 			this.limits = limits;
+			this.accounts = accounts;
+			this.locales = locales;
 		}
 
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
 			this.limits.succeeded(authentication.getName());
+			// The language the person chose before, on whatever browser, follows them
+			// here.
+			this.accounts.language(authentication.getName())
+				.ifPresent((language) -> this.locales.setLocale(request, response,
+						java.util.Locale.forLanguageTag(language)));
 			request.getSession()
 				.setAttribute(AccountSessionCheck.PASSWORD_SEEN,
 						AccountSessionCheck.passwordVersion(authentication.getPrincipal()));
