@@ -328,6 +328,7 @@ class DeskContentController {
 		model.addAttribute("problem", problem);
 		model.addAttribute("changed", Boolean.TRUE.equals(model.getAttribute("changed")));
 		model.addAttribute("outletChoices", List.of(Outlet.values()));
+		model.addAttribute("picker", SchedulePicker.of(this.calendar.book(), LocalDate.now(this.zone)));
 		model.addAttribute("mayApprove", actor().mayApprove());
 		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript(), this.speech);
 		model.addAttribute("preview", preview);

@@ -78,6 +78,9 @@ class PageChecksBrowserTests {
 	ContentWorkflow workflow;
 
 	@Autowired
+	vn.loa.content.ContentCatalog store;
+
+	@Autowired
 	ZoneId zone;
 
 	private WebDriver browser;
@@ -181,6 +184,38 @@ class PageChecksBrowserTests {
 		assertThat(when.getDomProperty("value"))
 			.isEqualTo("06:00, 1 ngày trước Kỷ niệm Ngày Quốc khánh nước CHXHCN Việt Nam 2027");
 		Chromium.screenshot(this.browser, "page-sua-bai-thoi-diem-1366");
+
+		// The picker writes the words from the calendar, an offset and a time, and they
+		// are saved as the schedule they say.
+		this.browser.findElement(By.cssSelector("#when-picker summary")).click();
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("pick-anchor")))
+			.selectByValue("Kỷ niệm Ngày Quốc khánh nước CHXHCN Việt Nam 2027");
+		org.openqa.selenium.WebElement amount = this.browser.findElement(By.id("pick-amount"));
+		amount.clear();
+		amount.sendKeys("2");
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("pick-unit"))).selectByValue("tuần");
+		((JavascriptExecutor) this.browser).executeScript("document.getElementById('pick-time').value = '07:30';");
+		this.browser.findElement(By.id("pick-apply")).click();
+		assertThat(when.getDomProperty("value"))
+			.isEqualTo("07:30, 2 tuần trước Kỷ niệm Ngày Quốc khánh nước CHXHCN Việt Nam 2027");
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				this.browser.findElement(By.id("when-picker")));
+		Chromium.screenshot(this.browser, "page-sua-bai-chon-lich-1366");
+		this.browser.findElement(By.cssSelector("button[name=action][value=save]")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.store.find("hop-dan-thang-sau")
+				.map((item) -> item.when().equals("anniversary quoc-khanh 2027, 2 weeks before, 07:30"))
+				.orElse(false));
+		// Open on a phone, the picker fits the screen.
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		this.browser.get(url("/desk/content/hop-dan-thang-sau/edit"));
+		this.browser.findElement(By.cssSelector("#when-picker summary")).click();
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				this.browser.findElement(By.id("when-picker")));
+		assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
+			.as("the open picker on a phone")
+			.isLessThanOrEqualTo(0);
+		Chromium.screenshot(this.browser, "page-sua-bai-chon-lich-390");
 	}
 
 	/** axe-core's violations on the page shown, one line each. */
