@@ -51,14 +51,14 @@ class DeskIntegrationTests {
 	 */
 	@Test
 	void theLanguageChosenAtTheDeskFollowsThePersonToAnotherBrowser() throws Exception {
-		MockHttpSession first = DeskSessions.login(this.mvc, this.accounts, "bt-ngon-ngu", Role.EDITOR);
-		assertThat(this.accounts.language("bt-ngon-ngu")).isEmpty();
+		MockHttpSession first = DeskSessions.login(this.mvc, this.accounts, "bt-ngon-ngu-tai-khoan", Role.EDITOR);
+		assertThat(this.accounts.language("bt-ngon-ngu-tai-khoan")).isEmpty();
 		this.mvc.perform(get("/desk").param("lang", "en").session(first)).andExpect(status().isOk());
-		assertThat(this.accounts.language("bt-ngon-ngu")).contains("en");
+		assertThat(this.accounts.language("bt-ngon-ngu-tai-khoan")).contains("en");
 
 		MvcResult form = this.mvc.perform(get("/login")).andReturn();
 		MvcResult login = this.mvc
-			.perform(post("/login").param("username", "bt-ngon-ngu")
+			.perform(post("/login").param("username", "bt-ngon-ngu-tai-khoan")
 				.param("password", DeskSessions.PASSWORD)
 				.with(DeskSessions.csrfOf(form)))
 			.andReturn();
@@ -72,7 +72,7 @@ class DeskIntegrationTests {
 			.getContentAsString()).contains("<html lang=\"en\"").contains("Log out");
 
 		this.mvc.perform(get("/desk").param("lang", "vi").session(second).cookie(language)).andExpect(status().isOk());
-		assertThat(this.accounts.language("bt-ngon-ngu")).contains("vi");
+		assertThat(this.accounts.language("bt-ngon-ngu-tai-khoan")).contains("vi");
 		// Someone who never chose keeps Vietnamese, whatever their browser says.
 		MockHttpSession other = DeskSessions.login(this.mvc, this.accounts, "bt-chua-chon", Role.EDITOR);
 		assertThat(this.mvc.perform(get("/desk").session(other).header("Accept-Language", "en-US"))
