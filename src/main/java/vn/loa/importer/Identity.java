@@ -65,8 +65,8 @@ final class Identity {
 
 	/** Who issues a document, as a lead names it. */
 	private static final String ISSUER = "((?<![a-z])(?:ban|uy ban|ubnd|thuong truc|dang uy|huyen uy|thanh uy|tinh uy|quan uy"
-			+ "|thi uy|so|trung tam|hoi dong|bo|hoi|tinh doan|thanh doan|mat tran)\\b"
-			+ "(?:[^,.;:()]|,\\s+(?=the thao|thuong binh))*?)";
+			+ "|thi uy|so|trung tam|hoi dong|bo|hoi|tinh doan|thanh doan|mat tran|doan chu tich)\\b"
+			+ "(?:[^,.;:()]|,\\s+(?=the thao|thuong binh)|\\([a-z]{2,8}\\))*?)";
 
 	/**
 	 * A date in figures, its year sometimes left to the page's dateline (“Chiều 28/2”).
@@ -236,6 +236,12 @@ final class Identity {
 		return out.toString();
 	}
 
+	/** A word all in capitals, short ones too (“ỦY”). */
+	private static boolean capitals(String word) {
+		long letters = word.chars().filter(Character::isLetter).count();
+		return letters >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+	}
+
 	private static final Pattern CITED = Pattern.compile("(?<![a-z])" + DOCUMENT + "\\s*$");
 
 	private static String number(String text, Paragraph p, DraftBuilder draft) {
@@ -295,7 +301,7 @@ final class Identity {
 		List<String> place = new ArrayList<>();
 		for (int i = before.length - 1; i >= 0; i--) {
 			String word = before[i];
-			if (word.isEmpty() || (Words.isUpper(word) && !word.matches("TP\\.?|TX\\.?")) || word.contains("/")
+			if (word.isEmpty() || (capitals(word) && !word.matches("TP\\.?|TX\\.?")) || word.contains("/")
 					|| !Character.isLetter(word.charAt(0))) {
 				break;
 			}
@@ -391,7 +397,13 @@ final class Identity {
 				draft.extract("date", draft.date, line);
 			}
 			if (draft.issuer == null) {
-				draft.leadIssuer = p.text().substring(lead.issuer()[0], lead.issuer()[1]).strip();
+				// "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Nghệ An": the abbreviation in
+				// brackets is
+				// not part of the name.
+				draft.leadIssuer = p.text()
+					.substring(lead.issuer()[0], lead.issuer()[1])
+					.replaceAll("\\s*\\([\\p{Lu}Đ]{2,8}\\)", "")
+					.strip();
 				draft.leadIssuerLine = line;
 			}
 			return;

@@ -73,7 +73,8 @@ final class Phases {
 	/** "Thời gian tuyên truyền từ ngày ...", said in a sentence of its own. */
 	private static final Pattern STATED_TIME = Pattern
 		.compile("(?<![a-z])(?:thoi\\s*gian(?:\\s*(?:tuyen\\s*truyen|thuc\\s*hien|to\\s*chuc))?\\s*(?:la|:)?"
-				+ "|(?:hoat\\s*dong|tuyen\\s*truyen)[^.;]{0,40}?(?:duoc\\s+)?(?:to\\s*chuc|trien\\s*khai|thuc\\s*hien))"
+				+ "|(?:hoat\\s*dong|tuyen\\s*truyen|thang\\s*thanh\\s*nien|chien\\s*dich|dot\\s*thi\\s*dua)[^.;]{0,40}?"
+				+ "(?:duoc\\s+)?(?:to\\s*chuc|trien\\s*khai|thuc\\s*hien|dien\\s*ra))"
 				+ "\\s*()(?=tu\\s|trong\\s+thang)");
 
 	/** A month without its year in a named phase: “Đợt 1 (trong tháng 6)”. */

@@ -21,6 +21,11 @@ final class Source {
 
 	private static final Pattern SEPARATOR = Pattern.compile("[-_*=~]{3,}|\\*");
 
+	/**
+	 * A line that stops on a word no sentence ends with (“... đến ngày” ⏎ “25/6/2025.”).
+	 */
+	private static final Pattern DANGLING = Pattern.compile("(?<![a-z])(ngay|den|tu|thang|so|cua|va|tai|ve)$");
+
 	/** A plan's grounds, which always begin a sentence: “Căn cứ ...”, “Thực hiện ...”. */
 	private static final Pattern GROUNDS = Pattern.compile("^(Căn cứ|Thực hiện|CĂN CỨ|THỰC HIỆN)[\\s:]");
 
@@ -114,7 +119,7 @@ final class Source {
 			return false;
 		}
 		char first = next.charAt(0);
-		if (Character.isLowerCase(first)) {
+		if (Character.isLowerCase(first) || DANGLING.matcher(Words.fold(previous)).find()) {
 			return true;
 		}
 		// A long line that stops mid-sentence was wrapped by the page, even when the next
@@ -155,7 +160,7 @@ final class Source {
 			 * A number or date broken after its slash by a copy (“Hướng dẫn số 178-HD/” ⏎
 			 * “BTGTU”, “(19/5/” ⏎ “1890”): joined without a space.
 			 */
-			static final Pattern BROKEN_AT_SLASH = Pattern.compile("(?:\\d[-–]?\\p{Lu}*/|\\d[-–])$");
+			static final Pattern BROKEN_AT_SLASH = Pattern.compile("(?:\\d[-–]?\\p{Lu}*/|\\d[-–]|\\d/\\p{Lu}+[-–])$");
 
 			private final StringBuilder text = new StringBuilder();
 
