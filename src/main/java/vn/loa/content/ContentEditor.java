@@ -110,8 +110,8 @@ class ContentEditor {
 		Instant dueAt = null;
 		if (!when.isEmpty()) {
 			try {
-				dueAt = Schedule.resolve(when, this.calendar.book(), this.zone).toInstant();
 				when = Schedule.stored(when, this.calendar.book());
+				dueAt = Schedule.resolve(when, this.calendar.book(), this.zone).toInstant();
 			}
 			catch (Schedule.ScheduleException ex) {
 				throw new InvalidContentException("when", ex.getMessage(), ex.error(), ex.arguments().toArray());

@@ -218,14 +218,13 @@ public final class ContentFiles {
 		}, Audience.OWN);
 		ContentStatus status = attempt(problems, () -> status(fields), ContentStatus.SCHEDULED);
 		Set<Outlet> outlets = attempt(problems, () -> outlets(fields), Set.of());
-		String written = attempt(problems,
+		String when = attempt(problems,
 				() -> (status == ContentStatus.DRAFT) ? optional(fields, "when", "") : required(fields, "when"), "");
-		String when = written;
 		java.time.Instant dueAt = null;
 		if (!when.isBlank()) {
 			try {
-				dueAt = Schedule.resolve(when, book, zone).toInstant();
 				when = Schedule.stored(when, book);
+				dueAt = Schedule.resolve(when, book, zone).toInstant();
 			}
 			catch (Schedule.ScheduleException ex) {
 				problems.add(new Problem(line(valueNode(fields, "when")), ex.getMessage()));
@@ -446,7 +445,6 @@ public final class ContentFiles {
 		return base.relativize(file.toAbsolutePath()).toString();
 	}
 
-	/** A problem in one file, with the line it is on. */
 	/** Several problems of one file. */
 	static final class Problems extends RuntimeException {
 
@@ -459,6 +457,7 @@ public final class ContentFiles {
 
 	}
 
+	/** A problem in one file, with the line it is on. */
 	static final class Problem extends RuntimeException {
 
 		private final int line;

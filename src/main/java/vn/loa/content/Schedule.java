@@ -39,16 +39,15 @@ final class Schedule {
 		.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?"
 				+ "|(\\d{1,2})/(\\d{1,2})/(\\d{4})(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
-	private static final Pattern ANNIVERSARY = Pattern.compile("anniversary\\s+([\\w-]+)\\s*,?\\s*(\\d{4})",
+	static final Pattern ANNIVERSARY = Pattern.compile("anniversary\\s+([\\w-]+)\\s*,?\\s*(\\d{4})",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern EVENT = Pattern.compile("event\\s+([\\w-]+)", Pattern.CASE_INSENSITIVE);
+	static final Pattern EVENT = Pattern.compile("event\\s+([\\w-]+)", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern PHASE = Pattern.compile("(start|end)\\s+of\\s+phase\\s+(\\d+)\\s+of\\s+(\\S+?)",
+	static final Pattern PHASE = Pattern.compile("(start|end)\\s+of\\s+phase\\s+(\\d+)\\s+of\\s+(\\S+?)",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern OFFSET = Pattern
-		.compile("(\\d+)\\s+(day|days|week|weeks|hour|hours)\\s+(before|after)");
+	static final Pattern OFFSET = Pattern.compile("(\\d+)\\s+(day|days|week|weeks|hour|hours)\\s+(before|after)");
 
 	private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 

@@ -34,4 +34,23 @@ public class ScheduleWording {
 		return Schedule.said(when, this.calendar.book(), locale);
 	}
 
+	/**
+	 * The schedule for an editor's form field in the request's language: Vietnamese words
+	 * on a Vietnamese page (they read back as the same schedule), the stored form on an
+	 * English one.
+	 */
+	public String inField(String when) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return "en".equals(locale.getLanguage()) ? when : said(when, locale);
+	}
+
+	/**
+	 * The Vietnamese words for a stored anchor ({@code anniversary quoc-khanh 2027},
+	 * {@code start of phase 2 of 443-KH/TU}, {@code event dai-hoi-xiv}): the words an
+	 * editor writes before an offset and a time.
+	 */
+	public String anchorInVietnamese(String storedAnchor) {
+		return VietnameseSchedule.anchorSaid(storedAnchor, this.calendar.book(), false);
+	}
+
 }

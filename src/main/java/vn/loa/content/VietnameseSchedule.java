@@ -62,6 +62,12 @@ final class VietnameseSchedule {
 	/** Words every name has, which say nothing about which one. */
 	private static final Set<String> FILLER = Set.of("ngay", "ky", "niem", "le", "cua", "va", "nuoc", "lan", "thu");
 
+	/**
+	 * A stored absolute time: ISO day, optional hour and minute (seconds are not said).
+	 */
+	private static final Pattern STORED_ABSOLUTE = Pattern
+		.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2}))?.*");
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
@@ -148,7 +154,7 @@ final class VietnameseSchedule {
 		Matcher year = YEAR.matcher(named);
 		if (year.find()) {
 			String name = named.substring(0, year.start()).strip();
-			Anniversary anniversary = one(book.anniversaries(), Anniversary::id, Anniversary::name, name, spec);
+			Anniversary anniversary = one(book.anniversaries(), Anniversary::id, Anniversary::name, name);
 			if (anniversary != null) {
 				return "anniversary " + anniversary.id() + " " + year.group(1);
 			}
@@ -156,17 +162,17 @@ final class VietnameseSchedule {
 		Matcher ordinal = ORDINAL.matcher(named);
 		if (ordinal.find()) {
 			String name = named.substring(ordinal.end()).strip();
-			Anniversary anniversary = one(book.anniversaries(), Anniversary::id, Anniversary::name, name, spec);
+			Anniversary anniversary = one(book.anniversaries(), Anniversary::id, Anniversary::name, name);
 			if (anniversary != null && anniversary.originYear() != null) {
 				return "anniversary " + anniversary.id() + " "
 						+ (anniversary.originYear() + Integer.parseInt(ordinal.group(1)));
 			}
 		}
-		Event event = one(book.events(), Event::id, Event::name, named, spec);
+		Event event = one(book.events(), Event::id, Event::name, named);
 		if (event != null) {
 			return "event " + event.id();
 		}
-		if (one(book.anniversaries(), Anniversary::id, Anniversary::name, named, spec) != null) {
+		if (one(book.anniversaries(), Anniversary::id, Anniversary::name, named) != null) {
 			throw new Schedule.ScheduleException(ContentError.WHEN_ANNIVERSARY_YEAR,
 					"'" + named + "' is an anniversary: say which year ('Kỷ niệm Quốc khánh 2025' or "
 							+ "'Kỷ niệm 80 năm Quốc khánh')",
@@ -188,7 +194,7 @@ final class VietnameseSchedule {
 	 * the name; of several, the one with fewest other words, unless two tie.
 	 */
 	private static <T> @Nullable T one(List<T> entries, Function<T, String> id, Function<T, String> name,
-			String written, String spec) {
+			String written) {
 		String wanted = PlainText.withoutMarks(written).strip();
 		for (T entry : entries) {
 			if (id.apply(entry).equalsIgnoreCase(wanted)) {
@@ -251,8 +257,7 @@ final class VietnameseSchedule {
 	static String said(String stored, CalendarBook book, Locale locale) {
 		boolean english = "en".equals(locale.getLanguage());
 		String[] parts = stored.strip().split("\\s*,\\s*");
-		Matcher absolute = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2}))?.*")
-			.matcher(parts[0]);
+		Matcher absolute = STORED_ABSOLUTE.matcher(parts[0]);
 		if (parts.length == 1 && absolute.matches()) {
 			LocalDate day = LocalDate.of(Integer.parseInt(absolute.group(1)), Integer.parseInt(absolute.group(2)),
 					Integer.parseInt(absolute.group(3)));
@@ -284,7 +289,7 @@ final class VietnameseSchedule {
 	}
 
 	private static String offsetInVietnamese(String offset) {
-		Matcher m = Pattern.compile("(\\d+)\\s+(day|days|week|weeks|hour|hours)\\s+(before|after)").matcher(offset);
+		Matcher m = Schedule.OFFSET.matcher(offset);
 		if (!m.matches()) {
 			return offset;
 		}
@@ -292,8 +297,8 @@ final class VietnameseSchedule {
 		return m.group(1) + " " + unit + " " + (m.group(3).equals("before") ? "trước" : "sau");
 	}
 
-	private static String anchorSaid(String anchor, CalendarBook book, boolean english) {
-		Matcher anniversary = Pattern.compile("anniversary\\s+([\\w-]+)\\s+(\\d{4})").matcher(anchor);
+	static String anchorSaid(String anchor, CalendarBook book, boolean english) {
+		Matcher anniversary = Schedule.ANNIVERSARY.matcher(anchor);
 		if (anniversary.matches()) {
 			String id = anniversary.group(1);
 			String name = book.anniversary(id).map(Anniversary::name).orElse(id);
@@ -304,7 +309,7 @@ final class VietnameseSchedule {
 			}
 			return "Kỷ niệm " + name + " " + year;
 		}
-		Matcher event = Pattern.compile("event\\s+([\\w-]+)").matcher(anchor);
+		Matcher event = Schedule.EVENT.matcher(anchor);
 		if (event.matches()) {
 			String id = event.group(1);
 			if (english) {
@@ -312,7 +317,7 @@ final class VietnameseSchedule {
 			}
 			return "ngày khai mạc " + book.event(id).map(Event::name).orElse(id);
 		}
-		Matcher phase = Pattern.compile("(start|end)\\s+of\\s+phase\\s+(\\d+)\\s+of\\s+(\\S+)").matcher(anchor);
+		Matcher phase = Schedule.PHASE.matcher(anchor);
 		if (phase.matches()) {
 			if (english) {
 				return "the " + phase.group(1) + " of phase " + phase.group(2) + " of " + phase.group(3);

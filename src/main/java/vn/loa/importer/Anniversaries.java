@@ -30,6 +30,10 @@ final class Anniversaries {
 
 	private static final Pattern SINGLE = Pattern.compile(full(1));
 
+	/** A date or a range of dates right after a name, in an opening bracket or not. */
+	private static final Pattern DATED_RANGE = Pattern
+		.compile("^\\(?\\s*" + full(1) + "(?:" + SEP + "(?:ngay\\s*)?" + full(5) + ")?");
+
 	private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})(?![\\d/])");
 
 	private static final Pattern ORDINAL = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*năm(?!\\p{L})",
@@ -160,7 +164,7 @@ final class Anniversaries {
 			}
 			else if (context.ordinal() != null && !documentDate && !context.name().isBlank()) {
 				covered.add(new int[] { m.start(), m.end() });
-				LocalDate origin = occurrenceOrOrigin(date, context.ordinal());
+				LocalDate origin = originOrNull(date, context.ordinal());
 				if (origin != null) {
 					dated(context.name(), origin, context.ordinal(), line);
 				}
@@ -242,8 +246,7 @@ final class Anniversaries {
 	 * which the range reading refuses.
 	 */
 	private static boolean datedRangeFollows(String after) {
-		Matcher dates = Pattern.compile("^\\(?\\s*" + full(1) + "(?:" + SEP + "(?:ngay\\s*)?" + full(5) + ")?")
-			.matcher(Words.fold(after));
+		Matcher dates = DATED_RANGE.matcher(Words.fold(after));
 		if (!dates.find()) {
 			return false;
 		}
@@ -288,10 +291,13 @@ final class Anniversaries {
 	/** The lunar new year, which a plan also names as the spring it welcomes. */
 	private static final String NEW_YEAR = "tet-nguyen-dan";
 
+	/** A year of the sexagenary cycle in folded words: “bính ngọ” → {@code binh ngo}. */
+	private static final String CYCLE_YEAR = "(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
+			+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)";
+
 	/** “Mừng Xuân Bính Ngọ”, “đón Xuân 2026”: Tết by another name. */
-	private static final Pattern SPRING = Pattern.compile("(?<![a-z])(?:mung|don|vui)\\s+xuan\\s+(?:nam\\s+)?"
-			+ "(?:\\d{4}|(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
-			+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi))(?![a-z])");
+	private static final Pattern SPRING = Pattern
+		.compile("(?<![a-z])(?:mung|don|vui)\\s+xuan\\s+(?:nam\\s+)?(?:\\d{4}|" + CYCLE_YEAR + ")(?![a-z])");
 
 	/**
 	 * The year a lunar observance is kept in, close after its name: in figures, as the
@@ -299,9 +305,8 @@ final class Anniversaries {
 	 * “10/3 âm lịch”).
 	 */
 	private static final Pattern LUNAR_YEAR = Pattern
-		.compile("^[^.;:]{0,45}?(?:(?:nam\\s+)?(?:[a-z]+\\s+[a-z]+\\s+)?\\d{4}(?!\\d)"
-				+ "|(?<![a-z])(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
-				+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)(?![a-z])" + "|am\\s*lich|mung\\s*\\d)");
+		.compile("^[^.;:]{0,45}?(?:(?:nam\\s+)?(?:[a-z]+\\s+[a-z]+\\s+)?\\d{4}(?!\\d)" + "|(?<![a-z])" + CYCLE_YEAR
+				+ "(?![a-z])|am\\s*lich|mung\\s*\\d)");
 
 	/** Tết as a time of year, not a day to mark: “nghỉ Tết”, “sau Tết”, “trước Tết”. */
 	private static final Pattern BREAK = Pattern.compile("(?<![a-z])(nghi|sau|truoc|ra)\\s*$");
@@ -389,7 +394,7 @@ final class Anniversaries {
 	 * know: its origin (“(19/5/1890)”), or null when the date falls in the plan's own
 	 * years (a day something is held, not an origin).
 	 */
-	private @Nullable LocalDate occurrenceOrOrigin(LocalDate date, int ordinal) {
+	private @Nullable LocalDate originOrNull(LocalDate date, int ordinal) {
 		Integer year = this.draft.year();
 		if (year != null && Math.abs(date.getYear() - year) <= 2 && date.getYear() + ordinal > year + 2) {
 			// A day in the plan's own years beside an ordinal, for an anniversary the

@@ -356,70 +356,62 @@ final class Identity {
 		// A lead that gives the number wins over a headline that does not ("Huyện ủy X
 		// ban hành kế hoạch ..." above "..., ngày 10/02/2025, Ban Thường vụ Huyện ủy X đã
 		// ban hành Kế hoạch số 286-KH/HU").
-		for (Paragraph p : leadsFirst(first)) {
-			Lead lead = lead(p);
-			if (lead == null) {
-				continue;
+		Paragraph p = null;
+		Lead lead = null;
+		for (Paragraph candidate : first) {
+			Lead found = lead(candidate);
+			if (found != null && (lead == null || (found.number() != null && lead.number() == null))) {
+				p = candidate;
+				lead = found;
 			}
-			draft.leadParagraph = layout.paragraphs.indexOf(p);
-			int line = p.lineAt(lead.issuer()[0]);
-			draft.extracted.removeIf((value) -> value.field().equals("heading.none"));
-			draft.extract("heading.lead", p.text().substring(lead.start(), lead.end()).strip(), line);
-			Paragraph numbered = p;
-			int[] numberAt = lead.number();
-			String dateWritten = lead.date();
-			List<Paragraph> after = layout.paragraphs.subList(draft.leadParagraph,
-					Math.min(layout.paragraphs.size(), draft.leadParagraph + LEAD_GROUNDS));
-			for (Paragraph later : after) {
-				Matcher m = LATER_NUMBER.matcher(later.folded());
-				if (numberAt == null && m.find()) {
-					numbered = later;
-					numberAt = new int[] { m.start(2), m.end(2) };
-					dateWritten = (dateWritten != null) ? dateWritten : m.group(3);
-				}
-				Matcher d = LATER_DATE.matcher(later.folded());
-				if (dateWritten == null && d.find()) {
-					dateWritten = d.group(2);
-				}
-			}
-			if (numberAt != null && draft.number == null) {
-				String number = numbered.text()
-					.substring(numberAt[0], numberAt[1])
-					.replaceAll("\\s+", "")
-					.replaceAll("[–—]", "-");
-				draft.number = number;
-				draft.code = number.replaceFirst("^\\d+[-/]", "");
-				draft.extract("number", draft.number, numbered.lineAt(numberAt[0]));
-			}
-			LocalDate parsed = (dateWritten != null) ? leadDate(dateWritten, first, p) : null;
-			if (draft.date == null && parsed != null) {
-				draft.date = parsed;
-				draft.extract("date", draft.date, line);
-			}
-			if (draft.issuer == null) {
-				// "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Nghệ An": the abbreviation in
-				// brackets is
-				// not part of the name.
-				draft.leadIssuer = p.text()
-					.substring(lead.issuer()[0], lead.issuer()[1])
-					.replaceAll("\\s*\\([\\p{Lu}Đ]{2,8}\\)", "")
-					.strip();
-				draft.leadIssuerLine = line;
-			}
+		}
+		if (p == null || lead == null) {
 			return;
 		}
-	}
-
-	/** The paragraphs with a numbered lead first, then the others, each in order. */
-	private static List<Paragraph> leadsFirst(List<Paragraph> paragraphs) {
-		List<Paragraph> numbered = new ArrayList<>();
-		List<Paragraph> others = new ArrayList<>();
-		for (Paragraph p : paragraphs) {
-			Lead lead = lead(p);
-			((lead != null && lead.number() != null) ? numbered : others).add(p);
+		draft.leadParagraph = layout.paragraphs.indexOf(p);
+		int line = p.lineAt(lead.issuer()[0]);
+		draft.extracted.removeIf((value) -> value.field().equals("heading.none"));
+		draft.extract("heading.lead", p.text().substring(lead.start(), lead.end()).strip(), line);
+		Paragraph numbered = p;
+		int[] numberAt = lead.number();
+		String dateWritten = lead.date();
+		List<Paragraph> after = layout.paragraphs.subList(draft.leadParagraph,
+				Math.min(layout.paragraphs.size(), draft.leadParagraph + LEAD_GROUNDS));
+		for (Paragraph later : after) {
+			Matcher m = LATER_NUMBER.matcher(later.folded());
+			if (numberAt == null && m.find()) {
+				numbered = later;
+				numberAt = new int[] { m.start(2), m.end(2) };
+				dateWritten = (dateWritten != null) ? dateWritten : m.group(3);
+			}
+			Matcher d = LATER_DATE.matcher(later.folded());
+			if (dateWritten == null && d.find()) {
+				dateWritten = d.group(2);
+			}
 		}
-		numbered.addAll(others);
-		return numbered;
+		if (numberAt != null && draft.number == null) {
+			String number = numbered.text()
+				.substring(numberAt[0], numberAt[1])
+				.replaceAll("\\s+", "")
+				.replaceAll("[–—]", "-");
+			draft.number = number;
+			draft.code = number.replaceFirst("^\\d+[-/]", "");
+			draft.extract("number", draft.number, numbered.lineAt(numberAt[0]));
+		}
+		LocalDate parsed = (dateWritten != null) ? leadDate(dateWritten, first, p) : null;
+		if (draft.date == null && parsed != null) {
+			draft.date = parsed;
+			draft.extract("date", draft.date, line);
+		}
+		if (draft.issuer == null) {
+			// "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Nghệ An": the abbreviation in brackets is
+			// not part of the name.
+			draft.leadIssuer = p.text()
+				.substring(lead.issuer()[0], lead.issuer()[1])
+				.replaceAll("\\s*\\([\\p{Lu}Đ]{2,8}\\)", "")
+				.strip();
+			draft.leadIssuerLine = line;
+		}
 	}
 
 	/** The lead sentence of a paragraph in any of its forms, or null. */

@@ -210,9 +210,8 @@ final class Phases {
 				// "Đợt cao điểm" is one phase, not "Đợt" and "cao điểm".
 				String between = p.folded().substring(at, split.start());
 				boolean bracketed = between.lastIndexOf('(') > between.lastIndexOf(')');
-				// A peak named inside a period ("từ tháng 3-5/2025, cao điểm tháng 3,
-				// 4/2025")
-				// is a phase of its own, marked as the peak.
+				// A peak named inside a period ("từ tháng 3-5/2025, cao điểm tháng
+				// 3, 4/2025") is a phase of its own, marked as the peak.
 				if (split.start() > at && !LABEL_ONLY.matcher(between).matches() && !bracketed) {
 					cuts.add(split.start());
 				}

@@ -21,6 +21,16 @@ public record LoaSettings(@DefaultValue("http://localhost:8080") String baseUrl,
 		@DefaultValue Scheduling scheduling) {
 
 	/**
+	 * The absolute address of an item's public page on an installation at
+	 * {@code baseUrl}: what the feeds give as its link and guid, and what a bulletin
+	 * links to as its web version.
+	 */
+	public static String pageUrl(String baseUrl, String itemId) {
+		return baseUrl.replaceAll("/+$", "") + "/p/" + org.springframework.web.util.UriUtils.encodePathSegment(itemId,
+				java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * Periodic work.
 	 *
 	 * @param enabled whether this process publishes, sends mail and runs the daily

@@ -189,19 +189,11 @@ class DeskContentController {
 				java.nio.charset.StandardCharsets.UTF_8) + "/edit";
 	}
 
-	/**
-	 * A stored schedule for the form's field: said in Vietnamese on a Vietnamese page
-	 * (which reads back as the same schedule), as stored on an English one.
-	 */
-	private String said(String when) {
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		return "en".equals(locale.getLanguage()) ? when : this.schedules.said(when, locale);
-	}
-
 	@GetMapping("/desk/content/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
 		ContentItem item = item(id);
-		ContentForm form = ContentForm.of(item, this.store.revision(id).orElseThrow(), said(item.when()));
+		ContentForm form = ContentForm.of(item, this.store.revision(id).orElseThrow(),
+				this.schedules.inField(item.when()));
 		return form(model, form, item, Map.of(), HttpServletResponse.SC_OK, null);
 	}
 
@@ -282,7 +274,8 @@ class DeskContentController {
 			model.addAttribute("changed", isVersion(ex));
 			String problem = (ex instanceof ReviewRefusedException refused) ? this.errors.of(refused)
 					: this.errors.of((InvalidContentException) ex);
-			return form(model, ContentForm.of(now, this.store.revision(id).orElseThrow(), said(now.when())), now,
+			return form(model,
+					ContentForm.of(now, this.store.revision(id).orElseThrow(), this.schedules.inField(now.when())), now,
 					Map.of(), status, problem);
 		}
 		return "redirect:/desk/content/" + id + "/edit";
@@ -328,7 +321,8 @@ class DeskContentController {
 		model.addAttribute("problem", problem);
 		model.addAttribute("changed", Boolean.TRUE.equals(model.getAttribute("changed")));
 		model.addAttribute("outletChoices", List.of(Outlet.values()));
-		model.addAttribute("picker", SchedulePicker.of(this.calendar.book(), LocalDate.now(this.zone)));
+		model.addAttribute("picker",
+				SchedulePicker.of(this.calendar.book(), LocalDate.now(this.zone), this.schedules::anchorInVietnamese));
 		model.addAttribute("mayApprove", actor().mayApprove());
 		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript(), this.speech);
 		model.addAttribute("preview", preview);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import vn.loa.calendar.Anniversary;
 import vn.loa.calendar.CalendarBook;
@@ -41,7 +42,11 @@ record SchedulePicker(List<Choice> anniversaries, List<Choice> phases, List<Choi
 
 	}
 
-	static SchedulePicker of(CalendarBook book, LocalDate today) {
+	/**
+	 * The choices of the coming months; {@code words} says a stored anchor in Vietnamese
+	 * (the content module's wording, which reads back as the same schedule).
+	 */
+	static SchedulePicker of(CalendarBook book, LocalDate today, UnaryOperator<String> words) {
 		LocalDate until = today.plusMonths(MONTHS);
 		List<Occurrence> occurrences = new ArrayList<>();
 		for (Anniversary anniversary : book.anniversaries()) {
@@ -53,28 +58,28 @@ record SchedulePicker(List<Choice> anniversaries, List<Choice> phases, List<Choi
 		}
 		occurrences.sort(Comparator.comparing(Occurrence::date));
 		List<Choice> anniversaries = occurrences.stream().map((o) -> {
-			String words = "Kỷ niệm " + o.anniversary().name() + " " + o.date().getYear();
-			return new Choice(words, words + " — " + o.date().format(DAY));
+			String said = words.apply("anniversary " + o.anniversary().id() + " " + o.date().getYear());
+			return new Choice(said, said + " — " + o.date().format(DAY));
 		}).toList();
 		List<Choice> phases = new ArrayList<>();
 		for (Plan plan : book.plans()) {
 			String reference = (plan.number() != null) ? plan.number() : plan.id();
 			for (Phase phase : plan.phases()) {
 				if (!phase.start().isBefore(today)) {
-					String words = "ngày bắt đầu giai đoạn " + phase.number() + " của " + reference;
-					phases.add(new Choice(words, words + " — " + phase.start().format(DAY)));
+					String said = words.apply("start of phase " + phase.number() + " of " + reference);
+					phases.add(new Choice(said, said + " — " + phase.start().format(DAY)));
 				}
 				phase.endIn(book).filter((end) -> !end.isBefore(today)).ifPresent((end) -> {
-					String words = "ngày kết thúc giai đoạn " + phase.number() + " của " + reference;
-					phases.add(new Choice(words, words + " — " + end.format(DAY)));
+					String said = words.apply("end of phase " + phase.number() + " of " + reference);
+					phases.add(new Choice(said, said + " — " + end.format(DAY)));
 				});
 			}
 		}
 		List<Choice> events = new ArrayList<>();
 		for (Event event : book.events()) {
 			event.startDate().filter((start) -> !start.isBefore(today)).ifPresent((start) -> {
-				String words = "ngày khai mạc " + event.name();
-				events.add(new Choice(words, words + " — " + start.format(DAY)));
+				String said = words.apply("event " + event.id());
+				events.add(new Choice(said, said + " — " + start.format(DAY)));
 			});
 		}
 		return new SchedulePicker(anniversaries, phases, events);

@@ -223,8 +223,7 @@ class BulletinComposer {
 	 * also goes to the feed (and so has one), else nothing.
 	 */
 	String webVersion(ContentItem item) {
-		return item.outlets().contains(vn.loa.content.Outlet.FEED)
-				? this.baseUrl + "/p/" + java.net.URLEncoder.encode(item.id(), StandardCharsets.UTF_8) : "";
+		return item.outlets().contains(vn.loa.content.Outlet.FEED) ? LoaSettings.pageUrl(this.baseUrl, item.id()) : "";
 	}
 
 	/**

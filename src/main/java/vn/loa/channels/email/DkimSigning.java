@@ -54,11 +54,6 @@ class DkimSigning {
 		this.key = readKey(Path.of(properties.privateKey()));
 	}
 
-	/** Whether mail is signed. */
-	boolean signs() {
-		return this.key != null;
-	}
-
 	/** The message signed, or the message itself when signing is off. */
 	MimeMessage sign(MimeMessage message) throws MessagingException {
 		DkimProperties settings = this.properties;

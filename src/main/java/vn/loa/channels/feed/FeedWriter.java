@@ -15,11 +15,10 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 
 import org.springframework.web.util.HtmlUtils;
-import org.springframework.web.util.UriUtils;
 
+import vn.loa.settings.LoaSettings;
 import vn.loa.text.PlainText;
 
 /** Writes published items as RSS 2.0 or Atom 1.0 with Rome. */
@@ -71,7 +70,7 @@ class FeedWriter {
 
 	/** The absolute address of an item's public page; also its stable guid. */
 	String pageUrl(String itemId) {
-		return this.baseUrl + "/p/" + UriUtils.encodePathSegment(itemId, StandardCharsets.UTF_8);
+		return LoaSettings.pageUrl(this.baseUrl, itemId);
 	}
 
 	private byte[] write(Channel channel, String type, String file, String mediaType, List<PublishedItem> items) {
@@ -108,9 +107,8 @@ class FeedWriter {
 		try {
 			com.rometools.rome.feed.WireFeed wire = feed.createWireFeed();
 			if (wire instanceof com.rometools.rome.feed.rss.Channel rss) {
-				// RSS says when with pubDate; the Dublin Core date Rome adds beside it
-				// says
-				// the same twice (the feed validators flag it).
+				// RSS says when with pubDate; the Dublin Core date Rome adds beside
+				// it says the same twice (the feed validators flag it).
 				withoutDublinCoreDates(rss.getModules());
 				rss.getItems().forEach((item) -> withoutDublinCoreDates(item.getModules()));
 			}
