@@ -2,6 +2,7 @@ package vn.loa.content;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,5 +16,13 @@ public interface ContentCatalog {
 
 	/** Items by id, in no particular order; unknown ids are left out. */
 	List<ContentItem> findAll(Collection<String> ids);
+
+	/**
+	 * The applied corrections of these items, by item id, each item's first first; an
+	 * item never corrected is left out.
+	 */
+	default Map<String, List<ContentCorrection>> corrections(Collection<String> ids) {
+		return Map.of();
+	}
 
 }

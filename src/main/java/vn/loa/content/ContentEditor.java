@@ -165,7 +165,7 @@ class ContentEditor {
 		return normalised;
 	}
 
-	private static String requireText(String field, @Nullable String value, int max) {
+	static String requireText(String field, @Nullable String value, int max) {
 		boolean title = "title".equals(field);
 		if (value == null || value.isBlank()) {
 			throw new InvalidContentException(field, "'" + field + "' is required",

@@ -106,7 +106,30 @@ public enum ContentError {
 
 	APPROVER_ONLY("content.review.approverOnly", 0),
 
-	OWN_ITEM("content.review.ownItem", 0);
+	OWN_ITEM("content.review.ownItem", 0),
+
+	/** The item, then its {@link ContentStatus}: only what went out is corrected. */
+	CORRECTION_NOT_OUT("content.correction.notOut", 2),
+
+	CORRECTION_NOTE_REQUIRED("content.correction.noteRequired", 0),
+
+	/** The longest note allowed, then the note's length. */
+	CORRECTION_NOTE_TOO_LONG("content.correction.noteTooLong", 2),
+
+	/** A correction that leaves the text as it is. */
+	CORRECTION_UNCHANGED("content.correction.unchanged", 0),
+
+	/** The number of the correction still waiting for review. */
+	CORRECTION_PENDING("content.correction.pending", 1),
+
+	/** The item, then the correction's number. */
+	CORRECTION_UNKNOWN("content.correction.unknown", 2),
+
+	/** The correction's number, then its status. */
+	CORRECTION_DECIDED("content.correction.decided", 2),
+
+	/** A correction bulletin asked for an item that does not go out by email. */
+	CORRECTION_NO_EMAIL("content.correction.noEmail", 0);
 
 	private final String code;
 

@@ -332,6 +332,45 @@ class ContentStore implements ContentQueries, ContentHandOff {
 	}
 
 	/**
+	 * Gives an item that went out (published or late) its corrected text; returns whether
+	 * it was still out to correct.
+	 */
+	@Transactional
+	boolean correct(String id, String title, String summary, String body, @Nullable String radioScript) {
+		written();
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("title", title)
+			.addValue("summary", summary)
+			.addValue("body", body)
+			.addValue("radioScript", radioScript)
+			.addValue("now", Timestamp.from(this.clock.instant()));
+		return this.jdbc.update("UPDATE content_item SET title = :title, summary = :summary, body = :body, "
+				+ "radio_script = :radioScript, revision = revision + 1, updated_at = :now WHERE id = :id "
+				+ "AND status IN ('PUBLISHED', 'LATE')", params) == 1;
+	}
+
+	@Override
+	public Map<String, List<ContentCorrection>> corrections(Collection<String> ids) {
+		Map<String, List<ContentCorrection>> applied = new java.util.LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return applied;
+		}
+		this.jdbc
+			.query("SELECT " + ContentCorrections.COLUMNS + " FROM content_correction WHERE item_id IN (:items) "
+					+ "AND status = 'APPLIED' ORDER BY item_id, seq", Map.of("items", List.copyOf(ids)),
+					ContentCorrections::row)
+			.forEach((correction) -> applied.computeIfAbsent(correction.itemId(), (id) -> new java.util.ArrayList<>())
+				.add(correction));
+		return applied;
+	}
+
+	/** Locks an item's row until the transaction ends; returns whether it exists. */
+	boolean lock(String id) {
+		return !this.jdbc
+			.queryForList("SELECT id FROM content_item WHERE id = :id FOR UPDATE", Map.of("id", id), String.class)
+			.isEmpty();
+	}
+
+	/**
 	 * The revision of an item's text: 1 when stored, raised by every change to what it
 	 * says. Forms carry it so a step lands only on the version its author read.
 	 */

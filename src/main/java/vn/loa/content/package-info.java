@@ -3,6 +3,6 @@
  * workflow status; the {@code content/} files. Uses the calendar to resolve dates.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Content",
-		allowedDependencies = { "organisations", "calendar", "text", "audit" })
+		allowedDependencies = { "organisations", "calendar", "text", "audit", "settings" })
 @org.jspecify.annotations.NullMarked
 package vn.loa.content;

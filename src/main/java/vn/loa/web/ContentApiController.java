@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.loa.content.ContentActor;
+import vn.loa.content.ContentCorrection;
+import vn.loa.content.ContentCorrections;
+import vn.loa.content.CorrectionDraft;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
@@ -50,8 +53,11 @@ class ContentApiController {
 
 	private final ZoneId zone;
 
+	private final ContentCorrections corrections;
+
 	ContentApiController(ContentWorkflow workflow, ContentQueries store, PublicationLog publications,
-			ScopedContent scoped, ZoneId zone) {
+			ScopedContent scoped, ZoneId zone, ContentCorrections corrections) {
+		this.corrections = corrections;
 		this.workflow = workflow;
 		this.store = store;
 		this.publications = publications;
@@ -98,6 +104,49 @@ class ContentApiController {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.ok(json(this.workflow.withdraw(id, ContentActor.API)));
+	}
+
+	/**
+	 * Corrects an item that went out (đính chính): applied at once, as the API is
+	 * trusted. The feeds keep its guid and give it the correction's time as its update,
+	 * its page shows the history, the radio reads the correction where the item was
+	 * already read, and with {@code notifyEmail} its subscribers get a short correction
+	 * bulletin.
+	 */
+	@PostMapping("/content/{id}/corrections")
+	ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @RequestBody CorrectionDraft draft,
+			Scope scope) {
+		this.scoped.require(scope, id);
+		ContentCorrection correction = this.corrections.propose(id, draft, ContentActor.API);
+		return ResponseEntity.created(URI.create("/api/content/" + id + "/corrections/" + correction.seq()))
+			.body(json(correction));
+	}
+
+	/** An item's corrections, the first first. */
+	@GetMapping("/content/{id}/corrections")
+	ResponseEntity<List<Map<String, Object>>> corrections(@PathVariable String id, Scope scope) {
+		if (this.scoped.find(scope, id).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok(this.corrections.of(id).stream().map(this::json).toList());
+	}
+
+	private Map<String, Object> json(ContentCorrection correction) {
+		Map<String, Object> json = new java.util.LinkedHashMap<>();
+		json.put("item", correction.itemId());
+		json.put("seq", correction.seq());
+		json.put("status", correction.status().key());
+		json.put("note", correction.note());
+		json.put("changed", correction.changed());
+		json.put("title", correction.title());
+		json.put("notifyEmail", correction.notifyEmail());
+		json.put("emailItem", correction.emailItemId());
+		json.put("proposedBy", correction.proposedBy());
+		json.put("proposedAt", correction.proposedAt().atZone(this.zone).toOffsetDateTime().toString());
+		json.put("decidedBy", correction.decidedBy());
+		json.put("decidedAt", (correction.decidedAt() != null)
+				? correction.decidedAt().atZone(this.zone).toOffsetDateTime().toString() : null);
+		return json;
 	}
 
 	/**

@@ -77,6 +77,19 @@ class FeedEntries {
 		}
 	}
 
+	/**
+	 * Marks an item's entries as updated at {@code at} (it was corrected); returns
+	 * whether the feeds carry it.
+	 */
+	boolean touch(String itemId, Instant at) {
+		boolean touched = this.jdbc.update("UPDATE feed_entry SET updated_at = :at WHERE item_id = :itemId",
+				Map.of("itemId", itemId, "at", Timestamp.from(at))) > 0;
+		if (touched) {
+			AfterCommit.run(() -> this.changedHere.set(true));
+		}
+		return touched;
+	}
+
 	/** Takes an item out of the feeds; returns whether it was in them. */
 	boolean remove(String itemId) {
 		boolean removed = this.jdbc.update("DELETE FROM feed_entry WHERE item_id = :itemId",
@@ -132,15 +145,22 @@ class FeedEntries {
 	 */
 	Stamp stamp() {
 		return this.jdbc.getJdbcTemplate()
-			.queryForObject("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM feed_entry",
-					(rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2)));
+			.queryForObject("SELECT COUNT(*), COALESCE(MAX(id), 0), MAX(updated_at) FROM feed_entry", (rs, n) -> {
+				Timestamp updated = rs.getTimestamp(3);
+				return new Stamp(rs.getLong(1), rs.getLong(2), (updated != null) ? updated.getTime() : 0);
+			});
 	}
 
 	record FeedEntry(String itemId, Instant publishedAt) {
 
 	}
 
-	record Stamp(long count, long maxId) {
+	/**
+	 * @param count how many entries
+	 * @param maxId the newest entry's id
+	 * @param updated when an entry's item was last corrected, in epoch milliseconds, or 0
+	 */
+	record Stamp(long count, long maxId, long updated) {
 
 	}
 

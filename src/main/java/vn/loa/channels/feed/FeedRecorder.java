@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import vn.loa.content.ContentCorrected;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.Outlet;
@@ -42,6 +43,17 @@ class FeedRecorder {
 	@ApplicationModuleListener
 	void on(ContentWithdrawn event) {
 		if (this.entries.remove(event.itemId())) {
+			this.feeds.refreshSoon();
+		}
+	}
+
+	/**
+	 * A corrected item keeps its entry (its guid) and takes the correction's time as its
+	 * update.
+	 */
+	@ApplicationModuleListener
+	void on(ContentCorrected event) {
+		if (this.entries.touch(event.itemId(), event.correctedAt())) {
 			this.feeds.refreshSoon();
 		}
 	}

@@ -32,10 +32,16 @@ class FeedWriter {
 
 	private final FeedProperties properties;
 
+	private static final java.time.format.DateTimeFormatter CORRECTED = java.time.format.DateTimeFormatter
+		.ofPattern("dd/MM/yyyy HH:mm");
+
 	private final String baseUrl;
 
-	FeedWriter(FeedProperties properties, String baseUrl) {
+	private final java.time.ZoneId zone;
+
+	FeedWriter(FeedProperties properties, String baseUrl, java.time.ZoneId zone) {
 		this.properties = properties;
+		this.zone = zone;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
@@ -139,12 +145,30 @@ class FeedWriter {
 		entry.setUri(url);
 		// Readers treat an RSS description as HTML, so even the plain summary goes out
 		// escaped.
-		entry.setDescription(content(HtmlUtils.htmlEscape(summary(published), "UTF-8")));
-		entry.setContents(List.of(content(published.item().bodyHtml())));
-		Date date = Date.from(published.publishedAt());
-		entry.setPublishedDate(date);
-		entry.setUpdatedDate(date);
+		String corrections = corrections(published);
+		entry.setDescription(content(corrections + HtmlUtils.htmlEscape(summary(published), "UTF-8")));
+		entry.setContents(List.of(content(corrections + published.item().bodyHtml())));
+		entry.setPublishedDate(Date.from(published.publishedAt()));
+		// A corrected item keeps its guid; its update is the correction's time.
+		entry.setUpdatedDate(Date.from(published.updatedAt()));
 		return entry;
+	}
+
+	/**
+	 * The item's corrections, the latest first, as a note above its text: “Đính chính
+	 * (07/12/2026 09:30): …”.
+	 */
+	private String corrections(PublishedItem published) {
+		StringBuilder html = new StringBuilder();
+		for (vn.loa.content.ContentCorrection correction : published.latestFirst()) {
+			java.time.Instant at = (correction.decidedAt() != null) ? correction.decidedAt() : correction.proposedAt();
+			html.append("<p><strong>Đính chính</strong> (")
+				.append(CORRECTED.format(at.atZone(this.zone)))
+				.append("): ")
+				.append(HtmlUtils.htmlEscape(correction.note().replaceAll("\\s+", " "), "UTF-8"))
+				.append("</p>\n");
+		}
+		return html.toString();
 	}
 
 	private static String summary(PublishedItem published) {

@@ -94,27 +94,29 @@ public class Feeds {
 
 	@Autowired
 	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, LoaSettings settings, Clock clock,
-			Organisations organisations) {
+			Organisations organisations, java.time.ZoneId zone) {
 		this(entries, catalog, properties, settings.baseUrl(), clock,
-				(id) -> organisations.find(id).map(Organisation::name));
+				(id) -> organisations.find(id).map(Organisation::name), zone);
 	}
 
+	/** Feeds of the default organisation alone, dated in Vietnam's zone. */
 	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, String baseUrl, Clock clock) {
-		this(entries, catalog, properties, baseUrl, clock, (id) -> Optional.empty());
+		this(entries, catalog, properties, baseUrl, clock, (id) -> Optional.empty(),
+				java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 	}
 
 	/**
 	 * @param names the name of an organisation, for the title of its feeds
 	 */
 	Feeds(FeedEntries entries, ContentCatalog catalog, FeedProperties properties, String baseUrl, Clock clock,
-			Function<String, Optional<String>> names) {
+			Function<String, Optional<String>> names, java.time.ZoneId zone) {
 		this.names = names;
 		this.entries = entries;
 		this.localChanges = entries.localChanges();
 		this.clock = clock;
 		this.catalog = catalog;
 		this.properties = properties;
-		this.writer = new FeedWriter(properties, baseUrl);
+		this.writer = new FeedWriter(properties, baseUrl, zone);
 	}
 
 	/** The main RSS 2.0 document: the default organisation's. */
@@ -145,7 +147,8 @@ public class Feeds {
 		return this.entries.find(itemId)
 			.flatMap((entry) -> this.catalog.find(itemId)
 				.filter((item) -> item.status() != ContentStatus.WITHDRAWN)
-				.map((item) -> new PublishedItem(item, entry.publishedAt())));
+				.map((item) -> new PublishedItem(item, entry.publishedAt(),
+						this.catalog.corrections(List.of(itemId)).getOrDefault(itemId, List.of()))));
 	}
 
 	/**
@@ -296,7 +299,7 @@ public class Feeds {
 			if (last != null) {
 				return last;
 			}
-			Snapshot empty = new Snapshot(new Stamp(-1, -1),
+			Snapshot empty = new Snapshot(new Stamp(-1, -1, -1),
 					document(this.writer.rss(channel, List.of()), FeedWriter.RSS, null),
 					document(this.writer.atom(channel, List.of()), FeedWriter.ATOM, null));
 			keep(organisation, empty);
@@ -370,11 +373,13 @@ public class Feeds {
 		Map<String, ContentItem> items = this.catalog.findAll(entries.stream().map(FeedEntry::itemId).toList())
 			.stream()
 			.collect(Collectors.toMap(ContentItem::id, Function.identity()));
+		Map<String, List<vn.loa.content.ContentCorrection>> corrections = this.catalog.corrections(items.keySet());
 		// A withdrawn item whose entry is not yet removed is never shown.
 		return entries.stream()
 			.flatMap((entry) -> Optional.ofNullable(items.get(entry.itemId()))
 				.filter((item) -> item.status() != ContentStatus.WITHDRAWN)
-				.map((item) -> new PublishedItem(item, entry.publishedAt()))
+				.map((item) -> new PublishedItem(item, entry.publishedAt(),
+						corrections.getOrDefault(item.id(), List.of())))
 				.stream())
 			.toList();
 	}

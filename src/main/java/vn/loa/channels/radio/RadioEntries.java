@@ -70,16 +70,18 @@ class RadioEntries {
 				.addValue("movedFrom", entry.movedFrom())
 				.addValue("repeat", entry.repeatMinutes())
 				.addValue("validUntil", (entry.validUntil() != null) ? Timestamp.from(entry.validUntil()) : null)
+				.addValue("correction", entry.correction())
 				.addValue("now", now))
 			.toArray(MapSqlParameterSource[]::new);
 		try {
 			int queued = 0;
 			for (int inserted : this.jdbc.batchUpdate("INSERT INTO radio_entry (station_id, item_id, slot_date, "
 					+ "slot_time, slot_order, title, script, syllables, reading_seconds, status, priority, moved_from, "
-					+ "repeat_minutes, valid_until, queued_at, updated_at) "
+					+ "repeat_minutes, valid_until, correction, queued_at, updated_at) "
 					+ "SELECT :station, :item, :date, :time, :order, :title, :script, :syllables, :seconds, :status, "
-					+ ":priority, :movedFrom, :repeat, :validUntil, :now, :now WHERE NOT EXISTS (SELECT 1 FROM radio_entry e WHERE e.station_id = :station "
-					+ "AND e.item_id = :item)", rows)) {
+					+ ":priority, :movedFrom, :repeat, :validUntil, :correction, :now, :now WHERE NOT EXISTS "
+					+ "(SELECT 1 FROM radio_entry e WHERE e.station_id = :station AND e.item_id = :item "
+					+ "AND e.correction = :correction)", rows)) {
 				queued += Math.max(inserted, 0);
 			}
 			return queued;
@@ -107,8 +109,8 @@ class RadioEntries {
 			.toArray(MapSqlParameterSource[]::new);
 		int changed = 0;
 		for (int count : this.jdbc.batchUpdate("UPDATE radio_entry SET reading_seconds = :seconds, updated_at = :now "
-				+ "WHERE station_id = :station AND item_id = :item AND status = :queued AND reading_seconds <> :seconds",
-				rows)) {
+				+ "WHERE station_id = :station AND item_id = :item AND correction = 0 AND status = :queued "
+				+ "AND reading_seconds <> :seconds", rows)) {
 			changed += Math.max(count, 0);
 		}
 		return changed;
@@ -138,10 +140,19 @@ class RadioEntries {
 	 * @param movedFrom the full slot it was due in, or {@code null}
 	 * @param repeatMinutes how often an emergency entry is read again, or {@code null}
 	 * @param validUntil until when an emergency entry is read, or {@code null}
+	 * @param correction the number of the item's correction it reads, or 0 for the item
 	 */
 	record NewEntry(String stationId, String itemId, LocalDateTime slot, String title, String script, int syllables,
 			int readingSeconds, Priority priority, @Nullable LocalDateTime movedFrom, @Nullable Integer repeatMinutes,
-			@Nullable Instant validUntil) {
+			@Nullable Instant validUntil, int correction) {
+
+		/** An entry for the item itself (not a correction of it). */
+		NewEntry(String stationId, String itemId, LocalDateTime slot, String title, String script, int syllables,
+				int readingSeconds, Priority priority, @Nullable LocalDateTime movedFrom,
+				@Nullable Integer repeatMinutes, @Nullable Instant validUntil) {
+			this(stationId, itemId, slot, title, script, syllables, readingSeconds, priority, movedFrom, repeatMinutes,
+					validUntil, 0);
+		}
 
 		/** An ordinary entry in the slot it was due in. */
 		NewEntry(String stationId, String itemId, LocalDateTime slot, String title, String script, int syllables,
@@ -149,6 +160,30 @@ class RadioEntries {
 			this(stationId, itemId, slot, title, script, syllables, readingSeconds, Priority.NORMAL, null, null, null);
 		}
 
+	}
+
+	/**
+	 * An item's own entries (not its corrections') at every station, as the corrections
+	 * need them: those still waiting take the new text, those read get a correction.
+	 */
+	List<RadioEntry> ofItem(String itemId) {
+		return this.jdbc.query("SELECT " + COLUMNS + ", 1 AS position FROM radio_entry WHERE item_id = :item "
+				+ "AND correction = 0 " + "ORDER BY station_id", Map.of("item", itemId), this::mapRow);
+	}
+
+	/**
+	 * Gives an entry still waiting to be read the corrected text; returns whether it was.
+	 */
+	boolean rewrite(long id, String title, String script, int syllables, int readingSeconds) {
+		return this.jdbc.update(
+				"UPDATE radio_entry SET title = :title, script = :script, syllables = :syllables, "
+						+ "reading_seconds = :seconds, updated_at = :now WHERE id = :id AND status = :queued",
+				new MapSqlParameterSource("id", id).addValue("title", title)
+					.addValue("script", script)
+					.addValue("syllables", syllables)
+					.addValue("seconds", readingSeconds)
+					.addValue("now", Timestamp.from(this.clock.instant()))
+					.addValue("queued", RadioStatus.QUEUED.name())) == 1;
 	}
 
 	/**

@@ -3,12 +3,14 @@ package vn.loa.channels.radio;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
 import vn.loa.content.ContentCatalog;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
+import vn.loa.content.ContentCorrected;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.content.Outlet;
 import vn.loa.content.Priority;
@@ -44,6 +47,8 @@ import vn.loa.publishing.events.OutletReachedNobody;
 class RadioScheduler {
 
 	private static final Log logger = LogFactory.getLog(RadioScheduler.class);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final RadioStations stations;
 
@@ -217,6 +222,43 @@ class RadioScheduler {
 		int removed = this.entries.removeUnread(event.itemId());
 		if (removed > 0) {
 			logger.info("Withdrawn item " + event.itemId() + " left " + removed + " radio slot(s)");
+		}
+	}
+
+	/**
+	 * A corrected item: where it still waits to be read, the announcer reads the new
+	 * text; where it was read, the station reads the correction at the head of its next
+	 * slot. Each correction is queued once per station.
+	 */
+	@ApplicationModuleListener
+	void on(ContentCorrected event) {
+		List<RadioEntries.NewEntry> corrections = new ArrayList<>();
+		LocalDateTime now = LocalDateTime.ofInstant(event.correctedAt(), this.zone);
+		for (RadioEntry entry : this.entries.ofItem(event.itemId())) {
+			Optional<RadioStation> found = this.stations.find(entry.stationId());
+			if (found.isEmpty()) {
+				continue;
+			}
+			RadioStation station = found.get();
+			Variant variant = this.spoken.variant(station);
+			if (entry.status() == RadioStatus.QUEUED) {
+				int syllables = this.spoken.syllables(event.script(), variant);
+				this.entries.rewrite(entry.id(), event.title(), event.script(), syllables,
+						ReadingTime.seconds(syllables, station.syllablesPerMinute()));
+			}
+			else if (entry.status() == RadioStatus.AIRED && event.scriptChanged()) {
+				String script = "Xin đính chính tin “" + event.title() + "” đã phát ngày "
+						+ DAY.format(entry.slotDate()) + ". " + event.note();
+				int syllables = this.spoken.syllables(script, variant);
+				corrections.add(new RadioEntries.NewEntry(station.id(), event.itemId(), station.firstSlotAtOrAfter(now),
+						"Đính chính: " + event.title(), script, syllables,
+						ReadingTime.seconds(syllables, station.syllablesPerMinute()), Priority.PRIORITY, null, null,
+						null, event.seq()));
+			}
+		}
+		int queued = this.entries.appendAll(corrections);
+		if (queued > 0) {
+			logger.info("Correction " + event.seq() + " of " + event.itemId() + " queued at " + queued + " station(s)");
 		}
 	}
 
