@@ -47,6 +47,7 @@ import vn.loa.organisations.Organisation;
 import vn.loa.organisations.Organisations;
 import vn.loa.web.security.CallerScope;
 import vn.loa.subscribers.Subscribers;
+import vn.loa.content.ContentCorrections;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentStatus;
 import vn.loa.content.ContentQueries;
@@ -102,10 +103,13 @@ class DeskContentController {
 
 	private final ScheduleWording schedules;
 
+	private final ContentCorrections corrections;
+
 	DeskContentController(ContentWorkflow workflow, ContentQueries store, RadioQueue radio, CalendarService calendar,
 			BulletinPreviews bulletins, ZoneId zone, ErrorMessages errors, Organisations organisations,
 			RadioStations stations, Subscribers subscribers, ScopedContent scoped, SpokenScripts speech,
-			RadioAudio audio, ScheduleWording schedules) {
+			RadioAudio audio, ScheduleWording schedules, ContentCorrections corrections) {
+		this.corrections = corrections;
 		this.schedules = schedules;
 		this.scoped = scoped;
 		this.speech = speech;
@@ -324,6 +328,8 @@ class DeskContentController {
 		model.addAttribute("picker",
 				SchedulePicker.of(this.calendar.book(), LocalDate.now(this.zone), this.schedules::anchorInVietnamese));
 		model.addAttribute("mayApprove", actor().mayApprove());
+		model.addAttribute("corrections", (item != null) ? this.corrections.of(item.id()) : List.of());
+		model.addAttribute("deskZone", this.zone);
 		DeskPreview preview = DeskPreview.of(form.body(), form.radioScript(), this.speech);
 		model.addAttribute("preview", preview);
 		model.addAttribute("audioMissing", this.audio.unavailable().orElse(null));

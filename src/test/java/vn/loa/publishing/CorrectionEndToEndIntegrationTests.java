@@ -187,6 +187,35 @@ class CorrectionEndToEndIntegrationTests {
 	}
 
 	@Test
+	void aStationThatHasNotReadTheItemYetReadsTheCorrectedTextAndNoCorrection() throws Exception {
+		ZonedDateTime due = ZonedDateTime.now(this.zone).plusSeconds(2).withNano(0);
+		assertThat(post("/api/content", """
+				{"id": "chua-doc-dc", "title": "Lịch tiêm chủng tháng 12", "body": "Tiêm tại trạm y tế ngày 15.",
+				 "radioScript": "Mời bà con đưa trẻ đi tiêm ngày mười lăm.",
+				 "outlets": ["radio"], "when": "%s"}""".formatted(LOCAL.format(due))).statusCode()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM radio_entry WHERE item_id = 'chua-doc-dc'",
+					Integer.class) == 1);
+		assertThat(post("/api/content/chua-doc-dc/corrections", """
+				{"title": "Lịch tiêm chủng tháng 12", "body": "Tiêm tại trạm y tế ngày 16.",
+				 "radioScript": "Mời bà con đưa trẻ đi tiêm ngày mười sáu.", "note": "Đổi ngày tiêm: ngày 16."}""")
+			.statusCode()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc
+				.queryForObject("SELECT script FROM radio_entry WHERE item_id = 'chua-doc-dc'", String.class)
+				.equals("Mời bà con đưa trẻ đi tiêm ngày mười sáu."));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM radio_entry WHERE item_id = 'chua-doc-dc'",
+				Integer.class))
+			.isEqualTo(1);
+		// An email-only correction bulletin is refused for an item that has no email.
+		HttpResponse<String> noEmail = post("/api/content/chua-doc-dc/corrections", """
+				{"title": "Lịch tiêm chủng tháng 12", "body": "Tiêm tại trạm y tế ngày 17.", "note": "Ngày 17.",
+				 "notifyEmail": true}""");
+		assertThat(noEmail.statusCode()).isEqualTo(400);
+		assertThat(noEmail.body()).contains("does not go out by email");
+	}
+
+	@Test
 	void onlyAnItemThatWentOutIsCorrected() throws Exception {
 		assertThat(post("/api/content", """
 				{"id": "chua-phat-dc", "title": "Chưa phát", "body": "Nội dung", "outlets": ["feed"],

@@ -164,6 +164,104 @@ class DeskContentIntegrationTests {
 	}
 
 	@Test
+	void aPublishedItemIsCorrectedThroughReviewInsteadOfEditedAndEveryStepIsAudited() throws Exception {
+		MockHttpSession editor = login("bt-dinh-chinh", Role.EDITOR);
+		MockHttpSession approver = login("duyet-dinh-chinh", Role.APPROVER);
+		String when = this.clock.instant()
+			.plus(Duration.ofHours(1))
+			.atZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+			.toLocalDateTime()
+			.withSecond(0)
+			.withNano(0)
+			.toString()
+			.replace('T', ' ');
+		submitted(editor, "da-phat-sua", when);
+		this.mvc.perform(post("/desk/content/da-phat-sua/approve").session(approver).with(csrf(approver)))
+			.andExpect(status().is3xxRedirection());
+		this.clock.advance(Duration.ofHours(1));
+		this.publisher.publishDue();
+		assertThat(this.store.find("da-phat-sua").orElseThrow().status()).isEqualTo(ContentStatus.PUBLISHED);
+
+		// A published item's form offers no Save: it offers a correction.
+		String form = page(editor, "/desk/content/da-phat-sua/edit");
+		assertThat(form).doesNotContain("value=\"save\"", "value=\"submit\"")
+			.contains("Bài đã phát nên không sửa trực tiếp được")
+			.contains("href=\"/desk/content/da-phat-sua/correct\"");
+		assertThat(page(editor, "/desk/content/da-phat-sua/correct")).contains("Ghi chú đính chính")
+			.contains("value=\"Thông báo tiêm chủng\"");
+
+		// Without a note, the form says what is missing and nothing changes.
+		String refused = this.mvc
+			.perform(post("/desk/content/da-phat-sua/correct").session(editor)
+				.with(csrf(editor))
+				.param("title", "Thông báo tiêm chủng đợt 2")
+				.param("body", "Nội dung **chính**.")
+				.param("note", " "))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(fieldError(refused, "note"))
+			.isEqualTo("Hãy ghi rõ đính chính sửa gì và vì sao (người đọc sẽ thấy ghi chú này).");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM content_correction WHERE item_id = 'da-phat-sua'",
+				Integer.class))
+			.isZero();
+
+		this.mvc
+			.perform(post("/desk/content/da-phat-sua/correct").session(editor)
+				.with(csrf(editor))
+				.param("title", "Thông báo tiêm chủng đợt 2")
+				.param("summary", "Lịch tiêm tháng này.")
+				.param("body", "Nội dung **chính**.")
+				.param("radioScript", "Mời bà con đưa trẻ đi tiêm.")
+				.param("note", "Sửa tên đợt tiêm: đợt 2."))
+			.andExpect(redirectedUrl("/desk/content/da-phat-sua/edit#corrections"));
+		// Waiting for review: the item still says what it said.
+		assertThat(this.store.find("da-phat-sua").orElseThrow().title()).isEqualTo("Thông báo tiêm chủng");
+		String waiting = page(editor, "/desk/content/da-phat-sua/edit");
+		assertThat(waiting).contains("Đính chính số 1", "Chờ duyệt", "Sửa tên đợt tiêm: đợt 2.")
+			.contains("Tiêu đề: “Thông báo tiêm chủng” → “Thông báo tiêm chủng đợt 2”")
+			.doesNotContain("href=\"/desk/content/da-phat-sua/correct\"", "/corrections/1/approve");
+		// An editor may not apply it.
+		this.mvc.perform(post("/desk/content/da-phat-sua/corrections/1/approve").session(editor).with(csrf(editor)))
+			.andExpect(status().isForbidden());
+
+		assertThat(page(approver, "/desk/content/da-phat-sua/edit")).contains("/corrections/1/approve");
+		this.mvc.perform(post("/desk/content/da-phat-sua/corrections/1/approve").session(approver).with(csrf(approver)))
+			.andExpect(redirectedUrl("/desk/content/da-phat-sua/edit#corrections"));
+		ContentItem corrected = this.store.find("da-phat-sua").orElseThrow();
+		assertThat(corrected.title()).isEqualTo("Thông báo tiêm chủng đợt 2");
+		assertThat(corrected.status()).isEqualTo(ContentStatus.PUBLISHED);
+		assertThat(page(editor, "/desk/content/da-phat-sua/edit")).contains("Đã áp dụng", "Xử lý bởi duyet-dinh-chinh");
+		assertThat(audit("da-phat-sua")).contains("bt-dinh-chinh content.correction.propose",
+				"duyet-dinh-chinh content.correct");
+
+		// An approver may not apply their own correction; they may refuse it.
+		this.mvc
+			.perform(post("/desk/content/da-phat-sua/correct").session(approver)
+				.with(csrf(approver))
+				.param("title", "Thông báo tiêm chủng đợt 3")
+				.param("body", "Nội dung **chính**.")
+				.param("note", "Sửa tên đợt tiêm: đợt 3."))
+			.andExpect(status().is3xxRedirection());
+		String own = this.mvc
+			.perform(post("/desk/content/da-phat-sua/corrections/2/approve").session(approver).with(csrf(approver)))
+			.andExpect(redirectedUrl("/desk/content/da-phat-sua/edit#corrections"))
+			.andReturn()
+			.getFlashMap()
+			.get("correctionProblem")
+			.toString();
+		assertThat(own).isEqualTo("Người duyệt không được tự duyệt bài do chính mình viết hoặc gửi duyệt.");
+		assertThat(this.store.find("da-phat-sua").orElseThrow().title()).isEqualTo("Thông báo tiêm chủng đợt 2");
+		this.mvc.perform(post("/desk/content/da-phat-sua/corrections/2/refuse").session(approver).with(csrf(approver)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(editor, "/desk/content/da-phat-sua/edit")).contains("Đã từ chối")
+			.contains("href=\"/desk/content/da-phat-sua/correct\"");
+		assertThat(this.store.find("da-phat-sua").orElseThrow().title()).isEqualTo("Thông báo tiêm chủng đợt 2");
+		assertThat(audit("da-phat-sua")).contains("duyet-dinh-chinh content.correction.refuse");
+	}
+
+	@Test
 	void approverWithoutATimeLeavesTheItemApprovedAndAnEditSendsItBackToReview() throws Exception {
 		MockHttpSession editor = login("bt-sua", Role.EDITOR);
 		MockHttpSession approver = login("duyet-sua", Role.APPROVER);

@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.accounts.Accounts;
 import vn.loa.accounts.Role;
 import vn.loa.content.ContentActor;
+import vn.loa.content.ContentCorrections;
+import vn.loa.content.CorrectionDraft;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentWorkflow;
 
@@ -83,6 +85,9 @@ class PageChecksBrowserTests {
 	@Autowired
 	ZoneId zone;
 
+	@Autowired
+	ContentCorrections corrections;
+
 	private WebDriver browser;
 
 	@DynamicPropertySource
@@ -125,6 +130,19 @@ class PageChecksBrowserTests {
 				List.of("feed", "email"), "06:00, 1 ngày trước Kỷ niệm Quốc khánh 2027", Map.of(), null, "draft", null,
 				null), ContentActor.API);
 		await().atMost(Duration.ofSeconds(40)).until(() -> status("/p/treo-co-quoc-khanh") == 200);
+		// A correction applied (the item's page and the feeds show it) and one waiting
+		// for
+		// review (the item's desk page shows both).
+		this.corrections.propose("treo-co-quoc-khanh",
+				new CorrectionDraft("Treo cờ mừng Quốc khánh 2/9", "Toàn dân treo cờ Tổ quốc.",
+						"Từ ngày **31/8** đến hết ngày 02/9.\n\nLoa phát lúc 6 giờ.", null,
+						"Sửa ngày bắt đầu treo cờ: từ 31/8, không phải 01/9.", false),
+				ContentActor.API);
+		this.corrections.propose("treo-co-quoc-khanh",
+				new CorrectionDraft("Treo cờ mừng Quốc khánh 2/9", "Toàn dân treo cờ Tổ quốc.",
+						"Từ ngày **31/8** đến hết ngày 02/9.\n\nLoa phát lúc 6 giờ 30.", null,
+						"Sửa giờ phát trên loa: 6 giờ 30.", false),
+				new ContentActor("bien-tap-vien", false));
 
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("trang-chu", "/");
@@ -137,6 +155,8 @@ class PageChecksBrowserTests {
 		pages.put("noi-dung", "/desk/content");
 		pages.put("soan-bai", "/desk/content/new");
 		pages.put("sua-bai", "/desk/content/hop-dan-thang-sau/edit");
+		pages.put("bai-da-phat", "/desk/content/treo-co-quoc-khanh/edit");
+		pages.put("dinh-chinh", "/desk/content/treo-co-quoc-khanh/correct");
 		pages.put("ke-hoach", "/desk/plans");
 		pages.put("ke-hoach-443", "/desk/plans/443-kh-tu");
 		pages.put("nhap-ke-hoach", "/desk/plans/import");
@@ -175,6 +195,16 @@ class PageChecksBrowserTests {
 		}
 		problems.addAll(htmlChecker(html));
 		assertThat(problems).as("what the checkers found").isEmpty();
+
+		// The published item's corrections, as an approver scrolls to them: the applied
+		// one and the one waiting, with its buttons.
+		for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+			this.browser.manage().window().setSize(size);
+			this.browser.get(url("/desk/content/treo-co-quoc-khanh/edit#corrections"));
+			Chromium.screenshot(this.browser, "page-bai-da-phat-dinh-chinh-" + size.getWidth());
+			assertThat(this.browser.findElement(By.id("corrections-section")).getText()).contains("Đính chính số 1",
+					"Đã áp dụng", "Đính chính số 2", "Chờ duyệt", "Duyệt đính chính", "Từ chối đính chính");
+		}
 
 		// The schedule written in Vietnamese comes back in Vietnamese in its field.
 		this.browser.manage().window().setSize(new Dimension(1366, 768));

@@ -122,7 +122,8 @@ class WebSecurity {
 				.requestMatchers("/desk/accounts", "/desk/accounts/**", "/desk/tokens", "/desk/tokens/**",
 						"/desk/organisations", "/desk/organisations/**", "/desk/stations", "/desk/stations/**")
 				.hasRole("ADMIN")
-				.requestMatchers("/desk/content/*/approve")
+				.requestMatchers("/desk/content/*/approve", "/desk/content/*/corrections/*/approve",
+						"/desk/content/*/corrections/*/refuse")
 				.hasAnyRole("APPROVER", "ADMIN")
 				.requestMatchers("/desk", "/desk/**")
 				.hasAnyRole("EDITOR", "APPROVER", "ADMIN")
