@@ -65,8 +65,8 @@ final class Identity {
 
 	/** Who issues a document, as a lead names it. */
 	private static final String ISSUER = "((?<![a-z])(?:ban|uy ban|ubnd|thuong truc|dang uy|huyen uy|thanh uy|tinh uy|quan uy"
-			+ "|thi uy|so|trung tam|hoi dong|bo|hoi|tinh doan|thanh doan|mat tran|doan chu tich)\\b"
-			+ "(?:[^,.;:()]|,\\s+(?=the thao|thuong binh)|\\([a-z]{2,8}\\))*?)";
+			+ "|thi uy|so|trung tam|hoi dong|bo|hoi|tinh doan|thanh doan|mat tran|doan chu tich|lien doan|cong an"
+			+ "|bo chi huy)\\b" + "(?:[^,.;:()]|,\\s+(?=the thao|thuong binh)|\\([a-z]{2,8}\\))*?)";
 
 	/**
 	 * A date in figures, its year sometimes left to the page's dateline (“Chiều 28/2”).
@@ -670,6 +670,12 @@ final class Identity {
 	private static void issuer(Layout layout, DraftBuilder draft, List<String> issuerLines, List<Integer> lines) {
 		Pattern pattern = "HƯỚNG DẪN".equals(draft.kind) ? ISSUER_GUIDANCE : ISSUER_PLAN;
 		for (Paragraph p : layout.preamble()) {
+			if (draft.leadIssuer != null && layout.paragraphs.indexOf(p) > draft.leadParagraph) {
+				// After a write-up's lead, "... xây dựng kế hoạch" is a task the plan
+				// gives
+				// ("Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh xây dựng kế hoạch tổ chức lễ").
+				break;
+			}
 			Matcher m = pattern.matcher(p.folded());
 			while (m.find()) {
 				String issuer = p.text().substring(m.start(1), m.end(1)).strip();

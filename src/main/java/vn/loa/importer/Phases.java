@@ -22,15 +22,17 @@ final class Phases {
 	private static final Pattern MARKER = Pattern
 		.compile("^(\\d{1,2}(\\.\\d{1,2})*\\s*[.)]|[-+•–·▪●\\uF0B7\\uF0A7]|[a-zđ]\\)|[IVX]{1,4}\\s*[.\\-–)])\\s*");
 
-	private static final Pattern START = Pattern.compile("^(giai\\s*doan|dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon"
-			+ "|thu\\s*(?:nhat|hai|ba|tu)|dau|cuoi)(?![a-z])"
-			+ "|thoi\\s*gian|cao\\s*diem|quy\\s*([ivx]+|\\d)(?![a-z])|tu\\s*ngay|tu\\s*thang|tu\\s*nay|tu\\s*nam"
-			+ "|buoc\\s*(\\d+|[ivx]+)(?![a-z])|thang\\s*\\d{1,2}\\s*/\\s*\\d{4}\\s*(?::|$)|sau\\s+[a-z ]{2,30}?\\s+den\\s)");
+	private static final Pattern START = Pattern
+		.compile("^(giai\\s*doan|dot\\s*cao\\s*diem|dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon"
+				+ "|thu\\s*(?:nhat|hai|ba|tu)|dau|cuoi)(?![a-z])"
+				+ "|thoi\\s*gian|cao\\s*diem|quy\\s*([ivx]+|\\d)(?![a-z])|tu\\s*ngay|tu\\s*thang|tu\\s*nay|tu\\s*nam"
+				+ "|buoc\\s*(\\d+|[ivx]+)(?![a-z])|thang\\s*\\d{1,2}\\s*/\\s*\\d{4}\\s*(?::|$)|sau\\s+[a-z ]{2,30}?\\s+den\\s)");
 
 	private static final Pattern LABEL = Pattern.compile("^thoi\\s*gian[^:]{0,30}:\\s*");
 
 	private static final Pattern SPLIT = Pattern
-		.compile("(?<![a-z])(dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon)|cao\\s*diem)(?![a-z])");
+		.compile("(?<![a-z])(dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon)|giai\\s*doan\\s*(\\d|[ivx]+)(?![a-z0-9/-])"
+				+ "|cao\\s*diem)(?![a-z])");
 
 	/** A numbered phase begun inside a paragraph, with its period. */
 	private static final Pattern INSIDE = Pattern
@@ -73,7 +75,8 @@ final class Phases {
 	/** "Thời gian tuyên truyền từ ngày ...", said in a sentence of its own. */
 	private static final Pattern STATED_TIME = Pattern
 		.compile("(?<![a-z])(?:thoi\\s*gian(?:\\s*(?:tuyen\\s*truyen|thuc\\s*hien|to\\s*chuc))?\\s*(?:la|:)?"
-				+ "|(?:hoat\\s*dong|tuyen\\s*truyen|thang\\s*thanh\\s*nien|chien\\s*dich|dot\\s*thi\\s*dua)[^.;]{0,40}?"
+				+ "|(?:hoat\\s*dong|tuyen\\s*truyen|thang\\s*(?:thanh\\s*nien|cong\\s*nhan|hanh\\s*dong|nhan\\s*dao)|chien\\s*dich"
+				+ "|dot\\s*thi\\s*dua)[^.;]{0,40}?"
 				+ "(?:duoc\\s+)?(?:to\\s*chuc|trien\\s*khai|thuc\\s*hien|dien\\s*ra))"
 				+ "\\s*()(?=tu\\s|trong\\s+thang)");
 

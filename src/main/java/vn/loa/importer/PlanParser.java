@@ -50,6 +50,9 @@ final class PlanParser {
 		if (draft.phases.isEmpty()) {
 			monthOfTheTitle(draft);
 		}
+		if (draft.phases.isEmpty()) {
+			quarterOfTheTitle(draft);
+		}
 		draft.events.sort(Comparator.comparingInt(EventMention::line));
 		Outlets.read(layout, draft);
 		draft.outlets.sort(Comparator.comparingInt(Outlet::line));
@@ -150,6 +153,34 @@ final class PlanParser {
 		}
 		java.time.LocalDate start = java.time.LocalDate.of(year, m, 1);
 		draft.phases.add(new PlanDraft.PhaseDraft(draft.title, start, Dates.endOfMonth(year, m), null, false, 0));
+		draft.extract("phase", draft.title + " [" + DraftYaml.date(start) + "]", 0);
+	}
+
+	private static final java.util.regex.Pattern TITLE_QUARTER = java.util.regex.Pattern
+		.compile("(?<![a-z])quy\\s*(i{1,3}|iv|[1-4])\\s*(?:/|nam)\\s*(\\d{4})(?![\\d])");
+
+	private static final java.util.regex.Pattern ANY_QUARTER = java.util.regex.Pattern
+		.compile("(?<![a-z])quy\\s*(i{1,3}|iv|[1-4])(?![a-z0-9])");
+
+	/**
+	 * A document for one quarter that names it only in its title (“Định hướng tuyên
+	 * truyền quý I năm 2027”) runs that whole quarter.
+	 */
+	private static void quarterOfTheTitle(DraftBuilder draft) {
+		if (draft.title == null) {
+			return;
+		}
+		String folded = Words.fold(draft.title);
+		java.util.regex.Matcher quarter = TITLE_QUARTER.matcher(folded);
+		if (!quarter.find() || ANY_QUARTER.matcher(folded).results().count() > 1 || folded.contains(" den ")
+				|| TITLE_MONTH.matcher(folded).find()) {
+			return;
+		}
+		String written = quarter.group(1);
+		int q = written.matches("\\d") ? Integer.parseInt(written) : Words.roman(written);
+		int year = Integer.parseInt(quarter.group(2));
+		java.time.LocalDate start = java.time.LocalDate.of(year, 3 * q - 2, 1);
+		draft.phases.add(new PlanDraft.PhaseDraft(draft.title, start, Dates.endOfMonth(year, 3 * q), null, false, 0));
 		draft.extract("phase", draft.title + " [" + DraftYaml.date(start) + "]", 0);
 	}
 
