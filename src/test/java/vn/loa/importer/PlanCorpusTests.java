@@ -64,7 +64,7 @@ class PlanCorpusTests {
 	 * <li>{@code corpus-unseen-4}: 0.933 as it came, 0.987 now;</li>
 	 * <li>{@code corpus-unseen-5}: 0.928 as it came, 0.990 now;</li>
 	 * <li>{@code corpus-unseen-6}: 0.923 as it came, 0.972 now;</li>
- * <li>{@code corpus-unseen-7}: 0.959 as it came, 1.000 now.</li>
+	 * <li>{@code corpus-unseen-7}: 0.959 as it came, 1.000 now.</li>
 	 * </ul>
 	 */
 	@ParameterizedTest(name = "{0}")

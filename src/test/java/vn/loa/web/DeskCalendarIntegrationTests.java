@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -249,8 +250,76 @@ class DeskCalendarIntegrationTests {
 				.param("when", "2031-03-08 06:30"))
 			.andExpect(status().is3xxRedirection());
 		String day = cell(page(editor, "/desk/calendar?month=2031-03"), "2031-03-08");
-		assertThat(day).contains("06:30").contains("Thông báo tiêm chủng tháng 3").contains("(Nháp)");
+		assertThat(day).contains("06:30")
+			.contains("Thông báo tiêm chủng tháng 3")
+			.contains("<span class=\"badge status draft\">Nháp</span>");
 		assertThat(cell(page(editor, "/desk/calendar?month=2031-03"), "2031-03-09")).doesNotContain("tiêm chủng");
+	}
+
+	@Test
+	void anItemDraggedToAnotherDayMovesThereAtItsTimeAndAnApprovedOneGoesBackToReview() throws Exception {
+		MockHttpSession editor = login("lich-keo", Role.EDITOR);
+		MockHttpSession approver = login("lich-keo-duyet", Role.APPROVER);
+		this.mvc
+			.perform(post("/desk/content").session(editor)
+				.with(csrf(editor))
+				.param("id", "doi-ngay-hop")
+				.param("title", "Họp dân khu phố 3")
+				.param("body", "Kính mời bà con dự họp.")
+				.param("outlets", "feed")
+				.param("when", "2031-03-10 07:15")
+				.param("action", "submit"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/desk/content/doi-ngay-hop/approve").session(approver).with(csrf(approver)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.store.find("doi-ngay-hop").orElseThrow().status()).isEqualTo(ContentStatus.SCHEDULED);
+		String grid = cell(page(editor, "/desk/calendar?month=2031-03"), "2031-03-10");
+		assertThat(grid).contains("draggable=\"true\" data-id=\"doi-ngay-hop\"");
+
+		this.mvc
+			.perform(post("/desk/calendar/move").session(editor)
+				.with(csrf(editor))
+				.param("id", "doi-ngay-hop")
+				.param("date", "2031-03-12")
+				.param("back", "/desk/calendar?month=2031-03"))
+			.andExpect(redirectedUrl("/desk/calendar?month=2031-03"))
+			.andExpect(flash().attributeExists("moved"));
+		assertThat(page(editor, "/desk/calendar?month=2031-03")).contains(
+				"Đã chuyển “Họp dân khu phố 3” sang ngày 12/03/2031, giữ nguyên giờ phát. Bài đã được duyệt nên phải gửi duyệt lại.");
+		ContentItem moved = this.store.find("doi-ngay-hop").orElseThrow();
+		assertThat(moved.dueAt().atZone(this.zone).toLocalDateTime())
+			.isEqualTo(java.time.LocalDateTime.of(2031, 3, 12, 7, 15));
+		assertThat(moved.status()).isEqualTo(ContentStatus.SUBMITTED);
+		assertThat(this.jdbc.queryForList(
+				"SELECT actor || ' ' || action FROM audit_entry WHERE subject = 'content:doi-ngay-hop' ORDER BY id",
+				String.class))
+			.endsWith("lich-keo content.update");
+
+		// Never to a day already past, and never away from the calendar.
+		this.mvc
+			.perform(post("/desk/calendar/move").session(editor)
+				.with(csrf(editor))
+				.param("id", "doi-ngay-hop")
+				.param("date", "2020-01-01")
+				.param("back", "https://example.com/"))
+			.andExpect(redirectedUrl("/desk/calendar"))
+			.andExpect(flash().attributeExists("moveProblem"));
+		assertThat(this.store.find("doi-ngay-hop").orElseThrow().dueAt()).isEqualTo(moved.dueAt());
+		assertThat(page(editor, "/desk/calendar"))
+			.contains("Không chuyển “Họp dân khu phố 3” sang ngày 01/01/2020 được: ngày đó đã qua.");
+
+		// The week and the agenda show it on its new day.
+		String week = page(editor, "/desk/calendar?view=week&date=2031-03-12");
+		assertThat(week).contains("Tuần 10/03/2031 – 16/03/2031").contains("aria-current=\"page\">Tuần</a>");
+		assertThat(cell(week, "2031-03-12")).contains("Họp dân khu phố 3");
+		assertThat(cell(week, "2031-03-10")).doesNotContain("Họp dân khu phố 3");
+		assertThat(week).doesNotContain("data-date=\"2031-03-17\"");
+		String agenda = page(editor, "/desk/calendar?view=agenda&date=2031-03-01");
+		assertThat(agenda).contains("Sắp tới: 01/03/2031 – 30/03/2031")
+			.contains("<span>Thứ Tư</span>, <time datetime=\"2031-03-12\">12/03/2031</time>")
+			.contains("Họp dân khu phố 3")
+			.doesNotContain("<time datetime=\"2031-03-11\">");
+		this.mvc.perform(get("/desk/calendar?view=nam").session(editor)).andExpect(status().isBadRequest());
 	}
 
 	@Test

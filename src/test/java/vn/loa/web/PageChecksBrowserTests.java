@@ -152,6 +152,8 @@ class PageChecksBrowserTests {
 		pages.put("dang-nhap", "/login");
 		pages.put("ban-bien-tap", "/desk");
 		pages.put("lich", "/desk/calendar");
+		pages.put("lich-tuan", "/desk/calendar?view=week&date=2027-09-01");
+		pages.put("lich-danh-sach", "/desk/calendar?view=agenda");
 		pages.put("noi-dung", "/desk/content");
 		pages.put("soan-bai", "/desk/content/new");
 		pages.put("sua-bai", "/desk/content/hop-dan-thang-sau/edit");
@@ -246,6 +248,31 @@ class PageChecksBrowserTests {
 			.as("the open picker on a phone")
 			.isLessThanOrEqualTo(0);
 		Chromium.screenshot(this.browser, "page-sua-bai-chon-lich-390");
+
+		// Dragged to another day of the month, the item moves there at its time (the
+		// drag is dispatched as the browser's drag-and-drop events).
+		this.browser.manage().window().setSize(new Dimension(1366, 768));
+		this.browser.get(url("/desk/calendar?month=2027-08"));
+		js("""
+				const item = document.querySelector('li.item[data-id="hop-dan-thang-sau"]');
+				const day = document.querySelector('td[data-date="2027-08-21"]');
+				const data = new DataTransfer();
+				item.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
+				day.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+				day.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+				return null;""");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.store.find("hop-dan-thang-sau")
+				.map((item) -> item.dueAt() != null && item.dueAt()
+					.atZone(this.zone)
+					.toLocalDateTime()
+					.equals(LocalDateTime.of(2027, 8, 21, 7, 30)))
+				.orElse(false));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.findElement(By.tagName("main"))
+				.getText()
+				.contains("Đã chuyển “Họp dân về bầu cử” sang ngày 21/08/2027"));
+		Chromium.screenshot(this.browser, "page-lich-keo-tha-1366");
 	}
 
 	/** axe-core's violations on the page shown, one line each. */
