@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * to the next the first month without a major solar term (trung khí) is the leap month,
  * numbered as the month before it.
  */
-final class LunarCalendar {
+public final class LunarCalendar {
 
 	/** The first lunar year converted. */
 	public static final int FIRST_YEAR = 1800;

@@ -1,6 +1,7 @@
 package vn.loa.importer;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +49,11 @@ final class Anniversaries {
 
 	private static final Pattern LEAD = Pattern
 		.compile("^(\\s|,|-|–|và|lễ|kỷ niệm|chào mừng|như|nhân dịp|trọng tâm là|là)+", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * How long before its date a plan may still be about a day (signed a little late).
+	 */
+	private static final int KEPT_SINCE_DAYS = 20;
 
 	private final CalendarBook book;
 
@@ -191,9 +197,38 @@ final class Anniversaries {
 				}
 			}
 			if (best != null && !recalled(p, m.start(), p.lineAt(m.start()))) {
-				add(best, null, p.lineAt(m.start()));
+				add(best, keptOrdinal(best, day, month), p.lineAt(m.start()));
 			}
 		}
+	}
+
+	/**
+	 * The occurrence a known anniversary named by its day (“Ngày Quốc tế Lao động 01/5”)
+	 * marks: the first such day from a little before the plan's date (a plan of
+	 * 26/12/2025 for the holidays of 2026 means 01/5/2026), else in the plan's year;
+	 * {@code null} when neither the plan's date nor the anniversary's origin year is
+	 * known.
+	 */
+	private @Nullable Integer keptOrdinal(Anniversary anniversary, int day, int month) {
+		Integer origin = anniversary.originYear();
+		if (origin == null) {
+			return null;
+		}
+		LocalDate dated = this.draft.date;
+		Integer planYear = this.draft.year();
+		int year;
+		if (dated != null) {
+			LocalDate from = dated.minusDays(KEPT_SINCE_DAYS);
+			MonthDay kept = MonthDay.of(month, day);
+			year = kept.atYear(from.getYear()).isBefore(from) ? from.getYear() + 1 : from.getYear();
+		}
+		else if (planYear != null) {
+			year = planYear;
+		}
+		else {
+			return null;
+		}
+		return (year > origin) ? year - origin : null;
 	}
 
 	private void ordinals(Paragraph p) {
@@ -317,13 +352,13 @@ final class Anniversaries {
 	/**
 	 * Words that make a mention a recollection of something already held, not a target:
 	 * before it in its clause (“Phát huy kết quả các hoạt động kỷ niệm ...”, “Tiếp nối
-	 * thành công của ...”, “Trước đó, ...”) or after it (“... vừa qua”, “... đã được tổ
-	 * chức”).
+	 * thành công của ...”, “Trước đó, ...”, a plan “ban hành đúng ngày” of one) or after
+	 * it (“... vừa qua”, “... đã được tổ chức”).
 	 */
 	private static final Pattern RECALL_BEFORE = Pattern
 		.compile("(?<![a-z])nhac\\s+lai\\s+(?:ky\\s+niem|cac)|(?<![a-z])(phat huy|tiep noi|ke thua)\\s+"
 				+ "(?:[a-z]+\\s+){0,3}?(ket qua|thanh cong|thanh tuu|khong khi)|(?<![a-z])sau\\s+(cac|nhung)\\s+hoat\\s+dong"
-				+ "|(?<![a-z])truoc\\s+do(?![a-z])|(?<![a-z])ket\\s+qua\\s+(to\\s+chuc|cac\\s+hoat\\s+dong)"
+				+ "|(?<![a-z])truoc\\s+do(?![a-z])|(?<![a-z])ban\\s+hanh\\s+(?:dung|trung)\\s+(?:vao\\s+)?(?:dip|ngay)(?![a-z])|(?<![a-z])ket\\s+qua\\s+(to\\s+chuc|cac\\s+hoat\\s+dong)"
 				+ "|(?<![a-z])vua\\s+(?:qua|(?:[a-z]+\\s+)?(?:to\\s+chuc|ky\\s+niem))(?![a-z])"
 				+ "|(?<![a-z])da\\s+(?:[a-z]+\\s+){0,2}?(?:to\\s+chuc|tuyen\\s+truyen|ky\\s+niem)(?![a-z])");
 

@@ -19,7 +19,12 @@ final class Identity {
 
 	private static final Pattern MOTTO = Pattern.compile("dang\\s*cong\\s*san\\s*viet\\s*nam"
 			+ "|doan\\s*(?:tncs|thanh\\s*nien\\s*cong\\s*san)\\s*ho\\s*chi\\s*minh(?!\\s*(?:tinh|thanh|huyen|xa|phuong))"
-			+ "|cong\\s*hoa\\s*xa\\s*hoi\\s*chu\\s*nghia\\s*viet\\s*nam|doc\\s*lap\\s*[-–—]?\\s*tu\\s*do\\s*[-–—]?\\s*hanh\\s*phuc");
+			+ "|cong\\s*hoa\\s*xa\\s*hoi\\s*chu\\s*nghia\\s*viet\\s*nam|doc\\s*lap\\s*[-–—]?\\s*tu\\s*do\\s*[-–—]?\\s*hanh\\s*phuc"
+			// The national name a mass organisation's branch heads its right column with
+			// ("HỘI CỰU CHIẾN BINH VIỆT NAM" beside "BCH HỘI CCB HUYỆN BÌNH LIÊU"), not
+			// the central committee's own ("BAN CHẤP HÀNH TRUNG ƯƠNG HỘI ...").
+			+ "|(?<!(?:uong|hanh|ban)\\s{1,3})(?:hoi\\s*(?:cuu\\s*chien\\s*binh|nong\\s*dan|lien\\s*hiep\\s*phu\\s*nu)"
+			+ "|tong\\s*lien\\s*doan\\s*lao\\s*dong|cong\\s*doan)\\s*viet\\s*nam(?![ \\t]*[a-z])");
 
 	private static final Pattern NUMBER = Pattern.compile("(?<!\\p{L})(?:Số|SỐ|số)\\s*:?\\s*(\\d*)\\s*([-–—/]?)\\s*"
 			+ "([A-ZĐ][A-ZĐa-zđ0-9]*(?:\\s*[-–—/]\\s*[A-ZĐ][A-ZĐa-zđ0-9]*){1,3})");
@@ -36,9 +41,10 @@ final class Identity {
 	private static final Pattern NUMBER_SHORT = Pattern
 		.compile("(?<!\\p{L})(?:Số|SỐ)\\s*:?\\s*(\\d+)\\s*(/)\\s*([A-ZĐ][A-ZĐ]{1,12})(?![\\p{L}\\d/-])");
 
-	private static final Pattern ISSUER_PLAN = Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|dang uy|"
-			+ "huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo|tinh doan)\\b[^,.;:()]*?)"
-			+ "(?:\\s+(?:vua|da|moi|chinh thuc))*\\s+(?:xay dung|ban hanh|trien khai|de ra|lap)\\s+ke hoach\\b(?!\\s*so)");
+	private static final Pattern ISSUER_PLAN = issuerOf("ke hoach");
+
+	/** “Ban Thường vụ Tỉnh đoàn Cà Mau ban hành Chương trình ... như sau”. */
+	private static final Pattern ISSUER_PROGRAMME = issuerOf("chuong trinh");
 
 	private static final Pattern ISSUER_GUIDANCE = Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|"
 			+ "dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo)\\b[^,.;:()]*?)"
@@ -47,6 +53,19 @@ final class Identity {
 	private static final Pattern BARE_LEVEL = Pattern.compile(
 			"(huyen uy|thanh uy|tinh uy|quan uy|thi uy|tinh doan|thanh doan|huyen doan|\\bxa|phuong|thi tran|\\bhuyen"
 					+ "|thanh pho|\\btinh|\\bquan|thi xa)$");
+
+	/** A province's department named without its province: “Sở Nội vụ”. */
+	private static final Pattern DEPARTMENT_ONLY = Pattern
+		.compile("^so\\s+(?!.*(?<![a-z])(?:tinh|thanh pho)(?![a-z])).*$");
+
+	/**
+	 * The words of a place's level that are written in lower case: “Thành phố”, “Thị xã”.
+	 */
+	private static final java.util.Set<String> LEVEL_WORDS = java.util.Set.of("thành", "phố", "thị", "xã", "trấn");
+
+	/** The provinces that are cities, whose departments are “Sở ... thành phố ...”. */
+	private static final java.util.Set<String> CITIES = java.util.Set.of("ha noi", "hai phong", "hue", "da nang",
+			"ho chi minh", "can tho");
 
 	private static final Pattern LEVEL_LINE = Pattern
 		.compile("^(xa|phuong|huyen|tinh|thanh pho|quan|thi xa|thi tran)\\b(?!\\s+uy\\b)");
@@ -175,9 +194,18 @@ final class Identity {
 				+ "|cong an (?:tinh|thanh pho|huyen|xa|phuong)|bo chi huy quan su|bo chqs)\\b");
 
 	/** A level word before a place name (“Xã Yên Lạc”): the place is the name. */
-	private static final Pattern PLACE_LEVEL = Pattern.compile("^(xa|phuong|thi tran|huyen|tinh|quan|thi xa)\\s+");
+	private static final Pattern PLACE_LEVEL = Pattern
+		.compile("^(xa|phuong|thi tran|huyen|tinh|quan|thi xa|thanh pho|tp\\.?)\\s+");
 
 	private Identity() {
+	}
+
+	/** The body that issues a document of that kind, named in the preamble. */
+	private static Pattern issuerOf(String document) {
+		return Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|dang uy|"
+				+ "huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo|tinh doan)\\b[^,.;:()]*?)"
+				+ "(?:\\s+(?:vua|da|moi|chinh thuc))*\\s+(?:xay dung|ban hanh|trien khai|de ra|lap)\\s+" + document
+				+ "\\b(?!\\s*so)");
 	}
 
 	static void read(Layout layout, DraftBuilder draft) {
@@ -301,8 +329,14 @@ final class Identity {
 		List<String> place = new ArrayList<>();
 		for (int i = before.length - 1; i >= 0; i--) {
 			String word = before[i];
+			// A comma or a word in lower case ends the words before the place: "V/v
+			// tuyên truyền, cổ động trực quan Hà Nội, ngày" on one line is the
+			// subject's words, then the place; within a name only a level is written
+			// in lower case ("Thành phố Huế"), and a word that is no name at all
+			// ("Kế hoạch, ngày") is kept for the review to flag.
 			if (word.isEmpty() || (capitals(word) && !word.matches("TP\\.?|TX\\.?")) || word.contains("/")
-					|| !Character.isLetter(word.charAt(0))) {
+					|| !Character.isLetter(word.charAt(0)) || word.endsWith(",")
+					|| !place.isEmpty() && Character.isLowerCase(word.charAt(0)) && !LEVEL_WORDS.contains(word)) {
 				break;
 			}
 			place.add(0, word);
@@ -668,7 +702,11 @@ final class Identity {
 	}
 
 	private static void issuer(Layout layout, DraftBuilder draft, List<String> issuerLines, List<Integer> lines) {
-		Pattern pattern = "HƯỚNG DẪN".equals(draft.kind) ? ISSUER_GUIDANCE : ISSUER_PLAN;
+		Pattern pattern = switch (String.valueOf(draft.kind)) {
+			case "HƯỚNG DẪN" -> ISSUER_GUIDANCE;
+			case "CHƯƠNG TRÌNH" -> ISSUER_PROGRAMME;
+			default -> ISSUER_PLAN;
+		};
 		for (Paragraph p : layout.preamble()) {
 			if (draft.leadIssuer != null && layout.paragraphs.indexOf(p) > draft.leadParagraph) {
 				// After a write-up's lead, "... xây dựng kế hoạch" is a task the plan
@@ -714,6 +752,15 @@ final class Identity {
 				}
 				if (named != null) {
 					issuer = issuer + " " + named;
+				}
+			}
+			else if (DEPARTMENT_ONLY.matcher(Words.fold(issuer)).matches()) {
+				// "Sở Văn hóa, Thể thao và Du lịch" in "BÁO PHÚ THỌ ĐIỆN TỬ": the
+				// province's department.
+				String named = nameInHeader("bao", banner(layout));
+				named = (named != null) ? named.replaceFirst("(?i)\\s+(Điện Tử|Online)$", "") : null;
+				if (named != null) {
+					issuer = issuer + (CITIES.contains(Words.fold(named)) ? " thành phố " : " tỉnh ") + named;
 				}
 			}
 			draft.issuer = expanded(issuer);

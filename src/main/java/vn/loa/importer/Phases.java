@@ -34,10 +34,14 @@ final class Phases {
 		.compile("(?<![a-z])(dot\\s*(\\d+|[ivx]+|mot|hai|ba|bon)|giai\\s*doan\\s*(\\d|[ivx]+)(?![a-z0-9/-])"
 				+ "|cao\\s*diem)(?![a-z])");
 
-	/** A numbered phase begun inside a paragraph, with its period. */
+	/**
+	 * A numbered phase begun inside a paragraph, with its period, or the period a news
+	 * write-up gives the plan (“Theo Kế hoạch, các hoạt động được triển khai từ ngày”).
+	 */
 	private static final Pattern INSIDE = Pattern
 		.compile("(?<![a-z])(giai\\s*doan|dot)\\s*(\\d+|[ivx]+)\\s*[:(,]?\\s*(?:\\([^)]{0,40}\\)\\s*,?\\s*)?tu\\s*ngay"
-				+ "|(?<![a-z])(?:dot\\s*)?cao\\s*diem[^.;:]{0,40}?tu\\s*ngay");
+				+ "|(?<![a-z])(?:dot\\s*)?cao\\s*diem[^.;:]{0,70}?tu\\s*ngay"
+				+ "|(?<![a-z])theo\\s*ke\\s*hoach\\s*,?[^.;:]{0,80}?(?:trien\\s*khai|dien\\s*ra|thuc\\s*hien)\\s*(?<from>tu\\s*ngay)");
 
 	private static final Pattern NAMED = Pattern.compile("^(giai\\s*doan|dot|buoc)");
 
@@ -161,6 +165,16 @@ final class Phases {
 	private static final Pattern END_NAMED = Pattern
 		.compile("(?:ngay\\s*)?[a-z ]{2,30}?\\s" + D + "\\s*[/.-]\\s*(\\d{4})(?![\\d/])");
 
+	/**
+	 * An end on the lunar calendar: “đến hết Rằm tháng Giêng năm Bính Ngọ”, “đến mùng 10
+	 * tháng 3 âm lịch”. Lunar when it says so, names the month Giêng or Chạp, or gives
+	 * the year of the sexagenary cycle.
+	 */
+	private static final Pattern END_LUNAR = Pattern
+		.compile("(?:ngay\\s*)?(?:(ram)|(?:mung|mong)\\s*(\\d{1,2})|(\\d{1,2}))\\s*thang\\s*(gieng|chap|\\d{1,2})"
+				+ "(\\s*am\\s*lich)?(?:\\s*(?:nam\\s*)?(?:(\\d{4})(?!\\d)|(" + String.join("|", Lunar.STEMS) + ")\\s+("
+				+ String.join("|", Lunar.BRANCHES) + ")))?(?![a-z])");
+
 	/** The words between “đến” and the event a period runs until. */
 	private static final Pattern UNTIL = Pattern.compile("(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
 			+ "(?:(?:khai\\s*mac|dien\\s*ra|ket\\s*thuc|be\\s*mac|to\\s*chuc)\\s*(?:thanh\\s*cong\\s*)?)?");
@@ -199,7 +213,9 @@ final class Phases {
 				if (!inside.find(at)) {
 					continue;
 				}
-				at = inside.start();
+				// A news write-up's "Theo Kế hoạch, ... được triển khai từ ngày": the
+				// phase is the period, not the sentence around it.
+				at = (inside.start("from") >= 0) ? inside.start("from") : inside.start();
 			}
 			Matcher label = LABEL.matcher(p.folded().substring(at));
 			if (label.find()) {
@@ -437,6 +453,14 @@ final class Phases {
 	 */
 	private Period end(LocalDate start, Matcher m, Paragraph p, String folded) {
 		int at = m.end();
+		Matcher lunar = END_LUNAR.matcher(folded);
+		lunar.region(at, folded.length());
+		if (lunar.lookingAt()) {
+			LocalDate last = lunarEnd(lunar, start);
+			if (last != null) {
+				return new Period(m.start(), lunar.end(), start, last, null);
+			}
+		}
 		for (Pattern pattern : List.of(END_DATE, END_MONTH, END_YEAR, END_QUARTER, END_BRACKET, END_NAMED)) {
 			Matcher end = pattern.matcher(folded);
 			end.region(at, folded.length());
@@ -504,6 +528,43 @@ final class Phases {
 		}
 	}
 
+	/** The solar day of a lunar end, the first such day after the period's start. */
+	private static @Nullable LocalDate lunarEnd(Matcher end, LocalDate start) {
+		String month = end.group(4);
+		boolean lunar = end.group(5) != null || !month.matches("\\d+") || end.group(7) != null;
+		if (!lunar) {
+			return null;
+		}
+		int day = (end.group(1) != null) ? 15 : Integer.parseInt((end.group(2) != null) ? end.group(2) : end.group(3));
+		int number = switch (month) {
+			case "gieng" -> 1;
+			case "chap" -> 12;
+			default -> Integer.parseInt(month);
+		};
+		if (day < 1 || day > 30 || number < 1 || number > 12) {
+			return null;
+		}
+		List<Integer> years = new ArrayList<>();
+		if (end.group(6) != null) {
+			years.add(Integer.parseInt(end.group(6)));
+		}
+		else if (end.group(7) != null) {
+			years.add(Lunar.yearOf(end.group(7), end.group(8), start.getYear()));
+		}
+		else {
+			years.add(start.getYear() - 1);
+			years.add(start.getYear());
+			years.add(start.getYear() + 1);
+		}
+		for (int year : years) {
+			LocalDate solar = Lunar.toSolar(day, number, year);
+			if (solar != null && !solar.isBefore(start)) {
+				return solar;
+			}
+		}
+		return null;
+	}
+
 	private static @Nullable LocalDate last(Pattern pattern, Matcher end) {
 		if (pattern == END_DATE) {
 			return Dates.of(end.group(3), end.group(2), end.group(1));
@@ -529,7 +590,17 @@ final class Phases {
 			.filter((id) -> id.startsWith("dai-hoi"))
 			.distinct()
 			.toList();
-		return (congresses.size() == 1) ? congresses.get(0) : null;
+		if (congresses.size() == 1) {
+			return congresses.get(0);
+		}
+		// A plan about Đại hội XIV that also names the city's own congress, which the
+		// calendar does not know: the bare word is the one whose date is known.
+		List<String> known = this.draft.events.stream()
+			.filter((event) -> !event.proposed() && event.id().startsWith("dai-hoi"))
+			.map(PlanDraft.EventMention::id)
+			.distinct()
+			.toList();
+		return (known.size() == 1) ? known.get(0) : null;
 	}
 
 	/** “Từ nay”: the plan's date, else the latest date of what it implements. */

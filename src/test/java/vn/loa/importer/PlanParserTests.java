@@ -459,4 +459,32 @@ class PlanParserTests {
 					tuple(LocalDate.of(2025, 12, 1), null, "dai-hoi-xiv"));
 	}
 
+	/**
+	 * A phase that ends on a lunar day ends on its solar day, and a known day named only
+	 * by its date marks the next such day after the plan's: a plan of 26/12/2025 for the
+	 * holidays of 2026 means the 140th Ngày Quốc tế Lao động.
+	 */
+	@Test
+	void readsALunarEndAndTheOccurrenceOfADayNamedByItsDate() {
+		PlanDraft draft = parse(
+				"""
+						ỦY BAN NHÂN DÂN
+						TỈNH HÀ TĨNH
+						Số: 7/KH-UBND
+						Hà Tĩnh, ngày 26 tháng 12 năm 2025
+
+						KẾ HOẠCH
+						tuyên truyền các ngày lễ lớn năm 2026
+
+						I. NỘI DUNG
+						1. Kỷ niệm 51 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2026) và Ngày Quốc tế Lao động 01/5: treo cờ Tổ quốc.
+						2. Thời gian: từ ngày 05/01/2026 đến hết Rằm tháng Giêng năm Bính Ngọ.
+						""");
+		assertThat(draft.phases()).extracting(PlanDraft.PhaseDraft::start, PlanDraft.PhaseDraft::end)
+			.containsExactly(tuple(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 3)));
+		assertThat(draft.anniversaries())
+			.extracting(PlanDraft.AnniversaryMention::id, PlanDraft.AnniversaryMention::ordinal)
+			.containsExactly(tuple("giai-phong-mien-nam", 51), tuple("quoc-te-lao-dong", 140));
+	}
+
 }

@@ -101,6 +101,11 @@ final class EndpointAccess {
 			"POST /desk/content/{id}/submit", DESK, //
 			"POST /desk/content/{id}/approve", APPROVERS, //
 			"POST /desk/content/{id}/withdraw", DESK, //
+			"GET /desk/content/{id}/correct", DESK, //
+			"POST /desk/content/{id}/correct", DESK, //
+			"POST /desk/content/{id}/corrections/{seq}/approve", APPROVERS, //
+			"POST /desk/content/{id}/corrections/{seq}/refuse", APPROVERS, //
+			"POST /desk/calendar/move", DESK, //
 			"GET /desk/plans", DESK, //
 			"GET /desk/plans/{id}", DESK, //
 			"GET /desk/plans/import", DESK, //
@@ -157,6 +162,8 @@ final class EndpointAccess {
 			"PUT /api/content/{id}", API, //
 			"DELETE /api/content/{id}", API, //
 			"GET /api/content/{id}/publication", API, //
+			"GET /api/content/{id}/corrections", API, //
+			"POST /api/content/{id}/corrections", API, //
 			"GET /api/publications", API, //
 			"GET /api/coverage", API, //
 			"GET /api/organisations/{id}/email", API, //
