@@ -118,7 +118,8 @@ final class CalendarAssembly {
 		String calendar = entry.text("calendar");
 		boolean lunar = "lunar".equals(calendar);
 		if (calendar != null && !lunar && !"solar".equals(calendar)) {
-			entry.problem("calendar", "unknown calendar '" + calendar + "', expected solar or lunar");
+			entry.problem("calendar", "unknown calendar '" + calendar + "', expected solar or lunar",
+					"problem.calendar.unknown-calendar", calendar);
 		}
 		WrittenDate date = null;
 		String dateText = entry.required("date");
@@ -126,8 +127,8 @@ final class CalendarAssembly {
 			try {
 				date = lunar ? WrittenDate.parseLunar(dateText) : WrittenDate.parse(dateText);
 			}
-			catch (IllegalArgumentException ex) {
-				entry.problem("date", ex.getMessage());
+			catch (WrittenDate.Unreadable ex) {
+				ex.report(entry, "date");
 			}
 		}
 		Tier tier = tier(entry);
@@ -150,7 +151,8 @@ final class CalendarAssembly {
 			case "L" -> Tier.LE_LON;
 			case "K" -> Tier.KHAC;
 			default -> {
-				entry.problem("tier", "unknown tier '" + tier + "', expected L (ngày lễ lớn) or K");
+				entry.problem("tier", "unknown tier '" + tier + "', expected L (ngày lễ lớn) or K",
+						"problem.calendar.unknown-tier", tier);
 				yield null;
 			}
 		};
@@ -167,17 +169,21 @@ final class CalendarAssembly {
 		LocalDate start = null;
 		LocalDate end = null;
 		if (entry.has("date") && (entry.has("from") || entry.has("to"))) {
-			entry.problem("from", "an event has either 'date' or 'from' and 'to', not both");
+			entry.problem("from", "an event has either 'date' or 'from' and 'to', not both",
+					"problem.calendar.date-and-range");
 		}
 		else if (entry.has("from") || entry.has("to")) {
 			start = entry.date("from");
 			end = entry.date("to");
 			if (!entry.has("from") || !entry.has("to")) {
-				entry.problem(entry.has("from") ? "from" : "to", "a date range needs both 'from' and 'to'");
+				entry.problem(entry.has("from") ? "from" : "to", "a date range needs both 'from' and 'to'",
+						"problem.calendar.half-range");
 			}
 			else if (start != null && end != null && end.isBefore(start)) {
-				entry.problem("to", "event ends (" + VietnameseDates.display(end) + ") before it starts ("
-						+ VietnameseDates.display(start) + ")");
+				entry.problem("to",
+						"event ends (" + VietnameseDates.display(end) + ") before it starts ("
+								+ VietnameseDates.display(start) + ")",
+						"problem.calendar.ends-before", VietnameseDates.display(end), VietnameseDates.display(start));
 			}
 		}
 		else if (!"unknown".equals(entry.text("date"))) {
@@ -197,7 +203,8 @@ final class CalendarAssembly {
 		if (number != null) {
 			String first = this.plansSeen.putIfAbsent(number.toLowerCase(), entry.where("number"));
 			if (first != null) {
-				entry.problem("number", "duplicate plan number '" + number + "' (first at " + first + ")");
+				entry.problem("number", "duplicate plan number '" + number + "' (first at " + first + ")",
+						"problem.calendar.duplicate-plan", number, first);
 			}
 		}
 		String issuer = entry.required("issuer");
@@ -237,7 +244,7 @@ final class CalendarAssembly {
 				last = this.events.get(until).start();
 			}
 			else {
-				entry.problem("until", unknown("event", until, this.eventsSeen));
+				unknown(entry, entry.line("until"), "event", until, this.eventsSeen);
 			}
 		}
 		if (start != null && last != null && last.isBefore(start)) {
@@ -253,7 +260,8 @@ final class CalendarAssembly {
 		if (id != null) {
 			String first = seen.putIfAbsent(id, entry.where("id"));
 			if (first != null) {
-				entry.problem("id", "duplicate " + kind + " id '" + id + "' (first at " + first + ")");
+				entry.problem("id", "duplicate " + kind + " id '" + id + "' (first at " + first + ")",
+						"problem.duplicate." + kind, id, first);
 			}
 		}
 		return id;
@@ -265,7 +273,7 @@ final class CalendarAssembly {
 			return DEFAULT_ORGANISATION;
 		}
 		if (!this.organisations.contains(id) && !this.knownOrganisation.test(id)) {
-			entry.problem(key, unknown("organisation", id, this.organisationsSeen));
+			unknown(entry, entry.line(key), "organisation", id, this.organisationsSeen);
 		}
 		return id;
 	}
@@ -275,7 +283,7 @@ final class CalendarAssembly {
 		List<String> ids = new ArrayList<>();
 		for (YamlEntry.Value value : entry.values(key)) {
 			if (!loaded.contains(value.text())) {
-				entry.problemAt(value.line(), unknown(kind, value.text(), seen));
+				unknown(entry, value.line(), kind, value.text(), seen);
 			}
 			ids.add(value.text());
 		}
@@ -292,7 +300,7 @@ final class CalendarAssembly {
 			YamlEntry.Value value = item.value();
 			if (value != null) {
 				if (!this.anniversaries.contains(value.text())) {
-					entry.problemAt(value.line(), unknown("anniversary", value.text(), this.anniversariesSeen));
+					unknown(entry, value.line(), "anniversary", value.text(), this.anniversariesSeen);
 				}
 				ids.add(value.text());
 				continue;
@@ -304,14 +312,16 @@ final class CalendarAssembly {
 				continue;
 			}
 			if (!this.anniversaries.contains(id)) {
-				part.problem("id", unknown("anniversary", id, this.anniversariesSeen));
+				unknown(part, part.line("id"), "anniversary", id, this.anniversariesSeen);
 			}
 			Integer ordinal = part.integer("ordinal");
 			Integer year = part.integer("year");
 			Integer origin = this.originYears.get(id);
 			if (ordinal != null && year != null && origin != null && ordinal != year - origin) {
-				part.problem("ordinal", "anniversary '" + id + "': " + ordinal + " years does not fall in " + year
-						+ " (it began in " + origin + ", so " + year + " is its " + (year - origin) + "th)");
+				part.problem("ordinal",
+						"anniversary '" + id + "': " + ordinal + " years does not fall in " + year + " (it began in "
+								+ origin + ", so " + year + " is its " + (year - origin) + "th)",
+						"problem.calendar.ordinal-year", id, ordinal, year, origin, year - origin);
 			}
 			else if (ordinal != null && year == null && origin != null) {
 				year = origin + ordinal;
@@ -326,10 +336,19 @@ final class CalendarAssembly {
 	}
 
 	/** Why a reference does not resolve: no such id, or its entry did not load. */
-	private static String unknown(String kind, String id, Map<String, String> seen) {
+	/**
+	 * A reference to an entry that is not there: unknown, or named but not loaded because
+	 * of its own problems (then where it is).
+	 */
+	private static void unknown(YamlEntry entry, int line, String kind, String id, Map<String, String> seen) {
 		String where = seen.get(id);
-		return (where != null) ? kind + " '" + id + "' did not load (see " + where + ")"
-				: "unknown " + kind + " '" + id + "'";
+		if (where != null) {
+			entry.problemAt(line, kind + " '" + id + "' did not load (see " + where + ")", "problem.not-loaded." + kind,
+					id, where);
+		}
+		else {
+			entry.problemAt(line, "unknown " + kind + " '" + id + "'", "problem.unknown." + kind, id);
+		}
 	}
 
 	private static List<String> texts(List<YamlEntry.Value> values) {

@@ -91,7 +91,8 @@ public final class CalendarLoader {
 	private static List<Path> files(Path directory, List<CalendarProblem> problems) {
 		if (!Files.isDirectory(directory)) {
 			problems.add(new CalendarProblem(slashes(directory.normalize()), 0,
-					"cannot read the calendar directory: it does not exist or is not a directory"));
+					"cannot read the calendar directory: it does not exist or is not a directory",
+					"problem.calendar.no-directory", List.of()));
 			return List.of();
 		}
 		try (Stream<Path> paths = Files.walk(directory)) {
@@ -132,7 +133,9 @@ public final class CalendarLoader {
 			if (forbidden.isPresent()) {
 				problems.add(new CalendarProblem(name, forbidden.get().line(),
 						"control character " + forbidden.get().character() + " at column " + forbidden.get().column()
-								+ ": no outlet can carry it; remove it"));
+								+ ": no outlet can carry it; remove it",
+						"problem.control-character", List.of(String.valueOf(forbidden.get().character()),
+								String.valueOf(forbidden.get().column()))));
 				return;
 			}
 			new Yaml().composeAll(new StringReader(text)).forEach(documents::add);
@@ -141,7 +144,8 @@ public final class CalendarLoader {
 			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
 			String context = (ex.getContext() != null) ? ex.getContext() + ": " : "";
 			problems.add(new CalendarProblem(name, (mark != null) ? mark.getLine() + 1 : 0,
-					"malformed YAML, " + context + ex.getProblem()));
+					"malformed YAML, " + context + ex.getProblem(), "problem.yaml.malformed",
+					List.of(context + ex.getProblem())));
 			return;
 		}
 		catch (UncheckedIOException ex) {

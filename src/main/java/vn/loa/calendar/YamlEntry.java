@@ -45,11 +45,12 @@ final class YamlEntry {
 		for (NodeTuple tuple : node.getValue()) {
 			Node key = tuple.getKeyNode();
 			if (!(key instanceof ScalarNode scalar)) {
-				problemAt(line(key), "expected a plain key");
+				problemAt(line(key), "expected a plain key", "problem.yaml.plain-key");
 				continue;
 			}
 			if (this.fields.containsKey(scalar.getValue())) {
-				problemAt(line(key), "duplicate key '" + scalar.getValue() + "'");
+				problemAt(line(key), "duplicate key '" + scalar.getValue() + "'", "problem.yaml.duplicate-key",
+						scalar.getValue());
 				continue;
 			}
 			this.fields.put(scalar.getValue(), tuple.getValueNode());
@@ -64,7 +65,8 @@ final class YamlEntry {
 		if (node instanceof MappingNode mapping) {
 			return new YamlEntry(file, mapping, new ArrayList<>());
 		}
-		problems.add(new CalendarProblem(file, line(node), "expected a mapping such as 'anniversaries:' at the top"));
+		problems.add(new CalendarProblem(file, line(node), "expected a mapping such as 'anniversaries:' at the top",
+				"problem.yaml.top-mapping", List.of()));
 		return null;
 	}
 
@@ -105,8 +107,23 @@ final class YamlEntry {
 	}
 
 	void problemAt(int line, @Nullable String message) {
-		CalendarProblem problem = new CalendarProblem(this.file, line,
-				java.util.Objects.requireNonNullElse(message, "invalid value"));
+		add(new CalendarProblem(this.file, line, java.util.Objects.requireNonNullElse(message, "invalid value")));
+	}
+
+	/**
+	 * A problem the command line can say in its reader's language: {@code key} in the
+	 * messages, quoting {@code arguments}; {@code message} is the same in English.
+	 */
+	void problem(String field, String message, String key, Object... arguments) {
+		problemAt(line(field), message, key, arguments);
+	}
+
+	void problemAt(int line, String message, String key, Object... arguments) {
+		add(new CalendarProblem(this.file, line, message, key,
+				java.util.Arrays.stream(arguments).map(String::valueOf).toList()));
+	}
+
+	private void add(CalendarProblem problem) {
 		// A value read twice is reported once.
 		if (!this.problems.contains(problem)) {
 			this.problems.add(problem);
@@ -117,7 +134,8 @@ final class YamlEntry {
 	void allowOnly(Set<String> allowed) {
 		this.keyLines.forEach((key, line) -> {
 			if (!allowed.contains(key)) {
-				problemAt(line, "unknown key '" + key + "', expected one of " + String.join(", ", allowed));
+				problemAt(line, "unknown key '" + key + "', expected one of " + String.join(", ", allowed),
+						"problem.yaml.unknown-key", key, String.join(", ", allowed));
 			}
 		});
 	}
@@ -134,7 +152,7 @@ final class YamlEntry {
 			return null;
 		}
 		if (!(value instanceof ScalarNode scalar)) {
-			problemAt(line(value), "expected a single value for '" + key + "'");
+			problemAt(line(value), "expected a single value for '" + key + "'", "problem.yaml.single-value", key);
 			return null;
 		}
 		String text = checked(key, scalar).strip();
@@ -155,7 +173,7 @@ final class YamlEntry {
 		Node value = this.fields.get(key);
 		String text = text(key);
 		if (text == null && (value == null || value instanceof ScalarNode)) {
-			problem(key, "missing '" + key + "'");
+			problem(key, "missing '" + key + "'", "problem.yaml.missing", key);
 		}
 		return text;
 	}
@@ -167,7 +185,8 @@ final class YamlEntry {
 	@Nullable String id() {
 		String id = required("id");
 		if (id != null && !ID.matcher(id).matches()) {
-			problem("id", "id '" + id + "' should be lowercase ASCII letters and digits joined by '-'");
+			problem("id", "id '" + id + "' should be lowercase ASCII letters and digits joined by '-'",
+					"problem.yaml.id-form", id);
 		}
 		return id;
 	}
@@ -181,8 +200,8 @@ final class YamlEntry {
 		try {
 			return WrittenDate.parseFull(text);
 		}
-		catch (IllegalArgumentException ex) {
-			problem(key, ex.getMessage());
+		catch (WrittenDate.Unreadable ex) {
+			ex.report(this, key);
 			return null;
 		}
 	}
@@ -200,7 +219,7 @@ final class YamlEntry {
 				values.add(new Value(checked(key, scalar).strip(), line(item)));
 			}
 			else {
-				problemAt(line(item), "expected a single value in '" + key + "'");
+				problemAt(line(item), "expected a single value in '" + key + "'", "problem.yaml.single-item", key);
 			}
 		}
 		return values;
@@ -221,7 +240,8 @@ final class YamlEntry {
 				items.add(new Item(null, new YamlEntry(this.file, mapping, this.problems)));
 			}
 			else {
-				problemAt(line(item), "expected an id or a mapping in '" + key + "'");
+				problemAt(line(item), "expected an id or a mapping in '" + key + "'", "problem.yaml.id-or-mapping",
+						key);
 			}
 		}
 		return items;
@@ -250,7 +270,8 @@ final class YamlEntry {
 			return Integer.valueOf(text);
 		}
 		catch (NumberFormatException ex) {
-			problem(key, "'" + key + "' must be a whole number, not '" + text + "'");
+			problem(key, "'" + key + "' must be a whole number, not '" + text + "'", "problem.yaml.whole-number", key,
+					text);
 			return null;
 		}
 	}
@@ -303,7 +324,7 @@ final class YamlEntry {
 			return List.of();
 		}
 		if (!(value instanceof SequenceNode sequence)) {
-			problemAt(line(value), "expected a list for '" + key + "'");
+			problemAt(line(value), "expected a list for '" + key + "'", "problem.yaml.list", key);
 			return List.of();
 		}
 		return sequence.getValue();
@@ -316,8 +337,10 @@ final class YamlEntry {
 	private String checked(String key, ScalarNode scalar) {
 		String text = PlainText.normalise(scalar.getValue());
 		PlainText.firstForbidden(text)
-			.ifPresent((found) -> problemAt(line(scalar), "'" + key + "' contains the control character "
-					+ found.character() + ": no outlet can carry it; remove it"));
+			.ifPresent((found) -> problemAt(line(scalar),
+					"'" + key + "' contains the control character " + found.character()
+							+ ": no outlet can carry it; remove it",
+					"problem.control-character-in", key, found.character()));
 		return PlainText.forOutput(text);
 	}
 

@@ -20,6 +20,9 @@ class BackupCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@CommandLine.Mixin
+	LanguageOption language = new LanguageOption();
+
 	@Option(names = "--data-dir", defaultValue = "var", description = "Loa's data directory (${DEFAULT-VALUE})")
 	Path dataDir;
 
@@ -35,11 +38,14 @@ class BackupCommand implements Callable<Integer> {
 			this.spec.commandLine().getOut().println(zip.toAbsolutePath());
 			this.spec.commandLine()
 				.getErr()
-				.printf("backed up %s: %d file(s) (%s)%n", this.dataDir, entries.size(), String.join(", ", entries));
+				.println(this.language.text()
+					.text("cli.backup.done", this.dataDir, entries.size(), String.join(", ", entries)));
 			return 0;
 		}
 		catch (RuntimeException ex) {
-			this.spec.commandLine().getErr().println("backup failed: " + ex.getMessage());
+			this.spec.commandLine()
+				.getErr()
+				.println(this.language.text().text("cli.backup.failed", String.valueOf(ex.getMessage())));
 			return 1;
 		}
 	}

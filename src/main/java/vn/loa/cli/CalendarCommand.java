@@ -52,6 +52,9 @@ class CalendarCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "Print JSON instead of text")
 	boolean json;
 
+	@CommandLine.Mixin
+	LanguageOption language = new LanguageOption();
+
 	/**
 	 * Any other {@code --name=value} is a Spring property, as when serving
 	 * ({@code --loa.data-dir=...}).
@@ -65,6 +68,7 @@ class CalendarCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		CliText text = this.language.text();
 		if (this.upcoming == null && (this.from == null || this.to == null)) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
 					"give --from and --to, or --upcoming DAYS");
@@ -95,7 +99,7 @@ class CalendarCommand implements Callable<Integer> {
 					store.findDueBetween(CalendarReport.startOf(start, zone),
 							CalendarReport.startOf(end.plusDays(1), zone)),
 					log.dueBetween(CalendarReport.startOf(start, zone), CalendarReport.startOf(end.plusDays(1), zone)),
-					unprepared);
+					unprepared, text.locale());
 			if (this.json) {
 				this.spec.commandLine()
 					.getOut()
@@ -105,7 +109,7 @@ class CalendarCommand implements Callable<Integer> {
 						.writeValueAsString(report));
 			}
 			else {
-				report.print(this.spec.commandLine().getOut());
+				report.print(this.spec.commandLine().getOut(), text);
 			}
 			this.spec.commandLine().getOut().flush();
 		}

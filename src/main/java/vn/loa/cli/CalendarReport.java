@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Objects;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,15 +40,19 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+	/**
+	 * The report, its anniversaries and events named in {@code locale}'s language
+	 * (Vietnamese unless English).
+	 */
 	static CalendarReport of(LocalDate from, LocalDate to, ZoneId zone, CalendarBook book, List<ContentItem> items,
-			List<PublicationLog.Entry> publications, List<Preparation.Unprepared> unprepared) {
+			List<PublicationLog.Entry> publications, List<Preparation.Unprepared> unprepared, Locale locale) {
 		List<OccurrenceRow> occurrences = book.occurrencesBetween(from, to)
 			.stream()
-			.map((o) -> OccurrenceRow.of(o))
+			.map((o) -> OccurrenceRow.of(o, locale))
 			.toList();
 		List<EventRow> events = book.eventsBetween(from, to)
 			.stream()
-			.map((e) -> new EventRow(e.id(), e.name(), display(e.start()),
+			.map((e) -> new EventRow(e.id(), e.nameIn(locale), display(e.start()),
 					e.endDate().map(VietnameseDates::display).orElse(null)))
 			.toList();
 		List<PhaseRow> phases = book.plans()
@@ -69,50 +74,52 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 			.map((p) -> new MissedRow(p.itemId(), p.outlet().key(), TIME.format(p.dueAt().atZone(zone))))
 			.toList();
 		List<UnpreparedRow> unpreparedRows = unprepared.stream()
-			.map((u) -> new UnpreparedRow(OccurrenceRow.of(u.occurrence()), u.leadDays(),
+			.map((u) -> new UnpreparedRow(OccurrenceRow.of(u.occurrence(), locale), u.leadDays(),
 					VietnameseDates.display(u.occurrence().date().minusDays(u.leadDays())), u.daysUntilPreparation()))
 			.toList();
 		return new CalendarReport(from, to, zone.getId(), occurrences, events, phases, content, missed, unpreparedRows);
 	}
 
-	void print(PrintWriter out) {
-		out.printf("Lịch từ %s đến %s (%s)%n", VietnameseDates.display(this.from), VietnameseDates.display(this.to),
-				this.zone);
-		section(out, "Ngày kỷ niệm (anniversaries)",
+	/** The report as text, in the language of {@code text}. */
+	void print(PrintWriter out, CliText text) {
+		out.println(text.text("cli.calendar.heading", VietnameseDates.display(this.from),
+				VietnameseDates.display(this.to), this.zone));
+		section(out, text, "cli.calendar.anniversaries",
 				this.occurrences.stream()
 					.map((o) -> String.format("%s  %-26s %s%s", o.date(), o.id(), o.title(),
-							o.occurrenceClass().equals(OccurrenceClass.KHAC.name()) ? "" : "  [" + o.label() + "]"))
+							o.occurrenceClass().equals(OccurrenceClass.KHAC.name()) ? ""
+									: "  [" + text.text("deskcal.class." + o.occurrenceClass()) + "]"))
 					.toList());
-		section(out, "Sự kiện (events)",
+		section(out, text, "cli.calendar.events",
 				this.events.stream()
 					.map((e) -> String.format("%s%s  %-26s %s", e.start(),
 							(e.end() != null && !e.end().equals(e.start())) ? " - " + e.end() : "", e.id(), e.name()))
 					.toList());
-		section(out, "Giai đoạn đang diễn ra (active phases)",
+		section(out, text, "cli.calendar.phases",
 				this.phases.stream()
-					.map((p) -> String.format("%s giai đoạn %d: %s (%s - %s)", p.plan(), p.number(), p.name(),
-							p.start(), (p.end() != null) ? p.end() : "đến " + p.untilEvent() + ", chưa rõ ngày"))
+					.map((p) -> text.text("cli.calendar.phase", p.plan(), p.number(), p.name(),
+							Objects.toString(p.start(), "?"),
+							(p.end() != null) ? p.end()
+									: text.text("cli.calendar.phase.until", Objects.toString(p.untilEvent(), "?"))))
 					.toList());
-		section(out, "Nội dung theo lịch (content)",
-				this.content.stream()
-					.map((c) -> String.format("%s  %-10s %-34s %s  [%s]", c.dueAt(), c.status(), c.id(), c.title(),
-							String.join(", ", c.outlets())))
-					.toList());
-		section(out, "Bị lỡ (missed)",
-				this.missed.stream()
-					.map((m) -> String.format("%s  %-34s %s", m.dueAt(), m.itemId(), m.outlet()))
-					.toList());
+		section(out, text, "cli.calendar.content", this.content.stream()
+			.map((c) -> String.format("%s  %-14s %-34s %s  [%s]", c.dueAt(), text.text("content.status." + c.status()),
+					c.id(), c.title(),
+					String.join(", ", c.outlets().stream().map((o) -> text.text("content.outlet." + o)).toList())))
+			.toList());
+		section(out, text, "cli.calendar.missed", this.missed.stream()
+			.map((m) -> String.format("%s  %-34s %s", m.dueAt(), m.itemId(), text.text("content.outlet." + m.outlet())))
+			.toList());
 		if (this.unprepared != null && !this.unprepared.isEmpty()) {
-			section(out, "Chưa có nội dung, cần chuẩn bị (unprepared, most urgent first)",
-					this.unprepared.stream().map(UnpreparedRow::line).toList());
+			section(out, text, "cli.calendar.unprepared", this.unprepared.stream().map((u) -> u.line(text)).toList());
 		}
 	}
 
-	private static void section(PrintWriter out, String title, List<String> lines) {
+	private static void section(PrintWriter out, CliText text, String title, List<String> lines) {
 		out.println();
-		out.println(title + ":");
+		out.println(text.text(title) + ":");
 		if (lines.isEmpty()) {
-			out.println("  (không có)");
+			out.println("  " + text.text("cli.calendar.none"));
 		}
 		lines.forEach((line) -> out.println("  " + line));
 	}
@@ -124,25 +131,25 @@ record CalendarReport(LocalDate from, LocalDate to, String zone, List<Occurrence
 	record OccurrenceRow(String date, String id, int ordinalOrZero, String occurrenceClass, String label,
 			String title) {
 
-		static OccurrenceRow of(Occurrence o) {
+		static OccurrenceRow of(Occurrence o, Locale locale) {
 			String label = switch (o.occurrenceClass()) {
 				case NAM_TRON -> "năm tròn";
 				case NAM_LE_5 -> "năm lẻ 5";
 				case KHAC -> "";
 			};
 			return new OccurrenceRow(o.displayDate(), o.anniversary().id(), (o.ordinal() != null) ? o.ordinal() : 0,
-					o.occurrenceClass().name(), label, o.title());
+					o.occurrenceClass().name(), label, o.title(locale));
 		}
 
 	}
 
 	record UnpreparedRow(OccurrenceRow occurrence, int leadDays, String prepareFrom, long daysUntilPreparation) {
 
-		String line() {
-			String when = (this.daysUntilPreparation < 0) ? "đã trễ " + (-this.daysUntilPreparation) + " ngày"
-					: "còn " + this.daysUntilPreparation + " ngày";
-			return String.format("%s  %-26s %s — chuẩn bị %d ngày, từ %s (%s)", this.occurrence.date(),
-					this.occurrence.id(), this.occurrence.title(), this.leadDays, this.prepareFrom, when);
+		String line(CliText text) {
+			String when = (this.daysUntilPreparation < 0) ? text.text("cli.calendar.late", -this.daysUntilPreparation)
+					: text.text("cli.calendar.left", this.daysUntilPreparation);
+			return text.text("cli.calendar.unprepared.line", this.occurrence.date(), this.occurrence.id(),
+					this.occurrence.title(), this.leadDays, this.prepareFrom, when);
 		}
 
 	}

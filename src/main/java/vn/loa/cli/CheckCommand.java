@@ -36,6 +36,9 @@ class CheckCommand implements Callable<Integer> {
 	@Option(names = "--zone", defaultValue = "Asia/Ho_Chi_Minh", description = "Zone of local times (${DEFAULT-VALUE})")
 	ZoneId zone;
 
+	@CommandLine.Mixin
+	LanguageOption language = new LanguageOption();
+
 	@Override
 	public Integer call() {
 		CalendarLoad calendar = CalendarLoader.load(this.calendarDir);
@@ -45,12 +48,13 @@ class CheckCommand implements Callable<Integer> {
 				organisations::contains);
 		List<CalendarProblem> problems = new ArrayList<>(calendar.problems());
 		problems.addAll(content.problems());
-		problems.forEach((problem) -> this.spec.commandLine().getOut().println(problem));
+		CliText text = this.language.text();
+		problems.forEach((problem) -> this.spec.commandLine().getOut().println(text.problem(problem)));
 		this.spec.commandLine()
 			.getErr()
-			.printf("%d anniversaries, %d events, %d plans, %d content items; %d problem(s)%n",
-					calendar.book().anniversaries().size(), calendar.book().events().size(),
-					calendar.book().plans().size(), content.items().size(), problems.size());
+			.println(text.text("cli.check.summary", calendar.book().anniversaries().size(),
+					calendar.book().events().size(), calendar.book().plans().size(), content.items().size(),
+					problems.size()));
 		return problems.isEmpty() ? 0 : 1;
 	}
 

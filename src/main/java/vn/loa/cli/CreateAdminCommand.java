@@ -34,6 +34,9 @@ class CreateAdminCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@CommandLine.Mixin
+	LanguageOption language = new LanguageOption();
+
 	@Option(names = "--username", required = true, description = "Login name of the administrator")
 	String username;
 
@@ -56,8 +59,7 @@ class CreateAdminCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 		if (password == null || password.length() < Accounts.MIN_PASSWORD_LENGTH) {
-			return refuse("a password has at least " + Accounts.MIN_PASSWORD_LENGTH
-					+ " characters; give it on the first line of standard input");
+			return refuse(this.language.text().text("cli.admin.password-short", Accounts.MIN_PASSWORD_LENGTH));
 		}
 		try (ConfigurableApplicationContext context = QuietContext.start(this.application, this.springArguments)) {
 			Accounts accounts = context.getBean(Accounts.class);
@@ -65,16 +67,17 @@ class CreateAdminCommand implements Callable<Integer> {
 				accounts.create("cli", this.username, this.displayName, password, Set.of(Role.ADMIN));
 			}
 			catch (InvalidAccountException ex) {
-				return refuse(ex.getMessage());
+				return refuse(
+						this.language.text().message("accounts.error." + ex.reason(), List.of(), ex.getMessage()));
 			}
-			this.spec.commandLine().getOut().println("Created administrator '" + this.username + "'.");
+			this.spec.commandLine().getOut().println(this.language.text().text("cli.admin.created", this.username));
 			this.spec.commandLine().getOut().flush();
 			return 0;
 		}
 	}
 
 	private int refuse(@Nullable String message) {
-		this.spec.commandLine().getErr().println("error: " + message);
+		this.spec.commandLine().getErr().println(this.language.text().text("cli.error", String.valueOf(message)));
 		this.spec.commandLine().getErr().flush();
 		return 1;
 	}

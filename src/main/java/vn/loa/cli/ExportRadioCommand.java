@@ -34,6 +34,9 @@ class ExportRadioCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@CommandLine.Mixin
+	LanguageOption language = new LanguageOption();
+
 	@Option(names = "--station", required = true, description = "The station's id")
 	String station = "";
 
@@ -60,8 +63,9 @@ class ExportRadioCommand implements Callable<Integer> {
 			RadioQueue queue = context.getBean(RadioQueue.class);
 			RadioStation chosen = queue.station(this.station).orElse(null);
 			if (chosen == null) {
-				return refuse("no radio station '" + this.station + "'; the stations are: "
-						+ String.join(", ", queue.stations().stream().map(RadioStation::id).toList()));
+				return refuse(this.language.text()
+					.text("cli.radio.no-station", this.station,
+							String.join(", ", queue.stations().stream().map(RadioStation::id).toList())));
 			}
 			LocalDate from = (this.date != null) ? this.date : queue.today().plusDays(1);
 			LocalDate last = (this.to != null) ? this.to : from;
@@ -82,7 +86,7 @@ class ExportRadioCommand implements Callable<Integer> {
 	}
 
 	private int refuse(@Nullable String message) {
-		this.spec.commandLine().getErr().println("error: " + message);
+		this.spec.commandLine().getErr().println(this.language.text().text("cli.error", String.valueOf(message)));
 		this.spec.commandLine().getErr().flush();
 		return 1;
 	}

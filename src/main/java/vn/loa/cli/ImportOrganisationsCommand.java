@@ -33,6 +33,9 @@ class ImportOrganisationsCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@CommandLine.Mixin
+	LanguageOption language = new LanguageOption();
+
 	@Option(names = "--provinces", description = "provinces.csv (code,name,fullName,slug,type,isCentral)")
 	@Nullable Path provinces;
 
@@ -56,7 +59,7 @@ class ImportOrganisationsCommand implements Callable<Integer> {
 		Path provincesFile = this.provinces;
 		Path communesFile = this.communes;
 		if ((provincesFile == null) != (communesFile == null)) {
-			return refuse("give both --provinces and --communes, or neither for the list Loa ships");
+			return refuse(this.language.text().text("cli.organisations.both-files"));
 		}
 		String provincesCsv;
 		String communesCsv;
@@ -76,12 +79,14 @@ class ImportOrganisationsCommand implements Callable<Integer> {
 						: organisations.importShipped(this.only, "cli");
 			}
 			catch (InvalidOrganisationException ex) {
-				return refuse(ex.getMessage());
+				return refuse(this.language.text()
+					.message("organisation.error." + ex.code(), ex.arguments(), ex.getMessage()));
 			}
 			this.spec.commandLine()
 				.getOut()
-				.println("Organisations: " + imported.created() + " added, " + imported.updated() + " updated, "
-						+ imported.unchanged() + " unchanged; " + organisations.count() + " in all.");
+				.println(this.language.text()
+					.text("cli.organisations.done", imported.created(), imported.updated(), imported.unchanged(),
+							organisations.count()));
 			this.spec.commandLine().getOut().flush();
 			return 0;
 		}
@@ -92,7 +97,7 @@ class ImportOrganisationsCommand implements Callable<Integer> {
 	}
 
 	private int refuse(@Nullable String message) {
-		this.spec.commandLine().getErr().println("error: " + message);
+		this.spec.commandLine().getErr().println(this.language.text().text("cli.error", String.valueOf(message)));
 		this.spec.commandLine().getErr().flush();
 		return 1;
 	}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -32,6 +34,9 @@ class ImportPlanCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@CommandLine.Mixin
+	LanguageOption language = new LanguageOption();
+
 	@Parameters(paramLabel = "FILE", description = "The plan document")
 	Path file;
 
@@ -44,14 +49,25 @@ class ImportPlanCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
+		CliText text = this.language.text();
+		if (!Files.isRegularFile(this.file)) {
+			this.spec.commandLine()
+				.getErr()
+				.println(text.text("cli.error", text.text("cli.import.not-a-file", this.file)));
+			return 1;
+		}
+		if (Files.size(this.file) > PlanDocuments.MAX_BYTES) {
+			String size = String.format(Locale.ROOT, "%.1f", Files.size(this.file) / 1048576.0);
+			String largest = String.valueOf(PlanDocuments.MAX_BYTES / 1048576);
+			String english = this.file.getFileName() + " is " + size + " MB; the largest accepted is " + largest
+					+ " MB";
+			this.spec.commandLine()
+				.getErr()
+				.println(text.text("cli.error", text.importer("document.too-large",
+						List.of(String.valueOf(this.file.getFileName()), size, largest), english)));
+			return 1;
+		}
 		try {
-			if (!Files.isRegularFile(this.file)) {
-				throw new UnreadableDocumentException(this.file + " is not a readable file");
-			}
-			if (Files.size(this.file) > PlanDocuments.MAX_BYTES) {
-				throw new UnreadableDocumentException(String.format("%s is %.1f MB; the largest accepted is %d MB",
-						this.file.getFileName(), Files.size(this.file) / 1048576.0, PlanDocuments.MAX_BYTES / 1048576));
-			}
 			// The plan belongs to the organisation that issued it when the calendar's
 			// organisations.yaml names it (or a unit it loads).
 			PlanDraft draft = PlanImports
@@ -59,12 +75,12 @@ class ImportPlanCommand implements Callable<Integer> {
 						PlanImports.read(this.file.getFileName().toString(), Files.readAllBytes(this.file),
 								CalendarLoader.load(this.calendarDir).book()),
 						Organisations.declared(this.calendarDir));
-			this.spec.commandLine().getErr().println(draft.report());
+			this.spec.commandLine().getErr().println(text.report(draft));
 			if (this.out != null) {
 				Files.createDirectories(this.out);
 				Path target = this.out.resolve(draft.id() + ".yaml");
 				Files.writeString(target, draft.toYaml(), StandardCharsets.UTF_8);
-				this.spec.commandLine().getErr().println("Wrote " + target);
+				this.spec.commandLine().getErr().println(text.text("cli.import.wrote", target));
 			}
 			else {
 				this.spec.commandLine().getOut().print(draft.toYaml());
@@ -73,7 +89,10 @@ class ImportPlanCommand implements Callable<Integer> {
 			return 0;
 		}
 		catch (UnreadableDocumentException ex) {
-			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
+			this.spec.commandLine()
+				.getErr()
+				.println(text.text("cli.error",
+						text.importer(ex.code(), ex.arguments(), String.valueOf(ex.getMessage()))));
 			return 1;
 		}
 	}

@@ -19,6 +19,9 @@ class RestoreCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@CommandLine.Mixin
+	LanguageOption language = new LanguageOption();
+
 	@Parameters(index = "0", description = "The backup zip")
 	Path backup;
 
@@ -32,11 +35,13 @@ class RestoreCommand implements Callable<Integer> {
 			List<String> entries = Backups.restore(this.backup, this.dataDir);
 			this.spec.commandLine()
 				.getErr()
-				.printf("restored %d file(s) into %s%n", entries.size(), this.dataDir.toAbsolutePath());
+				.println(this.language.text().text("cli.restore.done", entries.size(), this.dataDir.toAbsolutePath()));
 			return 0;
 		}
 		catch (RuntimeException ex) {
-			this.spec.commandLine().getErr().println("restore failed: " + ex.getMessage());
+			this.spec.commandLine()
+				.getErr()
+				.println(this.language.text().text("cli.restore.failed", String.valueOf(ex.getMessage())));
 			return 1;
 		}
 	}

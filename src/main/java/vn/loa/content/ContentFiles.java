@@ -100,7 +100,8 @@ public final class ContentFiles {
 		List<ContentItem> items = new ArrayList<>();
 		List<CalendarProblem> problems = new ArrayList<>();
 		if (!Files.isDirectory(directory)) {
-			problems.add(new CalendarProblem(directory.toString(), 0, "content directory not found"));
+			problems.add(new CalendarProblem(directory.toString(), 0, "content directory not found",
+					"problem.content.no-directory", List.of()));
 			return new Load(items, problems);
 		}
 		Map<String, String> seen = new HashMap<>();
@@ -111,17 +112,18 @@ public final class ContentFiles {
 					ContentItem item = read(file, name, book, zone, knownOrganisation, reaches);
 					String earlier = seen.putIfAbsent(item.id(), name);
 					if (earlier != null) {
-						throw new Problem(2, "duplicate id '" + item.id() + "' (already in " + earlier + ")");
+						throw new Problem(2, "duplicate id '" + item.id() + "' (already in " + earlier + ")",
+								"problem.content.duplicate-id", item.id(), earlier);
 					}
 					items.add(item);
 				}
 				catch (Problem ex) {
-					problems.add(new CalendarProblem(name, ex.line, ex.reason));
+					problems.add(ex.at(name));
 				}
 				catch (Problems ex) {
 					ex.problems.stream()
 						.sorted(java.util.Comparator.comparingInt((Problem p) -> p.line))
-						.forEach((p) -> problems.add(new CalendarProblem(name, p.line, p.reason)));
+						.forEach((p) -> problems.add(p.at(name)));
 				}
 			}
 		}
@@ -138,7 +140,7 @@ public final class ContentFiles {
 			fullText = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
 		}
 		catch (MalformedInputException ex) {
-			throw new Problem(0, "not UTF-8 text");
+			throw new Problem(0, "not UTF-8 text", "problem.not-utf8");
 		}
 		catch (IOException ex) {
 			throw new Problem(0, "cannot read: " + ex.getMessage());
@@ -147,15 +149,18 @@ public final class ContentFiles {
 			fullText = fullText.substring(1);
 		}
 		PlainText.firstForbidden(fullText).ifPresent((found) -> {
-			throw new Problem(found.line(), "control character " + found.character() + " at column " + found.column()
-					+ ": no outlet can carry it; remove it");
+			throw new Problem(found.line(),
+					"control character " + found.character() + " at column " + found.column()
+							+ ": no outlet can carry it; remove it",
+					"problem.control-character", found.character(), found.column());
 		});
 		if (!fullText.startsWith("---\n")) {
-			throw new Problem(1, "missing front matter: the file must start with a '---' line");
+			throw new Problem(1, "missing front matter: the file must start with a '---' line",
+					"problem.content.no-front-matter");
 		}
 		int end = fullText.indexOf("\n---", 3);
 		if (end < 0) {
-			throw new Problem(1, "front matter is not closed by a '---' line");
+			throw new Problem(1, "front matter is not closed by a '---' line", "problem.content.front-matter-open");
 		}
 		String frontMatter = fullText.substring(4, end + 1);
 		int bodyStart = fullText.indexOf('\n', end + 4);
@@ -184,8 +189,9 @@ public final class ContentFiles {
 		for (NodeTuple tuple : root.getValue()) {
 			String key = scalar(tuple.getKeyNode());
 			if (!KEYS.contains(key)) {
-				problems.add(new Problem(line(tuple.getKeyNode()), "unknown key '" + key + "' (known: "
-						+ String.join(", ", KEYS.stream().sorted().toList()) + ")"));
+				String known = String.join(", ", KEYS.stream().sorted().toList());
+				problems.add(new Problem(line(tuple.getKeyNode()), "unknown key '" + key + "' (known: " + known + ")",
+						"problem.yaml.unknown-key", key, known));
 				continue;
 			}
 			fields.put(key, tuple);
@@ -202,7 +208,8 @@ public final class ContentFiles {
 		String organisation = attempt(problems, () -> {
 			String written = optional(fields, "organisation", Organisations.DEFAULT);
 			if (!knownOrganisation.test(written)) {
-				throw new Problem(line(valueNode(fields, "organisation")), "unknown organisation '" + written + "'");
+				throw new Problem(line(valueNode(fields, "organisation")), "unknown organisation '" + written + "'",
+						"problem.unknown.organisation", written);
 			}
 			return written;
 		}, Organisations.DEFAULT);
@@ -227,7 +234,8 @@ public final class ContentFiles {
 				dueAt = Schedule.resolve(when, book, zone).toInstant();
 			}
 			catch (Schedule.ScheduleException ex) {
-				problems.add(new Problem(line(valueNode(fields, "when")), ex.getMessage()));
+				problems.add(new Problem(line(valueNode(fields, "when")), String.valueOf(ex.getMessage()),
+						"error." + ex.error().code(), ex.arguments().toArray()));
 			}
 		}
 		Priority priority = attempt(problems, () -> {
@@ -257,7 +265,7 @@ public final class ContentFiles {
 					"");
 		}
 		if (text.isBlank()) {
-			problems.add(new Problem(bodyLine, "the body is empty"));
+			problems.add(new Problem(bodyLine, "the body is empty", "problem.content.body-empty"));
 		}
 		Map<Outlet, java.time.Duration> staleAfter = attempt(problems, () -> staleAfter(fields), Map.of());
 		problems.addAll(ordinals(title, fields.containsKey("title") ? line(valueNode(fields, "title")) : 0));
@@ -300,8 +308,10 @@ public final class ContentFiles {
 	private static String checked(Map<String, NodeTuple> fields, String key, String value, boolean oneLine) {
 		String normalised = oneLine ? PlainText.normaliseLine(value) : PlainText.normalise(value);
 		PlainText.firstForbidden(normalised).ifPresent((found) -> {
-			throw new Problem(line(valueNode(fields, key)), "'" + key + "' contains the control character "
-					+ found.character() + ": no outlet can carry it; remove it");
+			throw new Problem(line(valueNode(fields, key)),
+					"'" + key + "' contains the control character " + found.character()
+							+ ": no outlet can carry it; remove it",
+					"problem.control-character-in", key, found.character());
 		});
 		return normalised;
 	}
@@ -341,7 +351,7 @@ public final class ContentFiles {
 	private static Set<Outlet> outlets(Map<String, NodeTuple> fields) {
 		NodeTuple tuple = fields.get("outlets");
 		if (tuple == null) {
-			throw new Problem(2, "missing required key 'outlets'");
+			throw new Problem(2, "missing required key 'outlets'", "problem.content.missing-key", "outlets");
 		}
 		List<String> names = new ArrayList<>();
 		Node value = tuple.getValueNode();
@@ -413,11 +423,11 @@ public final class ContentFiles {
 	private static String required(Map<String, NodeTuple> fields, String key) {
 		NodeTuple tuple = fields.get(key);
 		if (tuple == null) {
-			throw new Problem(2, "missing required key '" + key + "'");
+			throw new Problem(2, "missing required key '" + key + "'", "problem.content.missing-key", key);
 		}
 		String value = scalar(tuple.getValueNode()).strip();
 		if (value.isEmpty()) {
-			throw new Problem(line(tuple.getValueNode()), "'" + key + "' is empty");
+			throw new Problem(line(tuple.getValueNode()), "'" + key + "' is empty", "problem.content.empty-key", key);
 		}
 		return value;
 	}
@@ -464,10 +474,29 @@ public final class ContentFiles {
 
 		private final String reason;
 
+		private final @Nullable String key;
+
+		private final List<String> arguments;
+
 		Problem(int line, @Nullable String message) {
 			super(message);
 			this.line = line;
 			this.reason = Objects.requireNonNullElse(message, "unreadable");
+			this.key = null;
+			this.arguments = List.of();
+		}
+
+		/** A problem the command line can say in its reader's language. */
+		Problem(int line, String message, String key, Object... arguments) {
+			super(message);
+			this.line = line;
+			this.reason = message;
+			this.key = key;
+			this.arguments = java.util.Arrays.stream(arguments).map(String::valueOf).toList();
+		}
+
+		CalendarProblem at(String file) {
+			return new CalendarProblem(file, this.line, this.reason, this.key, this.arguments);
 		}
 
 	}

@@ -2,6 +2,7 @@ package vn.loa.importer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import vn.loa.importer.PlanDraft.Extracted;
 import vn.loa.importer.PlanDraft.Warning;
@@ -10,6 +11,8 @@ import vn.loa.importer.PlanDraft.Warning;
 final class DraftReport {
 
 	private static final Map<String, String> LABELS = new LinkedHashMap<>();
+
+	private static final Map<String, String> LABELS_OWN = new LinkedHashMap<>();
 
 	static {
 		LABELS.put("heading.under_header",
@@ -37,31 +40,47 @@ final class DraftReport {
 		LABELS.put("signer.onBehalfOf", "Thay mặt / On behalf of");
 		LABELS.put("signer.role", "Chức vụ / Role");
 		LABELS.put("signer", "Người ký / Signer");
+		LABELS_OWN.put("report.title", "Bản nháp kế hoạch / Plan draft");
+		LABELS_OWN.put("report.warnings", "Cần kiểm tra / Warnings");
+		LABELS_OWN.put("report.line", "dòng/line");
 	}
 
 	private DraftReport() {
 	}
 
 	static String write(PlanDraft draft) {
+		return write(draft, (field) -> LABELS.getOrDefault(field, LABELS_OWN.getOrDefault(field, field)),
+				Warning::message);
+	}
+
+	/**
+	 * The same in one language: {@code label} names a field ({@code "issuer"}, or
+	 * {@code "report.title"}, {@code "report.warnings"}, {@code "report.line"} for the
+	 * report's own words) and {@code warning} says a warning.
+	 */
+	static String write(PlanDraft draft, Function<String, String> label, Function<Warning, String> warning) {
 		StringBuilder r = new StringBuilder();
-		r.append("Bản nháp kế hoạch / Plan draft: ").append(draft.id()).append('\n');
-		for (Map.Entry<String, String> label : LABELS.entrySet()) {
+		r.append(label.apply("report.title")).append(": ").append(draft.id()).append('\n');
+		String line = label.apply("report.line");
+		for (String field : LABELS.keySet()) {
 			for (Extracted value : draft.extracted()) {
-				if (value.field().equals(label.getKey())) {
-					r.append(label.getValue())
+				if (value.field().equals(field)) {
+					r.append(label.apply(field))
 						.append(": ")
 						.append(value.value())
-						.append(" (dòng/line ")
+						.append(" (")
+						.append(line)
+						.append(' ')
 						.append(value.line())
 						.append(")\n");
 				}
 			}
 		}
-		r.append("\nCần kiểm tra / Warnings: ").append(draft.warnings().size()).append('\n');
-		for (Warning warning : draft.warnings()) {
+		r.append('\n').append(label.apply("report.warnings")).append(": ").append(draft.warnings().size()).append('\n');
+		for (Warning each : draft.warnings()) {
 			r.append("- ")
-				.append((warning.line() > 0) ? "dòng/line " + warning.line() + ": " : "")
-				.append(warning.message())
+				.append((each.line() > 0) ? line + " " + each.line() + ": " : "")
+				.append(warning.apply(each))
 				.append('\n');
 		}
 		return r.toString();

@@ -178,6 +178,16 @@ public record PlanDraft(String id, @Nullable String kind, @Nullable String numbe
 	}
 
 	/**
+	 * The report in one language: {@code label} names each field (its key in the
+	 * extracted values, or {@code report.title}, {@code report.warnings},
+	 * {@code report.line}), {@code warning} says each warning.
+	 */
+	public String report(java.util.function.Function<String, String> label,
+			java.util.function.Function<Warning, String> warning) {
+		return DraftReport.write(this, label, warning);
+	}
+
+	/**
 	 * A phase as the plan words it.
 	 *
 	 * @param name the plan's wording

@@ -47,13 +47,27 @@ class CommandLineTests {
 				title: Bài
 				outlets: [feed]
 				when: anniversary quoc-khan 2025
+				mau: do
 				---
 				Thân bài.
 				""");
+		// Every problem of every file, in Vietnamese unless asked otherwise.
 		Run bad = run("check", "--calendar-dir", calendar.toString(), "--content-dir", content.toString());
 		assertThat(bad.exit()).isEqualTo(1);
-		assertThat(bad.out().lines()).containsExactly("calendar/anniversaries.yaml:8: impossible date '30/02/1945'",
-				"content/bai.md:5: unknown anniversary 'quoc-khan'");
+		assertThat(bad.out().lines()).hasSize(3)
+			.startsWith("calendar/anniversaries.yaml:8: không có ngày '30/02/1945'",
+					"content/bai.md:5: Không có ngày kỷ niệm nào mã 'quoc-khan'.")
+			.anySatisfy((line) -> assertThat(line)
+				.startsWith("content/bai.md:6: không có khóa 'mau'; các khóa dùng được:"));
+		assertThat(bad.err()).contains("1 ngày kỷ niệm, 0 sự kiện, 0 kế hoạch, 0 bài; 3 lỗi");
+
+		Run english = run("check", "--lang", "en", "--calendar-dir", calendar.toString(), "--content-dir",
+				content.toString());
+		assertThat(english.out().lines()).hasSize(3)
+			.startsWith("calendar/anniversaries.yaml:8: impossible date '30/02/1945'",
+					"content/bai.md:5: There is no anniversary with id 'quoc-khan'.")
+			.anySatisfy((line) -> assertThat(line).startsWith("content/bai.md:6: unknown key 'mau', expected one of"));
+		assertThat(english.err()).contains("3 problem(s)");
 	}
 
 	@Test
@@ -63,9 +77,18 @@ class CommandLineTests {
 		assertThat(run.exit()).as(run.err()).isZero();
 		assertThat(run.out()).contains("Lịch từ 01/09/2025 đến 30/09/2025 (Asia/Ho_Chi_Minh)")
 			.contains("02/09/2025  quoc-khanh")
-			.contains("Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam (02/9/1945 - 02/9/2025)  [năm tròn]")
+			.contains("Kỷ niệm 80 năm Ngày Quốc khánh nước CHXHCN Việt Nam (02/9/1945 - 02/9/2025)  [Năm tròn]")
 			.contains("443-KH/TU giai đoạn 2: Giai đoạn từ năm 2025 đến Đại hội XIV của Đảng (01/01/2025 - 19/01/2026)")
-			.contains("01/09/2025 06:00  archived   quoc-khanh-2025-truoc-1-ngay");
+			.contains("01/09/2025 06:00  Lưu trữ        quoc-khanh-2025-truoc-1-ngay")
+			.doesNotContain("archived");
+
+		Run english = run("calendar", "--lang", "en", "--from", "01/09/2025", "--to", "2025-09-30",
+				"--loa.data-dir=" + this.dir, "--loa.calendar-dir=calendar", "--loa.content-dir=content");
+		assertThat(english.exit()).as(english.err()).isZero();
+		assertThat(english.out()).contains("Calendar from 01/09/2025 to 30/09/2025 (Asia/Ho_Chi_Minh)")
+			.contains("[Round year]")
+			.contains("01/09/2025 06:00  Archived       quoc-khanh-2025-truoc-1-ngay")
+			.doesNotContain("Lưu trữ");
 
 		Run json = run("calendar", "--from", "2025-09-02", "--to", "2025-09-02", "--json",
 				"--loa.data-dir=" + this.dir);
@@ -82,7 +105,7 @@ class CommandLineTests {
 		Run upcoming = run("calendar", "--upcoming", "3660", "--loa.data-dir=" + this.dir);
 		assertThat(upcoming.exit()).as(upcoming.err()).isZero();
 		String unprepared = upcoming.out()
-			.substring(upcoming.out().indexOf("Chưa có nội dung, cần chuẩn bị (unprepared, most urgent first):"));
+			.substring(upcoming.out().indexOf("Chưa có nội dung, cần chuẩn bị (gấp nhất trước):"));
 		// Content is shipped for the 2026 occurrence only.
 		assertThat(unprepared).contains("19/12/2027  toan-quoc-khang-chien")
 			.doesNotContain("19/12/2026  toan-quoc-khang-chien");
@@ -126,7 +149,7 @@ class CommandLineTests {
 		assertThat(run.exit()).as(run.err()).isZero();
 		assertThat(run.out()).contains("plan:", "number: \"12-KH/ĐU\"", "thanh-lap-dang", "start: 15/01/2026",
 				"end: 10/02/2026");
-		assertThat(run.err()).contains("12-KH/ĐU").contains("dòng/line 3");
+		assertThat(run.err()).contains("12-KH/ĐU").contains("(dòng 3)").doesNotContain("Number");
 
 		Run written = run("import-plan", plan.toString(), "--out", this.dir.resolve("drafts").toString());
 		assertThat(written.exit()).isZero();
@@ -180,22 +203,25 @@ class CommandLineTests {
 		Path empty = Files.writeString(this.dir.resolve("trong.txt"), "");
 		assertThat(run("import-plan", empty.toString())).satisfies((r) -> {
 			assertThat(r.exit()).isEqualTo(1);
-			assertThat(r.err()).contains("trong.txt is empty");
+			assertThat(r.err()).isEqualToIgnoringNewLines("lỗi: Tệp trong.txt rỗng, không có nội dung.");
 		});
+		assertThat(run("import-plan", "--lang", "en", empty.toString()).err()).contains("error: trong.txt is empty");
 		Path huge = this.dir.resolve("lon.pdf");
 		try (var file = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE_NEW,
 				java.nio.file.StandardOpenOption.WRITE)) {
 			file.write(java.nio.ByteBuffer.wrap(new byte[] { 1 }), 50L * 1024 * 1024 - 1);
 		}
 		assertThat(run("import-plan", huge.toString()).err())
+			.contains("lỗi: Tệp lon.pdf nặng 50.0 MB; chỉ nhận tệp không quá 10 MB.");
+		assertThat(run("import-plan", "--lang", "en", huge.toString()).err())
 			.contains("lon.pdf is 50.0 MB; the largest accepted is 10 MB");
 		Path broken = Files.write(this.dir.resolve("hong.docx"), new byte[] { 'P', 'K', 3, 4, 0, 0 });
 		assertThat(run("import-plan", broken.toString())).satisfies((r) -> {
 			assertThat(r.exit()).isEqualTo(1);
-			assertThat(r.err()).startsWith("error: hong.docx");
+			assertThat(r.err()).startsWith("lỗi: Không mở được tệp hong.docx");
 		});
 		assertThat(run("import-plan", this.dir.resolve("khong-co.txt").toString()).err())
-			.contains("not a readable file");
+			.contains("khong-co.txt không phải một tệp đọc được");
 	}
 
 	private static Run run(String... args) {

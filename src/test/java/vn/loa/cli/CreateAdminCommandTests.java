@@ -29,12 +29,14 @@ class CreateAdminCommandTests {
 	void createsAnAdministratorFromStandardInputAndRefusesAShortPasswordOrAnExistingUser() throws Exception {
 		Run shortPassword = run("ngan-qua\n", "create-admin", "--username", "quan-tri");
 		assertThat(shortPassword.exit()).isEqualTo(1);
-		assertThat(shortPassword.err()).contains("at least 12 characters");
+		assertThat(shortPassword.err()).contains("lỗi: mật khẩu dài ít nhất 12 ký tự");
+		assertThat(run("ngan-qua\n", "create-admin", "--lang", "en", "--username", "quan-tri").err())
+			.contains("error: a password has at least 12 characters");
 
 		Run created = run("một-mật-khẩu-dài\n", "create-admin", "--username", "Quan-Tri", "--password-stdin",
 				"--display-name", "Quản trị viên", "--loa.data-dir=" + this.dir);
 		assertThat(created.exit()).as(created.err()).isZero();
-		assertThat(created.out()).contains("Created administrator 'Quan-Tri'");
+		assertThat(created.out()).contains("Đã tạo quản trị viên 'Quan-Tri'.");
 		// The embedded database has the password Loa generated into the data directory.
 		String password = Files.readString(this.dir.resolve("db-password")).strip();
 		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + this.dir.resolve("loa"), "sa", password);
@@ -49,7 +51,7 @@ class CreateAdminCommandTests {
 
 		Run again = run("mật-khẩu-khác-hẳn\n", "create-admin", "--username", "quan-tri", "--loa.data-dir=" + this.dir);
 		assertThat(again.exit()).isEqualTo(1);
-		assertThat(again.err()).contains("already exists");
+		assertThat(again.err()).contains("lỗi: Tên đăng nhập này đã có người dùng.");
 	}
 
 	static Run run(String stdin, String... args) {

@@ -44,7 +44,7 @@ class ExportRadioCommandTests {
 		CreateAdminCommandTests.Run unknown = CreateAdminCommandTests.run("", "export-radio", "--station", "khong-co",
 				"--loa.data-dir=" + this.dir);
 		assertThat(unknown.exit()).isEqualTo(1);
-		assertThat(unknown.err()).contains("error: no radio station 'khong-co'; the stations are: default");
+		assertThat(unknown.err()).contains("lỗi: không có đài 'khong-co'; các đài là: default");
 
 		CreateAdminCommandTests.Run backwards = CreateAdminCommandTests.run("", "export-radio", "--station", "default",
 				"--date", "2025-09-02", "--to", "2025-09-01", "--out", this.dir.resolve("x.zip").toString(),

@@ -26,8 +26,7 @@ class ImportOrganisationsCommandTests {
 		CreateAdminCommandTests.Run shipped = CreateAdminCommandTests.run("", "import-organisations", "--province",
 				"bac-ninh", "--loa.data-dir=" + this.dir);
 		assertThat(shipped.exit()).as(shipped.err()).isZero();
-		assertThat(shipped.out())
-			.containsPattern("Organisations: \\d{2,3} added, 0 updated, 0 unchanged; \\d+ in all\\.");
+		assertThat(shipped.out()).containsPattern("Đơn vị: thêm \\d{2,3}, cập nhật 0, giữ nguyên 0; tổng cộng \\d+\\.");
 
 		Path provinces = this.dir.resolve("provinces.csv");
 		Path communes = this.dir.resolve("communes.csv");
@@ -38,19 +37,20 @@ class ImportOrganisationsCommandTests {
 		CreateAdminCommandTests.Run again = CreateAdminCommandTests.run("", "import-organisations", "--provinces",
 				provinces.toString(), "--communes", communes.toString(), "--loa.data-dir=" + this.dir);
 		assertThat(again.exit()).as(again.err()).isZero();
-		assertThat(again.out()).contains("Organisations: 0 added, 0 updated, 1 unchanged;");
+		assertThat(again.out()).contains("Đơn vị: thêm 0, cập nhật 0, giữ nguyên 1;");
 
 		Files.writeString(communes, "code,name,fullName,slug,type,provinceCode\n99999,X,\"Xã X\",Xa X,commune,10\n",
 				StandardCharsets.UTF_8);
 		CreateAdminCommandTests.Run broken = CreateAdminCommandTests.run("", "import-organisations", "--provinces",
 				provinces.toString(), "--communes", communes.toString(), "--loa.data-dir=" + this.dir);
 		assertThat(broken.exit()).isEqualTo(1);
-		assertThat(broken.err()).contains("error: communes.csv line 2: the slug 'Xa X' is not lower-case ASCII");
+		assertThat(broken.err()).contains(
+				"lỗi: communes.csv dòng 2: tên không dấu “Xa X” không hợp lệ (chữ thường, chữ số, nối bằng “-”).");
 
 		CreateAdminCommandTests.Run half = CreateAdminCommandTests.run("", "import-organisations", "--provinces",
 				provinces.toString(), "--loa.data-dir=" + this.dir);
 		assertThat(half.exit()).isEqualTo(1);
-		assertThat(half.err()).contains("give both --provinces and --communes");
+		assertThat(half.err()).contains("lỗi: hãy đưa cả --provinces và --communes");
 
 		String password = Files.readString(this.dir.resolve("db-password")).strip();
 		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + this.dir.resolve("loa"), "sa", password);
