@@ -85,4 +85,19 @@ final class Chromium {
 		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 	}
 
+	/**
+	 * The whole page at the window's width, as far down as it goes, for a reviewer who
+	 * looks at what is below the first screen.
+	 */
+	static void fullPage(WebDriver browser, String name) throws IOException {
+		if (!(browser instanceof ChromeDriver chrome)) {
+			screenshot(browser, name);
+			return;
+		}
+		Object shot = chrome.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true));
+		String data = String.valueOf(((Map<?, ?>) shot).get("data"));
+		Files.write(SCREENSHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode(data));
+	}
+
 }

@@ -176,7 +176,10 @@ class PageChecksBrowserTests {
 		Files.createDirectories(CHECKS.resolve("html"));
 		List<String> problems = new ArrayList<>();
 		List<Path> html = new ArrayList<>();
-		for (Map.Entry<String, String> page : pages.entrySet()) {
+		// Every page in Vietnamese, then in English (whose words are often longer).
+		Map<String, String> both = new LinkedHashMap<>(pages);
+		pages.forEach((name, path) -> both.put(name + "-en", path + (path.contains("?") ? "&" : "?") + "lang=en"));
+		for (Map.Entry<String, String> page : both.entrySet()) {
 			String name = page.getKey();
 			Path saved = CHECKS.resolve("html").resolve(name + ".html");
 			Files.writeString(saved, fetch(page.getValue()));
@@ -186,6 +189,7 @@ class PageChecksBrowserTests {
 				this.browser.get(url(page.getValue()));
 				String where = page.getValue() + " at " + size.getWidth() + "×" + size.getHeight();
 				Chromium.screenshot(this.browser, "page-" + name + "-" + size.getWidth());
+				Chromium.fullPage(this.browser, "page-" + name + "-" + size.getWidth() + "-full");
 				Number wider = (Number) js("return document.documentElement.scrollWidth - window.innerWidth;");
 				if (wider.intValue() > 0) {
 					problems.add(where + ": " + wider + " px wider than the screen");
@@ -193,10 +197,14 @@ class PageChecksBrowserTests {
 				for (String violation : axe()) {
 					problems.add(where + ": axe " + violation);
 				}
+				for (String cut : layout()) {
+					problems.add(where + ": " + cut);
+				}
 			}
 		}
 		problems.addAll(htmlChecker(html));
 		assertThat(problems).as("what the checkers found").isEmpty();
+		this.browser.get(url("/desk?lang=vi"));
 
 		// The published item's corrections, as an approver scrolls to them: the applied
 		// one and the one waiting, with its buttons.
@@ -288,6 +296,45 @@ class PageChecksBrowserTests {
 				  .catch((e) => done(['axe failed: ' + e]));
 				""");
 		return (List<String>) result;
+	}
+
+	/**
+	 * What a reader would see cut: a box whose content is wider than the box (it clips,
+	 * or scrolls sideways inside the page), and a date or time broken across two lines
+	 * ("06/12/20⏎26").
+	 */
+	@SuppressWarnings("unchecked")
+	private List<String> layout() {
+		return (List<String>) js(
+				"""
+						const found = [];
+						const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+						  + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+						for (const e of document.body.querySelectorAll('*')) {
+						  const style = getComputedStyle(e);
+						  if (style.display === 'none' || style.visibility === 'hidden' || e.clientWidth === 0
+						    || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName)) continue;
+						  if (['hidden', 'auto', 'scroll', 'clip'].includes(style.overflowX)
+						      && e.scrollWidth > e.clientWidth + 1 && !e.closest('.visually-hidden, .sr-only')) {
+						    found.push('cut: ' + name(e) + ' holds ' + (e.scrollWidth - e.clientWidth) + ' px more than it shows');
+						  }
+						}
+						const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+						const dates = /\\d{1,2}\\/\\d{1,2}\\/\\d{4}|\\d{1,2}:\\d{2}/g;
+						for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+						  for (const m of text.textContent.matchAll(dates)) {
+						    const range = document.createRange();
+						    range.setStart(text, m.index);
+						    range.setEnd(text, m.index + m[0].length);
+						    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+						      .map((r) => Math.round(r.top)));
+						    if (tops.size > 1) {
+						      found.push('wrapped date: "' + m[0] + '" in ' + name(text.parentElement));
+						    }
+						  }
+						}
+						return found.slice(0, 20);
+						""");
 	}
 
 	/** What the Nu Html Checker says of the files, errors and warnings, one line each. */
