@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -88,6 +89,12 @@ class PageChecksBrowserTests {
 	@Autowired
 	ContentCorrections corrections;
 
+	@Autowired
+	vn.loa.subscribers.Subscribers subscribers;
+
+	@Autowired
+	vn.loa.importer.PlanImports imports;
+
 	private WebDriver browser;
 
 	@DynamicPropertySource
@@ -144,6 +151,22 @@ class PageChecksBrowserTests {
 						"Sửa giờ phát trên loa: 6 giờ 30.", false),
 				new ContentActor("bien-tap-vien", false));
 
+		long subscriber = this.subscribers.add(null, "ba-con@example.vn", "Bà con khu phố 3", null, "test").id();
+		// A plan read from a document and kept (it can be removed at the desk), and one
+		// read and waiting for review.
+		byte[] plan = Files.readAllBytes(Path.of(Objects
+			.requireNonNull(
+					getClass().getResource("/vn/loa/importer/corpus-unseen-8/r20-hue-tuyen-truyen-dai-hoi-xiv.txt"))
+			.toURI()));
+		String stored = this.imports.confirm(this.imports.upload("ke-hoach-hue.txt", plan).id(), false, "test")
+			.planId();
+		String waiting = this.imports.upload("ke-hoach-cho-duyet.txt",
+				Files.readAllBytes(Path.of(Objects
+					.requireNonNull(
+							getClass().getResource("/vn/loa/importer/corpus-unseen-8/r10-ca-mau-thang-thanh-nien.txt"))
+					.toURI())))
+			.id();
+
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("trang-chu", "/");
 		pages.put("bai", "/p/treo-co-quoc-khanh");
@@ -171,6 +194,15 @@ class PageChecksBrowserTests {
 		pages.put("tai-khoan", "/desk/accounts");
 		pages.put("ma-api", "/desk/tokens");
 		pages.put("nhat-ky", "/desk/audit");
+		pages.put("mot-tai-khoan", "/desk/accounts/kiem-tra");
+		pages.put("do-phu", "/desk/coverage");
+		pages.put("mot-don-vi", "/desk/organisations/default");
+		pages.put("thu-cua-don-vi", "/desk/organisations/default/email");
+		pages.put("mot-tram", "/desk/stations/default");
+		pages.put("mot-nguoi-nhan", "/desk/subscribers/" + subscriber);
+		pages.put("in-chuong-trinh", "/desk/radio/print");
+		pages.put("duyet-ke-hoach", "/desk/plans/import/" + waiting);
+		pages.put("go-ke-hoach", "/desk/plans/" + stored + "/remove");
 
 		logIn("kiem-tra");
 		Files.createDirectories(CHECKS.resolve("html"));
