@@ -95,6 +95,12 @@ class PageChecksBrowserTests {
 	@Autowired
 	vn.loa.importer.PlanImports imports;
 
+	@Autowired
+	vn.loa.subscribers.ConfirmationTokens confirmations;
+
+	@Autowired
+	vn.loa.subscribers.UnsubscribeTokens unsubscribes;
+
 	private WebDriver browser;
 
 	@DynamicPropertySource
@@ -173,6 +179,12 @@ class PageChecksBrowserTests {
 		pages.put("dai", "/radio");
 		pages.put("dang-ky", "/subscribe");
 		pages.put("dang-nhap", "/login");
+		java.time.LocalDate today = java.time.LocalDate.now(this.zone);
+		pages.put("luu-tru", "/archive/" + today.getYear() + "/" + today.getMonthValue());
+		pages.put("trang-don-vi", "/o/default");
+		pages.put("dang-ky-don-vi", "/o/default/subscribe");
+		pages.put("xac-nhan", "/subscribe/confirm/" + this.confirmations.issue(subscriber));
+		pages.put("huy-dang-ky", "/unsubscribe/" + this.unsubscribes.issue(subscriber));
 		pages.put("ban-bien-tap", "/desk");
 		pages.put("lich", "/desk/calendar");
 		pages.put("lich-tuan", "/desk/calendar?view=week&date=2027-09-01");
