@@ -64,6 +64,16 @@ final class AgencyNames {
 				continue;
 			}
 			String pair = (i + 1 < words.length) ? folded[i] + " " + folded[i + 1] : "";
+			if (pair.equals("xa hoi") && i > 0
+					&& (folded[i - 1].isEmpty() || folded[i - 1].equals("va") || words[i - 1].endsWith(","))) {
+				// "VĂN HÓA - XÃ HỘI", "THƯƠNG BINH VÀ XÃ HỘI": society, a field of the
+				// body's name, not the level xã of a commune named Hội.
+				out.add(capital(words[i]));
+				out.add(lower(words[i + 1]));
+				i += 2;
+				partStart = false;
+				continue;
+			}
 			if (COMMITTEE.contains(folded[i]) && i + 1 < words.length && folded[i + 1].equals("uy")) {
 				out.add(capital(words[i]));
 				out.add(lower(words[i + 1]));

@@ -73,8 +73,12 @@ final class Identity {
 	static final String DOCUMENT = "(chi thi|nghi quyet|ket luan|huong dan|ke hoach|quyet dinh|cong van|thong bao|"
 			+ "quy dinh|chuong trinh|nghi dinh|thong tu|van ban|cong dien|luat)";
 
+	/**
+	 * A cited document; a law by its name then its number ("Luật Tổ chức ... số
+	 * 72/2025/QH15").
+	 */
 	private static final Pattern IMPLEMENTED = Pattern.compile("(?<![a-z])" + DOCUMENT
-			+ "\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
+			+ "(?:(?<=luat)\\s+[a-z][a-z ,-]{2,80}?)?\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
 			+ "(\\s*,?\\s*ngay\\s*(\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2}\\s*thang\\s*\\d{1,2}\\s*nam\\s*\\d{4}))?"
 			+ "(\\s*,?\\s*cua\\s+[^,;:()]*?)?(?=\\s+(?:ve|va\\s+" + DOCUMENT
 			+ "|trien khai|ban hanh|thuc hien|nham|huong dan)\\b|\\s*[,;:()]|\\.\\s|\\.?$)");
@@ -341,13 +345,20 @@ final class Identity {
 			}
 			place.add(0, word);
 		}
+		String head = text.substring(0, m.start());
 		if (!place.isEmpty()) {
 			String written = String.join(" ", place);
 			Matcher level = PLACE_LEVEL.matcher(Words.fold(written));
 			draft.place = (level.find() && level.end() < written.length()) ? written.substring(level.end()) : written;
 			draft.extract("place", draft.place, line);
+			// What comes before the place is the header's own ("ỦY BAN NHÂN DÂN TỈNH
+			// QUẢNG NINH ... Số: ... Quảng Ninh, ngày" flattened into one line).
+			int at = head.lastIndexOf(written);
+			if (at >= 0) {
+				head = head.substring(0, at);
+			}
 		}
-		return text.substring(0, m.start());
+		return head;
 	}
 
 	private static void kindAndTitle(Layout layout, DraftBuilder draft) {
@@ -729,6 +740,15 @@ final class Identity {
 					else if (draft.place != null) {
 						issuer = issuer + " " + draft.place;
 					}
+				}
+				int last = issuerLines.size() - 1;
+				if (last > 0 && Words.fold(issuer).equals(Words.fold(issuerLines.get(last)))
+						&& DEPARTMENT.matcher(Words.fold(issuer)).find()
+						&& PARENT.matcher(Words.fold(issuerLines.get(last - 1))).find()) {
+					// "Phòng Văn hóa - Xã hội xây dựng Kế hoạch" under "UBND PHƯỜNG NAM
+					// ĐỊNH
+					// / PHÒNG VĂN HÓA - XÃ HỘI": the department of that parent.
+					issuer = composed(issuerLines.get(last - 1), issuerLines.get(last));
 				}
 				draft.issuer = expanded(issuer);
 				draft.extract("issuer", draft.issuer, p.lineAt(m.start(1)));

@@ -84,6 +84,8 @@ final class Phases {
 				+ "(?:duoc\\s+)?(?:to\\s*chuc|trien\\s*khai|thuc\\s*hien|dien\\s*ra))"
 				+ "\\s*()(?=tu\\s|trong\\s+thang)");
 
+	private static final Pattern FESTIVAL = Pattern.compile("(?<![a-z])le\\s*hoi(?![a-z])");
+
 	/** A month without its year in a named phase: “Đợt 1 (trong tháng 6)”. */
 	private static final Pattern MONTH_NO_YEAR = Pattern
 		.compile("(?<![a-z])(?:trong\\s+)?thang\\s*(\\d{1,2})(?!\\s*[/.\\-\\d])(?!\\s*(?:nam|den|va|-|,))");
@@ -170,10 +172,18 @@ final class Phases {
 	 * tháng 3 âm lịch”. Lunar when it says so, names the month Giêng or Chạp, or gives
 	 * the year of the sexagenary cycle.
 	 */
-	private static final Pattern END_LUNAR = Pattern
-		.compile("(?:ngay\\s*)?(?:(ram)|(?:mung|mong)\\s*(\\d{1,2})|(\\d{1,2}))\\s*thang\\s*(gieng|chap|\\d{1,2})"
-				+ "(\\s*am\\s*lich)?(?:\\s*(?:nam\\s*)?(?:(\\d{4})(?!\\d)|(" + String.join("|", Lunar.STEMS) + ")\\s+("
-				+ String.join("|", Lunar.BRANCHES) + ")))?(?![a-z])");
+	private static final String LUNAR_DAY = "(?:(ram)|(?:mung|mong)\\s*(\\d{1,2})|(\\d{1,2}))\\s*thang\\s*(gieng|chap|\\d{1,2})"
+			+ "(\\s*am\\s*lich)?(?:\\s*(?:nam\\s*)?(?:(\\d{4})(?!\\d)|(" + String.join("|", Lunar.STEMS) + ")\\s+("
+			+ String.join("|", Lunar.BRANCHES) + ")))?(?![a-z])";
+
+	private static final Pattern END_LUNAR = Pattern.compile("(?:ngay\\s*)?" + LUNAR_DAY);
+
+	/**
+	 * A period that starts on a lunar day: “Từ ngày 15 tháng Chạp năm Ất Tỵ đến hết ngày
+	 * mùng 7 tháng Giêng năm Bính Ngọ”, “từ mùng 8 tháng Giêng đến hết Rằm tháng Giêng”.
+	 */
+	private static final Pattern FROM_LUNAR = Pattern
+		.compile("tu\\s*(?:ngay\\s*)?" + LUNAR_DAY + "\\s*(?:den|toi)\\s*(?:het\\s*)?");
 
 	/** The words between “đến” and the event a period runs until. */
 	private static final Pattern UNTIL = Pattern.compile("(?:truoc\\s*)?(?:ngay\\s*)?(?:khi\\s*)?"
@@ -324,8 +334,8 @@ final class Phases {
 	/** The first period written in the folded text from {@code from}, or null. */
 	private @Nullable Period period(Paragraph p, String folded, int from) {
 		Period best = null;
-		for (Pattern pattern : List.of(FROM_NOW, DAYS, DAYS_IN_WORDS, FROM_DATE, MONTHS, FROM_MONTH, SINCE_PREVIOUS,
-				FROM_YEAR, QUARTER, MONTH_LIST, YEAR, DAYS_NO_YEAR, DAY_SPAN, MONTH_NO_YEAR)) {
+		for (Pattern pattern : List.of(FROM_NOW, DAYS, DAYS_IN_WORDS, FROM_DATE, FROM_LUNAR, MONTHS, FROM_MONTH,
+				SINCE_PREVIOUS, FROM_YEAR, QUARTER, MONTH_LIST, YEAR, DAYS_NO_YEAR, DAY_SPAN, MONTH_NO_YEAR)) {
 			Matcher m = pattern.matcher(folded);
 			if (m.find(from) && (best == null || m.start() < best.begin())) {
 				Period period = read(pattern, m, p, folded);
@@ -341,6 +351,19 @@ final class Phases {
 		if (pattern == FROM_NOW) {
 			LocalDate start = now(p.lineAt(m.start()), p.text().substring(m.start(), m.end()).strip());
 			return end(start, m, p, folded);
+		}
+		if (pattern == FROM_LUNAR) {
+			// No year of its own: the first such day from a little before the plan's
+			// date.
+			LocalDate from = this.draft.date;
+			if (from == null) {
+				from = this.draft.latestImplemented().map(DraftBuilder.Dated::date).orElse(null);
+			}
+			if (from == null) {
+				return null;
+			}
+			LocalDate start = lunarDay(m, from.minusDays(20));
+			return (start != null) ? end(start, m, p, folded) : null;
 		}
 		if (pattern == FROM_DATE) {
 			LocalDate start = Dates.of(m.group(3), m.group(2), m.group(1));
@@ -385,10 +408,15 @@ final class Phases {
 				return null;
 			}
 			PhaseDraft previous = this.draft.phases.get(this.draft.phases.size() - 1);
-			if (previous.end() == null) {
-				return null;
+			LocalDate ended = previous.end();
+			if (ended == null) {
+				// "Từ sau Đại hội tỉnh đến khi kết thúc Đại hội XIV" after a phase that
+				// runs until an event without a date: it starts when that one ends,
+				// which no one can date yet, and ends with the event it names.
+				Period period = end(null, m, p, folded);
+				return (previous.until() != null && period.until() != null) ? period : null;
 			}
-			Period period = end(previous.end().plusDays(1), m, p, folded);
+			Period period = end(ended.plusDays(1), m, p, folded);
 			return (period.last() != null) ? period : null;
 		}
 		if (pattern == FROM_YEAR) {
@@ -451,7 +479,7 @@ final class Phases {
 	/**
 	 * The period's end written after “đến (hết)”: a date, a month, a year or an event.
 	 */
-	private Period end(LocalDate start, Matcher m, Paragraph p, String folded) {
+	private Period end(@Nullable LocalDate start, Matcher m, Paragraph p, String folded) {
 		int at = m.end();
 		Matcher lunar = END_LUNAR.matcher(folded);
 		lunar.region(at, folded.length());
@@ -513,7 +541,11 @@ final class Phases {
 				}
 			}
 			Matcher time = STATED_TIME.matcher(p.folded());
-			if (time.find() && !isActivityTime(layout.reading(), layout.reading().indexOf(p))) {
+			// "Các hoạt động Lễ hội Đền Hùng diễn ra từ ...": a festival's own days,
+			// which
+			// the plan reports on, not the period it runs for.
+			if (time.find() && !isActivityTime(layout.reading(), layout.reading().indexOf(p))
+					&& !FESTIVAL.matcher(p.folded().substring(time.start(), time.end(1))).find()) {
 				int from = time.end(1);
 				Period period = period(p, p.folded(), from);
 				if (period != null && period.begin() < from + 12 && (period.last() != null || period.until() != null)) {
@@ -529,36 +561,40 @@ final class Phases {
 	}
 
 	/** The solar day of a lunar end, the first such day after the period's start. */
-	private static @Nullable LocalDate lunarEnd(Matcher end, LocalDate start) {
-		String month = end.group(4);
-		boolean lunar = end.group(5) != null || !month.matches("\\d+") || end.group(7) != null;
+	private static @Nullable LocalDate lunarEnd(Matcher end, @Nullable LocalDate start) {
+		return (start != null) ? lunarDay(end, start) : null;
+	}
+
+	/**
+	 * The solar day of a lunar day matched by {@link #LUNAR_DAY}: in the year it names,
+	 * else the first one on or after {@code after}; {@code null} when the words are not
+	 * lunar (they must say âm lịch, name the month Giêng or Chạp, or give the year of the
+	 * sexagenary cycle).
+	 */
+	private static @Nullable LocalDate lunarDay(Matcher day, LocalDate after) {
+		String month = day.group(4);
+		boolean lunar = day.group(5) != null || !month.matches("\\d+") || day.group(7) != null;
 		if (!lunar) {
 			return null;
 		}
-		int day = (end.group(1) != null) ? 15 : Integer.parseInt((end.group(2) != null) ? end.group(2) : end.group(3));
+		int date = (day.group(1) != null) ? 15 : Integer.parseInt((day.group(2) != null) ? day.group(2) : day.group(3));
 		int number = switch (month) {
 			case "gieng" -> 1;
 			case "chap" -> 12;
 			default -> Integer.parseInt(month);
 		};
-		if (day < 1 || day > 30 || number < 1 || number > 12) {
+		if (date < 1 || date > 30 || number < 1 || number > 12) {
 			return null;
 		}
-		List<Integer> years = new ArrayList<>();
-		if (end.group(6) != null) {
-			years.add(Integer.parseInt(end.group(6)));
+		if (day.group(6) != null) {
+			return Lunar.toSolar(date, number, Integer.parseInt(day.group(6)));
 		}
-		else if (end.group(7) != null) {
-			years.add(Lunar.yearOf(end.group(7), end.group(8), start.getYear()));
+		if (day.group(7) != null) {
+			return Lunar.toSolar(date, number, Lunar.yearOf(day.group(7), day.group(8), after.getYear()));
 		}
-		else {
-			years.add(start.getYear() - 1);
-			years.add(start.getYear());
-			years.add(start.getYear() + 1);
-		}
-		for (int year : years) {
-			LocalDate solar = Lunar.toSolar(day, number, year);
-			if (solar != null && !solar.isBefore(start)) {
+		for (int year = after.getYear() - 1; year <= after.getYear() + 1; year++) {
+			LocalDate solar = Lunar.toSolar(date, number, year);
+			if (solar != null && !solar.isBefore(after)) {
 				return solar;
 			}
 		}
@@ -604,7 +640,7 @@ final class Phases {
 	}
 
 	/** “Từ nay”: the plan's date, else the latest date of what it implements. */
-	private LocalDate now(int line, String written) {
+	private @Nullable LocalDate now(int line, String written) {
 		if (this.draft.date != null) {
 			return this.draft.date;
 		}
@@ -622,7 +658,8 @@ final class Phases {
 	}
 
 	/** A period: where it is written, its first and last days or the event it ends at. */
-	private record Period(int begin, int stop, LocalDate start, @Nullable LocalDate last, @Nullable String until) {
+	private record Period(int begin, int stop, @Nullable LocalDate start, @Nullable LocalDate last,
+			@Nullable String until) {
 
 	}
 

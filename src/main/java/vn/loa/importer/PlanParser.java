@@ -133,9 +133,14 @@ final class PlanParser {
 	private static final java.util.regex.Pattern TITLE_MONTH = java.util.regex.Pattern
 		.compile("(?<![a-z])thang\\s*(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
 
+	/** A month in a title without its year: “tháng 4”. */
+	private static final java.util.regex.Pattern TITLE_MONTH_BARE = java.util.regex.Pattern
+		.compile("(?<![a-z])thang\\s*(\\d{1,2})(?![\\d/.-])(?!\\s*nam\\s*\\d)");
+
 	/**
 	 * A document for one month that names it only in its title (“Định hướng tuyên truyền
-	 * tháng 8/2025”) runs that whole month.
+	 * tháng 8/2025”, or “tháng 4” in an orientation dated in March) runs that whole
+	 * month.
 	 */
 	private static void monthOfTheTitle(DraftBuilder draft) {
 		if (draft.title == null) {
@@ -143,11 +148,23 @@ final class PlanParser {
 		}
 		String folded = Words.fold(draft.title);
 		java.util.regex.Matcher month = TITLE_MONTH.matcher(folded);
-		if (!month.find() || TITLE_MONTH.matcher(folded).results().count() > 1 || folded.contains(" den ")) {
+		java.util.regex.Matcher bare = TITLE_MONTH_BARE.matcher(folded);
+		int m;
+		int year;
+		if (month.find() && TITLE_MONTH.matcher(folded).results().count() == 1 && !folded.contains(" den ")) {
+			m = Integer.parseInt(month.group(1));
+			year = Integer.parseInt(month.group(2));
+		}
+		else if (draft.date != null && !month.find(0) && bare.find()
+				&& TITLE_MONTH_BARE.matcher(folded).results().count() == 1 && !folded.contains(" den ")) {
+			// "Định hướng nội dung tuyên truyền tháng 4" dated 27/3/2026: April 2026; a
+			// December orientation for "tháng 1" is for the next year's.
+			m = Integer.parseInt(bare.group(1));
+			year = (m < draft.date.getMonthValue() - 1) ? draft.date.getYear() + 1 : draft.date.getYear();
+		}
+		else {
 			return;
 		}
-		int m = Integer.parseInt(month.group(1));
-		int year = Integer.parseInt(month.group(2));
 		if (m < 1 || m > 12) {
 			return;
 		}

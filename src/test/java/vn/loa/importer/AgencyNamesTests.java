@@ -22,6 +22,8 @@ class AgencyNamesTests {
 			ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH           | Ủy ban nhân dân thành phố Hồ Chí Minh
 			BAN CHẤP HÀNH ĐẢNG BỘ TỈNH NGHỆ AN              | Ban Chấp hành Đảng bộ tỉnh Nghệ An
 			Ban Tuyên giáo Tỉnh ủy Thái Bình                | Ban Tuyên giáo Tỉnh ủy Thái Bình
+			PHÒNG VĂN HÓA - XÃ HỘI PHƯỜNG NAM ĐỊNH          | Phòng Văn hóa - Xã hội phường Nam Định
+			ỦY BAN NHÂN DÂN XÃ HỘI HOAN                     | Ủy ban nhân dân xã Hội Hoan
 			""")
 	void writesAHeaderInCapitalsAsRunningTextWritesIt(String header, String name) {
 		assertThat(AgencyNames.normalCase(header)).isEqualTo(name);

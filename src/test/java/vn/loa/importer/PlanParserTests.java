@@ -487,4 +487,46 @@ class PlanParserTests {
 			.containsExactly(tuple("giai-phong-mien-nam", 51), tuple("quoc-te-lao-dong", 140));
 	}
 
+	/**
+	 * Phases that start on a lunar day take its solar day, and a phase that starts when
+	 * an undated event ends has no start but keeps the event it runs until.
+	 */
+	@Test
+	void readsALunarStartAndAPhaseThatStartsWhenAnUndatedEventEnds() {
+		PlanDraft tet = parse("""
+				ỦY BAN NHÂN DÂN
+				PHƯỜNG AN BÌNH
+				Số: 3/KH-UBND
+				An Bình, ngày 12 tháng 01 năm 2026
+
+				KẾ HOẠCH
+				tuyên truyền mừng Đảng, mừng Xuân Bính Ngọ
+
+				I. THỜI GIAN
+				1. Đợt 1: Từ ngày 15 tháng Chạp năm Ất Tỵ đến hết ngày mùng 7 tháng Giêng năm Bính Ngọ.
+				2. Đợt 2: Từ ngày mùng 8 tháng Giêng đến hết Rằm tháng Giêng năm Bính Ngọ.
+				""");
+		assertThat(tet.phases()).extracting(PlanDraft.PhaseDraft::start, PlanDraft.PhaseDraft::end)
+			.containsExactly(tuple(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 23)),
+					tuple(LocalDate.of(2026, 2, 24), LocalDate.of(2026, 3, 3)));
+
+		PlanDraft congresses = parse(
+				"""
+						ĐẢNG ỦY XÃ PHÚ LƯƠNG
+						Số: 12-KH/ĐU
+						Phú Lương, ngày 26 tháng 8 năm 2025
+
+						KẾ HOẠCH
+						tuyên truyền đại hội đảng các cấp
+
+						II. CÁC GIAI ĐOẠN
+						1. Giai đoạn 1: Từ nay đến khi kết thúc Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XXI.
+						2. Giai đoạn 2: Từ sau Đại hội đại biểu Đảng bộ tỉnh đến khi kết thúc Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.
+						""");
+		assertThat(congresses.phases())
+			.extracting(PlanDraft.PhaseDraft::start, PlanDraft.PhaseDraft::end, PlanDraft.PhaseDraft::until)
+			.containsExactly(tuple(LocalDate.of(2025, 8, 26), null, "dai-hoi-tinh-thai-nguyen-xxi"),
+					tuple(null, null, "dai-hoi-xiv"));
+	}
+
 }
