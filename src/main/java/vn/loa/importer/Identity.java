@@ -621,17 +621,52 @@ final class Identity {
 				issuer.charAt(bare.start(1) + (bare.group(1).length() - bare.group(1).stripLeading().length())));
 	}
 
-	/** A site's banner: the first lines in capitals, each up to its first separator. */
+	/**
+	 * The province a provincial paper is named after: “BÁO ĐẮK LẮK ĐIỆN TỬ”, and since
+	 * 2025 “BÁO VÀ PHÁT THANH, TRUYỀN HÌNH ĐẮK LẮK”; {@code null} when the banner names
+	 * no paper.
+	 */
+	private static @org.jspecify.annotations.Nullable String newspaperPlace(List<String> banner) {
+		String named = nameInHeader("bao", banner);
+		if (named == null) {
+			return null;
+		}
+		return named.replaceFirst("(?i)\\s+(Điện Tử|Online)$", "")
+			.replaceFirst("(?iu)^và\\s+phát\\s+thanh,?\\s+truyền\\s+hình\\s+", "");
+	}
+
+	/**
+	 * A site's banner: its first lines in capitals, each up to its first separator, the
+	 * portal's own name, and the place a news headline starts with.
+	 */
 	private static List<String> banner(Layout layout) {
 		List<String> banner = new ArrayList<>();
-		for (Paragraph p : layout.paragraphs.subList(0, Math.min(3, layout.paragraphs.size()))) {
+		int end = Math.min((layout.kind < 0 && layout.paragraphs.size() > 0) ? 6 : 3, layout.paragraphs.size());
+		for (Paragraph p : layout.paragraphs.subList(0, end)) {
 			String first = p.text().split("\\s[|›»]\\s|\\s-\\s")[0];
-			if (Words.isUpper(first)) {
+			Matcher headline = HEADLINE_PLACE.matcher(p.text());
+			if (Words.isUpper(first) || SITE.matcher(Words.fold(first)).find()) {
+				// "BÁO ĐẮK LẮK", "Cổng Thông tin điện tử tỉnh Quảng Ngãi".
 				banner.add(first);
+			}
+			else if (headline.find()) {
+				// A provincial paper's headline "Tuyên Quang: Đẩy mạnh tuyên truyền ...".
+				banner.add("TỈNH " + headline.group(1));
+				banner.add("THÀNH PHỐ " + headline.group(1));
 			}
 		}
 		return banner;
 	}
+
+	/**
+	 * A site's own name: “Cổng Thông tin điện tử tỉnh …”, “Trang thông tin điện tử xã …”.
+	 */
+	private static final Pattern SITE = Pattern
+		.compile("^(?:cong|trang)\\s+thong\\s+tin\\s+dien\\s+tu\\s+(?:tinh|thanh pho|xa|phuong)\\s");
+
+	/** A headline that starts with its place: “Tuyên Quang: ...”. */
+	private static final Pattern HEADLINE_PLACE = Pattern
+		.compile("^(\\p{Lu}\\p{L}*(?:\\s\\p{Lu}\\p{L}*){0,3}):\\s+\\p{Lu}");
 
 	/** “HÀ NAM” → “Hà Nam”. */
 	static String titleCase(String text) {
@@ -767,8 +802,7 @@ final class Identity {
 				String named = nameInHeader(level, banner(layout));
 				if (named == null && level.equals("tinh")) {
 					// A province's newspaper: "BÁO ĐẮK LẮK", "BÁO KON TUM ĐIỆN TỬ".
-					named = nameInHeader("bao", banner(layout));
-					named = (named != null) ? named.replaceFirst("(?i)\\s+(Điện Tử|Online)$", "") : null;
+					named = newspaperPlace(banner(layout));
 				}
 				if (named != null) {
 					issuer = issuer + " " + named;
@@ -777,8 +811,7 @@ final class Identity {
 			else if (DEPARTMENT_ONLY.matcher(Words.fold(issuer)).matches()) {
 				// "Sở Văn hóa, Thể thao và Du lịch" in "BÁO PHÚ THỌ ĐIỆN TỬ": the
 				// province's department.
-				String named = nameInHeader("bao", banner(layout));
-				named = (named != null) ? named.replaceFirst("(?i)\\s+(Điện Tử|Online)$", "") : null;
+				String named = newspaperPlace(banner(layout));
 				if (named != null) {
 					issuer = issuer + (CITIES.contains(Words.fold(named)) ? " thành phố " : " tỉnh ") + named;
 				}
