@@ -226,7 +226,8 @@ final class Identity {
 			text = dateAndPlace(text, p, draft);
 			text = text.replaceAll("\\s+", " ").replaceAll("^[\\s*\\-–—]+|[\\s*\\-–—]+$", "");
 			if (layout.header().contains(p) && Words.isUpper(text) && !issuerLines.isEmpty()
-					&& (Words.fold(text).startsWith("va ") || issuerLines.get(issuerLines.size() - 1).endsWith(","))) {
+					&& (Words.fold(text).startsWith("va ") || issuerLines.get(issuerLines.size() - 1).endsWith(",")
+							|| wrapped(issuerLines.get(issuerLines.size() - 1), text))) {
 				// A name wrapped in the header: "BỘ VĂN HÓA, THỂ THAO" ⏎ "VÀ DU LỊCH".
 				issuerLines.set(issuerLines.size() - 1, issuerLines.get(issuerLines.size() - 1) + " " + text);
 				draft.extract("issuer.header", text, p.line());
@@ -266,6 +267,17 @@ final class Identity {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Whether a short line is the end of the department's name above it, wrapped in a
+	 * narrow column: “SỞ THÔNG TIN VÀ TRUYỀN” ⏎ “THÔNG”, “PHÒNG CÔNG TÁC ĐẢNG VÀ CÔNG
+	 * TÁC” ⏎ “CHÍNH TRỊ”.
+	 */
+	private static boolean wrapped(String above, String line) {
+		String folded = Words.fold(line);
+		return DEPARTMENT.matcher(Words.fold(above)).find() && folded.split("\\s+").length <= 2
+				&& !PARENT.matcher(folded).find() && !LEVEL_LINE.matcher(folded).find();
 	}
 
 	/** A word all in capitals, short ones too (“ỦY”). */
