@@ -613,7 +613,9 @@ final class Identity {
 			String folded = Words.fold(line);
 			int at = folded.indexOf(level + " ");
 			if (at >= 0) {
-				String name = line.substring(at + level.length()).strip();
+				// "CỔNG THÔNG TIN ĐIỆN TỬ XÃ HƯNG ĐẠO - TỈNH CAO BẰNG": the name ends at
+				// the separator.
+				String name = line.substring(at + level.length()).split("\\s[-–—|]\\s")[0].strip();
 				if (!name.isEmpty()) {
 					return titleCase(name);
 				}
