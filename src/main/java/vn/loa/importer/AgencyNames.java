@@ -28,6 +28,7 @@ final class AgencyNames {
 
 	private static final List<String[]> FIXED = List.of(new String[] { "uy ban nhan dan", "Ủy ban nhân dân" },
 			new String[] { "hoi dong nhan dan", "Hội đồng nhân dân" },
+			new String[] { "lien doan lao dong", "Liên đoàn Lao động" },
 			new String[] { "mat tran to quoc viet nam", "Mặt trận Tổ quốc Việt Nam" },
 			new String[] { "mat tran to quoc", "Mặt trận Tổ quốc" }, new String[] { "viet nam", "Việt Nam" },
 			new String[] { "dang bo", "Đảng bộ" }, new String[] { "trung uong", "Trung ương" },

@@ -32,6 +32,10 @@ final class Identity {
 	private static final Pattern DATE = Pattern
 		.compile("ngay\\s*(\\d{1,2})?[\\s._…-]*thang\\s*(\\d{1,2})?[\\s._…-]*nam\\s*(\\d{4})?");
 
+	/** A date written all in words, the year too. */
+	private static final Pattern DATE_IN_WORDS = Pattern.compile("ngay\\s+(" + Numbers.WORDS + ")\\s+thang\\s+("
+			+ Numbers.WORDS + ")\\s+nam\\s+(" + Numbers.YEAR_WORDS + ")(?![a-z])");
+
 	/** A place-and-date line in figures: "Đông Vĩnh, ngày 15-02-2024". */
 	private static final Pattern DATE_IN_FIGURES = Pattern
 		.compile("(?<=,\\s{0,3})(?<!(?:thu\\s(?:hai|ba|tu|nam|sau|bay)|chu\\snhat),\\s{0,3})"
@@ -48,7 +52,7 @@ final class Identity {
 
 	private static final Pattern ISSUER_GUIDANCE = Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|"
 			+ "dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo)\\b[^,.;:()]*?)"
-			+ "(?:\\s+(?:vua|da|moi|chinh thuc))*\\s+(?:ban hanh\\s+)?huong dan\\b(?!\\s*so)");
+			+ "(?:\\s+(?:vua|da|moi|chinh thuc|thong nhat|cung))*\\s+(?:ban hanh\\s+)?huong dan\\b(?!\\s*so)");
 
 	private static final Pattern BARE_LEVEL = Pattern.compile(
 			"(huyen uy|thanh uy|tinh uy|quan uy|thi uy|tinh doan|thanh doan|huyen doan|\\bxa|phuong|thi tran|\\bhuyen"
@@ -78,9 +82,10 @@ final class Identity {
 	 * 72/2025/QH15").
 	 */
 	private static final Pattern IMPLEMENTED = Pattern.compile("(?<![a-z])" + DOCUMENT
-			+ "(?:(?<=luat)\\s+[a-z][a-z ,-]{2,80}?)?\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
+			+ "(?:(?<=luat)\\s+[a-z][a-z ,-]{2,80}?|(?<=chuong trinh|ke hoach|quy che)\\s+(?:phoi hop|lien tich))?"
+			+ "\\s+so\\s*:?\\s*(\\d+\\s*[-/–]\\s*[a-z0-9][a-z0-9/\\-–]*)"
 			+ "(\\s*,?\\s*ngay\\s*(\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2}\\s*thang\\s*\\d{1,2}\\s*nam\\s*\\d{4}))?"
-			+ "(\\s*,?\\s*cua\\s+[^,;:()]*?)?(?=\\s+(?:ve|va\\s+" + DOCUMENT
+			+ "(\\s*,?\\s*(?:cua|giua)\\s+[^,;:()]*?)?(?=\\s+(?:ve|va\\s+" + DOCUMENT
 			+ "|trien khai|ban hanh|thuc hien|nham|huong dan)\\b|\\s*[,;:()]|\\.\\s|\\.?$)");
 
 	private static final Pattern ISSUED_ON = Pattern
@@ -105,18 +110,18 @@ final class Identity {
 	 * date after.
 	 */
 	private static final Pattern LEAD = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?"
-			+ ISSUER + "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh\\s+" + DOCUMENT + "\\s+so\\s*:?\\s*"
-			+ NUMBER_WRITTEN + "(?:\\s*,?\\s*ngay\\s*" + DAY + ")?");
+			+ ISSUER + "\\s+(?:(?:vua|da|moi|chinh thuc|thong nhat|cung)\\s+)*ban hanh\\s+" + DOCUMENT
+			+ "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*ngay\\s*" + DAY + ")?");
 
 	/**
 	 * A lead that names the document by its subject and gives its number in brackets:
 	 * “... Ủy ban nhân dân tỉnh Gia Lai đã ban hành Kế hoạch tuyên truyền ... (Kế hoạch
 	 * số 123/KH-UBND ngày 5/3/2025)”.
 	 */
-	private static final Pattern LEAD_BRACKETED = Pattern
-		.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?" + ISSUER
-				+ "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh\\s+" + DOCUMENT + "[^()]{0,240}?\\(\\s*(?:" + DOCUMENT
-				+ "\\s+)?so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*(?:ban hanh\\s*)?ngay\\s*" + DAY + ")?");
+	private static final Pattern LEAD_BRACKETED = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
+			+ "\\s*,\\s*)?" + ISSUER + "\\s+(?:(?:vua|da|moi|chinh thuc|thong nhat|cung)\\s+)*ban hanh\\s+" + DOCUMENT
+			+ "[^()]{0,240}?\\(\\s*(?:" + DOCUMENT + "\\s+)?so\\s*:?\\s*" + NUMBER_WRITTEN
+			+ "(?:\\s*,?\\s*(?:ban hanh\\s*)?ngay\\s*" + DAY + ")?");
 
 	/**
 	 * A lead in the passive: “Kế hoạch số 45-KH/TU ngày 10/3/2025 do Ban Thường vụ Tỉnh
@@ -126,7 +131,7 @@ final class Identity {
 	private static final Pattern LEAD_PASSIVE = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
 			+ "\\s*,\\s*)?" + DOCUMENT + "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*ngay\\s*" + DAY
 			+ ")?[^.;]{0,300}?\\s*,?\\s*(?:(?:vua|da|moi)\\s+)?(?:do|duoc)\\s+" + ISSUER
-			+ "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh(?:\\s*(?:vao\\s*)?ngay\\s*" + DAY + ")?");
+			+ "\\s+(?:(?:vua|da|moi|chinh thuc|thong nhat|cung)\\s+)*ban hanh(?:\\s*(?:vao\\s*)?ngay\\s*" + DAY + ")?");
 
 	/** A footnote marker glued to a word of the preamble: “... của Trung ương1”. */
 	private static final Pattern MARKER = Pattern.compile("(?<=\\p{L})(\\d{1,2})(?=[\\s,;.:)]|$)");
@@ -170,8 +175,9 @@ final class Identity {
 	 * A lead that names no number (“Ban Thường vụ Tỉnh ủy Hậu Giang vừa ban hành kế hoạch
 	 * tuyên truyền ...”): the issuer; the number and date come later in the write-up.
 	 */
-	private static final Pattern LEAD_UNNUMBERED = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
-			+ "\\s*,\\s*)?" + ISSUER + "\\s+(?:(?:vua|da|moi|chinh thuc)\\s+)*ban hanh\\s+" + DOCUMENT + "(?!\\s+so)");
+	private static final Pattern LEAD_UNNUMBERED = Pattern
+		.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?" + ISSUER
+				+ "\\s+(?:(?:vua|da|moi|chinh thuc|thong nhat|cung)\\s+)*ban hanh\\s+" + DOCUMENT + "(?!\\s+so)");
 
 	/**
 	 * The number given later: “Theo Kế hoạch số 163-KH/TU ban hành ngày 17-4-2023, ...”.
@@ -208,8 +214,8 @@ final class Identity {
 	private static Pattern issuerOf(String document) {
 		return Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|dang uy|"
 				+ "huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo|tinh doan)\\b[^,.;:()]*?)"
-				+ "(?:\\s+(?:vua|da|moi|chinh thuc))*\\s+(?:xay dung|ban hanh|trien khai|de ra|lap)\\s+" + document
-				+ "\\b(?!\\s*so)");
+				+ "(?:\\s+(?:vua|da|moi|chinh thuc|thong nhat|cung))*\\s+(?:xay dung|ban hanh|trien khai|de ra|lap)\\s+"
+				+ document + "\\b(?!\\s*so)");
 	}
 
 	static void read(Layout layout, DraftBuilder draft) {
@@ -321,7 +327,18 @@ final class Identity {
 		if (!m.find()) {
 			m = DATE_IN_FIGURES.matcher(Words.fold(text));
 			if (!m.find()) {
-				return text;
+				// "ngày mười bảy tháng mười một năm hai nghìn không trăm hai mươi sáu":
+				// read as the same date in figures, in the same place on the line.
+				String folded = Words.fold(text);
+				Matcher words = DATE_IN_WORDS.matcher(folded);
+				if (!words.find()) {
+					return text;
+				}
+				m = DATE.matcher(folded.substring(0, words.start()) + "ngay " + Numbers.value(words.group(1))
+						+ " thang " + Numbers.value(words.group(2)) + " nam " + Numbers.year(words.group(3)));
+				if (!m.find(words.start())) {
+					return text;
+				}
 			}
 		}
 		int line = p.lineAt(m.start());
@@ -332,7 +349,7 @@ final class Identity {
 				draft.extract("date", draft.date, line);
 			}
 			catch (DateTimeException ex) {
-				String written = text.substring(m.start(), m.end());
+				String written = text.substring(m.start(), Math.min(m.end(), text.length()));
 				draft.warn(line, ImportMessage.IMPOSSIBLE_DOCUMENT_DATE, "impossible document date '" + written + "'",
 						written);
 			}
@@ -350,6 +367,12 @@ final class Identity {
 			// subject's words, then the place; within a name only a level is written
 			// in lower case ("Thành phố Huế"), and a word that is no name at all
 			// ("Kế hoạch, ngày") is kept for the review to flag.
+			if ((word.equals("-") || word.equals("–")) && !place.isEmpty() && i > 0 && !before[i - 1].isEmpty()
+					&& Character.isUpperCase(before[i - 1].charAt(0)) && !capitals(before[i - 1])) {
+				// A ward named after two places: "Xuân Hương - Đà Lạt, ngày".
+				place.add(0, word);
+				continue;
+			}
 			if (word.isEmpty() || (capitals(word) && !word.matches("TP\\.?|TX\\.?")) || word.contains("/")
 					|| !Character.isLetter(word.charAt(0)) || word.endsWith(",")
 					|| !place.isEmpty() && Character.isLowerCase(word.charAt(0)) && !LEVEL_WORDS.contains(word)) {
@@ -724,7 +747,8 @@ final class Identity {
 	private static final String[][] ABBREVIATIONS = { { "UBND", "Ủy ban nhân dân" }, { "HĐND", "Hội đồng nhân dân" },
 			{ "MTTQ", "Mặt trận Tổ quốc" }, { "BTV", "Ban Thường vụ" }, { "BTG", "Ban Tuyên giáo" },
 			{ "BCH", "Ban Chấp hành" }, { "CCB", "Cựu chiến binh" }, { "ccb", "Cựu chiến binh" },
-			{ "TNCS", "Thanh niên Cộng sản" }, { "LHPN", "Liên hiệp Phụ nữ" } };
+			{ "TNCS", "Thanh niên Cộng sản" }, { "LHPN", "Liên hiệp Phụ nữ" }, { "LĐLĐ", "Liên đoàn Lao động" },
+			{ "TLĐLĐ", "Tổng Liên đoàn Lao động" } };
 
 	/**
 	 * An issuer with the genre's abbreviations written out (“UBND huyện Krông Pắc” → “Ủy

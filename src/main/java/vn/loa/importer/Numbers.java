@@ -46,4 +46,37 @@ final class Numbers {
 		return String.valueOf(value);
 	}
 
+	/** A year in words: “hai nghìn không trăm hai mươi sáu”, as folded text. */
+	static final String YEAR_WORDS = "(?:mot|hai)\\s+nghin(?:\\s+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin"
+			+ "|muoi|tram|linh|le)){0,7}";
+
+	/**
+	 * The value of a year matched by {@link #YEAR_WORDS}: “hai nghìn không trăm hai mươi
+	 * sáu” is 2026, “hai nghìn linh năm” 2005.
+	 */
+	static int year(String written) {
+		String[] t = written.strip().split("\\s+");
+		int value = UNITS.getOrDefault(t[0], 0) * 1000;
+		int i = 2;
+		if (i + 1 < t.length && t[i + 1].equals("tram")) {
+			value += (t[i].equals("khong") ? 0 : UNITS.getOrDefault(t[i], 0)) * 100;
+			i += 2;
+		}
+		if (i < t.length && (t[i].equals("linh") || t[i].equals("le"))) {
+			return value + ((i + 1 < t.length) ? UNITS.getOrDefault(t[i + 1], 0) : 0);
+		}
+		if (i + 1 < t.length && t[i + 1].equals("muoi")) {
+			value += UNITS.getOrDefault(t[i], 0) * 10;
+			i += 2;
+		}
+		else if (i < t.length && t[i].equals("muoi")) {
+			value += 10;
+			i++;
+		}
+		if (i < t.length) {
+			value += UNITS.getOrDefault(t[i], 0);
+		}
+		return value;
+	}
+
 }

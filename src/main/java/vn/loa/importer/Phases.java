@@ -82,7 +82,7 @@ final class Phases {
 				+ "|(?:hoat\\s*dong|tuyen\\s*truyen|thang\\s*(?:thanh\\s*nien|cong\\s*nhan|hanh\\s*dong|nhan\\s*dao)|chien\\s*dich"
 				+ "|dot\\s*thi\\s*dua)[^.;]{0,40}?"
 				+ "(?:duoc\\s+)?(?:to\\s*chuc|trien\\s*khai|thuc\\s*hien|dien\\s*ra))"
-				+ "\\s*()(?=tu\\s|trong\\s+thang)");
+				+ "\\s*()(?=tu\\s|trong\\s+(?:thang|quy))");
 
 	private static final Pattern FESTIVAL = Pattern.compile("(?<![a-z])le\\s*hoi(?![a-z])");
 

@@ -529,4 +529,26 @@ class PlanParserTests {
 					tuple(null, null, "dai-hoi-xiv"));
 	}
 
+	/**
+	 * A date written all in words, the year too; a ward named after two places; the trade
+	 * union's abbreviation written out.
+	 */
+	@Test
+	void readsADateAllInWordsAPlaceOfTwoNamesAndTheUnionsAbbreviation() {
+		PlanDraft draft = parse("""
+				TỔNG LĐLĐ VIỆT NAM                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+				LĐLĐ TỈNH ĐỒNG THÁP
+				Số: 18-KH/LĐLĐ
+				      Xuân Hương - Đà Lạt, ngày mười bảy tháng mười một năm hai nghìn không trăm hai mươi sáu
+
+				KẾ HOẠCH
+				tuyên truyền Tháng Công nhân
+				""");
+		assertThat(draft.date()).isEqualTo(LocalDate.of(2026, 11, 17));
+		assertThat(draft.place()).isEqualTo("Xuân Hương - Đà Lạt");
+		assertThat(draft.issuer()).isEqualTo("Liên đoàn Lao động tỉnh Đồng Tháp");
+		assertThat(Numbers.year("hai nghin linh nam")).isEqualTo(2005);
+		assertThat(Numbers.year("mot nghin chin tram bon muoi lam")).isEqualTo(1945);
+	}
+
 }
