@@ -335,7 +335,6 @@ final class CalendarAssembly {
 		return ids;
 	}
 
-	/** Why a reference does not resolve: no such id, or its entry did not load. */
 	/**
 	 * A reference to an entry that is not there: unknown, or named but not loaded because
 	 * of its own problems (then where it is).

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -56,18 +54,9 @@ class ImportPlanCommand implements Callable<Integer> {
 				.println(text.text("cli.error", text.text("cli.import.not-a-file", this.file)));
 			return 1;
 		}
-		if (Files.size(this.file) > PlanDocuments.MAX_BYTES) {
-			String size = String.format(Locale.ROOT, "%.1f", Files.size(this.file) / 1048576.0);
-			String largest = String.valueOf(PlanDocuments.MAX_BYTES / 1048576);
-			String english = this.file.getFileName() + " is " + size + " MB; the largest accepted is " + largest
-					+ " MB";
-			this.spec.commandLine()
-				.getErr()
-				.println(text.text("cli.error", text.importer("document.too-large",
-						List.of(String.valueOf(this.file.getFileName()), size, largest), english)));
-			return 1;
-		}
 		try {
+			// A large file is refused before it is read whole.
+			PlanDocuments.requireSize(String.valueOf(this.file.getFileName()), Files.size(this.file));
 			// The plan belongs to the organisation that issued it when the calendar's
 			// organisations.yaml names it (or a unit it loads).
 			PlanDraft draft = PlanImports

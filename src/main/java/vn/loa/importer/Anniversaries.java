@@ -50,11 +50,6 @@ final class Anniversaries {
 	private static final Pattern LEAD = Pattern
 		.compile("^(\\s|,|-|–|và|lễ|kỷ niệm|chào mừng|như|nhân dịp|trọng tâm là|là)+", Pattern.CASE_INSENSITIVE);
 
-	/**
-	 * How long before its date a plan may still be about a day (signed a little late).
-	 */
-	private static final int KEPT_SINCE_DAYS = 20;
-
 	private final CalendarBook book;
 
 	private final DraftBuilder draft;
@@ -218,7 +213,7 @@ final class Anniversaries {
 		Integer planYear = this.draft.year();
 		int year;
 		if (dated != null) {
-			LocalDate from = dated.minusDays(KEPT_SINCE_DAYS);
+			LocalDate from = dated.minusDays(DraftBuilder.SIGNED_LATE_DAYS);
 			MonthDay kept = MonthDay.of(month, day);
 			year = kept.atYear(from.getYear()).isBefore(from) ? from.getYear() + 1 : from.getYear();
 		}
@@ -327,8 +322,8 @@ final class Anniversaries {
 	private static final String NEW_YEAR = "tet-nguyen-dan";
 
 	/** A year of the sexagenary cycle in folded words: “bính ngọ” → {@code binh ngo}. */
-	private static final String CYCLE_YEAR = "(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\\s+"
-			+ "(?:ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)";
+	private static final String CYCLE_YEAR = "(?:" + String.join("|", Lunar.STEMS) + ")\\s+(?:"
+			+ String.join("|", Lunar.BRANCHES) + ")";
 
 	/** “Mừng Xuân Bính Ngọ”, “đón Xuân 2026”: Tết by another name. */
 	private static final Pattern SPRING = Pattern

@@ -39,6 +39,14 @@ final class DraftBuilder {
 
 	@Nullable LocalDate date;
 
+	/**
+	 * How many days a plan may be signed after a day it is still about: an occurrence
+	 * more than this before the plan's date is one it recalls (“94 năm Ngày thành lập
+	 * Đảng (03/02/1930 - 03/02/2024)” in a plan of March 2024), and a day named without
+	 * its year is the first one from this many days before the plan's date.
+	 */
+	static final int SIGNED_LATE_DAYS = 20;
+
 	@Nullable String title;
 
 	final List<String> implementsDocuments = new ArrayList<>();

@@ -17,6 +17,12 @@ import vn.loa.importer.Source.Paragraph;
  */
 final class Identity {
 
+	/**
+	 * The adverbs a news sentence puts between a body and its verb (“vừa”, “đã”, “thống
+	 * nhất”, “cùng”), never part of the body's name.
+	 */
+	private static final String ADVERB = "(?:vua|da|moi|chinh thuc|thong nhat|cung)";
+
 	private static final Pattern MOTTO = Pattern.compile("dang\\s*cong\\s*san\\s*viet\\s*nam"
 			+ "|doan\\s*(?:tncs|thanh\\s*nien\\s*cong\\s*san)\\s*ho\\s*chi\\s*minh(?!\\s*(?:tinh|thanh|huyen|xa|phuong))"
 			+ "|cong\\s*hoa\\s*xa\\s*hoi\\s*chu\\s*nghia\\s*viet\\s*nam|doc\\s*lap\\s*[-–—]?\\s*tu\\s*do\\s*[-–—]?\\s*hanh\\s*phuc"
@@ -52,7 +58,7 @@ final class Identity {
 
 	private static final Pattern ISSUER_GUIDANCE = Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|"
 			+ "dang uy|huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo)\\b[^,.;:()]*?)"
-			+ "(?:\\s+(?:vua|da|moi|chinh thuc|thong nhat|cung))*\\s+(?:ban hanh\\s+)?huong dan\\b(?!\\s*so)");
+			+ "(?:\\s+" + ADVERB + ")*\\s+(?:ban hanh\\s+)?huong dan\\b(?!\\s*so)");
 
 	private static final Pattern BARE_LEVEL = Pattern.compile(
 			"(huyen uy|thanh uy|tinh uy|quan uy|thi uy|tinh doan|thanh doan|huyen doan|\\bxa|phuong|thi tran|\\bhuyen"
@@ -110,8 +116,8 @@ final class Identity {
 	 * date after.
 	 */
 	private static final Pattern LEAD = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?"
-			+ ISSUER + "\\s+(?:(?:vua|da|moi|chinh thuc|thong nhat|cung)\\s+)*ban hanh\\s+" + DOCUMENT
-			+ "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*ngay\\s*" + DAY + ")?");
+			+ ISSUER + "\\s+(?:" + ADVERB + "\\s+)*ban hanh\\s+" + DOCUMENT + "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN
+			+ "(?:\\s*,?\\s*ngay\\s*" + DAY + ")?");
 
 	/**
 	 * A lead that names the document by its subject and gives its number in brackets:
@@ -119,19 +125,18 @@ final class Identity {
 	 * số 123/KH-UBND ngày 5/3/2025)”.
 	 */
 	private static final Pattern LEAD_BRACKETED = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
-			+ "\\s*,\\s*)?" + ISSUER + "\\s+(?:(?:vua|da|moi|chinh thuc|thong nhat|cung)\\s+)*ban hanh\\s+" + DOCUMENT
-			+ "[^()]{0,240}?\\(\\s*(?:" + DOCUMENT + "\\s+)?so\\s*:?\\s*" + NUMBER_WRITTEN
-			+ "(?:\\s*,?\\s*(?:ban hanh\\s*)?ngay\\s*" + DAY + ")?");
+			+ "\\s*,\\s*)?" + ISSUER + "\\s+(?:" + ADVERB + "\\s+)*ban hanh\\s+" + DOCUMENT + "[^()]{0,240}?\\(\\s*(?:"
+			+ DOCUMENT + "\\s+)?so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*(?:ban hanh\\s*)?ngay\\s*" + DAY + ")?");
 
 	/**
 	 * A lead in the passive: “Kế hoạch số 45-KH/TU ngày 10/3/2025 do Ban Thường vụ Tỉnh
 	 * ủy ban hành ...”, “Kế hoạch số 45-KH/TU tổ chức ... vừa được UBND tỉnh ban hành
 	 * ngày ...”.
 	 */
-	private static final Pattern LEAD_PASSIVE = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
-			+ "\\s*,\\s*)?" + DOCUMENT + "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN + "(?:\\s*,?\\s*ngay\\s*" + DAY
-			+ ")?[^.;]{0,300}?\\s*,?\\s*(?:(?:vua|da|moi)\\s+)?(?:do|duoc)\\s+" + ISSUER
-			+ "\\s+(?:(?:vua|da|moi|chinh thuc|thong nhat|cung)\\s+)*ban hanh(?:\\s*(?:vao\\s*)?ngay\\s*" + DAY + ")?");
+	private static final Pattern LEAD_PASSIVE = Pattern.compile(
+			"(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?" + DOCUMENT + "\\s+so\\s*:?\\s*" + NUMBER_WRITTEN
+					+ "(?:\\s*,?\\s*ngay\\s*" + DAY + ")?[^.;]{0,300}?\\s*,?\\s*(?:(?:vua|da|moi)\\s+)?(?:do|duoc)\\s+"
+					+ ISSUER + "\\s+(?:" + ADVERB + "\\s+)*ban hanh(?:\\s*(?:vao\\s*)?ngay\\s*" + DAY + ")?");
 
 	/** A footnote marker glued to a word of the preamble: “... của Trung ương1”. */
 	private static final Pattern MARKER = Pattern.compile("(?<=\\p{L})(\\d{1,2})(?=[\\s,;.:)]|$)");
@@ -175,9 +180,8 @@ final class Identity {
 	 * A lead that names no number (“Ban Thường vụ Tỉnh ủy Hậu Giang vừa ban hành kế hoạch
 	 * tuyên truyền ...”): the issuer; the number and date come later in the write-up.
 	 */
-	private static final Pattern LEAD_UNNUMBERED = Pattern
-		.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY + "\\s*,\\s*)?" + ISSUER
-				+ "\\s+(?:(?:vua|da|moi|chinh thuc|thong nhat|cung)\\s+)*ban hanh\\s+" + DOCUMENT + "(?!\\s+so)");
+	private static final Pattern LEAD_UNNUMBERED = Pattern.compile("(?:(?:ngay|sang|chieu|toi|trua)\\s*" + DAY
+			+ "\\s*,\\s*)?" + ISSUER + "\\s+(?:" + ADVERB + "\\s+)*ban hanh\\s+" + DOCUMENT + "(?!\\s+so)");
 
 	/**
 	 * The number given later: “Theo Kế hoạch số 163-KH/TU ban hành ngày 17-4-2023, ...”.
@@ -214,8 +218,8 @@ final class Identity {
 	private static Pattern issuerOf(String document) {
 		return Pattern.compile("(?<![a-z])((?:ban|uy ban|ubnd|thuong truc|dang uy|"
 				+ "huyen uy|thanh uy|tinh uy|quan uy|thi uy|phong|so|trung tam|hoi dong|doan|hoi|bo|tinh doan)\\b[^,.;:()]*?)"
-				+ "(?:\\s+(?:vua|da|moi|chinh thuc|thong nhat|cung))*\\s+(?:xay dung|ban hanh|trien khai|de ra|lap)\\s+"
-				+ document + "\\b(?!\\s*so)");
+				+ "(?:\\s+" + ADVERB + ")*\\s+(?:xay dung|ban hanh|trien khai|de ra|lap)\\s+" + document
+				+ "\\b(?!\\s*so)");
 	}
 
 	static void read(Layout layout, DraftBuilder draft) {
@@ -819,8 +823,7 @@ final class Identity {
 						&& DEPARTMENT.matcher(Words.fold(issuer)).find()
 						&& PARENT.matcher(Words.fold(issuerLines.get(last - 1))).find()) {
 					// "Phòng Văn hóa - Xã hội xây dựng Kế hoạch" under "UBND PHƯỜNG NAM
-					// ĐỊNH
-					// / PHÒNG VĂN HÓA - XÃ HỘI": the department of that parent.
+					// ĐỊNH / PHÒNG VĂN HÓA - XÃ HỘI": the department of that parent.
 					issuer = composed(issuerLines.get(last - 1), issuerLines.get(last));
 				}
 				draft.issuer = expanded(issuer);

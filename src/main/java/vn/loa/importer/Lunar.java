@@ -50,9 +50,6 @@ final class Lunar {
 
 	/** The solar day of a lunar day, or {@code null} when that year has no such day. */
 	static @Nullable LocalDate toSolar(int day, int month, int year) {
-		if (year < LunarCalendar.FIRST_YEAR || year > LunarCalendar.LAST_YEAR) {
-			return null;
-		}
 		return LunarCalendar.toSolar(new LunarDate(day, month, year, false)).orElse(null);
 	}
 

@@ -84,6 +84,7 @@ final class Phases {
 				+ "(?:duoc\\s+)?(?:to\\s*chuc|trien\\s*khai|thuc\\s*hien|dien\\s*ra))"
 				+ "\\s*()(?=tu\\s|trong\\s+(?:thang|quy))");
 
+	/** A festival (“Lễ hội Đền Hùng”), whose own days are not the plan's period. */
 	private static final Pattern FESTIVAL = Pattern.compile("(?<![a-z])le\\s*hoi(?![a-z])");
 
 	/** A month without its year in a named phase: “Đợt 1 (trong tháng 6)”. */
@@ -362,7 +363,7 @@ final class Phases {
 			if (from == null) {
 				return null;
 			}
-			LocalDate start = lunarDay(m, from.minusDays(20));
+			LocalDate start = lunarDay(m, from.minusDays(DraftBuilder.SIGNED_LATE_DAYS));
 			return (start != null) ? end(start, m, p, folded) : null;
 		}
 		if (pattern == FROM_DATE) {
@@ -484,7 +485,7 @@ final class Phases {
 		Matcher lunar = END_LUNAR.matcher(folded);
 		lunar.region(at, folded.length());
 		if (lunar.lookingAt()) {
-			LocalDate last = lunarEnd(lunar, start);
+			LocalDate last = (start != null) ? lunarDay(lunar, start) : null;
 			if (last != null) {
 				return new Period(m.start(), lunar.end(), start, last, null);
 			}
@@ -542,8 +543,7 @@ final class Phases {
 			}
 			Matcher time = STATED_TIME.matcher(p.folded());
 			// "Các hoạt động Lễ hội Đền Hùng diễn ra từ ...": a festival's own days,
-			// which
-			// the plan reports on, not the period it runs for.
+			// which the plan reports on, not the period it runs for.
 			if (time.find() && !isActivityTime(layout.reading(), layout.reading().indexOf(p))
 					&& !FESTIVAL.matcher(p.folded().substring(time.start(), time.end(1))).find()) {
 				int from = time.end(1);
@@ -558,11 +558,6 @@ final class Phases {
 				}
 			}
 		}
-	}
-
-	/** The solar day of a lunar end, the first such day after the period's start. */
-	private static @Nullable LocalDate lunarEnd(Matcher end, @Nullable LocalDate start) {
-		return (start != null) ? lunarDay(end, start) : null;
 	}
 
 	/**

@@ -16,6 +16,20 @@ public final class PlanDocuments {
 	}
 
 	/**
+	 * Refuses a document over {@link #MAX_BYTES}, before anyone reads it whole.
+	 * @throws UnreadableDocumentException when {@code length} is over the limit
+	 */
+	public static void requireSize(String fileName, long length) {
+		if (length > MAX_BYTES) {
+			String size = String.format(Locale.ROOT, "%.1f", megabytes(length));
+			int largest = MAX_BYTES / (1024 * 1024);
+			throw new UnreadableDocumentException(ImportMessage.DOCUMENT_TOO_LARGE,
+					fileName + " is " + size + " MB; the largest accepted is " + largest + " MB", fileName, size,
+					largest);
+		}
+	}
+
+	/**
 	 * Reads a document by its name and bytes.
 	 * @param fileName the name, whose extension says the kind (.txt, .md, .docx, .pdf,
 	 * .html)
@@ -29,13 +43,7 @@ public final class PlanDocuments {
 		if (bytes.length == 0) {
 			throw new UnreadableDocumentException(ImportMessage.DOCUMENT_EMPTY, fileName + " is empty", fileName);
 		}
-		if (bytes.length > MAX_BYTES) {
-			String size = String.format(Locale.ROOT, "%.1f", megabytes(bytes.length));
-			int largest = MAX_BYTES / (1024 * 1024);
-			throw new UnreadableDocumentException(ImportMessage.DOCUMENT_TOO_LARGE,
-					fileName + " is " + size + " MB; the largest accepted is " + largest + " MB", fileName, size,
-					largest);
-		}
+		requireSize(fileName, bytes.length);
 		String text = switch (extension(fileName)) {
 			case "txt", "md" -> DocumentText.decode(fileName, bytes);
 			case "docx" -> DocumentDocx.text(fileName, bytes);
@@ -63,7 +71,7 @@ public final class PlanDocuments {
 		return (dot > slash) ? fileName.substring(dot + 1).strip().toLowerCase(Locale.ROOT) : "";
 	}
 
-	private static double megabytes(int bytes) {
+	private static double megabytes(long bytes) {
 		return bytes / (1024.0 * 1024.0);
 	}
 

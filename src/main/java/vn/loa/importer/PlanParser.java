@@ -70,13 +70,6 @@ final class PlanParser {
 	}
 
 	/**
-	 * An occurrence more than this many days before the plan's date is one it recalls
-	 * (“94 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024)” in a plan of March 2024); a
-	 * plan signed a few days late for its day still has it.
-	 */
-	private static final int PAST_DAYS = 20;
-
-	/**
 	 * An anniversary of a known year named without the occurrence it marks (“Đảng ra đời
 	 * năm 1930”, “Chiến thắng Điện Biên Phủ” in a life story) is history the plan
 	 * recalls, not one it asks activities for: a target is written with its ordinal (“95
@@ -84,7 +77,7 @@ final class PlanParser {
 	 */
 	private static void withoutHistoricalMentions(DraftBuilder draft, CalendarBook book, Layout layout) {
 		if (draft.date != null) {
-			java.time.LocalDate recent = draft.date.minusDays(PAST_DAYS);
+			java.time.LocalDate recent = draft.date.minusDays(DraftBuilder.SIGNED_LATE_DAYS);
 			draft.anniversaries.removeIf((a) -> {
 				boolean past = a.ordinal() != null && a.origin() != null
 						&& a.origin().plusYears(a.ordinal()).isBefore(recent);
@@ -147,16 +140,20 @@ final class PlanParser {
 			return;
 		}
 		String folded = Words.fold(draft.title);
+		if (folded.contains(" den ")) {
+			return;
+		}
 		java.util.regex.Matcher month = TITLE_MONTH.matcher(folded);
 		java.util.regex.Matcher bare = TITLE_MONTH_BARE.matcher(folded);
+		long withYear = TITLE_MONTH.matcher(folded).results().count();
 		int m;
 		int year;
-		if (month.find() && TITLE_MONTH.matcher(folded).results().count() == 1 && !folded.contains(" den ")) {
+		if (withYear == 1 && month.find()) {
 			m = Integer.parseInt(month.group(1));
 			year = Integer.parseInt(month.group(2));
 		}
-		else if (draft.date != null && !month.find(0) && bare.find()
-				&& TITLE_MONTH_BARE.matcher(folded).results().count() == 1 && !folded.contains(" den ")) {
+		else if (withYear == 0 && draft.date != null && TITLE_MONTH_BARE.matcher(folded).results().count() == 1
+				&& bare.find()) {
 			// "Định hướng nội dung tuyên truyền tháng 4" dated 27/3/2026: April 2026; a
 			// December orientation for "tháng 1" is for the next year's.
 			m = Integer.parseInt(bare.group(1));
